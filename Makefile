@@ -1,0 +1,87 @@
+# claimcheck — see README.md. `make run` checks corpus/, `make test` runs every test.
+CC      ?= cc
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/claimcheck
+BUILD   ?= build
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror
+OPT     ?= -O2 -g
+CFLAGS  += $(CSTD) $(WARN) $(OPT) -Iinclude -DCC_DATADIR='"$(DATADIR)"' -MMD -MP
+PKGS    := libpcre2-8 yaml-0.1
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lyaml) -lm
+TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN      := $(BUILD)/claimcheck
+
+.PHONY: all deps run test unit e2e test-rules asan test-asan valgrind clean peer-score install
+
+all: $(BIN)
+
+# Installs missing Debian packages (as root) or says which to install.
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: src/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libclaimcheck.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libclaimcheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libclaimcheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libclaimcheck.a $(LIBS) $(TESTLIBS)
+
+# Checks the whole corpus with the shipped rules and prints the report.
+# Findings (exit 1) are the point of the run, so only 2 and 3 fail it.
+run: $(BIN)
+	@$(BIN) check corpus; rc=$$?; echo "claimcheck exit code: $$rc"; [ $$rc -le 1 ]
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; (cd . && $$t); done
+
+test-rules: $(BIN)
+	$(BIN) test-rules rules
+
+e2e: $(BIN)
+	python3 tests/e2e/run.py --bin $(BIN)
+
+# The whole suite, then the whole suite again under ASan+UBSan.
+test: deps
+	@$(MAKE) --no-print-directory unit test-rules e2e
+	@$(MAKE) --no-print-directory test-asan
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" $(BUILD)/asan/claimcheck $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
+
+test-asan: asan
+	@echo "== the same tests under ASan+UBSan"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit test-rules e2e
+
+valgrind: $(BIN)
+	@sh scripts/deps.sh valgrind
+	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all -q \
+		$(BIN) check --format json --output /dev/null corpus/seeds; rc=$$?; [ $$rc -le 1 ]
+
+peer-score: $(BIN)
+	python3 ../shared/peer-specs/score.py --bin $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/claimcheck
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d

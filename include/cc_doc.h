@@ -1,0 +1,47 @@
+/* cc_doc: one article. Reads the bytes, checks they are UTF-8, drops a BOM,
+ * keeps a line map (LF, CRLF and lone CR all end a line), reads YAML front
+ * matter, and finds sentence bounds. Offsets are bytes into text; columns
+ * are 1-based Unicode code points.
+ *
+ * Ownership: cc_doc_free releases everything the document holds. */
+#ifndef CC_DOC_H
+#define CC_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cc_diag.h"
+
+typedef struct {
+    char *path;         /* as given on the command line or found under a directory */
+    char *text;         /* NUL-terminated, BOM removed */
+    size_t len;
+    size_t *lines;      /* byte offset of each line start */
+    size_t nlines;
+    size_t body;        /* offset after front matter (0 when none) */
+    int has_date;
+    int64_t date;
+    char date_source[96]; /* "--date", "manifest", "front matter", "dateline (rule)", "none" */
+    char *source;       /* outlet name, or NULL */
+    size_t nclaims;
+    char *fm_date;      /* front matter date: as written (NULL when none) */
+    int fm_date_line;
+    char *fm_source;
+    int fm_error;       /* front matter present but not valid YAML */
+} cc_doc;
+
+/* Reads path. Returns 0 when the text can be checked; -1 when it cannot be
+ * read or decoded, with one error diagnostic naming the file (and the byte
+ * offset of bad UTF-8 or a NUL byte). max_size 0 means no limit. Front
+ * matter problems are warnings: the article is still checked. */
+int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags);
+/* Same, from memory (copied). */
+int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags);
+void cc_doc_free(cc_doc *d);
+
+/* 1-based line and code-point column of byte offset off. */
+void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);
+/* The sentence around off: [*s, *e). */
+void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e);
+
+#endif

@@ -1,0 +1,48 @@
+/* cc_match: groups claims by subject and finds values that cannot all be
+ * true, under each subject's policy:
+ *   fixed       a fact that does not change: every claim must overlap;
+ *   varying     claims dated within window_days of each other must overlap;
+ *   cumulative  a running total: same-window claims must overlap, and a
+ *               later claim must not fall below an earlier one's low bound.
+ * Where most claims agree (the point covered by the most intervals), each
+ * claim outside that consensus is one finding against it; with no majority,
+ * the disagreeing claims form one finding. A weekday written beside a date
+ * that does not fit it is a finding of its own.
+ *
+ * Ownership: cc_findings owns its findings (cc_findings_free). */
+#ifndef CC_MATCH_H
+#define CC_MATCH_H
+
+#include "cc_scan.h"
+
+typedef enum { CC_F_CONFLICT, CC_F_DECREASE, CC_F_CALENDAR } cc_ftype;
+
+typedef struct {
+    cc_ftype type;
+    const cc_rule *rule;   /* the rule of the flagged claim */
+    char *subject;
+    cc_severity severity;
+    size_t *claims;        /* indexes into the claims list; [0] is the flagged one */
+    size_t nclaims;
+    size_t nconsensus;     /* how many of claims[1..] form the consensus (0: none) */
+    char *message;         /* one line: what clashes */
+    char *why;             /* one line: why they cannot both hold */
+    char id[24];           /* stable: hash of rule, subject, quoted texts and files */
+} cc_finding;
+
+typedef struct {
+    cc_finding *items;
+    size_t n;
+} cc_findings;
+
+void cc_findings_free(cc_findings *f);
+
+/* Finds contradictions among claims (docs gives paths and text for the
+ * messages). Findings come out in a deterministic order. */
+void cc_match(const cc_claims *claims, const cc_doc *docs, cc_findings *out);
+
+/* One line describing how a claim was read ("'34-month war' on 2026-01-23
+ * puts the start between 2023-02-23 and 2023-03-23"). */
+void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs);
+
+#endif

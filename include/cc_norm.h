@@ -1,0 +1,58 @@
+/* cc_norm: the normalizer. Finds the quantities in a text and turns each into
+ * an interval in canonical units, keeping what the hedge and the written
+ * precision mean. Every rule calls this one reader, so the same phrase
+ * always gives the same interval.
+ *
+ * Stateless apart from the lexicon it reads; thread-safe for concurrent
+ * calls on one lexicon. */
+#ifndef CC_NORM_H
+#define CC_NORM_H
+
+#include "cc_lexicon.h"
+#include "cc_util.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    size_t start, end;  /* byte offsets of the phrase in the text */
+    cc_kind kind;
+    double low, high;   /* canonical units; -INFINITY / INFINITY when open */
+    double best;        /* the single value the phrase names */
+    const char *unit;   /* canonical unit: "day", "date", "percent", "km2", ISO code … */
+    double wnum;        /* the number as written, scale words applied */
+    const char *wunit;  /* the unit as written (lexicon name or ISO code), NULL for none */
+    cc_hedge hedge;
+    size_t hedge_start, hedge_end; /* the hedge's span, when there is one */
+    unsigned relative : 1;   /* the value depends on the reference date */
+    unsigned unanchored : 1; /* relative but no reference date was given: low/high/best are NaN */
+    unsigned range : 1;      /* written as a range or "between … and …" */
+    unsigned vague : 1;      /* a vague count such as "tens of thousands" */
+    int weekday;             /* a weekday written with the date, -1 when none */
+    int weekday_actual;      /* the weekday the date falls on, -1 when not a single day */
+} cc_qty;
+
+typedef struct {
+    int has_ref;        /* reference (publication) date known */
+    int64_t ref;        /* day number */
+    int round_down;     /* durations of ongoing things: "34-month" = [34, 35) months */
+} cc_normopt;
+
+/* Finds up to max quantities of kind want (CC_K_ANY: every kind) in
+ * s[0..n), left to right, non-overlapping. Returns how many were found
+ * (possibly more than max: only max are stored). */
+size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out,
+                    size_t max);
+
+/* The first quantity of kind want in s[0..n): 0 on success, -1 when none. */
+int cc_norm_one(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out);
+
+/* Appends the value as JSON {"low","high","best","unit"} (dates as ISO
+ * strings, open bounds null). */
+void cc_norm_value_json(cc_buf *b, const cc_qty *q);
+/* Human-readable value ("2022-01-23 .. 2022-07-23", "(700000, ∞) count"). */
+void cc_norm_value_text(cc_buf *b, const cc_qty *q);
+/* Formats one bound in the quantity's unit (ISO date for dates). */
+void cc_norm_bound_text(cc_buf *b, double v, const char *unit);
+
+#endif

@@ -1,0 +1,19 @@
+/* cc_report: renders a finished run as a compiler-style text report or as
+ * the JSON document described in docs/cli.md. Output is deterministic:
+ * documents by path, findings by location. */
+#ifndef CC_REPORT_H
+#define CC_REPORT_H
+
+#include "claimcheck.h"
+
+typedef struct {
+    int color;
+    cc_severity min_level; /* findings below it are not shown */
+} cc_report_opts;
+
+void cc_report_text(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+void cc_report_json(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+/* How many findings are at or above level. */
+size_t cc_report_count(const cc_run *r, cc_severity level);
+
+#endif

@@ -1,0 +1,101 @@
+/* cc_rules: rule files. A rule set is a lexicon plus every *.yaml rule file
+ * of a directory: claim rules, dateline rules, alias tables, reference
+ * tables and macros. Patterns are expanded, compiled once with PCRE2 JIT and
+ * kept with their file:line:col so errors and findings can point at them.
+ *
+ * Ownership: cc_rules_load returns a set the caller frees with
+ * cc_rules_free; rules, tables and strings belong to it. The set is
+ * read-only after loading and may be shared by threads (each thread matches
+ * with its own cc_matcher). */
+#ifndef CC_RULES_H
+#define CC_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdint.h>
+
+#include "cc_diag.h"
+#include "cc_lexicon.h"
+
+typedef enum { CC_DERIVE_NONE, CC_DERIVE_START, CC_DERIVE_SHARE } cc_derive;
+typedef enum { CC_POL_FIXED, CC_POL_VARYING, CC_POL_CUMULATIVE } cc_policy;
+typedef enum { CC_SEV_INFO, CC_SEV_WARNING, CC_SEV_ERROR } cc_severity;
+
+const char *cc_severity_name(cc_severity s);
+/* -1 when unknown */
+int cc_severity_parse(const char *s);
+const char *cc_policy_name(cc_policy p);
+
+typedef struct {
+    char *text;
+    int has_date;
+    int64_t date;
+    int positive;          /* must match (1) or must not (0) */
+    int has_low, has_high; /* expected bounds (canonical units, day numbers for dates) */
+    int low_open, high_open;
+    double low, high;
+    char *subject;         /* expected subject, or NULL */
+    int line, col;
+} cc_example;
+
+typedef struct {
+    pcre2_code *re;
+    char *source;      /* as written in the file */
+    int line, col;     /* of the pattern scalar */
+    uint32_t value_group; /* number of the (?<value>…) group, 0 when none */
+} cc_pattern;
+
+typedef struct {
+    char *name;
+    char *value;
+} cc_kv;
+
+typedef struct cc_rule {
+    char *id;
+    char *description;
+    char *file;
+    int line;
+    int dateline;        /* a dateline rule: dates documents, makes no claims */
+    int priority;        /* datelines: higher wins */
+    cc_kind kind;        /* what the value group holds */
+    cc_derive derive;
+    char *reference;     /* DERIVE_SHARE: reference template, e.g. "area.${region}" */
+    int round_down;      /* durations count completed units */
+    char *subject;       /* template with ${group} */
+    cc_kv *defaults;     /* template values when a group did not take part */
+    size_t ndefaults;
+    cc_policy policy;
+    int window_days;
+    cc_severity severity;
+    pcre2_code *topic_doc, *topic_sent, *topic_not;
+    cc_pattern *pats;
+    size_t npats;
+    cc_example *ex;
+    size_t nex;
+} cc_rule;
+
+typedef struct cc_ruleset cc_ruleset;
+
+/* Loads dir/lexicon.yaml and every other dir/ *.yaml (sorted by name).
+ * Returns NULL when anything failed; every problem is in diags, with file,
+ * line, column and, for patterns, the PCRE2 message and a caret. */
+cc_ruleset *cc_rules_load(const char *dir, cc_diags *diags);
+void cc_rules_free(cc_ruleset *rs);
+
+const cc_lexicon *cc_rules_lexicon(const cc_ruleset *rs);
+size_t cc_rules_count(const cc_ruleset *rs);
+const cc_rule *cc_rules_get(const cc_ruleset *rs, size_t i);
+const char *cc_rules_dir(const cc_ruleset *rs);
+
+/* Canonical name for text in alias table `table` ("Donetsk oblast" →
+ * "donetsk"); NULL when the table has no such phrase. */
+const char *cc_rules_alias(const cc_ruleset *rs, const char *table, const char *text, size_t len);
+/* 1 when an alias table of that name exists. */
+int cc_rules_has_table(const cc_ruleset *rs, const char *table);
+/* Reference value "table.key" (e.g. "area.donetsk"): value, unit, source. */
+int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, const char **unit, const char **source);
+
+/* Match limits applied to every pattern (PCRE2 match and depth limits). */
+uint32_t cc_rules_match_limit(const cc_ruleset *rs);
+
+#endif

@@ -1,0 +1,60 @@
+/* cc_scan: runs a rule set over documents and turns every match into a
+ * claim: subject, normalized value, derived value, span, quoted text.
+ *
+ * Ownership: a cc_claims list owns its claims and their strings
+ * (cc_claims_free). A cc_matcher holds one thread's PCRE2 match state and
+ * must not be shared between threads. */
+#ifndef CC_SCAN_H
+#define CC_SCAN_H
+
+#include "cc_doc.h"
+#include "cc_norm.h"
+#include "cc_rules.h"
+
+typedef struct {
+    char *subject;
+    const cc_rule *rule;
+    size_t doc;             /* index of the document */
+    size_t start, end;      /* the whole match: what is quoted */
+    size_t vstart, vend;    /* the value the normalizer read */
+    cc_qty raw;             /* the value as written, normalized */
+    cc_qty val;             /* the value compared: derived where the rule derives */
+    int has_date;
+    int64_t date;           /* the document's date */
+    unsigned unanchored : 1;/* relative, and the document has no date */
+    double ref_value;       /* derive: share — the reference value used */
+    const char *ref_source;
+    char *ref_key;
+} cc_claim;
+
+typedef struct {
+    cc_claim *items;
+    size_t n, cap;
+} cc_claims;
+
+void cc_claims_init(cc_claims *c);
+void cc_claims_free(cc_claims *c);
+
+typedef struct cc_matcher cc_matcher;
+cc_matcher *cc_matcher_new(const cc_ruleset *rs);
+void cc_matcher_free(cc_matcher *m);
+
+/* Appends the claims rules make in doc d (index doc_index) to out. Only
+ * the rule `only` runs when it is not NULL. Problems (a pattern over its
+ * match limit, a missing reference) are warnings in diags; scanning goes
+ * on. max_claims 0 means no per-document limit; over it a warning is
+ * given and further claims are dropped, counted. */
+void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
+                 size_t max_claims, cc_claims *out, cc_diags *diags);
+
+/* Finds the document's date from the dateline rules: the highest priority,
+ * then earliest, match that reads as one calendar day. 0 when found. */
+int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64_t *date, const cc_rule **which,
+                     size_t *offset);
+
+/* Runs every rule's examples; failures are errors in diags at the
+ * example's file:line. Returns the number of failing examples; *total gets
+ * the number run. */
+size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total);
+
+#endif

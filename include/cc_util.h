@@ -1,0 +1,60 @@
+/* cc_util: memory, growable buffers, file reading, UTF-8 and JSON helpers.
+ *
+ * Ownership: a cc_buf owns its bytes; cc_buf_free releases them and leaves an
+ * empty buffer. Every cc_x* allocator aborts with a message on out-of-memory,
+ * so callers never see NULL from them. */
+#ifndef CC_UTIL_H
+#define CC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *cc_xmalloc(size_t n);
+void *cc_xcalloc(size_t n, size_t size);
+void *cc_xrealloc(void *p, size_t n);
+char *cc_xstrdup(const char *s);
+char *cc_xstrndup(const char *s, size_t n);
+
+typedef struct {
+    char *s;    /* always NUL-terminated when non-NULL */
+    size_t len;
+    size_t cap;
+} cc_buf;
+
+void cc_buf_init(cc_buf *b);
+void cc_buf_free(cc_buf *b);
+void cc_buf_put(cc_buf *b, const char *s, size_t n);
+void cc_buf_puts(cc_buf *b, const char *s);
+void cc_buf_putc(cc_buf *b, char c);
+void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap);
+/* Appends s[0..n) as a JSON string literal, quotes included. Invalid UTF-8
+ * bytes are written as U+FFFD; control characters as \uXXXX escapes. */
+void cc_buf_json_str(cc_buf *b, const char *s, size_t n);
+/* Appends a number in the shortest form that reads back the same ("%.17g"
+ * trimmed); NaN or an infinity is written as null. */
+void cc_buf_json_num(cc_buf *b, double v);
+/* Takes the bytes; the buffer is left empty. Never NULL. */
+char *cc_buf_take(cc_buf *b);
+
+/* Reads a whole file. Returns 0 and sets *data (NUL-terminated, caller frees)
+ * and *len, or -1 with errno preserved and a message in err. Files larger than
+ * max_size (0: no limit) fail with EFBIG. */
+int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen);
+
+/* Returns n when s[0..n) is valid UTF-8, otherwise the offset of the first
+ * byte that starts an invalid sequence. */
+size_t cc_utf8_check(const char *s, size_t n);
+/* Decodes one code point at s (which must be valid UTF-8, n > 0); stores its
+ * byte length in *adv. */
+uint32_t cc_utf8_decode(const char *s, size_t n, size_t *adv);
+/* Number of code points in s[0..n) (invalid bytes count one each). */
+size_t cc_utf8_count(const char *s, size_t n);
+
+/* ASCII case folding into dst (size dstlen, NUL-terminated); whitespace
+ * runs (including NBSP and thin spaces) collapse to one space; leading and
+ * trailing space removed. Returns the length written. */
+size_t cc_fold(const char *s, size_t n, char *dst, size_t dstlen);
+
+#endif

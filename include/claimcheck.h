@@ -1,0 +1,64 @@
+/* claimcheck: the library behind the command. A cc_run reads documents,
+ * dates them, extracts claims with a rule set and finds contradictions.
+ * main.c only parses arguments and prints.
+ *
+ * Ownership: cc_run_new borrows the rule set (it must outlive the run);
+ * cc_run_free releases documents, claims, findings and diagnostics. */
+#ifndef CLAIMCHECK_H
+#define CLAIMCHECK_H
+
+#include "cc_diag.h"
+#include "cc_doc.h"
+#include "cc_match.h"
+#include "cc_rules.h"
+#include "cc_scan.h"
+
+#define CLAIMCHECK_VERSION "0.1.0"
+
+/* Exit codes, one documented enum (docs/cli.md). */
+enum {
+    CC_EXIT_OK = 0,         /* no finding at or above --fail-on */
+    CC_EXIT_FINDINGS = 1,   /* findings at or above --fail-on */
+    CC_EXIT_USAGE = 2,      /* usage, rule or configuration error: nothing checked */
+    CC_EXIT_UNREADABLE = 3  /* some input could not be read or decoded; the rest was checked */
+};
+
+typedef struct {
+    int has_date;            /* --date: one date for every document */
+    int64_t date;
+    const char *manifest;    /* --manifest FILE, or NULL */
+    size_t max_file_size;    /* bytes; 0: no limit */
+    size_t max_claims;       /* per document; 0: no limit */
+} cc_run_opts;
+
+typedef struct {
+    char *path;
+    char *reason;
+} cc_skip;
+
+typedef struct cc_run {
+    const cc_ruleset *rs;
+    cc_run_opts opts;
+    cc_doc *docs;            /* the documents checked, sorted by path */
+    size_t ndocs;
+    cc_claims claims;
+    cc_findings findings;
+    cc_diags diags;          /* input errors and warnings */
+    size_t unreadable;       /* inputs that could not be read or decoded */
+    cc_skip *skipped;        /* files found under a directory but not articles */
+    size_t nskipped;
+    char **inputs;           /* paths collected, before loading */
+    size_t ninputs;
+    struct manifest_entry *manifest;
+    size_t nmanifest;
+} cc_run;
+
+cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts);
+void cc_run_free(cc_run *r);
+/* Adds a file or a directory (walked recursively for .txt and .md; a
+ * manifest.tsv inside is read). Problems go to r->diags. */
+void cc_run_add(cc_run *r, const char *path);
+/* Loads, dates, scans and matches everything added. */
+void cc_run_check(cc_run *r);
+
+#endif

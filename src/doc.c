@@ -1,0 +1,184 @@
+#include "cc_doc.h"
+#include "cc_date.h"
+#include "cc_util.h"
+#include "cc_yaml.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cc_doc_free(cc_doc *d)
+{
+    free(d->path);
+    free(d->text);
+    free(d->lines);
+    free(d->source);
+    free(d->fm_date);
+    free(d->fm_source);
+    memset(d, 0, sizeof *d);
+}
+
+static void build_lines(cc_doc *d)
+{
+    size_t cap = 64;
+    d->lines = cc_xmalloc(cap * sizeof *d->lines);
+    d->nlines = 0;
+    d->lines[d->nlines++] = 0;
+    for (size_t i = 0; i < d->len; i++) {
+        char c = d->text[i];
+        if (c == '\n' || (c == '\r' && (i + 1 >= d->len || d->text[i + 1] != '\n'))) {
+            if (d->nlines == cap) { cap *= 2; d->lines = cc_xrealloc(d->lines, cap * sizeof *d->lines); }
+            d->lines[d->nlines++] = i + 1;
+        }
+    }
+}
+
+static void front_matter(cc_doc *d, cc_diags *diags)
+{
+    const char *t = d->text;
+    if (!(d->len >= 4 && strncmp(t, "---", 3) == 0 && (t[3] == '\n' || t[3] == '\r'))) return;
+    /* the closing --- on a line of its own */
+    size_t i = 3;
+    while (i < d->len) {
+        size_t ls = i + (t[i] == '\r' && i + 1 < d->len && t[i + 1] == '\n' ? 2 : 1);
+        if (ls + 3 <= d->len && strncmp(t + ls, "---", 3) == 0 &&
+            (ls + 3 == d->len || t[ls + 3] == '\n' || t[ls + 3] == '\r')) {
+            size_t yb = 4, ye = ls;
+            char err[512];
+            cc_ynode *y = cc_yaml_load_mem(t + yb, ye - yb, err, sizeof err);
+            d->body = ls + 3;
+            if (!y || y->kind != CC_Y_MAP) {
+                int line = 0, col = 0;
+                if (y == NULL) sscanf(err, "%d:%d", &line, &col);
+                cc_diag_add(diags, CC_D_WARNING, d->path, line + 1, col, NULL,
+                            "front matter is not a YAML mapping (%s); its date and source are ignored",
+                            y ? "not a mapping" : err);
+                d->fm_error = 1;
+                cc_yaml_free(y);
+                return;
+            }
+            const cc_ynode *dn = cc_yaml_get(y, "date");
+            if (dn && dn->kind == CC_Y_SCALAR) {
+                d->fm_date = cc_xstrdup(dn->str);
+                d->fm_date_line = dn->line + 1;
+            }
+            const char *s = cc_yaml_str(y, "source");
+            if (s) d->fm_source = cc_xstrdup(s);
+            cc_yaml_free(y);
+            return;
+        }
+        const char *nl = memchr(t + i + 1, '\n', d->len - i - 1);
+        if (!nl) break;
+        i = (size_t)(nl - t);
+    }
+}
+
+int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags)
+{
+    memset(d, 0, sizeof *d);
+    d->path = cc_xstrdup(path);
+    strcpy(d->date_source, "none");
+    if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB && (unsigned char)data[2] == 0xBF) {
+        data += 3;
+        len -= 3;
+    }
+    const char *nul = memchr(data, 0, len);
+    if (nul) {
+        cc_diag_add(diags, CC_D_ERROR, path, 0, 0, NULL, "binary file: NUL byte at byte offset %zu; not checked",
+                    (size_t)(nul - data));
+        return -1;
+    }
+    size_t bad = cc_utf8_check(data, len);
+    if (bad < len) {
+        /* name the line and column too, counted over the valid prefix */
+        size_t line = 1, ls = 0;
+        for (size_t i = 0; i < bad; i++)
+            if (data[i] == '\n') { line++; ls = i + 1; }
+        cc_diag_add(diags, CC_D_ERROR, path, (int)line, (int)cc_utf8_count(data + ls, bad - ls) + 1, NULL,
+                    "invalid UTF-8 at byte offset %zu (byte 0x%02X); not checked", bad, (unsigned char)data[bad]);
+        return -1;
+    }
+    d->text = cc_xstrndup(data, len);
+    d->len = len;
+    build_lines(d);
+    front_matter(d, diags);
+    return 0;
+}
+
+int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
+{
+    char *data;
+    size_t len;
+    char err[512];
+    if (cc_read_file(path, max_size, &data, &len, err, sizeof err) != 0) {
+        memset(d, 0, sizeof *d);
+        d->path = cc_xstrdup(path);
+        strcpy(d->date_source, "none");
+        cc_diag_add(diags, CC_D_ERROR, path, 0, 0, NULL, "%s; not checked", err);
+        return -1;
+    }
+    int r = cc_doc_from_mem(d, path, data, len, diags);
+    free(data);
+    return r;
+}
+
+void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
+{
+    size_t lo = 0, hi = d->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->lines[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    *line = (int)lo + 1;
+    *col = (int)cc_utf8_count(d->text + d->lines[lo], off - d->lines[lo]) + 1;
+}
+
+static int is_abbrev(const char *t, size_t dot)
+{
+    static const char *const ab[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "st", "jan",
+                                     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                                     "no", "vs", "etc", "approx", "est", "inc", "corp", "co", "jr", "sr", "prof",
+                                     "sgt", "capt", "maj", "adm", "u.s", "u.k", "u.n", "e.g", "i.e", "fig", NULL};
+    size_t b = dot;
+    while (b > 0 && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '.')) b--;
+    size_t l = dot - b;
+    if (l == 0 || l > 5) return 0;
+    if (l == 1) return 1; /* an initial: "J. Smith", "U.S." */
+    char w[8];
+    for (size_t i = 0; i < l; i++) w[i] = (char)(t[b + i] | 32);
+    w[l] = 0;
+    for (const char *const *a = ab; *a; a++)
+        if (strcmp(*a, w) == 0) return 1;
+    return 0;
+}
+
+/* Sentences end at . ! ? (with closing quotes or brackets) followed by white
+ * space, or at a line break that ends a paragraph or a heading line. */
+static int boundary_after(const cc_doc *d, size_t i)
+{
+    const char *t = d->text;
+    char c = t[i];
+    if (c == '\n' || c == '\r') return 1;
+    if (c != '.' && c != '!' && c != '?') return 0;
+    if (c == '.' && is_abbrev(t, i)) return 0;
+    size_t j = i + 1;
+    while (j < d->len && (t[j] == '"' || t[j] == '\'' || t[j] == ')' ||
+                          ((unsigned char)t[j] == 0xE2 && j + 2 < d->len && (unsigned char)t[j + 1] == 0x80 &&
+                           ((unsigned char)t[j + 2] == 0x9D || (unsigned char)t[j + 2] == 0x99))))
+        j += (unsigned char)t[j] == 0xE2 ? 3 : 1;
+    return j >= d->len || t[j] == ' ' || t[j] == '\n' || t[j] == '\r' || t[j] == '\t';
+}
+
+void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e)
+{
+    size_t a = off > d->len ? d->len : off;
+    while (a > d->body && !boundary_after(d, a - 1)) a--;
+    while (a < off && (d->text[a] == ' ' || d->text[a] == '\t' || d->text[a] == '\n' || d->text[a] == '\r')) a++;
+    size_t b = off;
+    while (b < d->len && !boundary_after(d, b)) b++;
+    if (b < d->len && d->text[b] != '\n' && d->text[b] != '\r') b++;
+    *s = a;
+    *e = b;
+}

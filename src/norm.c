@@ -1,0 +1,946 @@
+#include "cc_norm.h"
+#include "cc_date.h"
+#include "cc_token.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const cc_lexicon *lx;
+    const char *s;
+    const cc_tok *t;
+    size_t nt;
+    cc_kind want;
+    const cc_normopt *opt;
+} P;
+
+typedef struct {
+    double x, h;    /* value and half-step of its written precision */
+    size_t end;     /* token index after it */
+    int share;      /* a fraction or "one in five": x is a share of one */
+    int scaled;     /* a scale word or suffix was applied */
+    double scale;
+    int words;      /* written in words */
+} amt;
+
+/* ---- token helpers ---- */
+
+static int sym(const P *p, size_t i, unsigned cp) { return i < p->nt && p->t[i].type == CC_T_SYM && p->t[i].cp == cp; }
+static int word(const P *p, size_t i, const char *w) { return i < p->nt && cc_tok_is(p->s, &p->t[i], w); }
+static int adjacent(const P *p, size_t i) { return i < p->nt && !p->t[i].space_before; }
+static int is_dash(const P *p, size_t i)
+{
+    return sym(p, i, '-') || sym(p, i, 0x2013) || sym(p, i, 0x2014) || sym(p, i, 0x2012) || sym(p, i, 0x2212);
+}
+
+/* Longest lexicon phrase starting at token i with an entry of type t.
+ * Returns the entry and sets *end, or NULL. */
+static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
+{
+    if (i >= p->nt) return NULL;
+    int maxt = cc_lexicon_max_tokens(p->lx);
+    size_t lim = i + (size_t)maxt;
+    if (lim > p->nt) lim = p->nt;
+    char key[256];
+    for (size_t j = lim; j > i; j--) {
+        if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
+        const cc_lxent *e;
+        size_t n = cc_lexicon_lookup(p->lx, key, &e);
+        for (size_t k = 0; k < n; k++)
+            if (e[k].type == t) {
+                *end = j;
+                return &e[k];
+            }
+    }
+    return NULL;
+}
+
+static const cc_lxent *lookup_unit(const P *p, size_t i, size_t *end)
+{
+    const cc_lxent *e = lookup(p, i, CC_LX_UNIT, end);
+    /* a one-letter unit after a space is too easily a word ("3 m" yes, "5 s"
+     * no): one-letter units must be glued to the number */
+    if (e && *end == i + 1 && p->t[i].end - p->t[i].start == 1 && p->t[i].space_before) return NULL;
+    return e;
+}
+
+static double half_step_num(const cc_tok *t)
+{
+    if (t->dec_digits) return 0.5 * pow(10.0, -t->dec_digits);
+    return 0.5 * pow(10.0, t->tz);
+}
+
+static double half_step_int(double x)
+{
+    if (x != floor(x) || x <= 0) return 0;
+    double h = 0.5;
+    while (x >= 10 && fmod(x, 10.0) == 0) { x /= 10; h *= 10; }
+    return h;
+}
+
+/* ---- amounts ---- */
+
+/* Number words: "thirty-four", "seven hundred thousand", "a million", "two
+ * and a half", "two-thirds". */
+static int amount_words(const P *p, size_t i, amt *a)
+{
+    double total = 0, cur = 0;
+    int any = 0, last_scale = 0;
+    size_t j = i, e;
+    const cc_lxent *le;
+    if ((word(p, j, "a") || word(p, j, "an") || word(p, j, "one")) && j + 1 < p->nt) {
+        size_t j1 = j + 1;
+        if ((le = lookup(p, j1, CC_LX_SCALE, &e))) {
+            cur = le->v;
+            any = 1;
+            last_scale = 1;
+            j = e;
+        } else if (!word(p, j, "one") && (le = lookup(p, j1, CC_LX_FRACTION, &e))) {
+            a->x = le->v;
+            a->h = 0;
+            a->share = 1;
+            a->end = e;
+            a->words = 1;
+            return 1;
+        }
+    }
+    for (;;) {
+        size_t k = j;
+        if (any && (is_dash(p, k) && adjacent(p, k) && adjacent(p, k + 1))) k++;
+        else if (any && word(p, k, "and") && !last_scale) break;
+        else if (any && word(p, k, "and")) k++;
+        if ((le = lookup(p, k, CC_LX_NUMBER, &e))) {
+            if (any && !last_scale && cur > 0 && fmod(cur, 10) != 0 && le->v < 10) break; /* "four five" */
+            if (any && !last_scale && cur >= 20 && fmod(cur, 100) != 0 && le->v >= 10) break;
+            cur += le->v;
+            any = 1;
+            last_scale = 0;
+            j = e;
+            continue;
+        }
+        if (any && (le = lookup(p, k, CC_LX_SCALE, &e)) && k == j) {
+            if (le->v >= 1000) { total += (cur ? cur : 1) * le->v; cur = 0; }
+            else cur = (cur ? cur : 1) * le->v;
+            last_scale = 1;
+            j = e;
+            continue;
+        }
+        break;
+    }
+    if (!any) return 0;
+    double x = total + cur;
+    /* "two-thirds", "three quarters", "one fifth" */
+    size_t k = j;
+    if (is_dash(p, k) && adjacent(p, k)) k++;
+    if ((le = lookup(p, k, CC_LX_FRACTION, &e)) && x < 100) {
+        a->x = x * le->v;
+        a->h = 0;
+        a->share = 1;
+        a->end = e;
+        a->words = 1;
+        return 1;
+    }
+    /* "two and a half" */
+    if (word(p, j, "and") && (word(p, j + 1, "a") || word(p, j + 1, "one")) && (le = lookup(p, j + 2, CC_LX_FRACTION, &e))) {
+        a->x = x + le->v;
+        a->h = le->v / 2;
+        a->end = e;
+        a->words = 1;
+        return 1;
+    }
+    a->x = x;
+    a->h = half_step_int(x);
+    a->end = j;
+    a->words = 1;
+    return 1;
+}
+
+static int label_before(const P *p, size_t i)
+{
+    if (i == 0) return 0;
+    size_t e;
+    for (size_t back = 1; back <= 2 && back <= i; back++) {
+        size_t st = i - back;
+        if (lookup(p, st, CC_LX_LABEL, &e) && e == i) return 1;
+    }
+    /* F-16, COVID-19: a word glued by a hyphen */
+    if (i >= 2 && is_dash(p, i - 1) && adjacent(p, i) && adjacent(p, i - 1) && p->t[i - 2].type == CC_T_WORD) {
+        size_t e2;
+        if (!lookup(p, i - 2, CC_LX_NUMBER, &e2) && !lookup(p, i - 2, CC_LX_CURSYM, &e2)) return 1;
+    }
+    /* a number glued to a preceding word or symbol such as "#5" */
+    if (adjacent(p, i) && (p->t[i - 1].type == CC_T_WORD || sym(p, i - 1, '#'))) {
+        size_t e2;
+        if (!lookup(p, i - 1, CC_LX_CURSYM, &e2)) return 1;
+    }
+    return 0;
+}
+
+/* A phone number or similar code: three or more integer groups joined by
+ * hyphens, dots, spaces or brackets, seven digits or more. */
+static size_t phone_chain(const P *p, size_t i)
+{
+    size_t j = i, groups = 0, digits = 0;
+    if (sym(p, j, '(')) j++;
+    while (j < p->nt && p->t[j].type == CC_T_NUM && !p->t[j].dec_digits && !p->t[j].comma) {
+        groups++;
+        digits += (size_t)p->t[j].int_digits;
+        size_t k = j + 1;
+        if (sym(p, k, ')')) k++;
+        if (k < p->nt && (sym(p, k, '-') || sym(p, k, '.')) && adjacent(p, k + 1)) k++;
+        if (k < p->nt && p->t[k].type == CC_T_NUM && (p->t[k].int_digits >= 3 || groups >= 2) &&
+            (k > j + 1 || p->t[k].int_digits >= 3))
+            j = k;
+        else {
+            j++;
+            break;
+        }
+    }
+    return (groups >= 3 && digits >= 7) || (groups >= 2 && digits >= 10 && i > 0 && sym(p, i - 1, '+')) ? j : 0;
+}
+
+static int amount(const P *p, size_t i, amt *a, int prefer_unit)
+{
+    memset(a, 0, sizeof *a);
+    a->scale = 1;
+    if (i >= p->nt) return 0;
+    const cc_tok *t = &p->t[i];
+    size_t e;
+    const cc_lxent *le;
+    int neg = 0;
+    if (word(p, i, "minus") && i + 1 < p->nt && p->t[i + 1].type == CC_T_NUM) { neg = 1; i++; t = &p->t[i]; }
+    else if ((sym(p, i, '-') || sym(p, i, 0x2212)) && p->t[i].space_before && adjacent(p, i + 1) && i + 1 < p->nt &&
+             p->t[i + 1].type == CC_T_NUM) {
+        neg = 1;
+        i++;
+        t = &p->t[i];
+    }
+    if (t->type == CC_T_NUM) {
+        if (label_before(p, i)) return 0;
+        /* a clock time (10:40) or a score is not a quantity */
+        if ((sym(p, i + 1, ':') && adjacent(p, i + 1) && adjacent(p, i + 2) && i + 2 < p->nt &&
+             p->t[i + 2].type == CC_T_NUM) ||
+            (i >= 2 && sym(p, i - 1, ':') && adjacent(p, i) && adjacent(p, i - 1) && p->t[i - 2].type == CC_T_NUM))
+            return 0;
+        a->x = t->num;
+        a->h = half_step_num(t);
+        size_t j = i + 1;
+        /* "2 1/2", "1/2": a written fraction */
+        if (!t->dec_digits && i + 3 <= p->nt && p->t[i + (t->num < 100 && j < p->nt && p->t[j].type == CC_T_NUM ? 2 : 1)].type == CC_T_SYM) {
+            size_t f = (j < p->nt && p->t[j].type == CC_T_NUM && p->t[j].space_before) ? j : i;
+            if (f + 2 < p->nt && p->t[f].type == CC_T_NUM && sym(p, f + 1, '/') && adjacent(p, f + 1) &&
+                adjacent(p, f + 2) && p->t[f + 2].type == CC_T_NUM && !p->t[f].dec_digits && !p->t[f + 2].dec_digits &&
+                p->t[f + 2].num >= 2 && p->t[f + 2].num <= 16 && p->t[f].num < p->t[f + 2].num &&
+                !(f + 3 < p->nt && sym(p, f + 3, '/'))) {
+                double fr = p->t[f].num / p->t[f + 2].num;
+                a->x = (f == i) ? fr : t->num + fr;
+                a->h = 0;
+                a->end = f + 3;
+                return 1;
+            }
+        }
+        /* "1.2m", "10k", "5bn" glued; "5 billion", "2.5 million" spaced */
+        if (adjacent(p, j) && (le = lookup(p, j, CC_LX_SUFFIX, &e)) && !(prefer_unit && lookup_unit(p, j, &e))) {
+            a->x *= le->v; a->h *= le->v; a->scale = le->v; a->scaled = 1; j = e;
+        } else {
+            while ((le = lookup(p, j, CC_LX_SCALE, &e))) {
+                a->x *= le->v; a->h *= le->v; a->scale *= le->v; a->scaled = 1; j = e;
+            }
+        }
+        if (neg) a->x = -a->x;
+        a->end = j;
+        return 1;
+    }
+    if (neg) return 0;
+    if (t->type != CC_T_WORD) return 0;
+    /* "half", "half a million" */
+    if ((le = lookup(p, i, CC_LX_FRACTION, &e)) && (word(p, i, "half") || word(p, i, "quarter"))) {
+        size_t e2;
+        const cc_lxent *sc;
+        if (word(p, e, "a") && (sc = lookup(p, e + 1, CC_LX_SCALE, &e2)) && sc->v >= 1000) {
+            a->x = le->v * sc->v; a->h = 0; a->end = e2; a->scaled = 1; a->scale = sc->v; a->words = 1;
+            return 1;
+        }
+        if (word(p, i, "half")) { a->x = le->v; a->share = 1; a->end = e; a->words = 1; return 1; }
+    }
+    if (amount_words(p, i, a)) {
+        /* "two dozen", a trailing scale after digits-in-words is handled inside */
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- intervals ---- */
+
+static void hedge_interval(const P *p, cc_hedge h, double x, double pl, double ph, double *lo, double *hi, int nonneg)
+{
+    double aw = cc_lexicon_param(p->lx, "approx_widen", 0.10);
+    double nw = cc_lexicon_param(p->lx, "nearly_widen", 0.125);
+    double ax = fabs(x);
+    (void)ph;
+    switch (h) {
+    case CC_H_APPROX: *lo = fmin(pl, x - aw * ax); *hi = fmax(ph, x + aw * ax); break;
+    case CC_H_NEARLY: *lo = fmin(pl, x - nw * ax); *hi = x; break;
+    case CC_H_OVER:
+    case CC_H_ATLEAST: *lo = x; *hi = INFINITY; break;
+    case CC_H_UPTO:
+    case CC_H_UNDER: *lo = nonneg ? 0 : -INFINITY; *hi = ph > x ? x : ph; break;
+    case CC_H_EXACT: *lo = x; *hi = x; break;
+    case CC_H_BARELY:
+    case CC_H_NONE:
+    default: *lo = pl; *hi = ph; break;
+    }
+}
+
+static int want_ok(cc_kind want, cc_kind got)
+{
+    if (want == CC_K_ANY || want == got) return 1;
+    if (want == CC_K_NUMBER && got == CC_K_COUNT) return 1;
+    if (want == CC_K_COUNT && got == CC_K_NUMBER) return 1;
+    return 0;
+}
+
+/* ---- dates ---- */
+
+static int year_tok(const P *p, size_t i, int *y)
+{
+    if (i >= p->nt) return 0;
+    const cc_tok *t = &p->t[i];
+    if (t->type != CC_T_NUM || t->int_digits != 4 || t->dec_digits || t->comma) return 0;
+    if (t->num < 1000 || t->num > 2999) return 0;
+    if (adjacent(p, i + 1) && p->t[i + 1].type == CC_T_WORD) return 0; /* 1990s */
+    *y = (int)t->num;
+    return 1;
+}
+
+static int day_tok(const P *p, size_t i, int *d, size_t *end)
+{
+    if (i >= p->nt) return 0;
+    const cc_tok *t = &p->t[i];
+    if (t->type != CC_T_NUM || t->int_digits > 2 || t->dec_digits || t->num < 1 || t->num > 31) return 0;
+    size_t j = i + 1;
+    if (adjacent(p, j) && (word(p, j, "st") || word(p, j, "nd") || word(p, j, "rd") || word(p, j, "th"))) j++;
+    *d = (int)t->num;
+    *end = j;
+    return 1;
+}
+
+/* Chooses the year for a month and day written without one: the one that
+ * puts the date nearest the reference date. */
+static int infer_year(const P *p, int m, int d, int *y)
+{
+    if (!p->opt || !p->opt->has_ref) return 0;
+    int ry, rm, rd;
+    cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
+    int best = ry;
+    int64_t bestdist = INT64_MAX;
+    for (int cy = ry - 1; cy <= ry + 1; cy++) {
+        if (!cc_date_valid(cy, m, d)) continue;
+        int64_t dist = llabs(cc_days_from_civil(cy, m, d) - p->opt->ref);
+        if (dist < bestdist) { bestdist = dist; best = cy; }
+    }
+    *y = best;
+    return 1;
+}
+
+static void set_days(cc_qty *q, int64_t lo, int64_t hi)
+{
+    q->kind = CC_K_DATE;
+    q->unit = "date";
+    q->low = (double)lo;
+    q->high = (double)hi;
+    q->best = (double)lo;
+    q->wnum = NAN;
+    q->weekday_actual = lo == hi ? cc_weekday(lo) : -1;
+}
+
+static void set_unanchored(cc_qty *q)
+{
+    q->kind = CC_K_DATE;
+    q->unit = "date";
+    q->relative = 1;
+    q->unanchored = 1;
+    q->low = q->high = q->best = NAN;
+    q->wnum = NAN;
+    q->weekday_actual = -1;
+}
+
+/* Month-name forms: "Jan. 23, 2026", "January 23", "February 2022". */
+static const cc_lxent *month_at(const P *p, size_t i, size_t *e)
+{
+    const cc_lxent *m = lookup(p, i, CC_LX_MONTH, e);
+    /* abbreviations and the ambiguous "may"/"march" need a capital */
+    if (m && (p->t[i].end - p->t[i].start <= 5) && !(p->s[p->t[i].start] >= 'A' && p->s[p->t[i].start] <= 'Z'))
+        return NULL;
+    return m;
+}
+
+static int date_monthname(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    size_t e;
+    const cc_lxent *m = month_at(p, i, &e);
+    if (!m) return 0;
+    size_t j = e;
+    if (sym(p, j, '.') && adjacent(p, j)) j++;
+    int d, y;
+    size_t de;
+    if (day_tok(p, j, &d, &de)) {
+        size_t k = de;
+        if (sym(p, k, ',')) k++;
+        if (year_tok(p, k, &y)) {
+            if (!cc_date_valid(y, m->iv, d)) return 0;
+            int64_t z = cc_days_from_civil(y, m->iv, d);
+            set_days(q, z, z);
+            *end = k + 1;
+            return 1;
+        }
+        /* no year: only a plausible day, and the month written with a capital or abbreviation */
+        if (!cc_date_valid(2024, m->iv, d)) return 0;
+        if (infer_year(p, m->iv, d, &y)) {
+            int64_t z = cc_days_from_civil(y, m->iv, d);
+            set_days(q, z, z);
+            q->relative = 1;
+        } else {
+            set_unanchored(q);
+        }
+        *end = de;
+        return 1;
+    }
+    size_t k = j;
+    if (sym(p, k, ',')) k++;
+    else if (word(p, k, "of")) k++;
+    if (year_tok(p, k, &y)) {
+        int64_t lo = cc_days_from_civil(y, m->iv, 1);
+        set_days(q, lo, lo + cc_days_in_month(y, m->iv) - 1);
+        *end = k + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* "23 January 2026", "24th of January" */
+static int date_daymonth(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    int d, y;
+    size_t de, e;
+    if (!day_tok(p, i, &d, &de)) return 0;
+    size_t j = de;
+    if (word(p, j, "of")) j++;
+    const cc_lxent *m = month_at(p, j, &e);
+    if (!m) return 0;
+    size_t k = e;
+    if (sym(p, k, '.') && adjacent(p, k)) k++;
+    size_t k2 = k;
+    if (sym(p, k2, ',')) k2++;
+    if (year_tok(p, k2, &y)) {
+        if (!cc_date_valid(y, m->iv, d)) return 0;
+        int64_t z = cc_days_from_civil(y, m->iv, d);
+        set_days(q, z, z);
+        *end = k2 + 1;
+        return 1;
+    }
+    if (!cc_date_valid(2024, m->iv, d)) return 0;
+    if (infer_year(p, m->iv, d, &y)) {
+        int64_t z = cc_days_from_civil(y, m->iv, d);
+        set_days(q, z, z);
+        q->relative = 1;
+    } else {
+        set_unanchored(q);
+    }
+    *end = k;
+    return 1;
+}
+
+/* 2026-01-23, 01/23/2026, 23/01/2026 */
+static int date_numeric(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    if (i + 4 >= p->nt) return 0;
+    const cc_tok *a = &p->t[i], *b = &p->t[i + 2], *c = &p->t[i + 4];
+    if (a->type != CC_T_NUM || b->type != CC_T_NUM || c->type != CC_T_NUM) return 0;
+    if (a->dec_digits || b->dec_digits || c->dec_digits || a->comma || b->comma || c->comma) return 0;
+    for (size_t k = i + 1; k <= i + 4; k++) if (!adjacent(p, k)) return 0;
+    int y, m, d;
+    if (sym(p, i + 1, '-') && sym(p, i + 3, '-') && a->int_digits == 4) {
+        y = (int)a->num; m = (int)b->num; d = (int)c->num;
+    } else if ((sym(p, i + 1, '/') && sym(p, i + 3, '/')) || (sym(p, i + 1, '.') && sym(p, i + 3, '.'))) {
+        if (a->int_digits > 2 || b->int_digits > 2 || (c->int_digits != 4 && c->int_digits != 2)) return 0;
+        y = (int)c->num;
+        if (c->int_digits == 2) y += 2000;
+        int f1 = (int)a->num, f2 = (int)b->num;
+        int dmy = cc_lexicon_dmy(p->lx);
+        if (f1 > 12 && f2 <= 12) dmy = 1;
+        else if (f2 > 12 && f1 <= 12) dmy = 0;
+        if (dmy) { d = f1; m = f2; } else { m = f1; d = f2; }
+    } else {
+        return 0;
+    }
+    if (!cc_date_valid(y, m, d)) return 0;
+    int64_t z = cc_days_from_civil(y, m, d);
+    set_days(q, z, z);
+    *end = i + 5;
+    return 1;
+}
+
+static int weekday_at(const P *p, size_t i, int *wd, size_t *end)
+{
+    size_t e;
+    const cc_lxent *w = lookup(p, i, CC_LX_WEEKDAY, &e);
+    if (!w) return 0;
+    /* abbreviations ("Sun", "Wed") need a capital: "the sun" is no day */
+    if (p->t[i].end - p->t[i].start <= 5 && !(p->s[p->t[i].start] >= 'A' && p->s[p->t[i].start] <= 'Z')) return 0;
+    *wd = w->iv;
+    *end = e;
+    if (sym(p, e, '.') && adjacent(p, e)) *end = e + 1;
+    return 1;
+}
+
+/* Relative forms anchored to the reference date. */
+static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    size_t e;
+    const cc_lxent *le;
+    int has = p->opt && p->opt->has_ref;
+    int64_t ref = has ? p->opt->ref : 0;
+    int ry = 0, rm = 0, rd = 0;
+    if (has) cc_civil_from_days(ref, &ry, &rm, &rd);
+    int dir = 0; /* -1 last, 0 bare/this, +1 next */
+    size_t j = i;
+    if (word(p, j, "last") || word(p, j, "past") || word(p, j, "previous")) { dir = -1; j++; }
+    else if (word(p, j, "next") || word(p, j, "coming")) { dir = 1; j++; }
+    else if (word(p, j, "this")) { j++; }
+    int earlier = 0;
+    if (word(p, i, "earlier") && word(p, i + 1, "this")) { earlier = 1; j = i + 2; }
+    int wd;
+    size_t we;
+    if (weekday_at(p, j, &wd, &we)) {
+        if (!has) { set_unanchored(q); q->weekday = wd; *end = we; return 1; }
+        int cur = cc_weekday(ref);
+        int64_t z;
+        if (dir < 0) z = ref - ((cur - wd + 7) % 7 == 0 ? 7 : (cur - wd + 7) % 7);
+        else if (dir > 0) z = ref + ((wd - cur + 7) % 7 == 0 ? 7 : (wd - cur + 7) % 7);
+        else z = ref - (cur - wd + 7) % 7;
+        set_days(q, z, z);
+        q->relative = 1;
+        q->weekday = wd;
+        *end = we;
+        return 1;
+    }
+    if (j > i && (le = month_at(p, j, &e))) {
+        if (!has) { set_unanchored(q); *end = e; return 1; }
+        int y = ry;
+        if (dir < 0) { if (le->iv >= rm) y--; }
+        else if (dir > 0) { if (le->iv <= rm) y++; }
+        else if (le->iv > rm) y--;
+        int64_t lo = cc_days_from_civil(y, le->iv, 1);
+        set_days(q, lo, lo + cc_days_in_month(y, le->iv) - 1);
+        q->relative = 1;
+        *end = e;
+        return 1;
+    }
+    if (j > i && (word(p, j, "week") || word(p, j, "month") || word(p, j, "year"))) {
+        if (!has) { set_unanchored(q); *end = j + 1; return 1; }
+        int64_t lo, hi;
+        if (word(p, j, "week")) {
+            int64_t monday = ref - (cc_weekday(ref) + 6) % 7;
+            lo = monday + 7 * dir;
+            hi = lo + 6;
+        } else if (word(p, j, "month")) {
+            int64_t first = cc_days_from_civil(ry, rm, 1);
+            lo = cc_add_months(first, dir);
+            int yy, mm, dd;
+            cc_civil_from_days(lo, &yy, &mm, &dd);
+            hi = lo + cc_days_in_month(yy, mm) - 1;
+        } else {
+            lo = cc_days_from_civil(ry + dir, 1, 1);
+            hi = cc_days_from_civil(ry + dir, 12, 31);
+        }
+        if (earlier) hi = ref;
+        set_days(q, lo, hi);
+        q->relative = 1;
+        *end = j + 1;
+        return 1;
+    }
+    if (j == i && (le = lookup(p, i, CC_LX_RELDAY, &e))) {
+        if (!has) { set_unanchored(q); *end = e; return 1; }
+        set_days(q, ref + le->iv, ref + le->iv);
+        q->relative = 1;
+        *end = e;
+        return 1;
+    }
+    return 0;
+}
+
+static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    q->weekday = -1;
+    q->weekday_actual = -1;
+    int wd = -1;
+    size_t j = i, we;
+    if (weekday_at(p, i, &wd, &we)) {
+        /* "Friday, January 23, 2026", "Saturday (Jan 24)", "Saturday, 24 January" */
+        size_t k = we;
+        int paren = 0;
+        if (sym(p, k, ',')) k++;
+        else if (sym(p, k, '(')) { k++; paren = 1; }
+        size_t de;
+        if (date_monthname(p, k, q, &de) || date_daymonth(p, k, q, &de) || date_numeric(p, k, q, &de)) {
+            if (paren && sym(p, de, ')')) de++;
+            q->weekday = wd;
+            *end = de;
+            return 1;
+        }
+        j = i;
+    }
+    if (date_numeric(p, j, q, end) || date_monthname(p, j, q, end) || date_daymonth(p, j, q, end)) return 1;
+    if (date_relative(p, j, q, end)) return 1;
+    int y;
+    if (p->want == CC_K_DATE && year_tok(p, j, &y) && !label_before(p, j)) {
+        set_days(q, cc_days_from_civil(y, 1, 1), cc_days_from_civil(y, 12, 31));
+        *end = j + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* "in its fourth year", "the third year of the war": [n-1, n) units */
+static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    size_t j = i, e, ue;
+    if (word(p, j, "in") || word(p, j, "into")) j++;
+    if (!(word(p, j, "its") || word(p, j, "the") || word(p, j, "a") || word(p, j, "their") || word(p, j, "his") ||
+          word(p, j, "her")))
+        return 0;
+    j++;
+    const cc_lxent *o = lookup(p, j, CC_LX_ORDINAL, &e);
+    if (!o) return 0;
+    const cc_lxent *u = lookup_unit(p, e, &ue);
+    if (!u || u->kind != CC_K_DURATION) return 0;
+    q->kind = CC_K_DURATION;
+    q->unit = "day";
+    q->low = (o->v - 1) * u->v;
+    q->high = o->v * u->v;
+    q->best = q->low;
+    q->wnum = o->v;
+    q->wunit = u->name;
+    *end = ue;
+    return 1;
+}
+
+/* ---- the quantity parser ---- */
+
+static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
+{
+    memset(q, 0, sizeof *q);
+    q->weekday = q->weekday_actual = -1;
+    size_t j = i, e;
+    const cc_lxent *le;
+    cc_hedge hedge = CC_H_NONE;
+    if ((le = lookup(p, j, CC_LX_HEDGE, &e)) && e < p->nt) {
+        hedge = le->hedge;
+        q->hedge_start = p->t[j].start;
+        q->hedge_end = p->t[e - 1].end;
+        j = e;
+    }
+    int between = 0;
+    if (word(p, j, "between") || (word(p, j, "from") && hedge == CC_H_NONE)) { between = word(p, j, "between") ? 1 : 2; j++; }
+
+    if (p->want == CC_K_ANY || p->want == CC_K_DATE) {
+        size_t de;
+        if (date_at(p, j, q, &de)) {
+            q->hedge = hedge;
+            q->start = p->t[i].start;
+            q->end = p->t[de - 1].end;
+            if (hedge == CC_H_APPROX && !q->unanchored) { q->low -= 3; q->high += 3; }
+            *endp = de;
+            return 1;
+        }
+    }
+    if (p->want == CC_K_ANY || p->want == CC_K_DURATION) {
+        size_t de;
+        if (ordinal_period(p, j, q, &de)) {
+            q->hedge = hedge;
+            q->start = p->t[i].start;
+            q->end = p->t[de - 1].end;
+            *endp = de;
+            return 1;
+        }
+    }
+
+    /* phone numbers and codes are not quantities */
+    size_t ph = phone_chain(p, j);
+    if (ph) { *endp = ph; return -1; }
+
+    const cc_lxent *cur = NULL;
+    size_t ce;
+    if ((le = lookup(p, j, CC_LX_CURSYM, &ce)) && ce < p->nt) {
+        cur = le;
+        j = ce;
+    }
+    int prefer_unit = p->want != CC_K_ANY && p->want != CC_K_NUMBER && p->want != CC_K_COUNT && p->want != CC_K_MONEY &&
+                      !cur;
+    amt a, b;
+    int unit_one = 0;
+    if (!amount(p, j, &a, prefer_unit)) {
+        /* "a year", "an hour": one unit */
+        size_t ue;
+        const cc_lxent *u;
+        if ((word(p, j, "a") || word(p, j, "an")) && (u = lookup_unit(p, j + 1, &ue)) && u->kind == CC_K_DURATION) {
+            memset(&a, 0, sizeof a);
+            a.x = 1;
+            a.h = 0.5;
+            a.end = j + 1;
+            a.scale = 1;
+            unit_one = 1;
+        } else if ((le = lookup(p, j, CC_LX_VAGUE, &e))) {
+            /* "tens of thousands", "dozens", "hundreds of thousands" */
+            q->kind = CC_K_COUNT;
+            q->unit = "count";
+            q->hedge = hedge;
+            q->vague = 1;
+            double lo = le->v, hi = le->v2;
+            if (hedge == CC_H_OVER || hedge == CC_H_ATLEAST) hi = INFINITY;
+            if (hedge == CC_H_UPTO || hedge == CC_H_UNDER) lo = 0;
+            q->low = lo;
+            q->high = hi;
+            q->best = le->v;
+            q->wnum = le->v;
+            size_t k = e;
+            if (word(p, k, "of")) k++;
+            size_t ue;
+            const cc_lxent *u = lookup_unit(p, k, &ue);
+            if (u && u->kind != CC_K_PERCENT) {
+                q->kind = u->kind;
+                q->unit = cc_kind_unit(u->kind);
+                q->wunit = u->name;
+                q->low *= u->v; q->high *= u->v; q->best *= u->v;
+                e = ue;
+            }
+            if (!want_ok(p->want, q->kind)) return 0;
+            q->start = p->t[i].start;
+            q->end = p->t[e - 1].end;
+            *endp = e;
+            return 1;
+        } else {
+            return 0;
+        }
+    }
+    size_t k = a.end;
+    int range = 0;
+    /* "one in five" */
+    if (!a.share && word(p, k, "in") && k + 1 < p->nt) {
+        amt d;
+        if (amount(p, k + 1, &d, 0) && d.x > 0 && !d.share && a.x <= d.x && a.x == floor(a.x) && d.x == floor(d.x)) {
+            a.x = a.x / d.x;
+            a.h = 0;
+            a.share = 1;
+            a.end = d.end;
+            k = d.end;
+        }
+    }
+    /* ranges: 2-3, 2–3, 2 to 3, between 1,000 and 1,200 */
+    if (!a.share) {
+        size_t r = k;
+        int sep = 0;
+        if (is_dash(p, r) && !(between == 1)) sep = 1;
+        else if (word(p, r, "to") && between != 1) sep = 1;
+        else if (word(p, r, "and") && between == 1) sep = 1;
+        else if (between == 1 && is_dash(p, r)) sep = 1;
+        if (sep) {
+            size_t r1 = r + 1;
+            if (cur == NULL && (le = lookup(p, r1, CC_LX_CURSYM, &e))) r1 = e;
+            if (amount(p, r1, &b, prefer_unit) && !b.share && b.x >= a.x) {
+                if (!a.scaled && b.scaled && a.x * b.scale <= b.x) { a.x *= b.scale; a.h *= b.scale; }
+                range = 1;
+                k = b.end;
+            } else if (between) {
+                return 0;
+            }
+        } else if (between) {
+            return 0;
+        }
+    }
+    /* currency after the amount: "420 million finnish markka", "5 billion euros" */
+    if (!cur && (le = lookup(p, k, CC_LX_CURWORD, &e))) {
+        cur = le;
+        k = e;
+    }
+    /* unit, possibly hyphenated ("34-month", "four-hour"); percent sign */
+    const cc_lxent *u = NULL;
+    /* "the 1990s", "the '90s": a decade label */
+    if (!cur && adjacent(p, k) && k < p->nt && (word(p, k, "s") || (sym(p, k, '\'') && word(p, k + 1, "s"))) &&
+        p->t[k - 1].type == CC_T_NUM && fmod(p->t[k - 1].num, 10) == 0) {
+        *endp = k + 1;
+        return -1;
+    }
+    if (!cur) {
+        size_t uk = k, ue;
+        if (is_dash(p, uk) && adjacent(p, uk) && adjacent(p, uk + 1)) uk++;
+        if (sym(p, uk, '%') || sym(p, uk, 0xFF05)) {
+            static const cc_lxent pct = {CC_LX_UNIT, 1, 0, 0, CC_K_PERCENT, CC_H_NONE, "percent"};
+            u = &pct;
+            k = uk + 1;
+        } else if ((u = lookup_unit(p, uk, &ue))) {
+            /* "34-month" needs the hyphen glued, but "5,000 square kilometres" takes the space */
+            k = ue;
+        }
+        if (unit_one && !u) return 0;
+        if (u && u->kind == CC_K_PERCENT && a.share) u = NULL;
+    }
+    /* "1990s", "1st" */
+    if (!u && !cur && adjacent(p, k) && p->t[k - 1].type == CC_T_NUM && k < p->nt && p->t[k].type == CC_T_WORD) {
+        *endp = k + 1;
+        return -1;
+    }
+
+    double lo, hi, best = a.x, wnum = a.x;
+    double factor = 1;
+    cc_kind kind;
+    if (cur) { kind = CC_K_MONEY; q->unit = cur->name; q->wunit = cur->name; }
+    else if (u) { kind = u->kind; q->unit = cc_kind_unit(kind); q->wunit = u->name; factor = u->v; }
+    else if (a.share) { kind = CC_K_PERCENT; q->unit = "percent"; q->wunit = "share"; factor = 100; }
+    else { kind = (p->want == CC_K_NUMBER) ? CC_K_NUMBER : CC_K_COUNT; q->unit = "count"; }
+    if (!want_ok(p->want, kind)) {
+        *endp = k;
+        return -1;
+    }
+    /* "three years ago (today)": a date */
+    if (kind == CC_K_DURATION && word(p, k, "ago") && (p->want == CC_K_ANY || p->want == CC_K_DATE)) {
+        int today = word(p, k + 1, "today");
+        q->hedge = hedge;
+        if (!p->opt || !p->opt->has_ref) set_unanchored(q);
+        else {
+            double d = a.x * factor;
+            double slack = today ? 0 : a.h * factor;
+            set_days(q, p->opt->ref - (int64_t)llround(d + slack), p->opt->ref - (int64_t)llround(d - slack));
+            q->best = (double)(p->opt->ref - (int64_t)llround(d));
+            q->relative = 1;
+        }
+        q->start = p->t[i].start;
+        size_t last = today ? k + 1 : k;
+        q->end = p->t[last].end;
+        *endp = last + 1;
+        return 1;
+    } else if (p->want == CC_K_DATE) {
+        return 0;
+    }
+    int nonneg = kind != CC_K_COUNT && kind != CC_K_NUMBER;
+    if (range) {
+        double pl = a.x, phh = b.x;
+        best = (a.x + b.x) / 2;
+        wnum = b.x;
+        hedge_interval(p, hedge, best, pl, phh, &lo, &hi, nonneg);
+        if (hedge == CC_H_OVER || hedge == CC_H_ATLEAST) lo = a.x;
+        if (hedge == CC_H_UPTO || hedge == CC_H_UNDER) hi = b.x;
+        if (hedge == CC_H_NEARLY) hi = b.x;
+        if (hedge == CC_H_APPROX) { lo = fmin(a.x, a.x * (1 - cc_lexicon_param(p->lx, "approx_widen", 0.1))); hi = b.x * (1 + cc_lexicon_param(p->lx, "approx_widen", 0.1)); }
+        q->range = 1;
+        wnum = a.x;
+    } else {
+        double h = a.h;
+        /* a one-digit round number ("$1 billion", "40%") is not ±50 %: cap the
+         * rounding slack at precision_cap of the value */
+        double cap = cc_lexicon_param(p->lx, "precision_cap", 0.1) * fabs(a.x);
+        int elapsed = p->opt && p->opt->round_down && kind == CC_K_DURATION;
+        if (!elapsed && h > cap && cap > 0) h = cap;
+        if (a.share) h = fabs(a.x) * cc_lexicon_param(p->lx, "fraction_slack", 0.1);
+        double pl = a.x - h, phh = a.x + h;
+        if (p->opt && p->opt->round_down && kind == CC_K_DURATION && !a.share) { pl = a.x; phh = a.x + 2 * h; }
+        hedge_interval(p, hedge, a.x, pl, phh, &lo, &hi, nonneg);
+        if (hedge == CC_H_NEARLY && p->opt && p->opt->round_down && kind == CC_K_DURATION) hi = a.x;
+    }
+    q->kind = kind;
+    q->hedge = hedge;
+    q->low = lo * factor;
+    q->high = hi * factor;
+    q->best = best * factor;
+    q->wnum = a.share ? a.x * 100 : wnum;
+    if (range) q->wnum = a.x;
+    q->start = p->t[i].start;
+    q->end = p->t[k - 1].end;
+    /* a trailing "-long"/"-old" belongs to the phrase */
+    *endp = k;
+    return 1;
+}
+
+size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out,
+                    size_t max)
+{
+    cc_tok *toks;
+    size_t nt = cc_tokenize(s, n, &toks);
+    P p = {lx, s, toks, nt, want, opt};
+    size_t found = 0;
+    for (size_t i = 0; i < nt;) {
+        cc_qty q;
+        size_t end = i + 1;
+        int r = qty_at(&p, i, &q, &end);
+        if (r == 1) {
+            if (found < max) out[found] = q;
+            found++;
+            i = end > i ? end : i + 1;
+        } else if (r < 0) {
+            i = end > i ? end : i + 1;
+        } else {
+            i++;
+        }
+    }
+    free(toks);
+    return found;
+}
+
+int cc_norm_one(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out)
+{
+    return cc_norm_scan(lx, s, n, want, opt, out, 1) ? 0 : -1;
+}
+
+void cc_norm_bound_text(cc_buf *b, double v, const char *unit)
+{
+    if (isnan(v)) { cc_buf_puts(b, "?"); return; }
+    if (isinf(v)) { cc_buf_puts(b, v < 0 ? "-inf" : "inf"); return; }
+    if (strcmp(unit, "date") == 0) {
+        char d[11];
+        cc_date_format((int64_t)llround(v), d);
+        cc_buf_puts(b, d);
+        return;
+    }
+    if (fabs(v) >= 1e6 && v == floor(v)) cc_buf_printf(b, "%.0f", v);
+    else if (v == floor(v)) cc_buf_printf(b, "%.0f", v);
+    else cc_buf_printf(b, "%.4g", v);
+}
+
+void cc_norm_value_json(cc_buf *b, const cc_qty *q)
+{
+    int date = q->kind == CC_K_DATE;
+    const double vals[3] = {q->low, q->high, q->best};
+    const char *names[3] = {"low", "high", "best"};
+    cc_buf_putc(b, '{');
+    for (int i = 0; i < 3; i++) {
+        cc_buf_printf(b, "\"%s\":", names[i]);
+        if (date && isfinite(vals[i])) {
+            char d[11];
+            cc_date_format((int64_t)llround(vals[i]), d);
+            cc_buf_json_str(b, d, strlen(d));
+        } else {
+            cc_buf_json_num(b, vals[i]);
+        }
+        cc_buf_putc(b, ',');
+    }
+    cc_buf_puts(b, "\"unit\":");
+    cc_buf_json_str(b, q->unit ? q->unit : "", strlen(q->unit ? q->unit : ""));
+    cc_buf_putc(b, '}');
+}
+
+void cc_norm_value_text(cc_buf *b, const cc_qty *q)
+{
+    const char *u = q->unit ? q->unit : "";
+    if (q->unanchored) { cc_buf_puts(b, "unanchored (no publication date)"); return; }
+    if (q->low == q->high) { cc_norm_bound_text(b, q->low, u); }
+    else {
+        cc_buf_putc(b, '[');
+        cc_norm_bound_text(b, q->low, u);
+        cc_buf_puts(b, ", ");
+        cc_norm_bound_text(b, q->high, u);
+        cc_buf_putc(b, ']');
+    }
+    if (strcmp(u, "date") != 0) cc_buf_printf(b, " %s", u);
+}

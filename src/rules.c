@@ -1,0 +1,740 @@
+#include "cc_rules.h"
+#include "cc_date.h"
+#include "cc_util.h"
+#include "cc_yaml.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+
+typedef struct {
+    char *key; /* "table|phrase" */
+    char *canon;
+    UT_hash_handle hh;
+} alias;
+
+typedef struct {
+    char *key; /* "table.key" */
+    double value;
+    char *unit;
+    char *source;
+    UT_hash_handle hh;
+} reference;
+
+typedef struct {
+    char *name;
+    char *text;
+    char *file;
+    int line, col;
+    UT_hash_handle hh;
+} rmacro;
+
+struct cc_ruleset {
+    char *dir;
+    cc_lexicon *lx;
+    cc_rule *rules;
+    size_t n;
+    alias *aliases;
+    char **tables;
+    size_t ntables;
+    reference *refs;
+    rmacro *macros;
+    uint32_t match_limit;
+};
+
+static const char *sev_names[] = {"info", "warning", "error"};
+static const char *pol_names[] = {"fixed", "varying", "cumulative"};
+
+const char *cc_severity_name(cc_severity s) { return s <= CC_SEV_ERROR ? sev_names[s] : "?"; }
+const char *cc_policy_name(cc_policy p) { return p <= CC_POL_CUMULATIVE ? pol_names[p] : "?"; }
+
+int cc_severity_parse(const char *s)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, sev_names[i]) == 0) return i;
+    return -1;
+}
+
+const cc_lexicon *cc_rules_lexicon(const cc_ruleset *rs) { return rs->lx; }
+size_t cc_rules_count(const cc_ruleset *rs) { return rs->n; }
+const cc_rule *cc_rules_get(const cc_ruleset *rs, size_t i) { return &rs->rules[i]; }
+const char *cc_rules_dir(const cc_ruleset *rs) { return rs->dir; }
+uint32_t cc_rules_match_limit(const cc_ruleset *rs) { return rs->match_limit; }
+
+int cc_rules_has_table(const cc_ruleset *rs, const char *table)
+{
+    for (size_t i = 0; i < rs->ntables; i++)
+        if (strcmp(rs->tables[i], table) == 0) return 1;
+    return 0;
+}
+
+const char *cc_rules_alias(const cc_ruleset *rs, const char *table, const char *text, size_t len)
+{
+    char folded[512], key[640];
+    size_t fl = cc_fold(text, len, folded, sizeof folded);
+    const char *f = folded;
+    if (fl > 4 && strncmp(f, "the ", 4) == 0) f += 4;
+    snprintf(key, sizeof key, "%s|%s", table, f);
+    alias *a;
+    HASH_FIND_STR(rs->aliases, key, a);
+    return a ? a->canon : NULL;
+}
+
+int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, const char **unit, const char **source)
+{
+    reference *r;
+    HASH_FIND_STR(rs->refs, ref, r);
+    if (!r) return 0;
+    *value = r->value;
+    *unit = r->unit;
+    *source = r->source;
+    return 1;
+}
+
+static void free_rule(cc_rule *r)
+{
+    free(r->id);
+    free(r->description);
+    free(r->file);
+    free(r->reference);
+    free(r->subject);
+    for (size_t i = 0; i < r->ndefaults; i++) { free(r->defaults[i].name); free(r->defaults[i].value); }
+    free(r->defaults);
+    pcre2_code_free(r->topic_doc);
+    pcre2_code_free(r->topic_sent);
+    pcre2_code_free(r->topic_not);
+    for (size_t i = 0; i < r->npats; i++) { pcre2_code_free(r->pats[i].re); free(r->pats[i].source); }
+    free(r->pats);
+    for (size_t i = 0; i < r->nex; i++) { free(r->ex[i].text); free(r->ex[i].subject); }
+    free(r->ex);
+}
+
+void cc_rules_free(cc_ruleset *rs)
+{
+    if (!rs) return;
+    for (size_t i = 0; i < rs->n; i++) free_rule(&rs->rules[i]);
+    free(rs->rules);
+    alias *a, *ta;
+    HASH_ITER(hh, rs->aliases, a, ta) { HASH_DEL(rs->aliases, a); free(a->key); free(a->canon); free(a); }
+    reference *r, *tr;
+    HASH_ITER(hh, rs->refs, r, tr) { HASH_DEL(rs->refs, r); free(r->key); free(r->unit); free(r->source); free(r); }
+    rmacro *m, *tm;
+    HASH_ITER(hh, rs->macros, m, tm) { HASH_DEL(rs->macros, m); free(m->name); free(m->text); free(m->file); free(m); }
+    for (size_t i = 0; i < rs->ntables; i++) free(rs->tables[i]);
+    free(rs->tables);
+    cc_lexicon_free(rs->lx);
+    free(rs->dir);
+    free(rs);
+}
+
+/* ---- loading context ---- */
+
+typedef struct {
+    cc_ruleset *rs;
+    cc_diags *d;
+    const char *file;
+    char **lines; /* source lines of the file, for carets */
+    size_t nlines;
+} lctx;
+
+static void load_lines(lctx *c)
+{
+    char *data;
+    size_t len;
+    char e[256];
+    c->lines = NULL;
+    c->nlines = 0;
+    if (cc_read_file(c->file, 0, &data, &len, e, sizeof e) != 0) return;
+    size_t st = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || data[i] == '\n') {
+            size_t l = i - st;
+            if (l && data[st + l - 1] == '\r') l--;
+            c->lines = cc_xrealloc(c->lines, (c->nlines + 1) * sizeof *c->lines);
+            c->lines[c->nlines++] = cc_xstrndup(data + st, l);
+            st = i + 1;
+        }
+    }
+    free(data);
+}
+
+static void free_lines(lctx *c)
+{
+    for (size_t i = 0; i < c->nlines; i++) free(c->lines[i]);
+    free(c->lines);
+}
+
+static const char *src_line(const lctx *c, int line)
+{
+    return line >= 1 && (size_t)line <= c->nlines ? c->lines[line - 1] : NULL;
+}
+
+static void err_at(lctx *c, const cc_ynode *n, const char *fmt, const char *a, const char *b)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    int line = n ? n->line : 1, col = n ? n->col : 1;
+    cc_diag_add(c->d, CC_D_ERROR, c->file, line, col, src_line(c, line), "%s", msg);
+}
+
+/* ---- macros ---- */
+
+static const char *macro_text(const cc_ruleset *rs, const char *name)
+{
+    rmacro *m;
+    HASH_FIND_STR(rs->macros, name, m);
+    if (m) return m->text;
+    return cc_lexicon_macro(rs->lx, name);
+}
+
+typedef struct {
+    cc_buf out;
+    size_t *map; /* output byte -> source offset */
+    size_t mapcap;
+    const char *bad;      /* error message */
+    size_t bad_off;       /* source offset of the problem */
+    char badname[64];
+} expander;
+
+static void emit(expander *x, const char *s, size_t n, size_t srcoff, int from_src)
+{
+    size_t old = x->out.len;
+    cc_buf_put(&x->out, s, n);
+    if (x->out.len > x->mapcap) {
+        while (x->mapcap < x->out.len) x->mapcap = x->mapcap ? x->mapcap * 2 : 256;
+        x->map = cc_xrealloc(x->map, x->mapcap * sizeof *x->map);
+    }
+    for (size_t i = 0; i < n; i++) x->map[old + i] = from_src ? srcoff + i : srcoff;
+}
+
+static int is_macro_name(const char *s, size_t n)
+{
+    if (!n || !(s[0] >= 'A' && s[0] <= 'Z')) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_')) return 0;
+    return 1;
+}
+
+/* Expands {NAME} references in s. top: s is the pattern as written, so map
+ * output bytes to offsets in it; otherwise every byte maps to at. */
+static int expand(const cc_ruleset *rs, expander *x, const char *s, size_t n, int top, size_t at, int depth)
+{
+    if (depth > 24) {
+        x->bad = "macros nest too deep (a macro refers to itself?)";
+        x->bad_off = at;
+        return -1;
+    }
+    size_t i = 0, lit = 0;
+    while (i < n) {
+        if (s[i] == '\\' && i + 1 < n) { i += 2; continue; }
+        if (s[i] == '{') {
+            size_t j = i + 1;
+            while (j < n && s[j] != '}' && j - i < 64) j++;
+            if (j < n && s[j] == '}' && is_macro_name(s + i + 1, j - i - 1)) {
+                emit(x, s + lit, i - lit, top ? lit : at, top);
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)(j - i - 1), s + i + 1);
+                const char *t = macro_text(rs, name);
+                if (!t) {
+                    x->bad = "undefined macro";
+                    snprintf(x->badname, sizeof x->badname, "%s", name);
+                    x->bad_off = top ? i : at;
+                    return -1;
+                }
+                if (expand(rs, x, t, strlen(t), 0, top ? i : at, depth + 1)) {
+                    if (!x->badname[0]) snprintf(x->badname, sizeof x->badname, "%s", name);
+                    return -1;
+                }
+                i = j + 1;
+                lit = i;
+                continue;
+            }
+        }
+        i++;
+    }
+    emit(x, s + lit, n - lit, top ? lit : at, top);
+    return 0;
+}
+
+/* Column of source offset off inside scalar node n (single-line scalars). */
+static int col_of(const cc_ynode *n, const char *src, size_t off)
+{
+    if (n->style == 3) return n->col;
+    return n->col + (n->style == 1 || n->style == 2 ? 1 : 0) + (int)cc_utf8_count(src, off);
+}
+
+/* Expands and compiles a pattern scalar; reports errors at the exact spot. */
+static pcre2_code *compile(lctx *c, const cc_ynode *n, const char *what)
+{
+    if (!n || n->kind != CC_Y_SCALAR) {
+        err_at(c, n, "%s must be a regex string", what, NULL);
+        return NULL;
+    }
+    expander x;
+    memset(&x, 0, sizeof x);
+    cc_buf_init(&x.out);
+    pcre2_code *re = NULL;
+    if (expand(c->rs, &x, n->str, n->len, 1, 0, 0)) {
+        int line = n->line, col = col_of(n, n->str, x.bad_off);
+        if (strcmp(x.bad, "undefined macro") == 0)
+            cc_diag_add(c->d, CC_D_ERROR, c->file, line, col, src_line(c, line),
+                        "undefined macro {%s} in %s (macros come from lexicon.yaml, a rule file's macros:, or "
+                        "ALIAS_<TABLE> for an alias table)",
+                        x.badname, what);
+        else
+            cc_diag_add(c->d, CC_D_ERROR, c->file, line, col, src_line(c, line), "%s: {%s}", x.bad, x.badname);
+        goto out;
+    }
+    int ec;
+    PCRE2_SIZE eo;
+    re = pcre2_compile((PCRE2_SPTR)x.out.s, x.out.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES, &ec, &eo, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        size_t so = x.out.len ? (eo < x.out.len ? x.map[eo] : x.map[x.out.len - 1] + 1) : 0;
+        if (so > n->len) so = n->len;
+        int line = n->line, col = col_of(n, n->str, so);
+        int in_macro = eo < x.out.len && so < n->len && n->str[so] == '{';
+        cc_diag_add(c->d, CC_D_ERROR, c->file, line, col, src_line(c, line),
+                    "bad regex in %s: PCRE2 error %d at offset %zu: %s%s", what, ec, (size_t)eo, (char *)msg,
+                    in_macro ? " (inside this macro's expansion)" : "");
+        goto out;
+    }
+    if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
+        /* JIT unavailable: the interpreter still works, under the same limits */
+    }
+out:
+    cc_buf_free(&x.out);
+    free(x.map);
+    return re;
+}
+
+/* ---- tables ---- */
+
+static void add_table_name(cc_ruleset *rs, const char *t)
+{
+    if (cc_rules_has_table(rs, t)) return;
+    rs->tables = cc_xrealloc(rs->tables, (rs->ntables + 1) * sizeof *rs->tables);
+    rs->tables[rs->ntables++] = cc_xstrdup(t);
+}
+
+static int cmp_strlen_desc(const void *a, const void *b)
+{
+    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+    return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_aliases(lctx *c, const cc_ynode *al)
+{
+    if (al->kind != CC_Y_MAP) { err_at(c, al, "aliases: expected a mapping of tables", NULL, NULL); return; }
+    for (size_t t = 0; t + 1 < al->n; t += 2) {
+        const char *table = al->items[t]->str;
+        const cc_ynode *tab = al->items[t + 1];
+        if (tab->kind != CC_Y_MAP) { err_at(c, tab, "alias table '%s': expected canonical: [phrases]", table, NULL); continue; }
+        add_table_name(c->rs, table);
+        char **phr = NULL;
+        size_t np = 0;
+        for (size_t k = 0; k + 1 < tab->n; k += 2) {
+            const char *canon = tab->items[k]->str;
+            const cc_ynode *list = tab->items[k + 1];
+            size_t cnt = list->kind == CC_Y_SEQ ? list->n : 1;
+            for (size_t q = 0; q < cnt; q++) {
+                const cc_ynode *ph = list->kind == CC_Y_SEQ ? list->items[q] : list;
+                if (ph->kind != CC_Y_SCALAR) { err_at(c, ph, "expected a phrase", NULL, NULL); continue; }
+                char folded[512], key[640];
+                cc_fold(ph->str, ph->len, folded, sizeof folded);
+                snprintf(key, sizeof key, "%s|%s", table, folded);
+                alias *a;
+                HASH_FIND_STR(c->rs->aliases, key, a);
+                if (a) {
+                    if (strcmp(a->canon, canon)) err_at(c, ph, "phrase '%s' is already an alias of '%s'", ph->str, a->canon);
+                    continue;
+                }
+                a = cc_xcalloc(1, sizeof *a);
+                a->key = cc_xstrdup(key);
+                a->canon = cc_xstrdup(canon);
+                HASH_ADD_KEYPTR(hh, c->rs->aliases, a->key, strlen(a->key), a);
+                phr = cc_xrealloc(phr, (np + 1) * sizeof *phr);
+                phr[np++] = cc_xstrdup(folded);
+            }
+        }
+        /* macro ALIAS_<TABLE>: every phrase, longest first */
+        qsort(phr, np, sizeof *phr, cmp_strlen_desc);
+        cc_buf b;
+        cc_buf_init(&b);
+        cc_buf_puts(&b, "(?:");
+        for (size_t i = 0; i < np; i++) {
+            if (i) cc_buf_putc(&b, '|');
+            for (const char *s = phr[i]; *s; s++) {
+                if (*s == ' ') cc_buf_puts(&b, "\\s+");
+                else if (strchr("\\^$.|?*+()[]{}-#", *s)) { cc_buf_putc(&b, '\\'); cc_buf_putc(&b, *s); }
+                else cc_buf_putc(&b, *s);
+            }
+            free(phr[i]);
+        }
+        free(phr);
+        if (!np) cc_buf_puts(&b, "(?!)");
+        cc_buf_putc(&b, ')');
+        char name[128];
+        snprintf(name, sizeof name, "ALIAS_%s", table);
+        for (char *p = name; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
+        rmacro *m = cc_xcalloc(1, sizeof *m);
+        m->name = cc_xstrdup(name);
+        m->text = cc_buf_take(&b);
+        m->file = cc_xstrdup(c->file);
+        m->line = al->items[t]->line;
+        HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+    }
+}
+
+static void load_references(lctx *c, const cc_ynode *rf)
+{
+    if (rf->kind != CC_Y_MAP) { err_at(c, rf, "references: expected a mapping of tables", NULL, NULL); return; }
+    for (size_t t = 0; t + 1 < rf->n; t += 2) {
+        const char *table = rf->items[t]->str;
+        const cc_ynode *tab = rf->items[t + 1];
+        if (tab->kind != CC_Y_MAP) { err_at(c, tab, "reference table '%s': expected key: {value, unit, source}", table, NULL); continue; }
+        for (size_t k = 0; k + 1 < tab->n; k += 2) {
+            const cc_ynode *e = tab->items[k + 1];
+            const char *v = cc_yaml_str(e, "value"), *u = cc_yaml_str(e, "unit"), *s = cc_yaml_str(e, "source");
+            char *end = NULL;
+            double d = v ? strtod(v, &end) : NAN;
+            if (!v || !u || !s || (end && *end) || !isfinite(d) || d <= 0) {
+                err_at(c, e, "reference '%s': needs a positive value, a unit and a source", tab->items[k]->str, NULL);
+                continue;
+            }
+            reference *r = cc_xcalloc(1, sizeof *r);
+            char key[256];
+            snprintf(key, sizeof key, "%s.%s", table, tab->items[k]->str);
+            r->key = cc_xstrdup(key);
+            r->value = d;
+            r->unit = cc_xstrdup(u);
+            r->source = cc_xstrdup(s);
+            HASH_ADD_KEYPTR(hh, c->rs->refs, r->key, strlen(r->key), r);
+        }
+    }
+}
+
+static void load_macros(lctx *c, const cc_ynode *mm)
+{
+    if (mm->kind != CC_Y_MAP) { err_at(c, mm, "macros: expected a mapping", NULL, NULL); return; }
+    for (size_t i = 0; i + 1 < mm->n; i += 2) {
+        const cc_ynode *k = mm->items[i], *v = mm->items[i + 1];
+        if (!is_macro_name(k->str, k->len)) { err_at(c, k, "macro name '%s' must be UPPER_CASE", k->str, NULL); continue; }
+        if (v->kind != CC_Y_SCALAR) { err_at(c, v, "macro %s must be a regex string", k->str, NULL); continue; }
+        rmacro *m;
+        HASH_FIND_STR(c->rs->macros, k->str, m);
+        if (m) {
+            char where[512];
+            snprintf(where, sizeof where, "%s:%d", m->file, m->line);
+            err_at(c, k, "macro %s is already defined at %s", k->str, where);
+            continue;
+        }
+        m = cc_xcalloc(1, sizeof *m);
+        m->name = cc_xstrdup(k->str);
+        m->text = cc_xstrdup(v->str);
+        m->file = cc_xstrdup(c->file);
+        m->line = k->line;
+        HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+    }
+}
+
+/* ---- rules ---- */
+
+static int check_keys(lctx *c, const cc_ynode *m, const char *const *allowed, const char *what)
+{
+    int ok = 1;
+    for (size_t i = 0; i + 1 < m->n; i += 2) {
+        const char *k = m->items[i]->str;
+        int found = 0;
+        for (const char *const *a = allowed; *a; a++)
+            if (strcmp(*a, k) == 0) found = 1;
+        if (!found) {
+            cc_buf b;
+            cc_buf_init(&b);
+            for (const char *const *a = allowed; *a; a++) cc_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
+            err_at(c, m->items[i], "unknown key '%s' (expected one of: %s)", k, b.s);
+            char tmp[1];
+            (void)tmp;
+            cc_buf_free(&b);
+            (void)what;
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
+static int parse_bound(lctx *c, const cc_ynode *v, cc_kind kind, double *out, int *open)
+{
+    *open = 0;
+    if (v->kind != CC_Y_SCALAR) { err_at(c, v, "expected a number, a date or null", NULL, NULL); return -1; }
+    if (strcmp(v->str, "null") == 0 || strcmp(v->str, "~") == 0 || v->len == 0) { *open = 1; return 0; }
+    if (kind == CC_K_DATE || strchr(v->str, '-') == v->str + 4) {
+        int64_t d;
+        if (cc_date_parse_iso(v->str, &d) != 0) { err_at(c, v, "expected a date YYYY-MM-DD, found '%s'", v->str, NULL); return -1; }
+        *out = (double)d;
+        return 0;
+    }
+    char *end;
+    *out = strtod(v->str, &end);
+    if (*end) { err_at(c, v, "expected a number, found '%s'", v->str, NULL); return -1; }
+    return 0;
+}
+
+static void load_rule(lctx *c, const cc_ynode *n)
+{
+    static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
+                                       "subject", "defaults", "policy", "window_days", "severity", "topic",
+                                       "patterns", "examples", "priority", NULL};
+    if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
+    size_t before = c->d->errors;
+    check_keys(c, n, keys, "rule");
+    cc_rule r;
+    memset(&r, 0, sizeof r);
+    r.file = cc_xstrdup(c->file);
+    r.line = n->line;
+    r.window_days = 45;
+    r.severity = CC_SEV_ERROR;
+    const char *id = cc_yaml_str(n, "id");
+    if (!id || !*id) { err_at(c, n, "rule has no id", NULL, NULL); id = "?"; }
+    r.id = cc_xstrdup(id);
+    for (size_t i = 0; i < c->rs->n; i++)
+        if (strcmp(c->rs->rules[i].id, id) == 0) {
+            char where[512];
+            snprintf(where, sizeof where, "%s:%d", c->rs->rules[i].file, c->rs->rules[i].line);
+            err_at(c, cc_yaml_get(n, "id"), "duplicate rule id '%s' (first defined at %s)", id, where);
+        }
+    const char *desc = cc_yaml_str(n, "description");
+    if (!desc) err_at(c, n, "rule '%s' has no description", id, NULL);
+    r.description = cc_xstrdup(desc ? desc : "");
+    const char *type = cc_yaml_str(n, "type");
+    if (type && strcmp(type, "dateline") == 0) r.dateline = 1;
+    else if (type && strcmp(type, "claim") != 0) err_at(c, cc_yaml_get(n, "type"), "type must be claim or dateline, not '%s'", type, NULL);
+    const char *kind = cc_yaml_str(n, "kind");
+    r.kind = r.dateline ? CC_K_DATE : CC_K__N;
+    if (kind) {
+        r.kind = cc_kind_parse(kind);
+        if (r.kind == CC_K__N || r.kind == CC_K_ANY)
+            err_at(c, cc_yaml_get(n, "kind"),
+                   "unknown kind '%s' (expected duration, date, percent, area, length, count, number, money, mass, volume)", kind, NULL);
+    } else if (!r.dateline) {
+        err_at(c, n, "rule '%s' has no kind", id, NULL);
+    }
+    const char *der = cc_yaml_str(n, "derive");
+    if (der) {
+        if (strcmp(der, "start") == 0) r.derive = CC_DERIVE_START;
+        else if (strcmp(der, "share") == 0) r.derive = CC_DERIVE_SHARE;
+        else if (strcmp(der, "none") != 0) err_at(c, cc_yaml_get(n, "derive"), "derive must be start, share or none, not '%s'", der, NULL);
+        if (r.derive == CC_DERIVE_START && r.kind != CC_K_DURATION)
+            err_at(c, cc_yaml_get(n, "derive"), "derive: start needs kind: duration", NULL, NULL);
+        if (r.derive == CC_DERIVE_SHARE && !cc_yaml_str(n, "reference"))
+            err_at(c, cc_yaml_get(n, "derive"), "derive: share needs a reference template such as area.${region}", NULL, NULL);
+    }
+    const char *ref = cc_yaml_str(n, "reference");
+    r.reference = ref ? cc_xstrdup(ref) : NULL;
+    const char *rnd = cc_yaml_str(n, "rounding");
+    if (rnd) {
+        if (strcmp(rnd, "down") == 0) r.round_down = 1;
+        else if (strcmp(rnd, "nearest") != 0) err_at(c, cc_yaml_get(n, "rounding"), "rounding must be nearest or down", NULL, NULL);
+    }
+    const char *subj = cc_yaml_str(n, "subject");
+    if (!subj && !r.dateline) err_at(c, n, "rule '%s' has no subject", id, NULL);
+    r.subject = cc_xstrdup(subj ? subj : "");
+    const cc_ynode *defs = cc_yaml_get(n, "defaults");
+    if (defs) {
+        if (defs->kind != CC_Y_MAP) err_at(c, defs, "defaults: expected group: value", NULL, NULL);
+        else
+            for (size_t i = 0; i + 1 < defs->n; i += 2) {
+                r.defaults = cc_xrealloc(r.defaults, (r.ndefaults + 1) * sizeof *r.defaults);
+                r.defaults[r.ndefaults].name = cc_xstrdup(defs->items[i]->str);
+                r.defaults[r.ndefaults].value = cc_xstrdup(defs->items[i + 1]->str ? defs->items[i + 1]->str : "");
+                r.ndefaults++;
+            }
+    }
+    const char *pol = cc_yaml_str(n, "policy");
+    if (pol) {
+        int found = 0;
+        for (int i = 0; i < 3; i++)
+            if (strcmp(pol, pol_names[i]) == 0) { r.policy = (cc_policy)i; found = 1; }
+        if (!found) err_at(c, cc_yaml_get(n, "policy"), "policy must be fixed, varying or cumulative, not '%s'", pol, NULL);
+    }
+    const char *wd = cc_yaml_str(n, "window_days");
+    if (wd) {
+        char *e;
+        long v = strtol(wd, &e, 10);
+        if (*e || v < 0 || v > 36500) err_at(c, cc_yaml_get(n, "window_days"), "window_days must be a whole number of days", NULL, NULL);
+        else r.window_days = (int)v;
+    }
+    const char *pr = cc_yaml_str(n, "priority");
+    if (pr) r.priority = atoi(pr);
+    const char *sev = cc_yaml_str(n, "severity");
+    if (sev) {
+        int s = cc_severity_parse(sev);
+        if (s < 0) err_at(c, cc_yaml_get(n, "severity"), "severity must be error, warning or info, not '%s'", sev, NULL);
+        else r.severity = (cc_severity)s;
+    }
+    const cc_ynode *topic = cc_yaml_get(n, "topic");
+    if (topic) {
+        static const char *const tkeys[] = {"document", "sentence", "not_sentence", NULL};
+        if (topic->kind != CC_Y_MAP) err_at(c, topic, "topic: expected document, sentence, not_sentence", NULL, NULL);
+        else {
+            check_keys(c, topic, tkeys, "topic");
+            if (cc_yaml_get(topic, "document")) r.topic_doc = compile(c, cc_yaml_get(topic, "document"), "topic.document");
+            if (cc_yaml_get(topic, "sentence")) r.topic_sent = compile(c, cc_yaml_get(topic, "sentence"), "topic.sentence");
+            if (cc_yaml_get(topic, "not_sentence")) r.topic_not = compile(c, cc_yaml_get(topic, "not_sentence"), "topic.not_sentence");
+        }
+    }
+    const cc_ynode *pats = cc_yaml_get(n, "patterns");
+    if (!pats || pats->kind != CC_Y_SEQ || pats->n == 0) {
+        err_at(c, pats ? pats : n, "rule '%s' needs a list of patterns", id, NULL);
+    } else {
+        for (size_t i = 0; i < pats->n; i++) {
+            pcre2_code *re = compile(c, pats->items[i], "pattern");
+            if (!re) continue;
+            int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "value");
+            if (g <= 0) {
+                err_at(c, pats->items[i], "pattern has no (?<value>…) group: the normalizer reads that group", NULL, NULL);
+                pcre2_code_free(re);
+                continue;
+            }
+            r.pats = cc_xrealloc(r.pats, (r.npats + 1) * sizeof *r.pats);
+            cc_pattern *p = &r.pats[r.npats++];
+            p->re = re;
+            p->source = cc_xstrdup(pats->items[i]->str);
+            p->line = pats->items[i]->line;
+            p->col = pats->items[i]->col;
+            p->value_group = (uint32_t)g;
+        }
+    }
+    const cc_ynode *ex = cc_yaml_get(n, "examples");
+    int npos = 0, nneg = 0;
+    if (ex && ex->kind == CC_Y_SEQ) {
+        static const char *const ekeys[] = {"text", "date", "match", "expect", "subject", NULL};
+        for (size_t i = 0; i < ex->n; i++) {
+            const cc_ynode *e = ex->items[i];
+            if (e->kind != CC_Y_MAP) { err_at(c, e, "an example is a mapping with text:", NULL, NULL); continue; }
+            check_keys(c, e, ekeys, "example");
+            const char *text = cc_yaml_str(e, "text");
+            if (!text) { err_at(c, e, "example has no text", NULL, NULL); continue; }
+            cc_example x;
+            memset(&x, 0, sizeof x);
+            x.text = cc_xstrdup(text);
+            x.line = e->line;
+            x.col = e->col;
+            x.positive = 1;
+            const char *m = cc_yaml_str(e, "match");
+            if (m && (strcmp(m, "false") == 0 || strcmp(m, "no") == 0)) x.positive = 0;
+            const char *d = cc_yaml_str(e, "date");
+            if (d) {
+                if (cc_date_parse_iso(d, &x.date) != 0) err_at(c, cc_yaml_get(e, "date"), "example date '%s' is not a real YYYY-MM-DD date", d, NULL);
+                else x.has_date = 1;
+            }
+            const char *s = cc_yaml_str(e, "subject");
+            if (s) x.subject = cc_xstrdup(s);
+            const cc_ynode *exp = cc_yaml_get(e, "expect");
+            if (exp) {
+                cc_kind ek = (r.derive == CC_DERIVE_START) ? CC_K_DATE : r.derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r.kind;
+                const cc_ynode *lo = cc_yaml_get(exp, "low"), *hi = cc_yaml_get(exp, "high");
+                if (!lo && !hi) err_at(c, exp, "expect: needs low and/or high", NULL, NULL);
+                if (lo && parse_bound(c, lo, ek, &x.low, &x.low_open) == 0) x.has_low = 1;
+                if (hi && parse_bound(c, hi, ek, &x.high, &x.high_open) == 0) x.has_high = 1;
+            }
+            if (x.positive) npos++; else nneg++;
+            r.ex = cc_xrealloc(r.ex, (r.nex + 1) * sizeof *r.ex);
+            r.ex[r.nex++] = x;
+        }
+    } else if (ex) {
+        err_at(c, ex, "examples: expected a list", NULL, NULL);
+    }
+    if (npos < 1 || nneg < 1)
+        err_at(c, cc_yaml_get(n, "id") ? cc_yaml_get(n, "id") : n,
+               "rule '%s' needs at least one positive and one negative example (match: false)", id, NULL);
+    (void)before;
+    c->rs->rules = cc_xrealloc(c->rs->rules, (c->rs->n + 1) * sizeof *c->rs->rules);
+    c->rs->rules[c->rs->n++] = r;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+cc_ruleset *cc_rules_load(const char *dir, cc_diags *d)
+{
+    cc_ruleset *rs = cc_xcalloc(1, sizeof *rs);
+    rs->dir = cc_xstrdup(dir);
+    rs->match_limit = 1000000;
+    char path[4096], err[1024];
+    snprintf(path, sizeof path, "%s/lexicon.yaml", dir);
+    rs->lx = cc_lexicon_load(path, err, sizeof err);
+    if (!rs->lx) {
+        cc_diag_add(d, CC_D_ERROR, NULL, 0, 0, NULL, "%s", err);
+        cc_rules_free(rs);
+        return NULL;
+    }
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        cc_diag_add(d, CC_D_ERROR, dir, 0, 0, NULL, "cannot open the rules directory");
+        cc_rules_free(rs);
+        return NULL;
+    }
+    char **files = NULL;
+    size_t nf = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || strcmp(de->d_name, "lexicon.yaml") == 0 || de->d_name[0] == '.')
+            continue;
+        files = cc_xrealloc(files, (nf + 1) * sizeof *files);
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        files[nf++] = cc_xstrdup(path);
+    }
+    closedir(dh);
+    qsort(files, nf, sizeof *files, cmp_str);
+    cc_ynode **trees = cc_xcalloc(nf, sizeof *trees);
+    size_t errs0 = d->errors;
+    /* pass 1: tables and macros from every file, so any rule can use them */
+    for (size_t i = 0; i < nf; i++) {
+        lctx c = {rs, d, files[i], NULL, 0};
+        load_lines(&c);
+        char yerr[512];
+        trees[i] = cc_yaml_load_file(files[i], yerr, sizeof yerr);
+        if (!trees[i]) {
+            int line = 0, col = 0;
+            sscanf(yerr, "%d:%d", &line, &col);
+            const char *msg = strchr(yerr, ' ');
+            cc_diag_add(d, CC_D_ERROR, files[i], line, col, src_line(&c, line), "YAML error:%s", msg ? msg : yerr);
+            free_lines(&c);
+            continue;
+        }
+        static const char *const top[] = {"rules", "aliases", "references", "macros", NULL};
+        if (trees[i]->kind != CC_Y_MAP) err_at(&c, trees[i], "a rule file is a mapping with rules:, aliases:, references:, macros:", NULL, NULL);
+        else check_keys(&c, trees[i], top, "file");
+        const cc_ynode *x;
+        if ((x = cc_yaml_get(trees[i], "aliases"))) load_aliases(&c, x);
+        if ((x = cc_yaml_get(trees[i], "references"))) load_references(&c, x);
+        if ((x = cc_yaml_get(trees[i], "macros"))) load_macros(&c, x);
+        free_lines(&c);
+    }
+    /* pass 2: rules */
+    for (size_t i = 0; i < nf; i++) {
+        if (!trees[i]) continue;
+        lctx c = {rs, d, files[i], NULL, 0};
+        load_lines(&c);
+        const cc_ynode *rl = cc_yaml_get(trees[i], "rules");
+        if (rl && rl->kind == CC_Y_SEQ)
+            for (size_t k = 0; k < rl->n; k++) load_rule(&c, rl->items[k]);
+        else if (rl)
+            err_at(&c, rl, "rules: expected a list", NULL, NULL);
+        free_lines(&c);
+        cc_yaml_free(trees[i]);
+    }
+    for (size_t i = 0; i < nf; i++) free(files[i]);
+    free(files);
+    free(trees);
+    if (d->errors > errs0) {
+        cc_rules_free(rs);
+        return NULL;
+    }
+    return rs;
+}

@@ -1,0 +1,296 @@
+#include "claimcheck.h"
+#include "cc_date.h"
+#include "cc_util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct manifest_entry {
+    char *path;      /* as resolved against the manifest's folder */
+    char *real;      /* realpath, or NULL when the file is missing */
+    int has_date;
+    int64_t date;
+    char *source;
+    char *mfile;
+    int line;
+    int used;
+};
+
+cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
+{
+    cc_run *r = cc_xcalloc(1, sizeof *r);
+    r->rs = rs;
+    r->opts = *opts;
+    cc_claims_init(&r->claims);
+    cc_diags_init(&r->diags);
+    return r;
+}
+
+void cc_run_free(cc_run *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->ndocs; i++) cc_doc_free(&r->docs[i]);
+    free(r->docs);
+    cc_claims_free(&r->claims);
+    cc_findings_free(&r->findings);
+    cc_diags_free(&r->diags);
+    for (size_t i = 0; i < r->nskipped; i++) { free(r->skipped[i].path); free(r->skipped[i].reason); }
+    free(r->skipped);
+    for (size_t i = 0; i < r->ninputs; i++) free(r->inputs[i]);
+    free(r->inputs);
+    for (size_t i = 0; i < r->nmanifest; i++) {
+        free(r->manifest[i].path);
+        free(r->manifest[i].real);
+        free(r->manifest[i].source);
+        free(r->manifest[i].mfile);
+    }
+    free(r->manifest);
+    free(r);
+}
+
+static void add_input(cc_run *r, const char *p)
+{
+    for (size_t i = 0; i < r->ninputs; i++)
+        if (strcmp(r->inputs[i], p) == 0) return;
+    r->inputs = cc_xrealloc(r->inputs, (r->ninputs + 1) * sizeof *r->inputs);
+    r->inputs[r->ninputs++] = cc_xstrdup(p);
+}
+
+static void skip(cc_run *r, const char *p, const char *why)
+{
+    r->skipped = cc_xrealloc(r->skipped, (r->nskipped + 1) * sizeof *r->skipped);
+    r->skipped[r->nskipped].path = cc_xstrdup(p);
+    r->skipped[r->nskipped].reason = cc_xstrdup(why);
+    r->nskipped++;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    cc_buf b;
+    cc_buf_init(&b);
+    if (strcmp(dir, ".") != 0 && name[0] != '/') {
+        cc_buf_puts(&b, dir);
+        if (b.len && b.s[b.len - 1] != '/') cc_buf_putc(&b, '/');
+    }
+    cc_buf_puts(&b, name);
+    return cc_buf_take(&b);
+}
+
+static void read_manifest(cc_run *r, const char *file)
+{
+    char *data;
+    size_t len;
+    char err[512];
+    if (cc_read_file(file, 0, &data, &len, err, sizeof err) != 0) {
+        cc_diag_add(&r->diags, CC_D_ERROR, file, 0, 0, NULL, "cannot read manifest: %s", err);
+        r->unreadable++;
+        return;
+    }
+    char *dir = cc_xstrdup(file);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = 0;
+    else strcpy(dir, ".");
+    int line = 0;
+    char *save = NULL;
+    for (char *ln = strtok_r(data, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
+        line++;
+        size_t l = strlen(ln);
+        if (l && ln[l - 1] == '\r') ln[--l] = 0;
+        if (!l || ln[0] == '#') continue;
+        char *f[3] = {ln, NULL, NULL};
+        char *t1 = strchr(ln, '\t');
+        if (t1) { *t1 = 0; f[1] = t1 + 1; char *t2 = strchr(f[1], '\t'); if (t2) { *t2 = 0; f[2] = t2 + 1; } }
+        if (strcmp(f[0], "path") == 0 && line == 1) continue; /* header */
+        /* a trailing comment after the source */
+        if (f[2]) { char *h = strstr(f[2], "\t#"); if (h) *h = 0; }
+        struct manifest_entry e = {0};
+        e.path = join(dir, f[0]);
+        e.mfile = cc_xstrdup(file);
+        e.line = line;
+        if (f[1] && *f[1] && strcmp(f[1], "-") != 0) {
+            if (cc_date_parse_iso(f[1], &e.date) != 0)
+                cc_diag_add(&r->diags, CC_D_WARNING, file, line, (int)(f[1] - ln) + 1, NULL,
+                            "manifest date '%s' is not a real YYYY-MM-DD date; ignored", f[1]);
+            else e.has_date = 1;
+        }
+        if (f[2] && *f[2] && strcmp(f[2], "-") != 0) e.source = cc_xstrdup(f[2]);
+        char rp[PATH_MAX];
+        if (realpath(e.path, rp)) e.real = cc_xstrdup(rp);
+        else cc_diag_add(&r->diags, CC_D_WARNING, file, line, 1, NULL, "manifest names '%s', which does not exist", e.path);
+        r->manifest = cc_xrealloc(r->manifest, (r->nmanifest + 1) * sizeof *r->manifest);
+        r->manifest[r->nmanifest++] = e;
+    }
+    free(dir);
+    free(data);
+}
+
+typedef struct visited {
+    dev_t dev;
+    ino_t ino;
+    struct visited *next;
+} visited;
+
+static int is_article(const char *name)
+{
+    size_t l = strlen(name);
+    return (l > 4 && strcmp(name + l - 4, ".txt") == 0) || (l > 3 && strcmp(name + l - 3, ".md") == 0) ||
+           (l > 9 && strcmp(name + l - 9, ".markdown") == 0);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void walk(cc_run *r, const char *dir, visited *seen)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) return;
+    for (visited *v = seen; v; v = v->next)
+        if (v->dev == st.st_dev && v->ino == st.st_ino) {
+            cc_diag_add(&r->diags, CC_D_WARNING, dir, 0, 0, NULL, "directory loop (a symbolic link back to a parent); not walked again");
+            skip(r, dir, "directory loop");
+            return;
+        }
+    visited me = {st.st_dev, st.st_ino, seen};
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        cc_diag_add(&r->diags, CC_D_ERROR, dir, 0, 0, NULL, "cannot open directory: %s", strerror(errno));
+        r->unreadable++;
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        if (de->d_name[0] == '.') continue;
+        names = cc_xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = cc_xstrdup(de->d_name);
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char *p = join(dir, names[i]);
+        struct stat s2;
+        if (stat(p, &s2) != 0) {
+            cc_diag_add(&r->diags, CC_D_ERROR, p, 0, 0, NULL, "cannot stat: %s", strerror(errno));
+            r->unreadable++;
+        } else if (S_ISDIR(s2.st_mode)) {
+            walk(r, p, &me);
+        } else if (strcmp(names[i], "manifest.tsv") == 0) {
+            if (!r->opts.manifest) read_manifest(r, p);
+        } else if (is_article(names[i])) {
+            add_input(r, p);
+        } else {
+            skip(r, p, "not a .txt or .md article");
+        }
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+}
+
+void cc_run_add(cc_run *r, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        cc_diag_add(&r->diags, CC_D_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        r->unreadable++;
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        size_t l = strlen(path);
+        char *p = cc_xstrdup(path);
+        while (l > 1 && p[l - 1] == '/') p[--l] = 0;
+        walk(r, p, NULL);
+        free(p);
+    } else {
+        add_input(r, path);
+    }
+}
+
+static struct manifest_entry *manifest_for(cc_run *r, const char *path)
+{
+    char rp[PATH_MAX];
+    if (!r->nmanifest || !realpath(path, rp)) return NULL;
+    for (size_t i = 0; i < r->nmanifest; i++)
+        if (r->manifest[i].real && strcmp(r->manifest[i].real, rp) == 0) return &r->manifest[i];
+    return NULL;
+}
+
+static void date_doc(cc_run *r, cc_doc *d, cc_matcher *m)
+{
+    struct manifest_entry *me = manifest_for(r, d->path);
+    if (me) me->used = 1;
+    if (me && me->source) d->source = cc_xstrdup(me->source);
+    else if (d->fm_source) d->source = cc_xstrdup(d->fm_source);
+    if (r->opts.has_date) {
+        d->has_date = 1;
+        d->date = r->opts.date;
+        strcpy(d->date_source, "--date");
+        return;
+    }
+    if (me && me->has_date) {
+        d->has_date = 1;
+        d->date = me->date;
+        snprintf(d->date_source, sizeof d->date_source, "manifest");
+        return;
+    }
+    if (d->fm_date) {
+        int64_t z;
+        if (cc_date_parse_iso(d->fm_date, &z) == 0) {
+            d->has_date = 1;
+            d->date = z;
+            strcpy(d->date_source, "front matter");
+            return;
+        }
+        cc_diag_add(&r->diags, CC_D_WARNING, d->path, d->fm_date_line, 0, NULL,
+                    "front matter date '%s' is not a real YYYY-MM-DD date; ignored", d->fm_date);
+    }
+    int64_t z;
+    const cc_rule *w;
+    size_t off;
+    if (cc_scan_dateline(r->rs, m, d, &z, &w, &off) == 0) {
+        d->has_date = 1;
+        d->date = z;
+        int line, col;
+        cc_doc_pos(d, off, &line, &col);
+        snprintf(d->date_source, sizeof d->date_source, "dateline %d:%d (%s)", line, col, w->id);
+        return;
+    }
+    strcpy(d->date_source, "none");
+}
+
+static int cmp_doc(const void *a, const void *b) { return strcmp(((const cc_doc *)a)->path, ((const cc_doc *)b)->path); }
+
+void cc_run_check(cc_run *r)
+{
+    if (r->opts.manifest) read_manifest(r, r->opts.manifest);
+    r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
+    cc_matcher *m = cc_matcher_new(r->rs);
+    for (size_t i = 0; i < r->ninputs; i++) {
+        cc_doc d;
+        if (cc_doc_load(&d, r->inputs[i], r->opts.max_file_size, &r->diags) != 0) {
+            r->unreadable++;
+            cc_doc_free(&d);
+            continue;
+        }
+        r->docs[r->ndocs++] = d;
+    }
+    qsort(r->docs, r->ndocs, sizeof *r->docs, cmp_doc);
+    for (size_t i = 0; i < r->ndocs; i++) {
+        cc_doc *d = &r->docs[i];
+        date_doc(r, d, m);
+        size_t before = r->claims.n;
+        cc_scan_doc(r->rs, m, d, i, NULL, r->opts.max_claims, &r->claims, &r->diags);
+        d->nclaims = r->claims.n - before;
+    }
+    cc_matcher_free(m);
+    for (size_t i = 0; i < r->nmanifest; i++)
+        if (r->manifest[i].real && !r->manifest[i].used)
+            cc_diag_add(&r->diags, CC_D_NOTE, r->manifest[i].mfile, r->manifest[i].line, 1, NULL,
+                        "manifest entry '%s' is not among the files checked", r->manifest[i].path);
+    cc_match(&r->claims, r->docs, &r->findings);
+}

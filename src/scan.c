@@ -1,0 +1,382 @@
+#include "cc_scan.h"
+#include "cc_date.h"
+#include "cc_util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cc_matcher {
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    pcre2_jit_stack *js;
+};
+
+cc_matcher *cc_matcher_new(const cc_ruleset *rs)
+{
+    cc_matcher *m = cc_xcalloc(1, sizeof *m);
+    m->md = pcre2_match_data_create(64, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    m->js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (!m->md || !m->mc || !m->js) { fputs("claimcheck: out of memory\n", stderr); abort(); }
+    pcre2_jit_stack_assign(m->mc, NULL, m->js);
+    pcre2_set_match_limit(m->mc, cc_rules_match_limit(rs));
+    pcre2_set_depth_limit(m->mc, 10000);
+    return m;
+}
+
+void cc_matcher_free(cc_matcher *m)
+{
+    if (!m) return;
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+    pcre2_jit_stack_free(m->js);
+    free(m);
+}
+
+void cc_claims_init(cc_claims *c) { memset(c, 0, sizeof *c); }
+
+void cc_claims_free(cc_claims *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->items[i].subject);
+        free(c->items[i].ref_key);
+    }
+    free(c->items);
+    cc_claims_init(c);
+}
+
+static cc_claim *push_claim(cc_claims *c)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->items = cc_xrealloc(c->items, c->cap * sizeof *c->items);
+    }
+    cc_claim *x = &c->items[c->n++];
+    memset(x, 0, sizeof *x);
+    return x;
+}
+
+/* Span of the first set group called name (names may repeat across
+ * alternatives). 0 when no such group took part. */
+static int group_span(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+{
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+    if (size <= 0) return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t n = pcre2_get_ovector_count(md);
+    for (PCRE2_SPTR p = first; p <= last; p += size) {
+        unsigned g = ((unsigned)p[0] << 8) | p[1];
+        if (g < n && ov[2 * g] != PCRE2_UNSET) {
+            *s = ov[2 * g];
+            *e = ov[2 * g + 1];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int run(const pcre2_code *re, cc_matcher *m, const char *s, size_t len, size_t from)
+{
+    return pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, m->md, m->mc);
+}
+
+static int gate(const pcre2_code *re, cc_matcher *m, const char *s, size_t len)
+{
+    return run(re, m, s, len, 0) >= 0;
+}
+
+static void slug(cc_buf *b, const char *s, size_t n)
+{
+    char f[256];
+    size_t l = cc_fold(s, n, f, sizeof f);
+    const char *p = f;
+    if (l > 4 && strncmp(p, "the ", 4) == 0) p += 4;
+    int dash = 0;
+    size_t start = b->len;
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            if (dash && b->len > start) cc_buf_putc(b, '-');
+            cc_buf_putc(b, (char)c);
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+}
+
+/* Renders a template such as "territory.${region}.held_by.ukraine". */
+static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
+                    const char *tmpl)
+{
+    cc_buf b;
+    cc_buf_init(&b);
+    for (const char *p = tmpl; *p;) {
+        if (p[0] == '$' && p[1] == '{') {
+            const char *q = strchr(p, '}');
+            if (!q) { cc_buf_puts(&b, p); break; }
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(q - p - 2), p + 2);
+            size_t s, e;
+            if (group_span(re, m->md, name, &s, &e) && e > s) {
+                const char *canon = cc_rules_has_table(rs, name) ? cc_rules_alias(rs, name, text + s, e - s) : NULL;
+                if (canon) cc_buf_puts(&b, canon);
+                else slug(&b, text + s, e - s);
+            } else {
+                const char *dv = NULL;
+                for (size_t i = 0; i < r->ndefaults; i++)
+                    if (strcmp(r->defaults[i].name, name) == 0) dv = r->defaults[i].value;
+                cc_buf_puts(&b, dv ? dv : "unknown");
+            }
+            p = q + 1;
+        } else {
+            cc_buf_putc(&b, *p++);
+        }
+    }
+    return cc_buf_take(&b);
+}
+
+static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
+                   const pcre2_code *re, cc_matcher *m)
+{
+    c->val = c->raw;
+    if (c->raw.unanchored) { c->unanchored = 1; return; }
+    if (r->derive == CC_DERIVE_START) {
+        if (!d->has_date) {
+            c->unanchored = 1;
+            c->val.kind = CC_K_DATE;
+            c->val.unit = "date";
+            c->val.low = c->val.high = c->val.best = NAN;
+            return;
+        }
+        double ref = (double)d->date;
+        c->val.kind = CC_K_DATE;
+        c->val.unit = "date";
+        c->val.low = isinf(c->raw.high) ? -INFINITY : floor(ref - c->raw.high);
+        c->val.high = ceil(ref - c->raw.low);
+        c->val.best = round(ref - c->raw.best);
+        c->val.relative = 1;
+    } else if (r->derive == CC_DERIVE_SHARE) {
+        char *key = render(rs, r, re, m, d->text, r->reference);
+        double v;
+        const char *unit, *src;
+        if (!cc_rules_reference(rs, key, &v, &unit, &src) || strcmp(unit, c->raw.unit ? c->raw.unit : "") != 0) {
+            int line, col;
+            cc_doc_pos(d, c->start, &line, &col);
+            cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL,
+                        "[%s] no reference value '%s' in %s (needed to turn this into a share); claim skipped", r->id,
+                        key, c->raw.unit ? c->raw.unit : "?");
+            free(key);
+            c->subject = NULL;
+            return;
+        }
+        c->ref_key = key;
+        c->ref_value = v;
+        c->ref_source = src;
+        c->val.kind = CC_K_PERCENT;
+        c->val.unit = "percent";
+        c->val.low = c->raw.low / v * 100;
+        c->val.high = c->raw.high / v * 100;
+        c->val.best = c->raw.best / v * 100;
+    } else if (c->raw.relative && !d->has_date) {
+        c->unanchored = 1;
+    }
+}
+
+void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
+                 size_t max_claims, cc_claims *out, cc_diags *diags)
+{
+    const cc_lexicon *lx = cc_rules_lexicon(rs);
+    size_t dropped = 0, made = 0;
+    for (size_t ri = 0; ri < cc_rules_count(rs); ri++) {
+        const cc_rule *r = cc_rules_get(rs, ri);
+        if (only && r != only) continue;
+        if (r->dateline) continue;
+        if (r->topic_doc && !gate(r->topic_doc, m, d->text, d->len)) continue;
+        size_t first_of_rule = out->n;
+        for (size_t pi = 0; pi < r->npats; pi++) {
+            const cc_pattern *p = &r->pats[pi];
+            size_t from = d->body;
+            for (;;) {
+                int rc = run(p->re, m, d->text, d->len, from);
+                if (rc < 0) {
+                    if (rc != PCRE2_ERROR_NOMATCH) {
+                        int line, col;
+                        cc_doc_pos(d, from, &line, &col);
+                        PCRE2_UCHAR msg[200];
+                        pcre2_get_error_message(rc, msg, sizeof msg);
+                        cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL,
+                                    "[%s] pattern at %s:%d stopped at byte offset %zu: %s; the rest of the document "
+                                    "is still scanned by the other patterns",
+                                    r->id, r->file, p->line, from, (char *)msg);
+                    }
+                    break;
+                }
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+                size_t ms = ov[0], me = ov[1];
+                from = me > ms ? me : ms + 1;
+                while (from < d->len && ((unsigned char)d->text[from] & 0xC0) == 0x80) from++;
+                size_t vs, ve;
+                if (!group_span(p->re, m->md, "value", &vs, &ve) || ve <= vs) goto next;
+                /* one claim per value span and rule, whichever pattern found it */
+                for (size_t k = first_of_rule; k < out->n; k++)
+                    if (out->items[k].vstart == vs) goto next;
+                {
+                    size_t ss, se;
+                    cc_doc_sentence(d, ms, &ss, &se);
+                    if (se < me) se = me;
+                    if (r->topic_sent && !gate(r->topic_sent, m, d->text + ss, se - ss)) goto next;
+                    if (r->topic_not && gate(r->topic_not, m, d->text + ss, se - ss)) goto next;
+                    cc_normopt o = {d->has_date, d->date, r->round_down};
+                    cc_qty q;
+                    if (cc_norm_one(lx, d->text + vs, ve - vs, r->kind, &o, &q) != 0) goto next;
+                    if (max_claims && made >= max_claims) { dropped++; goto next; }
+                    q.start += vs;
+                    q.end += vs;
+                    if (q.hedge != CC_H_NONE) { q.hedge_start += vs; q.hedge_end += vs; }
+                    cc_claim *c = push_claim(out);
+                    c->rule = r;
+                    c->doc = doc_index;
+                    c->start = ms;
+                    c->end = me;
+                    c->vstart = vs;
+                    c->vend = ve;
+                    c->raw = q;
+                    c->has_date = d->has_date;
+                    c->date = d->date;
+                    c->subject = render(rs, r, p->re, m, d->text, r->subject);
+                    char *subj = c->subject;
+                    derive(rs, r, d, c, diags, p->re, m);
+                    if (!c->subject) { free(subj); out->n--; goto next; }
+                    made++;
+                }
+            next:
+                if (from > d->len) break;
+            }
+        }
+    }
+    if (dropped)
+        cc_diag_add(diags, CC_D_WARNING, d->path, 0, 0, NULL,
+                    "over the limit of %zu claims per document: %zu further claims were not read", max_claims, dropped);
+}
+
+int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64_t *date, const cc_rule **which,
+                     size_t *offset)
+{
+    const cc_lexicon *lx = cc_rules_lexicon(rs);
+    int found = 0, bestprio = 0;
+    size_t bestoff = 0;
+    for (size_t ri = 0; ri < cc_rules_count(rs); ri++) {
+        const cc_rule *r = cc_rules_get(rs, ri);
+        if (!r->dateline) continue;
+        if (found && r->priority < bestprio) continue;
+        for (size_t pi = 0; pi < r->npats; pi++) {
+            const cc_pattern *p = &r->pats[pi];
+            size_t from = 0;
+            while (from <= d->len) {
+                if (run(p->re, m, d->text, d->len, from) < 0) break;
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+                size_t ms = ov[0];
+                from = ov[1] > ms ? ov[1] : ms + 1;
+                size_t vs, ve;
+                cc_qty q;
+                if (!group_span(p->re, m->md, "value", &vs, &ve)) continue;
+                cc_normopt o = {0, 0, 0};
+                if (cc_norm_one(lx, d->text + vs, ve - vs, CC_K_DATE, &o, &q) != 0) continue;
+                if (q.unanchored || q.low != q.high) continue;
+                if (!found || r->priority > bestprio || (r->priority == bestprio && ms < bestoff)) {
+                    found = 1;
+                    bestprio = r->priority;
+                    bestoff = ms;
+                    *date = (int64_t)q.low;
+                    *which = r;
+                    *offset = ms;
+                }
+                break; /* the first match of a pattern is its best */
+            }
+        }
+    }
+    return found ? 0 : -1;
+}
+
+static int close_to(double a, double b, int date)
+{
+    if (isinf(a) || isinf(b)) return a == b;
+    if (date) return fabs(a - b) <= 1.0;
+    return fabs(a - b) <= 1e-3 * fmax(1.0, fabs(b));
+}
+
+size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total)
+{
+    cc_matcher *m = cc_matcher_new(rs);
+    size_t fails = 0;
+    *total = 0;
+    for (size_t ri = 0; ri < cc_rules_count(rs); ri++) {
+        const cc_rule *r = cc_rules_get(rs, ri);
+        for (size_t ei = 0; ei < r->nex; ei++) {
+            const cc_example *x = &r->ex[ei];
+            (*total)++;
+            cc_doc d;
+            cc_diags scratch;
+            cc_diags_init(&scratch);
+            char name[256];
+            snprintf(name, sizeof name, "%s example %zu", r->id, ei + 1);
+            cc_doc_from_mem(&d, name, x->text, strlen(x->text), &scratch);
+            d.has_date = x->has_date;
+            d.date = x->date;
+            char why[1024] = "";
+            if (r->dateline) {
+                int64_t got;
+                const cc_rule *w;
+                size_t off;
+                int ok = 0;
+                /* only this rule's own patterns count */
+                if (cc_scan_dateline(rs, m, &d, &got, &w, &off) == 0 && w == r) ok = 1;
+                if (x->positive && !ok) snprintf(why, sizeof why, "expected this dateline rule to date the text");
+                else if (!x->positive && ok) snprintf(why, sizeof why, "expected no date from this rule");
+                else if (ok && x->has_low && !close_to((double)got, x->low, 1)) {
+                    char a[11], b[11];
+                    cc_date_format(got, a);
+                    cc_date_format((int64_t)x->low, b);
+                    snprintf(why, sizeof why, "dated %s, expected %s", a, b);
+                }
+            } else {
+                cc_claims cl;
+                cc_claims_init(&cl);
+                cc_scan_doc(rs, m, &d, 0, r, 0, &cl, &scratch);
+                if (x->positive && cl.n == 0) snprintf(why, sizeof why, "expected a claim, found none");
+                else if (!x->positive && cl.n > 0) {
+                    const cc_claim *c = &cl.items[0];
+                    snprintf(why, sizeof why, "expected no claim, but read '%.*s' as %s", (int)(c->end - c->start),
+                             d.text + c->start, c->subject);
+                } else if (x->positive) {
+                    const cc_claim *c = &cl.items[0];
+                    int date = c->val.kind == CC_K_DATE;
+                    cc_buf b;
+                    cc_buf_init(&b);
+                    cc_norm_value_text(&b, &c->val);
+                    if (x->has_low && !(x->low_open ? isinf(c->val.low) : close_to(c->val.low, x->low, date)))
+                        snprintf(why, sizeof why, "low bound: got %s", b.s);
+                    else if (x->has_high && !(x->high_open ? isinf(c->val.high) : close_to(c->val.high, x->high, date)))
+                        snprintf(why, sizeof why, "high bound: got %s", b.s);
+                    else if (x->subject && strcmp(x->subject, c->subject))
+                        snprintf(why, sizeof why, "subject: got %s, expected %s", c->subject, x->subject);
+                    cc_buf_free(&b);
+                }
+                cc_claims_free(&cl);
+            }
+            if (why[0]) {
+                fails++;
+                cc_diag_add(diags, CC_D_ERROR, r->file, x->line, x->col, NULL, "[%s] example %s \"%s\": %s", r->id,
+                            x->positive ? "(should match)" : "(should not match)", x->text, why);
+            }
+            cc_doc_free(&d);
+            cc_diags_free(&scratch);
+        }
+    }
+    cc_matcher_free(m);
+    return fails;
+}

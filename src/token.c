@@ -1,0 +1,133 @@
+#include "cc_token.h"
+#include "cc_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_letter_cp(unsigned cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return 1;
+    if (cp == 0xB2 || cp == 0xB3) return 1; /* superscript two and three: km² */
+    if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+    if (cp >= 0x370 && cp <= 0x52F) return 1;
+    if (cp >= 0x3040) return cp < 0xFE00 || cp > 0xFFFF;
+    return 0;
+}
+
+static int is_space_cp(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static int isdig(char c) { return c >= '0' && c <= '9'; }
+
+static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
+{
+    char tmp[64];
+    size_t o = 0, k = i;
+    int idig = 0, ddig = 0, comma = 0;
+    if (s[k] == '.') {
+        tmp[o++] = '0';
+    } else {
+        while (k < n && isdig(s[k])) { if (o < 40) tmp[o++] = s[k]; k++; idig++; }
+        /* thousands separators: ",ddd" groups, not followed by another digit */
+        while (k + 3 < n && s[k] == ',' && isdig(s[k + 1]) && isdig(s[k + 2]) && isdig(s[k + 3]) &&
+               (k + 4 >= n || !isdig(s[k + 4])) && (comma || idig <= 3)) {
+            for (int q = 1; q <= 3; q++) if (o < 40) tmp[o++] = s[k + q];
+            k += 4;
+            idig += 3;
+            comma = 1;
+        }
+    }
+    if (k + 1 < n && s[k] == '.' && isdig(s[k + 1])) {
+        tmp[o++] = '.';
+        k++;
+        while (k < n && isdig(s[k])) { if (o < 60) tmp[o++] = s[k]; k++; ddig++; }
+    }
+    tmp[o] = 0;
+    t->type = CC_T_NUM;
+    t->num = strtod(tmp, NULL);
+    t->int_digits = idig;
+    t->dec_digits = ddig;
+    t->comma = (unsigned)comma;
+    t->tz = 0;
+    if (!ddig) {
+        for (size_t q = 0; tmp[q]; q++) if (tmp[q] != '0') goto nonzero;
+        goto done; /* zero */
+    nonzero:;
+        size_t e = strlen(tmp);
+        while (e > 1 && tmp[e - 1] == '0') { t->tz++; e--; }
+    }
+done:
+    return k;
+}
+
+size_t cc_tokenize(const char *s, size_t n, cc_tok **out)
+{
+    size_t cap = 16, cnt = 0;
+    cc_tok *toks = cc_xmalloc(cap * sizeof *toks);
+    size_t i = 0;
+    int space = 1;
+    while (i < n) {
+        size_t adv;
+        unsigned cp = cc_utf8_decode(s + i, n - i, &adv);
+        if (is_space_cp(cp)) { space = 1; i += adv; continue; }
+        if (cnt == cap) { cap *= 2; toks = cc_xrealloc(toks, cap * sizeof *toks); }
+        cc_tok *t = &toks[cnt++];
+        memset(t, 0, sizeof *t);
+        t->space_before = (unsigned)space;
+        t->start = i;
+        space = 0;
+        if (isdig(s[i]) || (s[i] == '.' && i + 1 < n && isdig(s[i + 1]) && (i == 0 || !isdig(s[i - 1])))) {
+            t->end = scan_num(s, n, i, t);
+        } else if (is_letter_cp(cp)) {
+            size_t k = i + adv;
+            while (k < n) {
+                size_t a2;
+                unsigned c2 = cc_utf8_decode(s + k, n - k, &a2);
+                if (!is_letter_cp(c2) && !(c2 >= '0' && c2 <= '9')) break;
+                k += a2;
+            }
+            t->type = CC_T_WORD;
+            t->end = k;
+        } else {
+            t->type = CC_T_SYM;
+            t->cp = cp;
+            t->end = i + adv;
+        }
+        i = t->end;
+    }
+    *out = toks;
+    return cnt;
+}
+
+size_t cc_tok_key(const char *s, const cc_tok *toks, size_t i, size_t j, char *dst, size_t dstlen)
+{
+    size_t o = 0;
+    for (size_t k = i; k < j; k++) {
+        if (k > i && toks[k].space_before) {
+            if (o + 1 >= dstlen) return 0;
+            dst[o++] = ' ';
+        }
+        for (size_t b = toks[k].start; b < toks[k].end; b++) {
+            if (o + 1 >= dstlen) return 0;
+            char c = s[b];
+            dst[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        }
+    }
+    dst[o] = 0;
+    return o;
+}
+
+int cc_tok_is(const char *s, const cc_tok *t, const char *w)
+{
+    size_t l = strlen(w);
+    if (t->type != CC_T_WORD || t->end - t->start != l) return 0;
+    for (size_t i = 0; i < l; i++) {
+        char c = s[t->start + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != w[i]) return 0;
+    }
+    return 1;
+}
