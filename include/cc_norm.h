@@ -22,6 +22,7 @@ typedef struct {
     const char *unit;   /* canonical unit: "day", "date", "percent", "km2", ISO code … */
     double wnum;        /* the number as written, scale words applied */
     const char *wunit;  /* the unit as written (lexicon name or ISO code), NULL for none */
+    double wfactor;     /* the written unit's factor to the canonical unit (1 when none) */
     cc_hedge hedge;
     size_t hedge_start, hedge_end; /* the hedge's span, when there is one */
     unsigned relative : 1;   /* the value depends on the reference date */

@@ -262,26 +262,35 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         cc_buf_printf(&m, "%zu claims about %s disagree with no majority", n, subject);
     }
     cc_match_describe(&w, c, docs);
-    cc_buf_puts(&w, "; ");
     if (type == CC_F_DECREASE) {
+        cc_buf_puts(&w, ", below the earlier ");
         cc_match_describe(&w, &cl->items[others[0]], docs);
+        cc_buf_puts(&w, "; a running total cannot shrink");
     } else if (ncons >= 2) {
-        /* the consensus range: the intersection of its members */
+        /* the consensus range is the intersection of its members; the example
+         * shown is the tightest of them */
         double lo = -INFINITY, hi = INFINITY;
+        size_t tight = others[0];
         for (size_t i = 0; i < ncons; i++) {
             const cc_qty *q = &cl->items[others[i]].val;
             lo = fmax(lo, q->low);
             hi = fmin(hi, q->high);
+            const cc_qty *t = &cl->items[tight].val;
+            if (q->high - q->low < t->high - t->low) tight = others[i];
         }
         cc_qty agreed = cl->items[others[0]].val;
         agreed.low = lo;
         agreed.high = hi;
-        cc_buf_printf(&w, "%zu other claims agree on ", ncons);
+        cc_buf_printf(&w, ", but %zu other claims agree on ", ncons);
         range_text(&w, &agreed);
-        cc_buf_puts(&w, ", e.g. ");
-        cc_match_describe(&w, &cl->items[others[0]], docs);
+        cc_buf_puts(&w, " (e.g. ");
+        cc_match_describe(&w, &cl->items[tight], docs);
+        cc_buf_puts(&w, "); no value fits both");
     } else {
+        cc_buf_puts(&w, ", but ");
         cc_match_describe(&w, &cl->items[others[0]], docs);
+        if (nothers > 1) cc_buf_printf(&w, " (and %zu more)", nothers - 1);
+        cc_buf_puts(&w, "; no value fits both");
     }
     f->message = cc_buf_take(&m);
     f->why = cc_buf_take(&w);
@@ -297,6 +306,7 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
     if (n < 2) return;
     const cc_rule *r0 = cl->items[idx[0]].rule;
     cc_policy pol = r0->policy;
+    if (pol == CC_POL_NONE) return;
     int window = pol == CC_POL_FIXED ? -1 : r0->window_days;
     size_t *win = cc_xmalloc(n * sizeof *win);
     int *in = cc_xmalloc(n * sizeof *in);

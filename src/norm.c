@@ -800,6 +800,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     else if (u) { kind = u->kind; q->unit = cc_kind_unit(kind); q->wunit = u->name; factor = u->v; }
     else if (a.share) { kind = CC_K_PERCENT; q->unit = "percent"; q->wunit = "share"; factor = 100; }
     else { kind = (p->want == CC_K_NUMBER) ? CC_K_NUMBER : CC_K_COUNT; q->unit = "count"; }
+    q->wfactor = factor;
     if (!want_ok(p->want, kind)) {
         *endp = k;
         return -1;
@@ -845,7 +846,9 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         if (!elapsed && h > cap && cap > 0) h = cap;
         if (a.share) h = fabs(a.x) * cc_lexicon_param(p->lx, "fraction_slack", 0.1);
         double pl = a.x - h, phh = a.x + h;
-        if (p->opt && p->opt->round_down && kind == CC_K_DURATION && !a.share) { pl = a.x; phh = a.x + 2 * h; }
+        /* an ongoing thing's age counts completed units: "34-month" is 34 to 35
+         * months, "1,000-day" is day 1,000, whatever the trailing zeros */
+        if (elapsed && !a.share) { pl = a.x; phh = a.x + (a.x == floor(a.x) ? 1 : 2 * h); }
         hedge_interval(p, hedge, a.x, pl, phh, &lo, &hi, nonneg);
         if (hedge == CC_H_NEARLY && p->opt && p->opt->round_down && kind == CC_K_DURATION) hi = a.x;
     }

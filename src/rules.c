@@ -46,10 +46,10 @@ struct cc_ruleset {
 };
 
 static const char *sev_names[] = {"info", "warning", "error"};
-static const char *pol_names[] = {"fixed", "varying", "cumulative"};
+static const char *pol_names[] = {"fixed", "varying", "cumulative", "none"};
 
 const char *cc_severity_name(cc_severity s) { return s <= CC_SEV_ERROR ? sev_names[s] : "?"; }
-const char *cc_policy_name(cc_policy p) { return p <= CC_POL_CUMULATIVE ? pol_names[p] : "?"; }
+const char *cc_policy_name(cc_policy p) { return p <= CC_POL_NONE ? pol_names[p] : "?"; }
 
 int cc_severity_parse(const char *s)
 {
@@ -542,6 +542,16 @@ static void load_rule(lctx *c, const cc_ynode *n)
     }
     const char *subj = cc_yaml_str(n, "subject");
     if (!subj && !r.dateline) err_at(c, n, "rule '%s' has no subject", id, NULL);
+    for (const char *t = subj; t && (t = strstr(t, "${"));) {
+        const char *e = strchr(t, '}'), *colon = memchr(t, ':', e ? (size_t)(e - t) : 0);
+        if (!e) { err_at(c, cc_yaml_get(n, "subject"), "unclosed ${ in subject '%s'", subj, NULL); break; }
+        if (colon) {
+            char tb[64];
+            snprintf(tb, sizeof tb, "%.*s", (int)(e - colon - 1), colon + 1);
+            if (!cc_rules_has_table(c->rs, tb)) err_at(c, cc_yaml_get(n, "subject"), "subject names alias table '%s', which no rule file defines", tb, NULL);
+        }
+        t = e;
+    }
     r.subject = cc_xstrdup(subj ? subj : "");
     const cc_ynode *defs = cc_yaml_get(n, "defaults");
     if (defs) {
@@ -557,9 +567,9 @@ static void load_rule(lctx *c, const cc_ynode *n)
     const char *pol = cc_yaml_str(n, "policy");
     if (pol) {
         int found = 0;
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 4; i++)
             if (strcmp(pol, pol_names[i]) == 0) { r.policy = (cc_policy)i; found = 1; }
-        if (!found) err_at(c, cc_yaml_get(n, "policy"), "policy must be fixed, varying or cumulative, not '%s'", pol, NULL);
+        if (!found) err_at(c, cc_yaml_get(n, "policy"), "policy must be fixed, varying, cumulative or none, not '%s'", pol, NULL);
     }
     const char *wd = cc_yaml_str(n, "window_days");
     if (wd) {

@@ -263,6 +263,14 @@ static void date_doc(cc_run *r, cc_doc *d, cc_matcher *m)
     strcpy(d->date_source, "none");
 }
 
+static int cmp_claim(const void *a, const void *b)
+{
+    const cc_claim *x = a, *y = b;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return strcmp(x->rule->id, y->rule->id);
+}
+
 static int cmp_doc(const void *a, const void *b) { return strcmp(((const cc_doc *)a)->path, ((const cc_doc *)b)->path); }
 
 void cc_run_check(cc_run *r)
@@ -286,6 +294,7 @@ void cc_run_check(cc_run *r)
         size_t before = r->claims.n;
         cc_scan_doc(r->rs, m, d, i, NULL, r->opts.max_claims, &r->claims, &r->diags);
         d->nclaims = r->claims.n - before;
+        qsort(r->claims.items + before, d->nclaims, sizeof *r->claims.items, cmp_claim);
     }
     cc_matcher_free(m);
     for (size_t i = 0; i < r->nmanifest; i++)

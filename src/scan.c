@@ -58,24 +58,32 @@ static cc_claim *push_claim(cc_claims *c)
     return x;
 }
 
-/* Span of the first set group called name (names may repeat across
- * alternatives). 0 when no such group took part. */
-static int group_span(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+/* Span of the first (or, with last, the last) set group called name: names
+ * may repeat, and a subject takes the most specific, latest one. 0 when no
+ * such group took part. */
+static int group_span_at(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e, int last)
 {
-    PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+    PCRE2_SPTR first, lastp;
+    int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &lastp);
     if (size <= 0) return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t n = pcre2_get_ovector_count(md);
-    for (PCRE2_SPTR p = first; p <= last; p += size) {
+    int found = 0;
+    for (PCRE2_SPTR p = first; p <= lastp; p += size) {
         unsigned g = ((unsigned)p[0] << 8) | p[1];
         if (g < n && ov[2 * g] != PCRE2_UNSET) {
             *s = ov[2 * g];
             *e = ov[2 * g + 1];
-            return 1;
+            if (!last) return 1;
+            found = 1;
         }
     }
-    return 0;
+    return found;
+}
+
+static int group_span(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+{
+    return group_span_at(re, md, name, s, e, 0);
 }
 
 static int run(const pcre2_code *re, cc_matcher *m, const char *s, size_t len, size_t from)
@@ -108,7 +116,10 @@ static void slug(cc_buf *b, const char *s, size_t n)
     }
 }
 
-/* Renders a template such as "territory.${region}.held_by.ukraine". */
+/* Renders a template such as "territory.${region}.held_by.ukraine". A
+ * group's text goes through the alias table of the same name, or the one
+ * named after a colon (${where:jurisdiction}); text no table knows becomes
+ * a slug. */
 static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
                     const char *tmpl)
 {
@@ -120,9 +131,12 @@ static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re
             if (!q) { cc_buf_puts(&b, p); break; }
             char name[64];
             snprintf(name, sizeof name, "%.*s", (int)(q - p - 2), p + 2);
+            const char *table = name;
+            char *colon = strchr(name, ':');
+            if (colon) { *colon = 0; table = colon + 1; }
             size_t s, e;
-            if (group_span(re, m->md, name, &s, &e) && e > s) {
-                const char *canon = cc_rules_has_table(rs, name) ? cc_rules_alias(rs, name, text + s, e - s) : NULL;
+            if (group_span_at(re, m->md, name, &s, &e, 1) && e > s) {
+                const char *canon = cc_rules_has_table(rs, table) ? cc_rules_alias(rs, table, text + s, e - s) : NULL;
                 if (canon) cc_buf_puts(&b, canon);
                 else slug(&b, text + s, e - s);
             } else {
@@ -137,6 +151,22 @@ static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re
         }
     }
     return cc_buf_take(&b);
+}
+
+/* ref minus a duration of `days`, on the calendar when the duration was
+ * written in months or years (so "34 months" before 2026-01-23 is
+ * 2023-03-23, not an average-month estimate). */
+static double minus_duration(double ref, double days, double wfactor)
+{
+    if (isinf(days)) return days > 0 ? -INFINITY : INFINITY;
+    double month = 30.436875;
+    if (wfactor > 28 && wfactor < 400 && (fabs(wfactor - month) < 1e-6 || fabs(wfactor - 12 * month) < 1e-6)) {
+        double months = days / month;
+        double whole = floor(months + 1e-9);
+        double frac = months - whole;
+        return (double)cc_add_months((int64_t)ref, -(int)whole) - frac * month;
+    }
+    return ref - days;
 }
 
 static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
@@ -155,9 +185,10 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
         double ref = (double)d->date;
         c->val.kind = CC_K_DATE;
         c->val.unit = "date";
-        c->val.low = isinf(c->raw.high) ? -INFINITY : floor(ref - c->raw.high);
-        c->val.high = ceil(ref - c->raw.low);
-        c->val.best = round(ref - c->raw.best);
+        double wf = c->raw.wfactor;
+        c->val.low = floor(minus_duration(ref, c->raw.high, wf) + 1e-6);
+        c->val.high = ceil(minus_duration(ref, c->raw.low, wf) - 1e-6);
+        c->val.best = round(minus_duration(ref, c->raw.best, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
         char *key = render(rs, r, re, m, d->text, r->reference);
