@@ -299,8 +299,8 @@ static pcre2_code *compile(lctx *c, const cc_ynode *n, const char *what)
         int line = n->line, col = col_of(n, n->str, so);
         int in_macro = eo < x.out.len && so < n->len && n->str[so] == '{';
         cc_diag_add(c->d, CC_D_ERROR, c->file, line, col, src_line(c, line),
-                    "bad regex in %s: PCRE2 error %d at offset %zu: %s%s", what, ec, (size_t)eo, (char *)msg,
-                    in_macro ? " (inside this macro's expansion)" : "");
+                    "bad regex in %s: PCRE2 error %d at pattern offset %zu%s: %s", what, ec, so,
+                    in_macro ? " (inside this macro's expansion)" : "", (char *)msg);
         goto out;
     }
     if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
