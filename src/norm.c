@@ -801,10 +801,6 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     else if (a.share) { kind = CC_K_PERCENT; q->unit = "percent"; q->wunit = "share"; factor = 100; }
     else { kind = (p->want == CC_K_NUMBER) ? CC_K_NUMBER : CC_K_COUNT; q->unit = "count"; }
     q->wfactor = factor;
-    if (!want_ok(p->want, kind)) {
-        *endp = k;
-        return -1;
-    }
     /* "three years ago (today)": a date */
     if (kind == CC_K_DURATION && word(p, k, "ago") && (p->want == CC_K_ANY || p->want == CC_K_DATE)) {
         int today = word(p, k + 1, "today");
@@ -822,8 +818,10 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         q->end = p->t[last].end;
         *endp = last + 1;
         return 1;
-    } else if (p->want == CC_K_DATE) {
-        return 0;
+    }
+    if (!want_ok(p->want, kind)) {
+        *endp = k;
+        return -1;
     }
     int nonneg = kind != CC_K_COUNT && kind != CC_K_NUMBER;
     if (range) {

@@ -1,0 +1,115 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "cc_doc.h"
+#include "cc_yaml.h"
+
+static void test_lines_and_columns(void **state)
+{
+    (void)state;
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_doc doc;
+    const char *t = "\xef\xbb\xbf" "ab\r\ncd\ref\n\xc3\xa9z";
+    assert_int_equal(cc_doc_from_mem(&doc, "x.txt", t, strlen(t), &d), 0);
+    assert_int_equal(doc.nlines, 4);
+    int line, col;
+    cc_doc_pos(&doc, (size_t)(strchr(doc.text, 'e') - doc.text), &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 1);
+    cc_doc_pos(&doc, (size_t)(strchr(doc.text, 'z') - doc.text), &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 2); /* é is one code point */
+    cc_doc_free(&doc);
+    cc_diags_free(&d);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_doc doc;
+    assert_int_equal(cc_doc_from_mem(&doc, "bad.txt", "ok\nx\xff", 5, &d), -1);
+    assert_int_equal(d.errors, 1);
+    assert_non_null(strstr(d.items[0].msg, "byte offset 4"));
+    assert_int_equal(d.items[0].line, 2);
+    assert_int_equal(d.items[0].col, 2);
+    cc_doc_free(&doc);
+    assert_int_equal(cc_doc_from_mem(&doc, "nul.txt", "a\0b", 3, &d), -1);
+    assert_non_null(strstr(d.items[1].msg, "NUL byte at byte offset 1"));
+    cc_doc_free(&doc);
+    assert_int_equal(cc_doc_load(&doc, "/no/such/file.txt", 0, &d), -1);
+    assert_int_equal(d.errors, 3);
+    cc_doc_free(&doc);
+    cc_diags_free(&d);
+}
+
+static void test_front_matter(void **state)
+{
+    (void)state;
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_doc doc;
+    const char *t = "---\r\ndate: 2026-01-23\r\nsource: Wire\r\n---\r\nBody text.\r\n";
+    assert_int_equal(cc_doc_from_mem(&doc, "a.md", t, strlen(t), &d), 0);
+    assert_string_equal(doc.fm_date, "2026-01-23");
+    assert_string_equal(doc.fm_source, "Wire");
+    assert_string_equal(doc.text + doc.body + 2, "Body text.\r\n");
+    cc_doc_free(&doc);
+    const char *bad = "---\ndate: [\n---\nBody.\n";
+    assert_int_equal(cc_doc_from_mem(&doc, "b.md", bad, strlen(bad), &d), 0);
+    assert_true(doc.fm_error);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.items[0].level, CC_D_WARNING);
+    cc_doc_free(&doc);
+    cc_diags_free(&d);
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_doc doc;
+    const char *t = "Mr. Putin met U.S. envoys. Gaza is far away! Third one\nNext paragraph.";
+    cc_doc_from_mem(&doc, "s.txt", t, strlen(t), &d);
+    size_t s, e;
+    cc_doc_sentence(&doc, (size_t)(strstr(t, "envoys") - t), &s, &e);
+    assert_int_equal(s, 0);
+    assert_memory_equal(doc.text + s, "Mr. Putin met U.S. envoys.", e - s);
+    cc_doc_sentence(&doc, (size_t)(strstr(t, "Third") - t), &s, &e);
+    assert_memory_equal(doc.text + s, "Third one", e - s);
+    cc_doc_free(&doc);
+    cc_diags_free(&d);
+}
+
+static void test_yaml_marks(void **state)
+{
+    (void)state;
+    char err[256];
+    cc_ynode *y = cc_yaml_load_mem("a: 1\nb:\n  - 'x'\n  - \"y\"\n", 23, err, sizeof err);
+    assert_non_null(y);
+    const cc_ynode *b = cc_yaml_get(y, "b");
+    assert_int_equal(b->kind, CC_Y_SEQ);
+    assert_int_equal(b->items[0]->line, 3);
+    assert_int_equal(b->items[0]->col, 5);
+    assert_int_equal(b->items[0]->style, 1);
+    assert_string_equal(cc_yaml_str(y, "a"), "1");
+    cc_yaml_free(y);
+    assert_null(cc_yaml_load_mem("a: [1,\n", 7, err, sizeof err));
+    assert_int_equal(err[0], '2'); /* line 2 */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lines_and_columns), cmocka_unit_test(test_bad_input), cmocka_unit_test(test_front_matter),
+        cmocka_unit_test(test_sentences), cmocka_unit_test(test_yaml_marks),
+    };
+    return cmocka_run_group_tests_name("documents and yaml", tests, NULL, NULL);
+}

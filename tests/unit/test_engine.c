@@ -1,0 +1,233 @@
+/* Rules, scanning, matching and reporting, on the shipped rules and on
+ * small documents made here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_date.h"
+#include "cc_report.h"
+#include "claimcheck.h"
+
+static cc_ruleset *rs;
+
+static int setup(void **state)
+{
+    (void)state;
+    cc_diags d;
+    cc_diags_init(&d);
+    rs = cc_rules_load("rules", &d);
+    for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, 0);
+    cc_diags_free(&d);
+    return rs ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    cc_rules_free(rs);
+    return 0;
+}
+
+static void test_rules_loaded(void **state)
+{
+    (void)state;
+    assert_true(cc_rules_count(rs) >= 10);
+    assert_string_equal(cc_rules_alias(rs, "region", "the Donetsk  Region", 19), "donetsk");
+    assert_string_equal(cc_rules_alias(rs, "region", "Donetsk oblast", 14), "donetsk");
+    assert_null(cc_rules_alias(rs, "region", "Narnia", 6));
+    double v;
+    const char *unit, *src;
+    assert_true(cc_rules_reference(rs, "area.donetsk", &v, &unit, &src));
+    assert_true(v > 26000 && v < 27000);
+    assert_string_equal(unit, "km2");
+    size_t total;
+    cc_diags d;
+    cc_diags_init(&d);
+    assert_int_equal(cc_scan_selftest(rs, &d, &total), 0);
+    assert_true(total >= 2 * cc_rules_count(rs));
+    cc_diags_free(&d);
+}
+
+static void test_rule_errors(void **state)
+{
+    (void)state;
+    /* a rules directory without a lexicon */
+    cc_diags d;
+    cc_diags_init(&d);
+    assert_null(cc_rules_load("tests", &d));
+    assert_true(d.errors >= 1);
+    cc_diags_free(&d);
+}
+
+static cc_doc mkdoc(const char *path, const char *text, const char *date)
+{
+    cc_doc doc;
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_doc_from_mem(&doc, path, text, strlen(text), &d);
+    cc_diags_free(&d);
+    if (date) { doc.has_date = 1; cc_date_parse_iso(date, &doc.date); }
+    return doc;
+}
+
+static void test_scan_and_derive(void **state)
+{
+    (void)state;
+    cc_matcher *m = cc_matcher_new(rs);
+    cc_doc doc = mkdoc("a.txt", "In Ukraine the 34-month war goes on. Ukrainian forces hold approximately 40% of Donetsk oblast.", "2026-01-23");
+    cc_claims cl;
+    cc_claims_init(&cl);
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_scan_doc(rs, m, &doc, 0, NULL, 0, &cl, &d);
+    assert_int_equal(cl.n, 2);
+    const cc_claim *war = NULL, *terr = NULL;
+    for (size_t i = 0; i < cl.n; i++) {
+        if (strcmp(cl.items[i].rule->id, "war-duration") == 0) war = &cl.items[i];
+        if (strcmp(cl.items[i].rule->id, "territory-share-held-by-ukraine") == 0) terr = &cl.items[i];
+    }
+    assert_non_null(war);
+    assert_non_null(terr);
+    assert_string_equal(war->subject, "war.russia-ukraine.start");
+    char s[11];
+    cc_date_format((int64_t)war->val.low, s);
+    assert_string_equal(s, "2023-02-23");
+    cc_date_format((int64_t)war->val.high, s);
+    assert_string_equal(s, "2023-03-23");
+    assert_string_equal(terr->subject, "territory.donetsk.held_by.ukraine");
+    assert_true(fabs(terr->val.low - 36) < 1e-9);
+    /* the claim limit is reported, not silent */
+    cc_claims_free(&cl);
+    cc_scan_doc(rs, m, &doc, 0, NULL, 1, &cl, &d);
+    assert_int_equal(cl.n, 1);
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.items[0].msg, "limit of 1 claims"));
+    cc_claims_free(&cl);
+    cc_diags_free(&d);
+    cc_doc_free(&doc);
+    cc_matcher_free(m);
+}
+
+/* Builds a run over in-memory documents. */
+static cc_run *run_docs(const char **texts, const char **dates, size_t n)
+{
+    cc_run_opts o = {0, 0, NULL, 0, 0};
+    cc_run *r = cc_run_new(rs, &o);
+    r->docs = cc_xcalloc(n, sizeof *r->docs);
+    cc_matcher *m = cc_matcher_new(rs);
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "doc%zu.txt", i);
+        r->docs[i] = mkdoc(name, texts[i], dates[i]);
+        size_t before = r->claims.n;
+        cc_scan_doc(rs, m, &r->docs[i], i, NULL, 0, &r->claims, &r->diags);
+        r->docs[i].nclaims = r->claims.n - before;
+        r->ndocs++;
+    }
+    cc_matcher_free(m);
+    cc_match(&r->claims, r->docs, &r->findings);
+    return r;
+}
+
+static void test_consensus_names_the_outlier(void **state)
+{
+    (void)state;
+    const char *t[] = {"Ukraine's nearly four-year war goes on.", "Russia invaded Ukraine on Feb. 24, 2022.",
+                       "The 34-month war in Ukraine.", "The war in Ukraine, now in its fourth year."};
+    const char *d[] = {"2026-01-23", "2026-01-23", "2026-01-23", "2026-01-23"};
+    cc_run *r = run_docs(t, d, 4);
+    assert_int_equal(r->findings.n, 1);
+    const cc_finding *f = &r->findings.items[0];
+    assert_int_equal(r->claims.items[f->claims[0]].doc, 2);
+    assert_int_equal(f->nconsensus, 3);
+    assert_non_null(strstr(f->message, "disagrees with 3 other claims"));
+    cc_run_free(r);
+}
+
+static void test_windows_and_growth(void **state)
+{
+    (void)state;
+    /* territory: 30 % and 50 % a year apart is not a contradiction */
+    const char *t[] = {"Ukraine holds about 30% of Donetsk.", "Ukraine holds about 50% of Donetsk."};
+    const char *d[] = {"2024-01-01", "2025-01-01"};
+    cc_run *r = run_docs(t, d, 2);
+    assert_int_equal(r->findings.n, 0);
+    cc_run_free(r);
+    const char *d2[] = {"2024-01-01", "2024-01-20"};
+    r = run_docs(t, d2, 2);
+    assert_int_equal(r->findings.n, 1);
+    cc_run_free(r);
+    /* a cumulative total may grow, but not shrink */
+    const char *c[] = {"Russian casualties have reached 400,000 killed and wounded.",
+                       "Russian casualties stand at 800,000 killed and wounded."};
+    const char *cd[] = {"2024-01-01", "2025-01-01"};
+    r = run_docs(c, cd, 2);
+    assert_int_equal(r->findings.n, 0);
+    cc_run_free(r);
+    const char *cd2[] = {"2025-01-01", "2024-01-01"};
+    r = run_docs(c, cd2, 2);
+    assert_int_equal(r->findings.n, 1);
+    assert_int_equal(r->findings.items[0].type, CC_F_DECREASE);
+    cc_run_free(r);
+}
+
+static void test_calendar_and_stable_ids(void **state)
+{
+    (void)state;
+    const char *t[] = {"The talks ended on Saturday (Jan 25)."};
+    const char *d[] = {"2026-01-26"};
+    cc_run *r = run_docs(t, d, 1);
+    assert_int_equal(r->findings.n, 1);
+    assert_int_equal(r->findings.items[0].type, CC_F_CALENDAR);
+    assert_non_null(strstr(r->findings.items[0].message, "is a Sunday"));
+    char id1[24];
+    strcpy(id1, r->findings.items[0].id);
+    cc_run_free(r);
+    /* the id survives text inserted above the claim */
+    const char *t2[] = {"A new first line.\nThe talks ended on Saturday (Jan 25)."};
+    r = run_docs(t2, d, 1);
+    assert_string_equal(r->findings.items[0].id, id1);
+    cc_run_free(r);
+}
+
+static void test_reports(void **state)
+{
+    (void)state;
+    const char *t[] = {"Wednesday's meeting at the Kremlin \"ended\".", "A meeting Thursday at the Kremlin.",
+                       "The nearly three-year war in Ukraine."};
+    const char *d[] = {"2026-01-23", "2026-01-23", NULL};
+    cc_run *r = run_docs(t, d, 3);
+    cc_report_opts o = {0, CC_SEV_INFO};
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_report_json(&b, r, &o);
+    assert_non_null(strstr(b.s, "\"version\":1"));
+    assert_non_null(strstr(b.s, "\"contradictions\":[\n {\"id\":\"CC"));
+    assert_non_null(strstr(b.s, "\"text\":\"Wednesday's meeting at the Kremlin\""));
+    assert_non_null(strstr(b.s, "\"unanchored\":1"));
+    assert_non_null(strstr(b.s, "\"low\":\"2026-01-21\""));
+    cc_buf_free(&b);
+    cc_report_text(&b, r, &o);
+    assert_non_null(strstr(b.s, "doc0.txt:1:1: error: [meeting-day]"));
+    assert_non_null(strstr(b.s, "undated (none)"));
+    assert_null(strstr(b.s, "\033["));
+    cc_buf_free(&b);
+    assert_int_equal(cc_report_count(r, CC_SEV_ERROR), 1);
+    cc_run_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
+        cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
+    };
+    return cmocka_run_group_tests_name("rules, scan, match, report", tests, setup, teardown);
+}

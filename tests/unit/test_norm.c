@@ -1,0 +1,352 @@
+/* The normalizer: every hedge family, vague count, range form and date form,
+ * asserting interval bounds, and phrases that must not parse. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_date.h"
+#include "cc_norm.h"
+#include "cc_token.h"
+
+static cc_lexicon *lx;
+
+static int setup(void **state)
+{
+    (void)state;
+    char err[512];
+    lx = cc_lexicon_load("rules/lexicon.yaml", err, sizeof err);
+    if (!lx) fprintf(stderr, "%s\n", err);
+    return lx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    cc_lexicon_free(lx);
+    return 0;
+}
+
+static cc_qty q1(const char *text, cc_kind k, const char *ref, int round_down)
+{
+    cc_normopt o = {0, 0, round_down};
+    if (ref) { o.has_ref = 1; cc_date_parse_iso(ref, &o.ref); }
+    cc_qty q;
+    memset(&q, 0, sizeof q);
+    if (cc_norm_one(lx, text, strlen(text), k, &o, &q) != 0) fail_msg("no quantity in '%s'", text);
+    return q;
+}
+
+static int none(const char *text, cc_kind k)
+{
+    cc_normopt o = {1, cc_days_from_civil(2026, 1, 23), 0};
+    cc_qty q[4];
+    return cc_norm_scan(lx, text, strlen(text), k, &o, q, 4) == 0;
+}
+
+#define NEAR(a, b) assert_true(fabs((double)(a) - (double)(b)) <= 1e-6 * fmax(1.0, fabs((double)(b))))
+#define SPAN(q, text, s) assert_int_equal((int)((q).end - (q).start), (int)strlen(s)); \
+    assert_memory_equal((text) + (q).start, s, strlen(s))
+
+static double D(const char *iso)
+{
+    int64_t z;
+    cc_date_parse_iso(iso, &z);
+    return (double)z;
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    cc_tok *t;
+    const char *s = "US$5bn, 1,300 days; .08 and 34-month";
+    size_t n = cc_tokenize(s, strlen(s), &t);
+    assert_int_equal(n, 13);
+    assert_int_equal(t[2].type, CC_T_NUM);
+    NEAR(t[2].num, 5);
+    assert_int_equal(t[5].type, CC_T_NUM);
+    NEAR(t[5].num, 1300);
+    assert_true(t[5].comma);
+    assert_int_equal(t[5].tz, 2);
+    NEAR(t[8].num, 0.08);
+    char key[64];
+    cc_tok_key(s, t, 0, 2, key, sizeof key);
+    assert_string_equal(key, "us$");
+    free(t);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    cc_qty q = q1("thirty-four", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 34);
+    NEAR(q.low, 33.5);
+    q = q1("one hundred and twenty-three", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 123);
+    q = q1("a million", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 1e6);
+    q = q1("5 billion", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 5e9);
+    NEAR(q.low, 4.5e9); /* capped at precision_cap (10 %) */
+    q = q1("1.2m", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 1.2e6);
+    NEAR(q.low, 1.15e6);
+    q = q1("10k", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 1e4);
+    q = q1("5bn", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 5e9);
+    q = q1("-3.5", CC_K_ANY, NULL, 0);
+    NEAR(q.best, -3.5);
+    q = q1("minus 4", CC_K_ANY, NULL, 0);
+    NEAR(q.best, -4);
+    q = q1("4.800", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 4.8);
+    NEAR(q.high, 4.8005);
+    q = q1("two dozen", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 24);
+    q = q1("half a million", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 5e5);
+    /* precision as written: 700,000 is not 700,001, and 712,345 is exact to the unit */
+    q = q1("700,000", CC_K_ANY, NULL, 0);
+    NEAR(q.low, 650000);
+    NEAR(q.high, 750000);
+    q = q1("712,345", CC_K_ANY, NULL, 0);
+    NEAR(q.low, 712344.5);
+    NEAR(q.high, 712345.5);
+}
+
+static void test_hedges(void **state)
+{
+    (void)state;
+    cc_qty q = q1("nearly four years", CC_K_DURATION, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NEARLY);
+    NEAR(q.low, 3.5 * 365.2425);
+    NEAR(q.high, 4 * 365.2425);
+    NEAR(q.best, 4 * 365.2425);
+    q = q1("almost 1,000", CC_K_ANY, NULL, 0);
+    NEAR(q.high, 1000);
+    NEAR(q.low, 875);
+    q = q1("just under 50%", CC_K_PERCENT, NULL, 0);
+    NEAR(q.high, 50);
+    q = q1("close to 200", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NEARLY);
+
+    const char *over[] = {"more than 700,000", "over 700,000", "above 700,000", "exceeded 700,000", "passed 700,000",
+                          "topped 700,000", "upward of 700,000", "in excess of 700,000"};
+    for (size_t i = 0; i < sizeof over / sizeof *over; i++) {
+        q = q1(over[i], CC_K_ANY, NULL, 0);
+        assert_int_equal(q.hedge, CC_H_OVER);
+        NEAR(q.low, 700000);
+        assert_true(isinf(q.high));
+    }
+    q = q1("at least 14,000", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_ATLEAST);
+    NEAR(q.low, 14000);
+    assert_true(isinf(q.high));
+    q = q1("no fewer than 30", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_ATLEAST);
+    q = q1("up to 5,000 km²", CC_K_AREA, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_UPTO);
+    NEAR(q.low, 0);
+    NEAR(q.high, 5000);
+    q = q1("as many as 40", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_UPTO);
+    q = q1("fewer than 100", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_UNDER);
+    NEAR(q.high, 100);
+    const char *approx[] = {"about 40%", "around 40%", "roughly 40%", "approximately 40%", "some 40%",
+                            "an estimated 40%", "circa 40%"};
+    for (size_t i = 0; i < sizeof approx / sizeof *approx; i++) {
+        q = q1(approx[i], CC_K_PERCENT, NULL, 0);
+        assert_int_equal(q.hedge, CC_H_APPROX);
+        NEAR(q.low, 36);
+        NEAR(q.high, 44);
+    }
+    q = q1("roughly 5,000 square kilometres", CC_K_AREA, NULL, 0);
+    NEAR(q.low, 4500);
+    NEAR(q.high, 5500);
+    q = q1("barely 3 hours", CC_K_DURATION, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_BARELY);
+    q = q1("only 5,000", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_BARELY);
+    q = q1("exactly 700,000", CC_K_ANY, NULL, 0);
+    NEAR(q.low, 700000);
+    NEAR(q.high, 700000);
+}
+
+static void test_vague(void **state)
+{
+    (void)state;
+    struct { const char *t; double lo, hi; } v[] = {
+        {"dozens", 24, 99}, {"scores of", 40, 199}, {"hundreds", 200, 999}, {"thousands", 2000, 9999},
+        {"tens of thousands", 20000, 99999}, {"hundreds of thousands", 200000, 999999},
+    };
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        cc_qty q = q1(v[i].t, CC_K_ANY, NULL, 0);
+        assert_true(q.vague);
+        NEAR(q.low, v[i].lo);
+        NEAR(q.high, v[i].hi);
+    }
+    cc_qty q = q1("more than tens of thousands", CC_K_ANY, NULL, 0);
+    assert_true(isinf(q.high));
+}
+
+static void test_ranges(void **state)
+{
+    (void)state;
+    const char *r[] = {"2-3 square kilometers", "2–3 square kilometers", "2 to 3 square kilometers",
+                       "between 2 and 3 square kilometers"};
+    for (size_t i = 0; i < sizeof r / sizeof *r; i++) {
+        cc_qty q = q1(r[i], CC_K_AREA, NULL, 0);
+        assert_true(q.range);
+        NEAR(q.low, 2);
+        NEAR(q.high, 3);
+    }
+    cc_qty q = q1("between 1,000 and 1,200", CC_K_ANY, NULL, 0);
+    NEAR(q.low, 1000);
+    NEAR(q.high, 1200);
+    q = q1("2-3 million", CC_K_ANY, NULL, 0);
+    NEAR(q.low, 2e6);
+    NEAR(q.high, 3e6);
+}
+
+static void test_fractions(void **state)
+{
+    (void)state;
+    struct { const char *t; double best; } f[] = {
+        {"a fifth", 20}, {"one in five", 20}, {"two-thirds", 66.6666666667}, {"half", 50}, {"a quarter", 25},
+        {"three quarters", 75}, {"one-third", 33.3333333333},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+        cc_qty q = q1(f[i].t, CC_K_PERCENT, NULL, 0);
+        assert_true(fabs(q.best - f[i].best) < 1e-6);
+        assert_true(q.low < q.best && q.high > q.best);
+    }
+}
+
+static void test_units(void **state)
+{
+    (void)state;
+    cc_qty q = q1("34-month", CC_K_DURATION, NULL, 0);
+    NEAR(q.best, 34 * 30.436875);
+    assert_string_equal(q.unit, "day");
+    q = q1("34-month", CC_K_DURATION, NULL, 1); /* completed units */
+    NEAR(q.low, 34 * 30.436875);
+    NEAR(q.high, 35 * 30.436875);
+    q = q1("more than 1,300 days", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 1300);
+    q = q1("in its fourth year", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 3 * 365.2425);
+    NEAR(q.high, 4 * 365.2425);
+    q = q1("four-hour", CC_K_DURATION, NULL, 0);
+    NEAR(q.best, 4.0 / 24);
+    q = q1("10 sq mi", CC_K_AREA, NULL, 0);
+    NEAR(q.best, 25.89988110336);
+    q = q1("660 square meters", CC_K_AREA, NULL, 0);
+    NEAR(q.wnum, 660);
+    assert_string_equal(q.wunit, "square meter");
+    q = q1("ten miles", CC_K_LENGTH, NULL, 0);
+    NEAR(q.best, 16.09344);
+    q = q1("$ 75 million", CC_K_MONEY, NULL, 0);
+    NEAR(q.wnum, 75e6);
+    assert_string_equal(q.unit, "USD");
+    q = q1("around US$5 billion", CC_K_MONEY, NULL, 0);
+    assert_string_equal(q.unit, "USD");
+    NEAR(q.best, 5e9);
+    q = q1("5 billion euros", CC_K_MONEY, NULL, 0);
+    assert_string_equal(q.unit, "EUR");
+    q = q1("€210 billion", CC_K_MONEY, NULL, 0);
+    assert_string_equal(q.unit, "EUR");
+    q = q1("420 million finnish markka", CC_K_MONEY, NULL, 0);
+    assert_string_equal(q.unit, "FIM");
+    q = q1("40 per cent", CC_K_PERCENT, NULL, 0);
+    NEAR(q.best, 40);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    struct { const char *t; const char *lo, *hi; } d[] = {
+        {"2026-01-23", "2026-01-23", "2026-01-23"}, {"01/23/2026", "2026-01-23", "2026-01-23"},
+        {"23/01/2026", "2026-01-23", "2026-01-23"}, {"Jan. 23, 2026", "2026-01-23", "2026-01-23"},
+        {"23 January 2026", "2026-01-23", "2026-01-23"}, {"January 2026", "2026-01-01", "2026-01-31"},
+        {"February 2022", "2022-02-01", "2022-02-28"}, {"Friday, January 23, 2026", "2026-01-23", "2026-01-23"},
+    };
+    for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
+        cc_qty q = q1(d[i].t, CC_K_DATE, NULL, 0);
+        NEAR(q.low, D(d[i].lo));
+        NEAR(q.high, D(d[i].hi));
+        assert_false(q.relative);
+    }
+    cc_qty q = q1("2014", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2014-01-01"));
+    NEAR(q.high, D("2014-12-31"));
+}
+
+static void test_relative_dates(void **state)
+{
+    (void)state;
+    const char *ref = "2026-01-23"; /* a Friday */
+    struct { const char *t; const char *lo, *hi; } d[] = {
+        {"Wednesday", "2026-01-21", "2026-01-21"}, {"Friday", "2026-01-23", "2026-01-23"},
+        {"last Thursday", "2026-01-22", "2026-01-22"}, {"last Friday", "2026-01-16", "2026-01-16"},
+        {"next Monday", "2026-01-26", "2026-01-26"}, {"last August", "2025-08-01", "2025-08-31"},
+        {"three years ago today", "2023-01-23", "2023-01-23"}, {"earlier this month", "2026-01-01", "2026-01-23"},
+        {"next week", "2026-01-26", "2026-02-01"}, {"last month", "2025-12-01", "2025-12-31"},
+        {"yesterday", "2026-01-22", "2026-01-22"}, {"Saturday (Jan 24)", "2026-01-24", "2026-01-24"},
+    };
+    for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
+        cc_qty q = q1(d[i].t, CC_K_DATE, ref, 0);
+        if (fabs(q.low - D(d[i].lo)) > 0.5 || fabs(q.high - D(d[i].hi)) > 0.5)
+            fail_msg("%s: got %.0f..%.0f", d[i].t, q.low - D(d[i].lo), q.high - D(d[i].hi));
+        assert_true(q.relative);
+    }
+    /* a weekday beside its date is checked against the calendar */
+    cc_qty q = q1("Saturday (Jan 25)", CC_K_DATE, ref, 0);
+    assert_int_equal(q.weekday, 6);
+    assert_int_equal(q.weekday_actual, 0);
+    /* without a reference date a relative phrase is unanchored, never guessed */
+    q = q1("Wednesday", CC_K_DATE, NULL, 0);
+    assert_true(q.unanchored);
+    assert_true(isnan(q.low));
+}
+
+static void test_not_quantities(void **state)
+{
+    (void)state;
+    const char *no[] = {"F-16", "Article 5", "G7", "the 1990s", "call 555-123-4567", "COVID-19", "+1 202 555 0143",
+                        "(202) 555-0143", "at 10:40", "MiG-29", "the sun", "Flight 17"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (!none(no[i], CC_K_ANY)) fail_msg("'%s' must not parse as a quantity", no[i]);
+    assert_true(none("It may rain", CC_K_DATE));
+}
+
+static void test_scan_many(void **state)
+{
+    (void)state;
+    const char *s = "About 40% of Donetsk and 5,000 km² and nearly four years";
+    cc_normopt o = {0, 0, 0};
+    cc_qty q[8];
+    size_t n = cc_norm_scan(lx, s, strlen(s), CC_K_ANY, &o, q, 8);
+    assert_int_equal(n, 3);
+    SPAN(q[0], s, "About 40%");
+    SPAN(q[1], s, "5,000 km²");
+    SPAN(q[2], s, "nearly four years");
+    assert_int_equal(cc_norm_scan(lx, s, strlen(s), CC_K_AREA, &o, q, 8), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokens), cmocka_unit_test(test_numbers), cmocka_unit_test(test_hedges),
+        cmocka_unit_test(test_vague), cmocka_unit_test(test_ranges), cmocka_unit_test(test_fractions),
+        cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_relative_dates),
+        cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
+    };
+    return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
+}

@@ -1,0 +1,101 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc_date.h"
+#include "cc_util.h"
+
+static void test_buf_and_json(void **state)
+{
+    (void)state;
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_json_str(&b, "a\"b\\c\n\x01<\xe2\x80\xa8>", 12);
+    assert_string_equal(b.s, "\"a\\\"b\\\\c\\n\\u0001<\\u2028>\"");
+    cc_buf_free(&b);
+    cc_buf_json_str(&b, "bad\xff", 4);
+    assert_string_equal(b.s, "\"bad\xef\xbf\xbd\"");
+    cc_buf_free(&b);
+    cc_buf_json_num(&b, 0.1);
+    cc_buf_putc(&b, ' ');
+    cc_buf_json_num(&b, 700000);
+    cc_buf_putc(&b, ' ');
+    cc_buf_json_num(&b, INFINITY);
+    assert_string_equal(b.s, "0.1 700000 null");
+    cc_buf_free(&b);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    assert_int_equal(cc_utf8_check("h\xc3\xa9llo", 6), 6);
+    assert_int_equal(cc_utf8_check("ab\xc3(", 4), 2);           /* truncated sequence */
+    assert_int_equal(cc_utf8_check("\xed\xa0\x80", 3), 0);      /* a surrogate */
+    assert_int_equal(cc_utf8_check("\xc0\xaf", 2), 0);          /* overlong */
+    assert_int_equal(cc_utf8_count("\xc2\xab\xc3\x9c", 4), 2);
+    size_t adv;
+    assert_int_equal(cc_utf8_decode("\xe2\x82\xac", 3, &adv), 0x20AC);
+    assert_int_equal(adv, 3);
+}
+
+static void test_fold(void **state)
+{
+    (void)state;
+    char out[64];
+    const char *in = "  The \t Donetsk\xc2\xa0Region ";
+    cc_fold(in, strlen(in), out, sizeof out);
+    assert_string_equal(out, "the donetsk region");
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    assert_int_equal(cc_days_from_civil(1970, 1, 1), 0);
+    int64_t d = cc_days_from_civil(2026, 1, 23);
+    assert_int_equal(cc_weekday(d), 5); /* a Friday */
+    int y, m, dd;
+    cc_civil_from_days(d, &y, &m, &dd);
+    assert_int_equal(y * 10000 + m * 100 + dd, 20260123);
+    char s[11];
+    cc_date_format(cc_add_months(d, -34), s);
+    assert_string_equal(s, "2023-03-23");
+    cc_date_format(cc_add_months(cc_days_from_civil(2024, 3, 31), -1), s);
+    assert_string_equal(s, "2024-02-29"); /* clamped to the month's end */
+    int64_t z;
+    assert_int_equal(cc_date_parse_iso("2026-02-30", &z), -1);
+    assert_int_equal(cc_date_parse_iso("2026-2-3", &z), -1);
+    assert_int_equal(cc_date_parse_iso("2024-02-29", &z), 0);
+    assert_false(cc_date_valid(2025, 2, 29));
+    assert_true(cc_date_valid(2000, 2, 29));
+    assert_false(cc_date_valid(1900, 2, 29));
+}
+
+static void test_read_file(void **state)
+{
+    (void)state;
+    char *data;
+    size_t len;
+    char err[256];
+    assert_int_equal(cc_read_file("/nonexistent/x", 0, &data, &len, err, sizeof err), -1);
+    assert_non_null(strstr(err, "cannot open"));
+    assert_int_equal(cc_read_file("Makefile", 10, &data, &len, err, sizeof err), -1);
+    assert_non_null(strstr(err, "max-file-size"));
+    assert_int_equal(cc_read_file("Makefile", 0, &data, &len, err, sizeof err), 0);
+    assert_true(len > 100);
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file),
+    };
+    return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
+}
