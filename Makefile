@@ -68,10 +68,14 @@ test-asan: asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit test-rules e2e
 
+# The end-to-end run under valgrind: zero errors and zero leaks, or exit 9.
+VG := valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all -q
 valgrind: $(BIN)
 	@sh scripts/deps.sh valgrind
-	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all -q \
-		$(BIN) check --format json --output /dev/null corpus/seeds; rc=$$?; [ $$rc -le 1 ]
+	$(VG) $(BIN) check --format json --output /dev/null corpus; rc=$$?; echo "valgrind check: exit $$rc"; [ $$rc -le 1 ]
+	$(VG) $(BIN) test-rules rules > /dev/null
+	$(VG) $(BIN) parse --date 2026-01-23 "nearly four years, roughly 5,000 km² and Saturday (Jan 24)" > /dev/null
+	@echo "valgrind: no errors, no leaks"
 
 peer-score: $(BIN)
 	python3 ../shared/peer-specs/score.py --bin $(BIN)

@@ -99,7 +99,11 @@ int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, c
                     "invalid UTF-8 at byte offset %zu (byte 0x%02X); not checked", bad, (unsigned char)data[bad]);
         return -1;
     }
-    d->text = cc_xstrndup(data, len);
+    /* 64 zeroed bytes of slack after the text: PCRE2's JIT reads the subject
+     * in 16-byte SIMD loads that may run past its end (harmless on real pages,
+     * but reads of memory outside the allocation all the same) */
+    d->text = cc_xcalloc(len + 64, 1);
+    memcpy(d->text, data, len);
     d->len = len;
     build_lines(d);
     front_matter(d, diags);

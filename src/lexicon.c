@@ -241,7 +241,7 @@ static void gen_macro(cc_lexicon *lx, const char *name, cc_lxtype t, cc_kind k, 
             break;
         }
     }
-    qsort(keys, n, sizeof *keys, cmp_len_desc);
+    if (n > 1) qsort(keys, n, sizeof *keys, cmp_len_desc);
     cc_buf b;
     cc_buf_init(&b);
     cc_buf_puts(&b, "(?:");

@@ -469,5 +469,5 @@ void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out)
         free(g->idx);
         free(g);
     }
-    qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+    if (out->n > 1) qsort(out->items, out->n, sizeof *out->items, cmp_finding);
 }

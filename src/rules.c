@@ -362,7 +362,7 @@ static void load_aliases(lctx *c, const cc_ynode *al)
             }
         }
         /* macro ALIAS_<TABLE>: every phrase, longest first */
-        qsort(phr, np, sizeof *phr, cmp_strlen_desc);
+        if (np > 1) qsort(phr, np, sizeof *phr, cmp_strlen_desc);
         cc_buf b;
         cc_buf_init(&b);
         cc_buf_puts(&b, "(?:");
@@ -700,7 +700,7 @@ cc_ruleset *cc_rules_load(const char *dir, cc_diags *d)
         files[nf++] = cc_xstrdup(path);
     }
     closedir(dh);
-    qsort(files, nf, sizeof *files, cmp_str);
+    if (nf > 1) qsort(files, nf, sizeof *files, cmp_str);
     cc_ynode **trees = cc_xcalloc(nf, sizeof *trees);
     size_t errs0 = d->errors;
     /* pass 1: tables and macros from every file, so any rule can use them */

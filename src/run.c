@@ -170,7 +170,7 @@ static void walk(cc_run *r, const char *dir, visited *seen)
         names[n++] = cc_xstrdup(de->d_name);
     }
     closedir(dh);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1) qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         char *p = join(dir, names[i]);
         struct stat s2;
@@ -287,14 +287,14 @@ void cc_run_check(cc_run *r)
         }
         r->docs[r->ndocs++] = d;
     }
-    qsort(r->docs, r->ndocs, sizeof *r->docs, cmp_doc);
+    if (r->ndocs > 1) qsort(r->docs, r->ndocs, sizeof *r->docs, cmp_doc);
     for (size_t i = 0; i < r->ndocs; i++) {
         cc_doc *d = &r->docs[i];
         date_doc(r, d, m);
         size_t before = r->claims.n;
         cc_scan_doc(r->rs, m, d, i, NULL, r->opts.max_claims, &r->claims, &r->diags);
         d->nclaims = r->claims.n - before;
-        qsort(r->claims.items + before, d->nclaims, sizeof *r->claims.items, cmp_claim);
+        if (d->nclaims > 1) qsort(r->claims.items + before, d->nclaims, sizeof *r->claims.items, cmp_claim);
     }
     cc_matcher_free(m);
     for (size_t i = 0; i < r->nmanifest; i++)
