@@ -13,6 +13,9 @@ typedef struct {
 
 void cc_report_text(cc_buf *out, const cc_run *r, const cc_report_opts *o);
 void cc_report_json(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+/* One claim as a JSON object (the claim fields of the JSON contract plus
+ * subject, kind, rule); role may be NULL. */
+void cc_report_claim_json(cc_buf *out, const cc_run *r, const cc_claim *c, const char *role);
 /* How many findings are at or above level. */
 size_t cc_report_count(const cc_run *r, cc_severity level);
 

@@ -35,6 +35,10 @@ void cc_buf_json_str(cc_buf *b, const char *s, size_t n);
 /* Appends a number in the shortest form that reads back the same ("%.17g"
  * trimmed); NaN or an infinity is written as null. */
 void cc_buf_json_num(cc_buf *b, double v);
+/* Appends a regex non-capturing alternation of the phrases, longest first
+ * (so "square miles" wins over "square"), each escaped, with any run of
+ * white space for a space. Sorts phrases in place. No phrases: "(?!)". */
+void cc_buf_regex_alternation(cc_buf *b, char **phrases, size_t n);
 /* Takes the bytes; the buffer is left empty. Never NULL. */
 char *cc_buf_take(cc_buf *b);
 

@@ -215,12 +215,6 @@ static int load_listed(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t, i
     return 0;
 }
 
-static int cmp_len_desc(const void *a, const void *b)
-{
-    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-    return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Regex alternation of every phrase whose entries include one of type t
  * (and, for units, kind k). Phrases are escaped; a space matches any run
  * of white space. Longest first, so the regex prefers "square miles" to
@@ -241,20 +235,9 @@ static void gen_macro(cc_lexicon *lx, const char *name, cc_lxtype t, cc_kind k, 
             break;
         }
     }
-    if (n > 1) qsort(keys, n, sizeof *keys, cmp_len_desc);
     cc_buf b;
     cc_buf_init(&b);
-    cc_buf_puts(&b, "(?:");
-    for (size_t i = 0; i < n; i++) {
-        if (i) cc_buf_putc(&b, '|');
-        for (const char *s = keys[i]; *s; s++) {
-            if (*s == ' ') cc_buf_puts(&b, "\\s+");
-            else if (strchr("\\^$.|?*+()[]{}-#", *s)) { cc_buf_putc(&b, '\\'); cc_buf_putc(&b, *s); }
-            else cc_buf_putc(&b, *s);
-        }
-    }
-    if (!n) cc_buf_puts(&b, "(?!)");
-    cc_buf_puts(&b, ")");
+    cc_buf_regex_alternation(&b, keys, n);
     set_macro(lx, name, b.s);
     cc_buf_free(&b);
     free(keys);

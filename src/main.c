@@ -200,37 +200,6 @@ static int cmd_test_rules(int argc, char **argv)
     return fails ? 1 : 0;
 }
 
-static void claim_jsonl(cc_buf *b, const cc_run *r, const cc_claim *c)
-{
-    const cc_doc *d = &r->docs[c->doc];
-    int l1, c1, l2, c2;
-    cc_doc_pos(d, c->start, &l1, &c1);
-    cc_doc_pos(d, c->end, &l2, &c2);
-    cc_buf_puts(b, "{\"path\":");
-    cc_buf_json_str(b, d->path, strlen(d->path));
-    cc_buf_printf(b, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d,\"text\":", l1, c1, l2, c2);
-    cc_buf_json_str(b, d->text + c->start, c->end - c->start);
-    cc_buf_puts(b, ",\"subject\":");
-    cc_buf_json_str(b, c->subject, strlen(c->subject));
-    cc_buf_printf(b, ",\"kind\":\"%s\",\"rule\":", cc_kind_name(c->val.kind));
-    cc_buf_json_str(b, c->rule->id, strlen(c->rule->id));
-    cc_buf_puts(b, ",\"value\":");
-    if (c->unanchored) cc_buf_puts(b, "{\"low\":null,\"high\":null,\"best\":null,\"unit\":\"date\"}");
-    else cc_norm_value_json(b, &c->val);
-    cc_buf_puts(b, ",\"read\":");
-    if (c->raw.unanchored) cc_buf_puts(b, "{\"low\":null,\"high\":null,\"best\":null,\"unit\":\"date\"}");
-    else cc_norm_value_json(b, &c->raw);
-    cc_buf_puts(b, ",\"date\":");
-    if (c->has_date) {
-        char s[11];
-        cc_date_format(c->date, s);
-        cc_buf_json_str(b, s, 10);
-    } else {
-        cc_buf_puts(b, "null");
-    }
-    cc_buf_puts(b, "}\n");
-}
-
 static int cmd_check(int argc, char **argv, int extract)
 {
     const char *rules = NULL, *format = "text", *output = NULL;
@@ -296,7 +265,10 @@ static int cmd_check(int argc, char **argv, int extract)
     cc_buf b;
     cc_buf_init(&b);
     if (extract) {
-        for (size_t i = 0; i < r->claims.n; i++) claim_jsonl(&b, r, &r->claims.items[i]);
+        for (size_t i = 0; i < r->claims.n; i++) {
+            cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
+            cc_buf_putc(&b, '\n');
+        }
         for (size_t i = 0; i < r->diags.n; i++) cc_diag_print(&r->diags.items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
     } else if (strcmp(format, "json") == 0) {
         cc_report_json(&b, r, &o);

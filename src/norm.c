@@ -366,6 +366,32 @@ static void set_unanchored(cc_qty *q)
     q->weekday_actual = -1;
 }
 
+/* Sets q to month m, day d: the year is the one at token yk when written
+ * there (then *end is after it), otherwise the one nearest the reference
+ * date (relative; unanchored without one) and *end is noyear_end. 0 when
+ * the day cannot exist. */
+static int month_day(const P *p, int m, int d, size_t yk, size_t noyear_end, cc_qty *q, size_t *end)
+{
+    int y;
+    if (year_tok(p, yk, &y)) {
+        if (!cc_date_valid(y, m, d)) return 0;
+        int64_t z = cc_days_from_civil(y, m, d);
+        set_days(q, z, z);
+        *end = yk + 1;
+        return 1;
+    }
+    if (!cc_date_valid(2024, m, d)) return 0; /* a leap year: any day that can exist */
+    if (infer_year(p, m, d, &y)) {
+        int64_t z = cc_days_from_civil(y, m, d);
+        set_days(q, z, z);
+        q->relative = 1;
+    } else {
+        set_unanchored(q);
+    }
+    *end = noyear_end;
+    return 1;
+}
+
 /* Month-name forms: "Jan. 23, 2026", "January 23", "February 2022". */
 static const cc_lxent *month_at(const P *p, size_t i, size_t *e)
 {
@@ -385,28 +411,7 @@ static int date_monthname(const P *p, size_t i, cc_qty *q, size_t *end)
     if (sym(p, j, '.') && adjacent(p, j)) j++;
     int d, y;
     size_t de;
-    if (day_tok(p, j, &d, &de)) {
-        size_t k = de;
-        if (sym(p, k, ',')) k++;
-        if (year_tok(p, k, &y)) {
-            if (!cc_date_valid(y, m->iv, d)) return 0;
-            int64_t z = cc_days_from_civil(y, m->iv, d);
-            set_days(q, z, z);
-            *end = k + 1;
-            return 1;
-        }
-        /* no year: only a plausible day, and the month written with a capital or abbreviation */
-        if (!cc_date_valid(2024, m->iv, d)) return 0;
-        if (infer_year(p, m->iv, d, &y)) {
-            int64_t z = cc_days_from_civil(y, m->iv, d);
-            set_days(q, z, z);
-            q->relative = 1;
-        } else {
-            set_unanchored(q);
-        }
-        *end = de;
-        return 1;
-    }
+    if (day_tok(p, j, &d, &de)) return month_day(p, m->iv, d, sym(p, de, ',') ? de + 1 : de, de, q, end);
     size_t k = j;
     if (sym(p, k, ',')) k++;
     else if (word(p, k, "of")) k++;
@@ -422,7 +427,7 @@ static int date_monthname(const P *p, size_t i, cc_qty *q, size_t *end)
 /* "23 January 2026", "24th of January" */
 static int date_daymonth(const P *p, size_t i, cc_qty *q, size_t *end)
 {
-    int d, y;
+    int d;
     size_t de, e;
     if (!day_tok(p, i, &d, &de)) return 0;
     size_t j = de;
@@ -431,25 +436,7 @@ static int date_daymonth(const P *p, size_t i, cc_qty *q, size_t *end)
     if (!m) return 0;
     size_t k = e;
     if (sym(p, k, '.') && adjacent(p, k)) k++;
-    size_t k2 = k;
-    if (sym(p, k2, ',')) k2++;
-    if (year_tok(p, k2, &y)) {
-        if (!cc_date_valid(y, m->iv, d)) return 0;
-        int64_t z = cc_days_from_civil(y, m->iv, d);
-        set_days(q, z, z);
-        *end = k2 + 1;
-        return 1;
-    }
-    if (!cc_date_valid(2024, m->iv, d)) return 0;
-    if (infer_year(p, m->iv, d, &y)) {
-        int64_t z = cc_days_from_civil(y, m->iv, d);
-        set_days(q, z, z);
-        q->relative = 1;
-    } else {
-        set_unanchored(q);
-    }
-    *end = k;
-    return 1;
+    return month_day(p, m->iv, d, sym(p, k, ',') ? k + 1 : k, k, q, end);
 }
 
 /* 2026-01-23, 01/23/2026, 23/01/2026 */

@@ -47,7 +47,7 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
     cc_buf_putc(b, '}');
 }
 
-static void claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
+void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
 {
     const cc_doc *d = &r->docs[c->doc];
     int l1, c1, l2, c2;
@@ -74,6 +74,7 @@ static void claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char
     cc_buf_json_str(b, c->rule->id, strlen(c->rule->id));
     cc_buf_puts(b, ",\"subject\":");
     cc_buf_json_str(b, c->subject, strlen(c->subject));
+    cc_buf_printf(b, ",\"kind\":\"%s\"", cc_kind_name(c->val.kind));
     if (role) {
         cc_buf_puts(b, ",\"role\":");
         cc_buf_json_str(b, role, strlen(role));
@@ -172,7 +173,7 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         for (size_t j = 0; j < f->nclaims; j++) {
             if (j) cc_buf_putc(b, ',');
             const char *role = j == 0 ? "flagged" : (j <= f->nconsensus ? "consensus" : "conflicting");
-            claim_json(b, r, &r->claims.items[f->claims[j]], role);
+            cc_report_claim_json(b, r, &r->claims.items[f->claims[j]], role);
         }
         cc_buf_puts(b, "]}");
     }
@@ -182,7 +183,7 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         const cc_claim *c = &r->claims.items[i];
         if (!c->unanchored) continue;
         cc_buf_puts(b, k++ ? ",\n " : "\n ");
-        claim_json(b, r, c, NULL);
+        cc_report_claim_json(b, r, c, NULL);
     }
     size_t nerr = 0, un = 0;
     for (size_t i = 0; i < r->diags.n; i++) nerr += r->diags.items[i].level == CC_D_ERROR;

@@ -321,12 +321,6 @@ static void add_table_name(cc_ruleset *rs, const char *t)
     rs->tables[rs->ntables++] = cc_xstrdup(t);
 }
 
-static int cmp_strlen_desc(const void *a, const void *b)
-{
-    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-    return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void load_aliases(lctx *c, const cc_ynode *al)
 {
     if (al->kind != CC_Y_MAP) { err_at(c, al, "aliases: expected a mapping of tables", NULL, NULL); return; }
@@ -362,22 +356,11 @@ static void load_aliases(lctx *c, const cc_ynode *al)
             }
         }
         /* macro ALIAS_<TABLE>: every phrase, longest first */
-        if (np > 1) qsort(phr, np, sizeof *phr, cmp_strlen_desc);
         cc_buf b;
         cc_buf_init(&b);
-        cc_buf_puts(&b, "(?:");
-        for (size_t i = 0; i < np; i++) {
-            if (i) cc_buf_putc(&b, '|');
-            for (const char *s = phr[i]; *s; s++) {
-                if (*s == ' ') cc_buf_puts(&b, "\\s+");
-                else if (strchr("\\^$.|?*+()[]{}-#", *s)) { cc_buf_putc(&b, '\\'); cc_buf_putc(&b, *s); }
-                else cc_buf_putc(&b, *s);
-            }
-            free(phr[i]);
-        }
+        cc_buf_regex_alternation(&b, phr, np);
+        for (size_t i = 0; i < np; i++) free(phr[i]);
         free(phr);
-        if (!np) cc_buf_puts(&b, "(?!)");
-        cc_buf_putc(&b, ')');
         char name[128];
         snprintf(name, sizeof name, "ALIAS_%s", table);
         for (char *p = name; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
@@ -456,11 +439,8 @@ static int check_keys(lctx *c, const cc_ynode *m, const char *const *allowed, co
             cc_buf b;
             cc_buf_init(&b);
             for (const char *const *a = allowed; *a; a++) cc_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-            err_at(c, m->items[i], "unknown key '%s' (expected one of: %s)", k, b.s);
-            char tmp[1];
-            (void)tmp;
+            err_at(c, m->items[i], "unknown key '%s' in %s (expected one of: %s)", k, what, b.s);
             cc_buf_free(&b);
-            (void)what;
             ok = 0;
         }
     }

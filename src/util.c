@@ -282,3 +282,25 @@ size_t cc_fold(const char *s, size_t n, char *dst, size_t dstlen)
     dst[o] = 0;
     return o;
 }
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+    return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void cc_buf_regex_alternation(cc_buf *b, char **phrases, size_t n)
+{
+    if (n > 1) qsort(phrases, n, sizeof *phrases, cmp_len_desc);
+    cc_buf_puts(b, "(?:");
+    for (size_t i = 0; i < n; i++) {
+        if (i) cc_buf_putc(b, '|');
+        for (const char *s = phrases[i]; *s; s++) {
+            if (*s == ' ') cc_buf_puts(b, "\\s+");
+            else if (strchr("\\^$.|?*+()[]{}-#", *s)) { cc_buf_putc(b, '\\'); cc_buf_putc(b, *s); }
+            else cc_buf_putc(b, *s);
+        }
+    }
+    if (!n) cc_buf_puts(b, "(?!)");
+    cc_buf_putc(b, ')');
+}
