@@ -439,7 +439,9 @@ static int check_keys(lctx *c, const cc_ynode *m, const char *const *allowed, co
             cc_buf b;
             cc_buf_init(&b);
             for (const char *const *a = allowed; *a; a++) cc_buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-            err_at(c, m->items[i], "unknown key '%s' in %s (expected one of: %s)", k, what, b.s);
+            char where[600];
+            snprintf(where, sizeof where, "%s (expected one of: %s)", what, b.s);
+            err_at(c, m->items[i], "unknown key '%s' in %s", k, where);
             cc_buf_free(&b);
             ok = 0;
         }
