@@ -53,12 +53,15 @@ typedef enum {
     CC_LX_ORDINAL,    /* v: value */
     CC_LX_SCALE,      /* v: multiplier (hundred, thousand, million, dozen) */
     CC_LX_SUFFIX,     /* v: multiplier, glued to digits (k, m, bn) */
-    CC_LX_FRACTION,   /* v: share of one (half = 0.5) */
-    CC_LX_VAGUE,      /* v, v2: interval (dozens = [24, 99]) */
+    CC_LX_DENOM,      /* v: denominator of a written fraction (fifth = 5) */
+    CC_LX_VULGAR,     /* v: a fraction in one symbol (¾ = 0.75) */
+    CC_LX_VAGUE,      /* v, v2: interval (dozens = [24, 99]); v3: best */
     CC_LX_HEDGE,      /* hedge */
     CC_LX_UNIT,       /* kind, v: factor to the kind's canonical unit, name */
     CC_LX_CURSYM,     /* name: ISO code; written before the amount */
     CC_LX_CURWORD,    /* name: ISO code; written after the amount */
+    CC_LX_CURMINOR,   /* name: ISO code; the hundredth part (cents) */
+    CC_LX_ONE,        /* before a unit, one of it ("a year", "all day") */
     CC_LX_MONTH,      /* iv: 1..12 */
     CC_LX_WEEKDAY,    /* iv: 0 (Sunday) .. 6 */
     CC_LX_LABEL,      /* a word after which a number is a label (Article 5) */
@@ -68,7 +71,7 @@ typedef enum {
 
 typedef struct {
     cc_lxtype type;
-    double v, v2;
+    double v, v2, v3;
     int iv;
     cc_kind kind;
     cc_hedge hedge;

@@ -48,6 +48,12 @@ size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want,
 /* The first quantity of kind want in s[0..n): 0 on success, -1 when none. */
 int cc_norm_one(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out);
 
+/* ref (a day number) minus a duration of `days`. When the duration was
+ * written in months, years, decades or centuries (wunit, with wfactor days
+ * per unit) the subtraction is done on the calendar: 34 months before
+ * 2026-01-23 is 2023-03-23. Infinite durations give infinite dates. */
+double cc_norm_before(double ref, double days, const char *wunit, double wfactor);
+
 /* Appends the value as JSON {"low","high","best","unit"} (dates as ISO
  * strings, open bounds null). */
 void cc_norm_value_json(cc_buf *b, const cc_qty *q);

@@ -186,8 +186,10 @@ static int load_valued(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t)
         e.type = t;
         const cc_ynode *v = m->items[i + 1];
         if (t == CC_LX_VAGUE) {
-            if (v->kind != CC_Y_SEQ || v->n != 2) return fail(c, v, "expected [low, high]", NULL);
+            if (v->kind != CC_Y_SEQ || (v->n != 2 && v->n != 3)) return fail(c, v, "expected [low, high] or [low, high, best]", NULL);
             if (num_of(c, v->items[0], &e.v) || num_of(c, v->items[1], &e.v2)) return -1;
+            e.v3 = e.v;
+            if (v->n == 3 && num_of(c, v->items[2], &e.v3)) return -1;
         } else if (num_of(c, v, &e.v)) {
             return -1;
         }
@@ -279,13 +281,21 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
         load_valued(&c, lx, cc_yaml_get(root, "ordinals"), CC_LX_ORDINAL) ||
         load_valued(&c, lx, cc_yaml_get(root, "scales"), CC_LX_SCALE) ||
         load_valued(&c, lx, cc_yaml_get(root, "suffixes"), CC_LX_SUFFIX) ||
-        load_valued(&c, lx, cc_yaml_get(root, "fractions"), CC_LX_FRACTION) ||
+        load_valued(&c, lx, cc_yaml_get(root, "denominators"), CC_LX_DENOM) ||
+        load_valued(&c, lx, cc_yaml_get(root, "vulgar_fractions"), CC_LX_VULGAR) ||
         load_valued(&c, lx, cc_yaml_get(root, "vague"), CC_LX_VAGUE) ||
         load_valued(&c, lx, cc_yaml_get(root, "relative_days"), CC_LX_RELDAY) ||
         load_listed(&c, lx, cc_yaml_get(root, "months"), CC_LX_MONTH, 1, 12) ||
         load_listed(&c, lx, cc_yaml_get(root, "weekdays"), CC_LX_WEEKDAY, 0, 6))
         goto out;
 
+    const cc_ynode *one = cc_yaml_get(root, "unit_one");
+    if (one) {
+        cc_lxent e = {0};
+        e.type = CC_LX_ONE;
+        e.v = 1;
+        if (each_word(&c, lx, one, e)) goto out;
+    }
     const cc_ynode *labels = cc_yaml_get(root, "labels");
     if (labels) {
         cc_lxent e = {0};
@@ -346,11 +356,15 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
             cc_lxent e = {0};
             e.kind = CC_K_MONEY;
             e.name = intern(lx, k->str);
-            const cc_ynode *bef = cc_yaml_get(v, "before"), *aft = cc_yaml_get(v, "after");
+            const cc_ynode *bef = cc_yaml_get(v, "before"), *aft = cc_yaml_get(v, "after"),
+                           *minor = cc_yaml_get(v, "minor");
             e.type = CC_LX_CURSYM;
             if (bef && each_word(&c, lx, bef, e)) goto out;
             e.type = CC_LX_CURWORD;
             if (aft && each_word(&c, lx, aft, e)) goto out;
+            e.type = CC_LX_CURMINOR;
+            e.v = 0.01;
+            if (minor && each_word(&c, lx, minor, e)) goto out;
         }
     }
 
@@ -366,12 +380,13 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
     gen_macro(lx, "ORDINAL_WORD", CC_LX_ORDINAL, CC_K_ANY, -1);
     gen_macro(lx, "SCALE_WORD", CC_LX_SCALE, CC_K_ANY, -1);
     gen_macro(lx, "SUFFIX_WORD", CC_LX_SUFFIX, CC_K_ANY, -1);
-    gen_macro(lx, "FRACTION_WORD", CC_LX_FRACTION, CC_K_ANY, -1);
+    gen_macro(lx, "FRACTION_WORD", CC_LX_DENOM, CC_K_ANY, -1);
     gen_macro(lx, "VAGUE_WORD", CC_LX_VAGUE, CC_K_ANY, -1);
     gen_macro(lx, "MONTH_NAME", CC_LX_MONTH, CC_K_ANY, -1);
     gen_macro(lx, "WEEKDAY_NAME", CC_LX_WEEKDAY, CC_K_ANY, -1);
     gen_macro(lx, "CURRENCY_BEFORE", CC_LX_CURSYM, CC_K_ANY, -1);
     gen_macro(lx, "CURRENCY_AFTER", CC_LX_CURWORD, CC_K_ANY, -1);
+    gen_macro(lx, "CURRENCY_MINOR", CC_LX_CURMINOR, CC_K_ANY, -1);
     for (int k = CC_K_PERCENT; k < CC_K__N; k++) {
         if (k == CC_K_MONEY || k == CC_K_DATE) continue;
         char nm[64];

@@ -3,6 +3,7 @@
 #include "cc_token.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,45 +82,37 @@ static double half_step_int(double x)
 
 /* ---- amounts ---- */
 
-/* Number words: "thirty-four", "seven hundred thousand", "a million", "two
- * and a half", "two-thirds". */
-static int amount_words(const P *p, size_t i, amt *a)
+/* Integer number words: "thirty-four", "seven hundred thousand", "a million",
+ * "ninety - five hundred". Sets *x and returns the token after them, or i
+ * when there are none. */
+static size_t int_words(const P *p, size_t i, double *x)
 {
     double total = 0, cur = 0;
     int any = 0, last_scale = 0;
     size_t j = i, e;
     const cc_lxent *le;
-    if ((word(p, j, "a") || word(p, j, "an") || word(p, j, "one")) && j + 1 < p->nt) {
-        size_t j1 = j + 1;
-        if ((le = lookup(p, j1, CC_LX_SCALE, &e))) {
-            cur = le->v;
-            any = 1;
-            last_scale = 1;
-            j = e;
-        } else if (!word(p, j, "one") && (le = lookup(p, j1, CC_LX_FRACTION, &e))) {
-            a->x = le->v;
-            a->h = 0;
-            a->share = 1;
-            a->end = e;
-            a->words = 1;
-            return 1;
-        }
+    if ((word(p, j, "a") || word(p, j, "an")) && (le = lookup(p, j + 1, CC_LX_SCALE, &e))) {
+        cur = le->v;
+        any = last_scale = 1;
+        j = e;
     }
     for (;;) {
         size_t k = j;
-        if (any && (is_dash(p, k) && adjacent(p, k) && adjacent(p, k + 1))) k++;
-        else if (any && word(p, k, "and") && !last_scale) break;
-        else if (any && word(p, k, "and")) k++;
+        /* "thirty-four", also written "fifty - two" */
+        if (any && is_dash(p, k) && !last_scale && fmod(cur, 100) >= 20 && fmod(cur, 10) == 0) k++;
+        else if (any && word(p, k, "and") && last_scale) k++;
         if ((le = lookup(p, k, CC_LX_NUMBER, &e))) {
+            if (any && k > j && is_dash(p, j) && le->v >= 10) break; /* "fifty - sixty" is a range */
             if (any && !last_scale && cur > 0 && fmod(cur, 10) != 0 && le->v < 10) break; /* "four five" */
             if (any && !last_scale && cur >= 20 && fmod(cur, 100) != 0 && le->v >= 10) break;
+            if (any && !last_scale && cur >= 10 && cur < 20) break; /* "twelve three" */
             cur += le->v;
             any = 1;
             last_scale = 0;
             j = e;
             continue;
         }
-        if (any && (le = lookup(p, k, CC_LX_SCALE, &e)) && k == j) {
+        if (any && k == j && (le = lookup(p, k, CC_LX_SCALE, &e))) {
             if (le->v >= 1000) { total += (cur ? cur : 1) * le->v; cur = 0; }
             else cur = (cur ? cur : 1) * le->v;
             last_scale = 1;
@@ -128,31 +121,163 @@ static int amount_words(const P *p, size_t i, amt *a)
         }
         break;
     }
-    if (!any) return 0;
-    double x = total + cur;
-    /* "two-thirds", "three quarters", "one fifth" */
-    size_t k = j;
+    *x = total + cur;
+    return any ? j : i;
+}
+
+/* A denominator at i: "fifths", "third", "twenty-fifth" (tens + ordinal).
+ * Returns the token after it, or i. */
+static size_t denominator(const P *p, size_t i, double *den)
+{
+    size_t e, e2;
+    const cc_lxent *le = lookup(p, i, CC_LX_DENOM, &e), *t, *o;
+    if ((t = lookup(p, i, CC_LX_NUMBER, &e2)) && t->v >= 20 && t->v < 100 && fmod(t->v, 10) == 0) {
+        size_t k = e2;
+        if (is_dash(p, k)) k++;
+        size_t e3;
+        /* the ordinal may be singular or plural ("twenty-first", "twenty firsts") */
+        if ((o = lookup(p, k, CC_LX_ORDINAL, &e3)) && o->v < 10) { *den = t->v + o->v; return e3; }
+        if ((o = lookup(p, k, CC_LX_DENOM, &e3)) && o->v < 10) { *den = t->v + o->v; return e3; }
+        if (k < p->nt && p->t[k].type == CC_T_WORD) {
+            /* plural of an ordinal not in the denominators: "firsts" */
+            char key[64];
+            size_t kl = cc_tok_key(p->s, p->t, k, k + 1, key, sizeof key);
+            if (kl > 1 && key[kl - 1] == 's') {
+                key[kl - 1] = 0;
+                const cc_lxent *oe;
+                size_t n = cc_lexicon_lookup(p->lx, key, &oe);
+                for (size_t q = 0; q < n; q++)
+                    if (oe[q].type == CC_LX_ORDINAL && oe[q].v < 10) { *den = t->v + oe[q].v; return k + 1; }
+            }
+        }
+    }
+    if (le) { *den = le->v; return e; }
+    return i;
+}
+
+/* Decimals spoken after "point": "point zero three", "point seventy-one". */
+static size_t point_digits(const P *p, size_t i, double *frac)
+{
+    if (!word(p, i, "point")) return i;
+    char digits[32];
+    size_t nd = 0, j = i + 1, e;
+    const cc_lxent *le;
+    while (nd < 20 && (le = lookup(p, j, CC_LX_NUMBER, &e))) {
+        int v = (int)le->v;
+        if (v < 10) digits[nd++] = (char)('0' + v);
+        else if (v < 100 && nd == 0) {
+            size_t k = e;
+            const cc_lxent *u;
+            size_t e2;
+            if (fmod(v, 10) == 0 && is_dash(p, k) && (u = lookup(p, k + 1, CC_LX_NUMBER, &e2)) && u->v < 10) {
+                v += (int)u->v;
+                e = e2;
+            }
+            digits[nd++] = (char)('0' + v / 10);
+            digits[nd++] = (char)('0' + v % 10);
+        } else {
+            break;
+        }
+        j = e;
+    }
+    if (!nd) return i;
+    digits[nd] = 0;
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "0.%s", digits);
+    *frac = strtod(tmp, NULL);
+    return j;
+}
+
+/* After a whole number: "and a half", "and two thirds", "and half". */
+static size_t and_fraction(const P *p, size_t j, double *add)
+{
+    if (!word(p, j, "and")) return j;
+    size_t k = j + 1, e;
+    double num = 1, den;
+    if (word(p, k, "a") || word(p, k, "an")) k++;
+    else {
+        size_t w = int_words(p, k, &num);
+        if (w == k) num = 1;
+        else k = w;
+    }
+    e = denominator(p, k, &den);
+    if (e == k || den <= 0) return j;
+    *add = num / den;
+    return e;
+}
+
+/* A fraction with a numerator: "a fifth", "three fifths", "two-thirds",
+ * "one over three", "1 out of 3". num is the value already read at i..j. */
+static int fraction_after(const P *p, size_t j, double num, amt *a)
+{
+    size_t k = j, e;
+    double den;
     if (is_dash(p, k) && adjacent(p, k)) k++;
-    if ((le = lookup(p, k, CC_LX_FRACTION, &e)) && x < 100) {
-        a->x = x * le->v;
+    e = denominator(p, k, &den);
+    if (e > k && den > 0) {
+        a->x = num / den;
         a->h = 0;
         a->share = 1;
         a->end = e;
+        return 1;
+    }
+    if (word(p, j, "over") || (word(p, j, "out") && word(p, j + 1, "of"))) {
+        size_t k2 = j + (word(p, j, "over") ? 1 : 2);
+        double d = 0;
+        size_t w = int_words(p, k2, &d);
+        if (w == k2 && k2 < p->nt && p->t[k2].type == CC_T_NUM && !p->t[k2].dec_digits) { d = p->t[k2].num; w = k2 + 1; }
+        if (w > k2 && d > 0) {
+            a->x = num / d;
+            a->h = 0;
+            a->share = 1;
+            a->end = w;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Amounts in words. */
+static int amount_words(const P *p, size_t i, amt *a)
+{
+    size_t e;
+    const cc_lxent *le;
+    double x;
+    /* "a fifth", "an eighth", "half", "a half", "½" */
+    if ((word(p, i, "a") || word(p, i, "an")) && !lookup(p, i + 1, CC_LX_SCALE, &e) && fraction_after(p, i + 1, 1, a)) {
         a->words = 1;
         return 1;
     }
-    /* "two and a half" */
-    if (word(p, j, "and") && (word(p, j + 1, "a") || word(p, j + 1, "one")) && (le = lookup(p, j + 2, CC_LX_FRACTION, &e))) {
-        a->x = x + le->v;
-        a->h = le->v / 2;
-        a->end = e;
-        a->words = 1;
+    if ((le = lookup(p, i, CC_LX_VULGAR, &e))) {
+        a->x = le->v; a->share = 1; a->end = e; a->words = 1;
+        return 1;
+    }
+    size_t j = int_words(p, i, &x);
+    if (j == i) return 0;
+    a->words = 1;
+    /* "two thirds", "twenty one fifths", "one over three" */
+    if (fraction_after(p, j, x, a)) return 1;
+    /* "two hundred point zero three" */
+    double frac = 0;
+    size_t k = point_digits(p, j, &frac);
+    if (k > j) {
+        a->x = x + frac;
+        a->h = 0;
+        a->end = k;
+        return 1;
+    }
+    /* "two and a half", "one hundred and three and two thirds" */
+    double add = 0;
+    k = and_fraction(p, j, &add);
+    if (k > j) {
+        a->x = x + add;
+        a->h = add / 2;
+        a->end = k;
         return 1;
     }
     a->x = x;
     a->h = half_step_int(x);
     a->end = j;
-    a->words = 1;
     return 1;
 }
 
@@ -205,17 +330,19 @@ static int amount(const P *p, size_t i, amt *a, int prefer_unit)
     memset(a, 0, sizeof *a);
     a->scale = 1;
     if (i >= p->nt) return 0;
-    const cc_tok *t = &p->t[i];
     size_t e;
     const cc_lxent *le;
     int neg = 0;
-    if (word(p, i, "minus") && i + 1 < p->nt && p->t[i + 1].type == CC_T_NUM) { neg = 1; i++; t = &p->t[i]; }
-    else if ((sym(p, i, '-') || sym(p, i, 0x2212)) && p->t[i].space_before && adjacent(p, i + 1) && i + 1 < p->nt &&
-             p->t[i + 1].type == CC_T_NUM) {
+    size_t start = i;
+    if (word(p, i, "minus") || word(p, i, "negative")) { neg = 1; i++; }
+    else if ((sym(p, i, '-') || sym(p, i, 0x2212)) && (i == 0 || p->t[i].space_before) && adjacent(p, i + 1) &&
+             i + 1 < p->nt && p->t[i + 1].type == CC_T_NUM) {
         neg = 1;
         i++;
-        t = &p->t[i];
     }
+    if (i >= p->nt) return 0;
+    const cc_tok *t = &p->t[i];
+    int ok = 0;
     if (t->type == CC_T_NUM) {
         if (label_before(p, i)) return 0;
         /* a clock time (10:40) or a score is not a quantity */
@@ -226,49 +353,56 @@ static int amount(const P *p, size_t i, amt *a, int prefer_unit)
         a->x = t->num;
         a->h = half_step_num(t);
         size_t j = i + 1;
-        /* "2 1/2", "1/2": a written fraction */
-        if (!t->dec_digits && i + 3 <= p->nt && p->t[i + (t->num < 100 && j < p->nt && p->t[j].type == CC_T_NUM ? 2 : 1)].type == CC_T_SYM) {
-            size_t f = (j < p->nt && p->t[j].type == CC_T_NUM && p->t[j].space_before) ? j : i;
-            if (f + 2 < p->nt && p->t[f].type == CC_T_NUM && sym(p, f + 1, '/') && adjacent(p, f + 1) &&
-                adjacent(p, f + 2) && p->t[f + 2].type == CC_T_NUM && !p->t[f].dec_digits && !p->t[f + 2].dec_digits &&
-                p->t[f + 2].num >= 2 && p->t[f + 2].num <= 16 && p->t[f].num < p->t[f + 2].num &&
-                !(f + 3 < p->nt && sym(p, f + 3, '/'))) {
-                double fr = p->t[f].num / p->t[f + 2].num;
-                a->x = (f == i) ? fr : t->num + fr;
-                a->h = 0;
-                a->end = f + 3;
-                return 1;
-            }
-        }
-        /* "1.2m", "10k", "5bn" glued; "5 billion", "2.5 million" spaced */
-        if (adjacent(p, j) && (le = lookup(p, j, CC_LX_SUFFIX, &e)) && !(prefer_unit && lookup_unit(p, j, &e))) {
-            a->x *= le->v; a->h *= le->v; a->scale = le->v; a->scaled = 1; j = e;
+        /* "2 1/2", "1/2": a fraction in digits */
+        size_t f = (j < p->nt && p->t[j].type == CC_T_NUM && p->t[j].space_before && !t->dec_digits) ? j : i;
+        if (f + 2 < p->nt && p->t[f].type == CC_T_NUM && sym(p, f + 1, '/') && adjacent(p, f + 1) && adjacent(p, f + 2) &&
+            p->t[f + 2].type == CC_T_NUM && !p->t[f].dec_digits && !p->t[f + 2].dec_digits && p->t[f + 2].num >= 2 &&
+            p->t[f + 2].num <= 16 && p->t[f].num < p->t[f + 2].num && !(f + 3 < p->nt && sym(p, f + 3, '/'))) {
+            double fr = p->t[f].num / p->t[f + 2].num;
+            a->x = (f == i) ? fr : t->num + fr;
+            a->h = 0;
+            a->end = f + 3;
+            ok = 1;
+        } else if ((le = lookup(p, j, CC_LX_VULGAR, &e)) && adjacent(p, j)) {
+            a->x += le->v; /* "1¾" */
+            a->h = 0;
+            a->end = e;
+            ok = 1;
+        } else if (fraction_after(p, j, t->num, a) && !t->dec_digits) {
+            ok = 1; /* "3 fifths", "1 over 3" */
         } else {
-            while ((le = lookup(p, j, CC_LX_SCALE, &e))) {
-                a->x *= le->v; a->h *= le->v; a->scale *= le->v; a->scaled = 1; j = e;
+            /* "1.2m", "10k", "5bn" glued; "5 billion", "2.5 million" spaced */
+            size_t ue;
+            if ((le = lookup(p, j, CC_LX_SUFFIX, &e)) && !(prefer_unit && lookup_unit(p, j, &ue)) &&
+                (adjacent(p, j) || p->want == CC_K_NUMBER)) {
+                a->x *= le->v; a->h *= le->v; a->scale = le->v; a->scaled = 1; j = e;
+            } else {
+                while ((le = lookup(p, j, CC_LX_SCALE, &e))) {
+                    a->x *= le->v; a->h *= le->v; a->scale *= le->v; a->scaled = 1; j = e;
+                }
             }
+            a->end = j;
+            ok = 1;
         }
-        if (neg) a->x = -a->x;
-        a->end = j;
-        return 1;
-    }
-    if (neg) return 0;
-    if (t->type != CC_T_WORD) return 0;
-    /* "half", "half a million" */
-    if ((le = lookup(p, i, CC_LX_FRACTION, &e)) && (word(p, i, "half") || word(p, i, "quarter"))) {
-        size_t e2;
-        const cc_lxent *sc;
-        if (word(p, e, "a") && (sc = lookup(p, e + 1, CC_LX_SCALE, &e2)) && sc->v >= 1000) {
-            a->x = le->v * sc->v; a->h = 0; a->end = e2; a->scaled = 1; a->scale = sc->v; a->words = 1;
-            return 1;
+    } else if (t->type == CC_T_WORD || t->type == CC_T_SYM) {
+        /* "half a million", "half a dozen" */
+        if (word(p, i, "half") && word(p, i + 1, "a") && (le = lookup(p, i + 2, CC_LX_SCALE, &e))) {
+            a->x = 0.5 * le->v; a->h = 0; a->end = e; a->scaled = 1; a->scale = le->v; a->words = 1;
+            ok = 1;
+        } else if (word(p, i, "half")) {
+            a->x = 0.5; a->share = 1; a->end = i + 1; a->words = 1;
+            ok = 1;
+        } else if (t->type == CC_T_SYM && (le = lookup(p, i, CC_LX_DENOM, &e))) {
+            a->x = 1 / le->v; a->share = 1; a->end = e; /* "½" */
+            ok = 1;
+        } else {
+            ok = amount_words(p, i, a);
         }
-        if (word(p, i, "half")) { a->x = le->v; a->share = 1; a->end = e; a->words = 1; return 1; }
     }
-    if (amount_words(p, i, a)) {
-        /* "two dozen", a trailing scale after digits-in-words is handled inside */
-        return 1;
-    }
-    return 0;
+    if (!ok) return 0;
+    if (neg) a->x = -a->x;
+    (void)start;
+    return 1;
 }
 
 /* ---- intervals ---- */
@@ -764,7 +898,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         size_t uk = k, ue;
         if (is_dash(p, uk) && adjacent(p, uk) && adjacent(p, uk + 1)) uk++;
         if (sym(p, uk, '%') || sym(p, uk, 0xFF05)) {
-            static const cc_lxent pct = {CC_LX_UNIT, 1, 0, 0, CC_K_PERCENT, CC_H_NONE, "percent"};
+            static const cc_lxent pct = {.type = CC_LX_UNIT, .v = 1, .kind = CC_K_PERCENT, .name = "percent"};
             u = &pct;
             k = uk + 1;
         } else if ((u = lookup_unit(p, uk, &ue))) {
@@ -794,10 +928,11 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         q->hedge = hedge;
         if (!p->opt || !p->opt->has_ref) set_unanchored(q);
         else {
-            double d = a.x * factor;
-            double slack = today ? 0 : a.h * factor;
-            set_days(q, p->opt->ref - (int64_t)llround(d + slack), p->opt->ref - (int64_t)llround(d - slack));
-            q->best = (double)(p->opt->ref - (int64_t)llround(d));
+            double ref = (double)p->opt->ref, d = a.x * factor, slack = today ? 0 : a.h * factor;
+            const char *wu = u ? u->name : NULL;
+            set_days(q, (int64_t)llround(cc_norm_before(ref, d + slack, wu, factor)),
+                     (int64_t)llround(cc_norm_before(ref, d - slack, wu, factor)));
+            q->best = round(cc_norm_before(ref, d, wu, factor));
             q->relative = 1;
         }
         q->start = p->t[i].start;
@@ -849,6 +984,24 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     /* a trailing "-long"/"-old" belongs to the phrase */
     *endp = k;
     return 1;
+}
+
+/* ref minus a duration of `days`, on the calendar when the duration was
+ * written in months, years, decades or centuries (so "34 months" before
+ * 2026-01-23 is 2023-03-23, whatever the nominal length of a month). */
+double cc_norm_before(double ref, double days, const char *wunit, double wfactor)
+{
+    if (isinf(days)) return days > 0 ? -INFINITY : INFINITY;
+    int per = 0; /* calendar months in one written unit */
+    if (wunit && strcmp(wunit, "month") == 0) per = 1;
+    else if (wunit && strcmp(wunit, "year") == 0) per = 12;
+    else if (wunit && strcmp(wunit, "decade") == 0) per = 120;
+    else if (wunit && strcmp(wunit, "century") == 0) per = 1200;
+    if (!per || wfactor <= 0) return ref - days;
+    double units = days / wfactor, months = units * per;
+    double whole = floor(months + 1e-9);
+    double frac = months - whole;
+    return (double)cc_add_months((int64_t)ref, -(int)whole) - frac * (wfactor / per);
 }
 
 size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out,

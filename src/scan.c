@@ -153,22 +153,6 @@ static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re
     return cc_buf_take(&b);
 }
 
-/* ref minus a duration of `days`, on the calendar when the duration was
- * written in months or years (so "34 months" before 2026-01-23 is
- * 2023-03-23, not an average-month estimate). */
-static double minus_duration(double ref, double days, double wfactor)
-{
-    if (isinf(days)) return days > 0 ? -INFINITY : INFINITY;
-    double month = 30.436875;
-    if (wfactor > 28 && wfactor < 400 && (fabs(wfactor - month) < 1e-6 || fabs(wfactor - 12 * month) < 1e-6)) {
-        double months = days / month;
-        double whole = floor(months + 1e-9);
-        double frac = months - whole;
-        return (double)cc_add_months((int64_t)ref, -(int)whole) - frac * month;
-    }
-    return ref - days;
-}
-
 static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
                    const pcre2_code *re, cc_matcher *m)
 {
@@ -185,10 +169,11 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
         double ref = (double)d->date;
         c->val.kind = CC_K_DATE;
         c->val.unit = "date";
+        const char *wu = c->raw.wunit;
         double wf = c->raw.wfactor;
-        c->val.low = floor(minus_duration(ref, c->raw.high, wf) + 1e-6);
-        c->val.high = ceil(minus_duration(ref, c->raw.low, wf) - 1e-6);
-        c->val.best = round(minus_duration(ref, c->raw.best, wf));
+        c->val.low = floor(cc_norm_before(ref, c->raw.high, wu, wf) + 1e-6);
+        c->val.high = ceil(cc_norm_before(ref, c->raw.low, wu, wf) - 1e-6);
+        c->val.best = round(cc_norm_before(ref, c->raw.best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
         char *key = render(rs, r, re, m, d->text, r->reference);

@@ -397,7 +397,7 @@ def parse_json_lines():
     objs = [json.loads(l) for l in out.splitlines()]
     eq([o["text"] for o in objs], ["nearly four years", "approximately 40%"])
     eq(objs[0]["kind"], "duration")
-    eq(objs[0]["value"]["high"], 4 * 365.2425)
+    eq(objs[0]["value"]["high"], 4 * 365)
     eq(objs[0]["hedge"], "nearly")
     eq(objs[1]["value"]["low"], 36)
     eq(objs[1]["start"], len("nearly four years and "))
