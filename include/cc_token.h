@@ -17,6 +17,7 @@ typedef struct {
     int int_digits;            /* NUM: digits before the decimal point */
     int dec_digits;            /* NUM: digits after it */
     int tz;                    /* NUM: trailing zeros of an integer */
+    int exp10;                 /* NUM: a written exponent ("1.3e6": 6) */
     unsigned cp;               /* SYM: the code point */
 } cc_tok;
 

@@ -60,16 +60,17 @@ static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
 static const cc_lxent *lookup_unit(const P *p, size_t i, size_t *end)
 {
     const cc_lxent *e = lookup(p, i, CC_LX_UNIT, end);
-    /* a one-letter unit after a space is too easily a word ("3 m" yes, "5 s"
-     * no): one-letter units must be glued to the number */
-    if (e && *end == i + 1 && p->t[i].end - p->t[i].start == 1 && p->t[i].space_before) return NULL;
+    /* a one-letter unit after a space is too easily a word ("5 s", "a 3 d
+     * printer"): unless a unit was asked for, it must be glued to the number */
+    int unit_kind = p->want != CC_K_ANY && p->want != CC_K_NUMBER && p->want != CC_K_COUNT;
+    if (e && !unit_kind && *end == i + 1 && p->t[i].end - p->t[i].start == 1 && p->t[i].space_before) return NULL;
     return e;
 }
 
 static double half_step_num(const cc_tok *t)
 {
-    if (t->dec_digits) return 0.5 * pow(10.0, -t->dec_digits);
-    return 0.5 * pow(10.0, t->tz);
+    if (t->dec_digits) return 0.5 * pow(10.0, t->exp10 - t->dec_digits);
+    return 0.5 * pow(10.0, t->tz + t->exp10);
 }
 
 static double half_step_int(double x)
@@ -803,14 +804,16 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     amt a, b;
     int unit_one = 0;
     if (!amount(p, j, &a, prefer_unit)) {
-        /* "a year", "an hour": one unit */
-        size_t ue;
+        /* "a year", "an hour", "all day", "another week": one unit */
+        size_t ue, oe;
         const cc_lxent *u;
-        if ((word(p, j, "a") || word(p, j, "an")) && (u = lookup_unit(p, j + 1, &ue)) && u->kind == CC_K_DURATION) {
+        if (lookup(p, j, CC_LX_ONE, &oe) && (((is_dash(p, oe) && adjacent(p, oe)) && (u = lookup_unit(p, oe + 1, &ue))) ||
+                                             (u = lookup_unit(p, oe, &ue))) &&
+            u->kind == CC_K_DURATION) {
             memset(&a, 0, sizeof a);
             a.x = 1;
             a.h = 0.5;
-            a.end = j + 1;
+            a.end = oe;
             a.scale = 1;
             unit_one = 1;
         } else if ((le = lookup(p, j, CC_LX_VAGUE, &e))) {
@@ -824,8 +827,8 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             if (hedge == CC_H_UPTO || hedge == CC_H_UNDER) lo = 0;
             q->low = lo;
             q->high = hi;
-            q->best = le->v;
-            q->wnum = le->v;
+            q->best = le->v3;
+            q->wnum = le->v3;
             size_t k = e;
             if (word(p, k, "of")) k++;
             size_t ue;
@@ -834,9 +837,11 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
                 q->kind = u->kind;
                 q->unit = cc_kind_unit(u->kind);
                 q->wunit = u->name;
+                q->wfactor = u->v;
                 q->low *= u->v; q->high *= u->v; q->best *= u->v;
                 e = ue;
             }
+            if (p->want == CC_K_NUMBER) q->kind = CC_K_NUMBER;
             if (!want_ok(p->want, q->kind)) return 0;
             q->start = p->t[i].start;
             q->end = p->t[e - 1].end;
@@ -881,10 +886,32 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             return 0;
         }
     }
-    /* currency after the amount: "420 million finnish markka", "5 billion euros" */
-    if (!cur && (le = lookup(p, k, CC_LX_CURWORD, &e))) {
-        cur = le;
-        k = e;
+    /* currency after the amount: "420 million finnish markka", "5 billion
+     * euros", "one-yen", "50 cents", "3 dollars 50 cents". A unit wins where a
+     * unit kind was asked for ("5 pounds" of flour). */
+    double minor = 0;
+    if (!cur && !range) {
+        size_t ck = k, ue;
+        if (is_dash(p, ck) && adjacent(p, ck) && adjacent(p, ck + 1)) ck++;
+        int unit_first = prefer_unit && lookup_unit(p, ck, &ue);
+        if (!unit_first && (le = lookup(p, ck, CC_LX_CURWORD, &e))) {
+            cur = le;
+            k = e;
+            /* "13 dollars and 45 cents", "thirteen dollars forty five" */
+            size_t mk = k;
+            if (word(p, mk, "and")) mk++;
+            amt c;
+            if (amount(p, mk, &c, 0) && !c.share && c.x >= 1 && c.x < 100 && c.x == floor(c.x)) {
+                size_t me;
+                const cc_lxent *mn = lookup(p, c.end, CC_LX_CURMINOR, &me);
+                if (mn && mn->name == cur->name) { minor = c.x * mn->v; k = me; }
+                else if (mk == k && !mn && !lookup_unit(p, c.end, &ue)) { minor = c.x / 100; k = c.end; }
+            }
+        } else if (!unit_first && (le = lookup(p, ck, CC_LX_CURMINOR, &e))) {
+            cur = le;
+            k = e;
+            minor = -1; /* the whole amount is in hundredths */
+        }
     }
     /* unit, possibly hyphenated ("34-month", "four-hour"); percent sign */
     const cc_lxent *u = NULL;
@@ -905,8 +932,23 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             /* "34-month" needs the hyphen glued, but "5,000 square kilometres" takes the space */
             k = ue;
         }
+        /* "half a day", "half an hour", "½ hour": a fraction of a unit */
+        if (!u && a.share) {
+            size_t fk = k;
+            if (word(p, fk, "a") || word(p, fk, "an")) fk++;
+            const cc_lxent *fu = lookup_unit(p, fk, &ue);
+            if (fu && fu->kind != CC_K_PERCENT) { u = fu; a.share = 0; k = ue; }
+        }
         if (unit_one && !u) return 0;
         if (u && u->kind == CC_K_PERCENT && a.share) u = NULL;
+        /* "an hour and a half", "one year and a quarter" */
+        double add = 0;
+        size_t ak;
+        if (u && u->kind == CC_K_DURATION && !range && (ak = and_fraction(p, k, &add)) > k) {
+            a.x += add;
+            a.h = add / 2;
+            k = ak;
+        }
     }
     /* "1990s", "1st" */
     if (!u && !cur && adjacent(p, k) && p->t[k - 1].type == CC_T_NUM && k < p->nt && p->t[k].type == CC_T_WORD) {
@@ -917,10 +959,24 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     double lo, hi, best = a.x, wnum = a.x;
     double factor = 1;
     cc_kind kind;
-    if (cur) { kind = CC_K_MONEY; q->unit = cur->name; q->wunit = cur->name; }
+    if (cur) {
+        kind = CC_K_MONEY;
+        q->unit = cur->name;
+        q->wunit = cur->name;
+        if (minor < 0) factor = cur->v; /* "50 cents": written 50, worth 0.50 */
+        else if (minor > 0) { a.x += minor; best = wnum = a.x; a.h = 0; }
+    }
     else if (u) { kind = u->kind; q->unit = cc_kind_unit(kind); q->wunit = u->name; factor = u->v; }
     else if (a.share) { kind = CC_K_PERCENT; q->unit = "percent"; q->wunit = "share"; factor = 100; }
     else { kind = (p->want == CC_K_NUMBER) ? CC_K_NUMBER : CC_K_COUNT; q->unit = "count"; }
+    if (p->want == CC_K_NUMBER) {
+        /* asked for numbers: the number as written, whatever its unit
+         * ("$20" is 20, "two thirds" is 0.667) */
+        kind = CC_K_NUMBER;
+        q->unit = "count";
+        factor = 1;
+        a.share = 0;
+    }
     q->wfactor = factor;
     /* "three years ago (today)": a date */
     if (kind == CC_K_DURATION && word(p, k, "ago") && (p->want == CC_K_ANY || p->want == CC_K_DATE)) {

@@ -1,6 +1,7 @@
 #include "cc_token.h"
 #include "cc_util.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,24 @@ static int is_space_cp(unsigned cp)
 
 static int isdig(char c) { return c >= '0' && c <= '9'; }
 
+/* Length of a thousands separator at k that is white space: a narrow or
+ * thin no-break space, or (when spaced groups follow twice, as in "1 234 567")
+ * a plain space; 0 when there is none. */
+static size_t space_group_sep(const char *s, size_t n, size_t k, int plain_ok)
+{
+    if (k + 3 <= n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+        ((unsigned char)s[k + 2] == 0xAF || (unsigned char)s[k + 2] == 0x89))
+        return 3;
+    if (k + 2 <= n && (unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xA0) return 2;
+    if (plain_ok && k < n && s[k] == ' ') return 1;
+    return 0;
+}
+
+static int three_digits_at(const char *s, size_t n, size_t k)
+{
+    return k + 3 <= n && isdig(s[k]) && isdig(s[k + 1]) && isdig(s[k + 2]) && (k + 3 == n || !isdig(s[k + 3]));
+}
+
 static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
 {
     char tmp[64];
@@ -39,15 +58,48 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
             idig += 3;
             comma = 1;
         }
+        /* "1 234 567", "1 234 567.89": groups of three after white space */
+        if (!comma && idig <= 3 && !(i > 0 && (s[i - 1] == '+' || s[i - 1] == '('))) {
+            size_t l1 = space_group_sep(s, n, k, 0), l2;
+            int plain = 0;
+            if (!l1 && k < n && s[k] == ' ' && three_digits_at(s, n, k + 1) && (l2 = space_group_sep(s, n, k + 4, 1)) &&
+                l2 == 1 && three_digits_at(s, n, k + 5))
+                plain = 1, l1 = 1;
+            size_t k0 = k, o0 = o;
+            int idig0 = idig;
+            while (l1 && three_digits_at(s, n, k + l1)) {
+                for (int q = 0; q < 3; q++) if (o < 40) tmp[o++] = s[k + l1 + (size_t)q];
+                k += l1 + 3;
+                idig += 3;
+                comma = 1;
+                l1 = space_group_sep(s, n, k, plain);
+            }
+            /* digits going on after the groups ("202 555 0143") make a code,
+             * not a number: undo */
+            if (plain && k + 1 < n && s[k] == ' ' && isdig(s[k + 1])) { k = k0; o = o0; idig = idig0; comma = 0; }
+        }
     }
     if (k + 1 < n && s[k] == '.' && isdig(s[k + 1])) {
         tmp[o++] = '.';
         k++;
         while (k < n && isdig(s[k])) { if (o < 60) tmp[o++] = s[k]; k++; ddig++; }
     }
+    /* scientific notation: "1.3e6", "12.32e+14", "-12e-1" */
+    int ex = 0;
+    if (k + 1 < n && (s[k] == 'e' || s[k] == 'E')) {
+        size_t q = k + 1;
+        int sign = 1;
+        if (q < n && (s[q] == '+' || s[q] == '-')) { sign = s[q] == '-' ? -1 : 1; q++; }
+        size_t d0 = q;
+        while (q < n && isdig(s[q]) && q - d0 < 4) { ex = ex * 10 + (s[q] - '0'); q++; }
+        int letter_after = q < n && ((s[q] | 32) >= 'a' && (s[q] | 32) <= 'z');
+        if (q > d0 && !letter_after && !(q < n && isdig(s[q]))) { ex *= sign; k = q; }
+        else ex = 0;
+    }
     tmp[o] = 0;
     t->type = CC_T_NUM;
-    t->num = strtod(tmp, NULL);
+    t->num = strtod(tmp, NULL) * pow(10.0, ex);
+    t->exp10 = ex;
     t->int_digits = idig;
     t->dec_digits = ddig;
     t->comma = (unsigned)comma;
