@@ -78,7 +78,7 @@ valgrind: $(BIN)
 	@echo "valgrind: no errors, no leaks"
 
 peer-score: $(BIN)
-	python3 ../shared/peer-specs/score.py --bin $(BIN)
+	python3 scripts/peer_score.py $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules

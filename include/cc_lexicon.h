@@ -52,7 +52,7 @@ typedef enum {
     CC_LX_NUMBER,     /* v: value */
     CC_LX_ORDINAL,    /* v: value */
     CC_LX_SCALE,      /* v: multiplier (hundred, thousand, million, dozen) */
-    CC_LX_SUFFIX,     /* v: multiplier, glued to digits (k, m, bn) */
+    CC_LX_SUFFIX,     /* v: multiplier, glued to digits (k, m, bn); iv 1: weak (loses to a unit) */
     CC_LX_DENOM,      /* v: denominator of a written fraction (fifth = 5) */
     CC_LX_VULGAR,     /* v: a fraction in one symbol (¾ = 0.75) */
     CC_LX_VAGUE,      /* v, v2: interval (dozens = [24, 99]); v3: best */

@@ -177,7 +177,15 @@ static int each_word(ctx *c, cc_lexicon *lx, const cc_ynode *n, cc_lxent e)
 }
 
 /* A map of "word: number" (or "word: [low, high]" for vague). */
+static int load_valued_iv(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t, int iv);
+
 static int load_valued(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t)
+{
+    return load_valued_iv(c, lx, m, t, -1);
+}
+
+/* iv >= 0 overrides the entries' integer field (a flag such as "weak"). */
+static int load_valued_iv(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t, int iv)
 {
     if (!m) return 0;
     if (m->kind != CC_Y_MAP) return fail(c, m, "expected a mapping", NULL);
@@ -193,7 +201,7 @@ static int load_valued(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t)
         } else if (num_of(c, v, &e.v)) {
             return -1;
         }
-        e.iv = (int)e.v;
+        e.iv = iv >= 0 ? iv : (int)e.v;
         add_phrase(lx, m->items[i]->str, e);
     }
     return 0;
@@ -280,7 +288,8 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
     if (load_valued(&c, lx, cc_yaml_get(root, "numbers"), CC_LX_NUMBER) ||
         load_valued(&c, lx, cc_yaml_get(root, "ordinals"), CC_LX_ORDINAL) ||
         load_valued(&c, lx, cc_yaml_get(root, "scales"), CC_LX_SCALE) ||
-        load_valued(&c, lx, cc_yaml_get(root, "suffixes"), CC_LX_SUFFIX) ||
+        load_valued_iv(&c, lx, cc_yaml_get(root, "suffixes"), CC_LX_SUFFIX, 0) ||
+        load_valued_iv(&c, lx, cc_yaml_get(root, "weak_suffixes"), CC_LX_SUFFIX, 1) ||
         load_valued(&c, lx, cc_yaml_get(root, "denominators"), CC_LX_DENOM) ||
         load_valued(&c, lx, cc_yaml_get(root, "vulgar_fractions"), CC_LX_VULGAR) ||
         load_valued(&c, lx, cc_yaml_get(root, "vague"), CC_LX_VAGUE) ||

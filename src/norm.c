@@ -83,6 +83,8 @@ static double half_step_int(double x)
 
 /* ---- amounts ---- */
 
+static size_t denominator(const P *p, size_t i, double *den);
+
 /* Integer number words: "thirty-four", "seven hundred thousand", "a million",
  * "ninety - five hundred". Sets *x and returns the token after them, or i
  * when there are none. */
@@ -101,12 +103,20 @@ static size_t int_words(const P *p, size_t i, double *x)
         size_t k = j;
         /* "thirty-four", also written "fifty - two" */
         if (any && is_dash(p, k) && !last_scale && fmod(cur, 100) >= 20 && fmod(cur, 10) == 0) k++;
-        else if (any && word(p, k, "and") && last_scale) k++;
+        else if (any && word(p, k, "and") && last_scale) {
+            /* "one hundred and three quarters": the "and" starts a fraction */
+            double nx;
+            size_t w = int_words(p, k + 1, &nx), de;
+            double den;
+            if (w > k + 1 && (de = denominator(p, w, &den)) > w) break;
+            k++;
+        }
         if ((le = lookup(p, k, CC_LX_NUMBER, &e))) {
             if (any && k > j && is_dash(p, j) && le->v >= 10) break; /* "fifty - sixty" is a range */
             if (any && !last_scale && cur > 0 && fmod(cur, 10) != 0 && le->v < 10) break; /* "four five" */
             if (any && !last_scale && cur >= 20 && fmod(cur, 100) != 0 && le->v >= 10) break;
             if (any && !last_scale && cur >= 10 && cur < 20) break; /* "twelve three" */
+            if (any && !last_scale && cur > 0 && cur < 10) break;   /* "one twenty-fifth" */
             cur += le->v;
             any = 1;
             last_scale = 0;
@@ -114,7 +124,8 @@ static size_t int_words(const P *p, size_t i, double *x)
             continue;
         }
         if (any && k == j && (le = lookup(p, k, CC_LX_SCALE, &e))) {
-            if (le->v >= 1000) { total += (cur ? cur : 1) * le->v; cur = 0; }
+            if (le->v >= 1000 && last_scale && cur == 0 && total > 0) total *= le->v; /* "three lakh crore" */
+            else if (le->v >= 1000) { total += (cur ? cur : 1) * le->v; cur = 0; }
             else cur = (cur ? cur : 1) * le->v;
             last_scale = 1;
             j = e;
@@ -213,7 +224,7 @@ static int fraction_after(const P *p, size_t j, double num, amt *a)
 {
     size_t k = j, e;
     double den;
-    if (is_dash(p, k) && adjacent(p, k)) k++;
+    if (is_dash(p, k)) k++; /* "two-thirds", "one - fourth" */
     e = denominator(p, k, &den);
     if (e > k && den > 0) {
         a->x = num / den;
@@ -227,7 +238,9 @@ static int fraction_after(const P *p, size_t j, double num, amt *a)
         double d = 0;
         size_t w = int_words(p, k2, &d);
         if (w == k2 && k2 < p->nt && p->t[k2].type == CC_T_NUM && !p->t[k2].dec_digits) { d = p->t[k2].num; w = k2 + 1; }
-        if (w > k2 && d > 0) {
+        /* "$10000 over 3 years" spreads an amount over time: "N over M" is a
+         * fraction only when no word follows M */
+        if (w > k2 && d > 0 && !(w < p->nt && p->t[w].type == CC_T_WORD)) {
             a->x = num / d;
             a->h = 0;
             a->share = 1;
@@ -256,6 +269,21 @@ static int amount_words(const P *p, size_t i, amt *a)
     size_t j = int_words(p, i, &x);
     if (j == i) return 0;
     a->words = 1;
+    /* "one hundred thirty-fifths": the hyphen makes "thirty-fifths" the
+     * denominator, so the tens word is not part of the numerator */
+    if (j >= 2 && is_dash(p, j) && adjacent(p, j) && adjacent(p, j + 1) && j - 1 > i) {
+        const cc_lxent *tens;
+        size_t te;
+        double den;
+        if ((tens = lookup(p, j - 1, CC_LX_NUMBER, &te)) && te == j && tens->v >= 20 && tens->v < 100 &&
+            x - tens->v > 0 && denominator(p, j - 1, &den) > j) {
+            size_t de = denominator(p, j - 1, &den);
+            a->x = (x - tens->v) / den;
+            a->share = 1;
+            a->end = de;
+            return 1;
+        }
+    }
     /* "two thirds", "twenty one fifths", "one over three" */
     if (fraction_after(p, j, x, a)) return 1;
     /* "two hundred point zero three" */
@@ -374,8 +402,9 @@ static int amount(const P *p, size_t i, amt *a, int prefer_unit)
         } else {
             /* "1.2m", "10k", "5bn" glued; "5 billion", "2.5 million" spaced */
             size_t ue;
-            if ((le = lookup(p, j, CC_LX_SUFFIX, &e)) && !(prefer_unit && lookup_unit(p, j, &ue)) &&
-                (adjacent(p, j) || p->want == CC_K_NUMBER)) {
+            int unit_too = lookup_unit(p, j, &ue) != NULL;
+            if ((le = lookup(p, j, CC_LX_SUFFIX, &e)) && !(prefer_unit > 0 && unit_too) &&
+                !(le->iv == 1 && unit_too && prefer_unit >= 0) && (adjacent(p, j) || p->want == CC_K_NUMBER)) {
                 a->x *= le->v; a->h *= le->v; a->scale = le->v; a->scaled = 1; j = e;
             } else {
                 while ((le = lookup(p, j, CC_LX_SCALE, &e))) {
@@ -799,8 +828,10 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         cur = le;
         j = ce;
     }
-    int prefer_unit = p->want != CC_K_ANY && p->want != CC_K_NUMBER && p->want != CC_K_COUNT && p->want != CC_K_MONEY &&
-                      !cur;
+    /* > 0: a unit kind was asked for, units win over suffixes spelled alike;
+     * < 0: money or a number is being read, suffixes win; 0: neither */
+    int prefer_unit = (p->want == CC_K_NUMBER || p->want == CC_K_MONEY || cur) ? -1
+                      : (p->want != CC_K_ANY && p->want != CC_K_COUNT) ? 1 : 0;
     amt a, b;
     int unit_one = 0;
     if (!amount(p, j, &a, prefer_unit)) {

@@ -229,6 +229,54 @@ static void test_fractions(void **state)
     }
 }
 
+static void test_written_fractions_and_decimals(void **state)
+{
+    (void)state;
+    struct { const char *t; double v; } f[] = {
+        {"three fifths", 0.6}, {"a fifth", 0.2}, {"one twenty-fifth", 0.04}, {"three twenty-firsts", 3.0 / 21},
+        {"one over three", 1.0 / 3}, {"1 out of 3", 1.0 / 3}, {"one hundred and three quarters", 100.75},
+        {"one hundred thirty-fifths", 100.0 / 35}, {"two hundred point zero three", 200.03},
+        {"two hundred point seventy-one", 200.71}, {"minus five point five", -5.5}, {"negative one", -1},
+        {"1.3e6", 1.3e6}, {"-12e-1", -1.2}, {"1 234 567", 1234567}, {"three dozens", 36}, {"half a dozen", 6},
+        {"35 lakh", 3.5e6}, {"three lakh crore", 3e12}, {"fifty - two", 52}, {"$20", 20},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+        cc_qty q = q1(f[i].t, CC_K_NUMBER, NULL, 0);
+        if (fabs(q.best - f[i].v) > 1e-9 * fmax(1, fabs(f[i].v))) fail_msg("%s: got %.12g", f[i].t, q.best);
+    }
+    /* a phone number is not a grouped number */
+    assert_true(none("+1 202 555 0143", CC_K_NUMBER));
+    /* an amount spread over time is no fraction; a calibre is a length, not millions */
+    cc_qty q = q1("$10000 over 3 years", CC_K_MONEY, NULL, 0);
+    NEAR(q.best, 10000);
+    q = q1("the 7.62mm round", CC_K_ANY, NULL, 0);
+    assert_int_equal(q.kind, CC_K_LENGTH);
+    q = q1("1.2m people", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 1.2e6);
+}
+
+static void test_durations_and_money_forms(void **state)
+{
+    (void)state;
+    struct { const char *t; cc_kind k; double best; const char *unit; } d[] = {
+        {"an hour and a half", CC_K_DURATION, 1.5 / 24, "day"}, {"half a day", CC_K_DURATION, 0.5, "day"},
+        {"all week", CC_K_DURATION, 7, "day"}, {"two nights", CC_K_DURATION, 2, "day"},
+        {"3 h", CC_K_DURATION, 0.125, "day"}, {"13 dollars and 45 cents", CC_K_MONEY, 13.45, "USD"},
+        {"50 cents", CC_K_MONEY, 0.5, "USD"}, {"197 pence", CC_K_MONEY, 1.97, "GBP"},
+        {"the one-yen bid", CC_K_MONEY, 1, "JPY"}, {"35 lakh rupees", CC_K_MONEY, 3.5e6, "INR"},
+    };
+    for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
+        cc_qty q = q1(d[i].t, d[i].k, NULL, 0);
+        if (fabs(q.best - d[i].best) > 1e-9 * fmax(1, d[i].best)) fail_msg("%s: got %.12g", d[i].t, q.best);
+        assert_string_equal(q.unit, d[i].unit);
+    }
+    /* written numbers keep what was written */
+    cc_qty q = q1("50 cents", CC_K_MONEY, NULL, 0);
+    NEAR(q.wnum, 50);
+    /* a one-letter unit after a space is read only when a unit was asked for */
+    assert_true(none("a 3 d printer", CC_K_ANY) || q1("a 3 d printer", CC_K_ANY, NULL, 0).kind != CC_K_DURATION);
+}
+
 static void test_units(void **state)
 {
     (void)state;
@@ -347,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_vague), cmocka_unit_test(test_ranges), cmocka_unit_test(test_fractions),
         cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_relative_dates),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
+        cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
     };
     return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
 }
