@@ -68,6 +68,7 @@ typedef struct cc_rule {
     int window_days;
     cc_severity severity;
     pcre2_code *topic_doc, *topic_sent, *topic_not;
+    int has_trigger;     /* 0: the rule reads every byte of every document */
     cc_pattern *pats;
     size_t npats;
     cc_example *ex;
@@ -94,6 +95,13 @@ const char *cc_rules_alias(const cc_ruleset *rs, const char *table, const char *
 int cc_rules_has_table(const cc_ruleset *rs, const char *table);
 /* Reference value "table.key" (e.g. "area.donetsk"): value, unit, source. */
 int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, const char **unit, const char **source);
+
+/* Trigger words: the rules (indexes, *n of them) whose trigger list holds
+ * the lower-case ASCII word w[0..len), or one of its prefixes written
+ * "stem*". NULL when none. */
+const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n);
+/* 1 when some rule has a trigger. */
+int cc_rules_has_triggers(const cc_ruleset *rs);
 
 /* Match limits applied to every pattern (PCRE2 match and depth limits). */
 uint32_t cc_rules_match_limit(const cc_ruleset *rs);

@@ -55,6 +55,8 @@ size_t cc_utf8_check(const char *s, size_t n);
 uint32_t cc_utf8_decode(const char *s, size_t n, size_t *adv);
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t cc_utf8_count(const char *s, size_t n);
+/* The same for text already known to be valid UTF-8: counts lead bytes. */
+size_t cc_utf8_count_valid(const char *s, size_t n);
 
 /* ASCII case folding into dst (size dstlen, NUL-terminated); whitespace
  * runs (including NBSP and thin spaces) collapse to one space; leading and

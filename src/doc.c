@@ -136,7 +136,7 @@ void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
         else hi = mid;
     }
     *line = (int)lo + 1;
-    *col = (int)cc_utf8_count(d->text + d->lines[lo], off - d->lines[lo]) + 1;
+    *col = (int)cc_utf8_count_valid(d->text + d->lines[lo], off - d->lines[lo]) + 1;
 }
 
 static int is_abbrev(const char *t, size_t dot)

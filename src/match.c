@@ -242,28 +242,22 @@ static cc_finding *new_finding(cc_findings *out)
     return f;
 }
 
-static int same_set(const cc_finding *f, const size_t *idx, size_t n)
-{
-    if (f->nclaims != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        int found = 0;
-        for (size_t j = 0; j < n; j++)
-            if (f->claims[j] == idx[i]) found = 1;
-        if (!found) return 0;
-    }
-    return 1;
-}
+/* At most this many claims are listed in one finding (the message still
+ * gives the full count). */
+#define MAX_LISTED 50
 
-/* A finding: claims[0] against the rest (consensus members first). */
+/* A finding: claims[0] against the rest (consensus members first). The
+ * caller makes sure each claim is flagged once per subject. */
 static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, const cc_doc *docs, const char *subject,
                          cc_ftype type, const size_t *others, size_t nothers, size_t ncons)
 {
+    size_t total_others = nothers;
+    if (nothers > MAX_LISTED) nothers = MAX_LISTED;
+    if (ncons > nothers) ncons = nothers;
     size_t n = nothers + 1;
     size_t *all = cc_xmalloc(n * sizeof *all);
     all[0] = first;
     memcpy(all + 1, others, nothers * sizeof *others);
-    for (size_t i = 0; i < out->n; i++)
-        if (same_set(&out->items[i], all, n) && strcmp(out->items[i].subject, subject) == 0) { free(all); return; }
     cc_finding *f = new_finding(out);
     f->type = type;
     const cc_claim *c = &cl->items[first];
@@ -286,7 +280,8 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         cc_buf_printf(&m, " for %s, a total that can only grow", subject);
     } else if (ncons >= 2) {
         quote(&m, c, docs);
-        cc_buf_printf(&m, " disagrees with %zu other claim%s about %s", ncons, ncons == 1 ? "" : "s", subject);
+        cc_buf_printf(&m, " disagrees with %zu other claim%s about %s", total_others, total_others == 1 ? "" : "s",
+                      subject);
     } else if (nothers == 1) {
         quote(&m, c, docs);
         cc_buf_puts(&m, " contradicts ");
@@ -315,7 +310,7 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         cc_qty agreed = cl->items[others[0]].val;
         agreed.low = lo;
         agreed.high = hi;
-        cc_buf_printf(&w, ", but %zu other claims agree: ", ncons);
+        cc_buf_printf(&w, ", but %zu other claims agree: ", total_others);
         range_text(&w, &agreed);
         cc_buf_puts(&w, " (e.g. ");
         cc_match_describe(&w, &cl->items[tight], docs);
@@ -323,7 +318,7 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
     } else {
         cc_buf_puts(&w, ", but ");
         cc_match_describe(&w, &cl->items[others[0]], docs);
-        if (nothers > 1) cc_buf_printf(&w, " (and %zu more)", nothers - 1);
+        if (total_others > 1) cc_buf_printf(&w, " (and %zu more)", total_others - 1);
         cc_buf_puts(&w, "; no value fits both");
     }
     f->message = cc_buf_take(&m);
@@ -331,9 +326,43 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
     finish_id(f, cl, docs);
 }
 
-static int64_t absdiff(int64_t a, int64_t b) { return a > b ? a - b : b - a; }
+static int cmp_claim_date(const void *a, const void *b)
+{
+    const cc_claim *x = &g_claims[*(const size_t *)a], *y = &g_claims[*(const size_t *)b];
+    if (x->date != y->date) return x->date < y->date ? -1 : 1;
+    return cmp_claim_pos(a, b);
+}
 
-/* Claims of one subject and unit. */
+/* Checks claim win[self] against the claims of its window win[0..nw).
+ * in[]/cnt/unique describe the window's consensus (computed by the caller,
+ * shared by every claim of the same window). */
+static void judge(const cc_claims *cl, const cc_doc *docs, const char *subject, const size_t *win, size_t nw,
+                  size_t self, const int *in, size_t cnt, int unique, size_t *others, cc_findings *out)
+{
+    const cc_claim *cx = &cl->items[win[self]];
+    if (unique && cnt >= 2) {
+        if (in[self]) return;
+        size_t no = 0;
+        for (size_t k = 0; k < nw; k++)
+            if (in[k]) others[no++] = win[k];
+        add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, no);
+        return;
+    }
+    /* no majority: the claims this one disagrees with, reported once, with
+     * the earliest claim (by position) first */
+    size_t no = 0;
+    for (size_t k = 0; k < nw; k++) {
+        if (k == self || overlaps(&cx->val, &cl->items[win[k]].val)) continue;
+        if (cmp_claim_pos(&win[k], &win[self]) < 0) return;
+        others[no++] = win[k];
+    }
+    if (no) add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, 0);
+}
+
+/* Claims of one subject and unit, under the subject's policy. Fixed
+ * subjects form one window; windowed ones slide over the claims in date
+ * order (two pointers), and a window is judged once however many claims
+ * share it. Cost: O(n log n) per distinct window. */
 static void check_group(const cc_claims *cl, const cc_doc *docs, const char *subject, size_t *idx, size_t n,
                         cc_findings *out)
 {
@@ -341,64 +370,64 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
     const cc_rule *r0 = cl->items[idx[0]].rule;
     cc_policy pol = r0->policy;
     if (pol == CC_POL_NONE) return;
-    int window = pol == CC_POL_FIXED ? -1 : r0->window_days;
-    size_t *win = cc_xmalloc(n * sizeof *win);
+    int64_t window = pol == CC_POL_FIXED ? -1 : r0->window_days;
     int *in = cc_xmalloc(n * sizeof *in);
     size_t *others = cc_xmalloc(n * sizeof *others);
-    for (size_t x = 0; x < n; x++) {
-        const cc_claim *cx = &cl->items[idx[x]];
-        size_t nw = 0;
-        for (size_t y = 0; y < n; y++) {
-            const cc_claim *cy = &cl->items[idx[y]];
-            if (window >= 0 && (!cx->has_date || !cy->has_date || absdiff(cx->date, cy->date) > window)) continue;
-            win[nw++] = idx[y];
+    size_t *byd = cc_xmalloc(n * sizeof *byd);
+    size_t nd = 0;
+    if (window < 0) {
+        memcpy(byd, idx, n * sizeof *idx);
+        nd = n;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (cl->items[idx[i]].has_date) byd[nd++] = idx[i];
+        if (nd > 1) qsort(byd, nd, sizeof *byd, cmp_claim_date);
+    }
+    size_t lo = 0, hi = 0, plo = (size_t)-1, phi = 0, cnt = 0;
+    int unique = 0, agree = 0;
+    for (size_t x = 0; x < nd; x++) {
+        if (window >= 0) {
+            int64_t dx = cl->items[byd[x]].date;
+            while (cl->items[byd[lo]].date < dx - window) lo++;
+            if (hi < x + 1) hi = x + 1;
+            while (hi < nd && cl->items[byd[hi]].date <= dx + window) hi++;
+        } else {
+            lo = 0;
+            hi = nd;
         }
+        size_t nw = hi - lo;
         if (nw < 2) continue;
-        /* do all claims in the window overlap? */
-        double lo = -INFINITY, hi = INFINITY;
-        for (size_t k = 0; k < nw; k++) {
-            lo = fmax(lo, cl->items[win[k]].val.low);
-            hi = fmin(hi, cl->items[win[k]].val.high);
+        if (lo != plo || hi != phi) {
+            /* a new window: do all its claims overlap? else its consensus */
+            double l = -INFINITY, h = INFINITY;
+            for (size_t k = lo; k < hi; k++) {
+                l = fmax(l, cl->items[byd[k]].val.low);
+                h = fmin(h, cl->items[byd[k]].val.high);
+            }
+            agree = l <= h;
+            if (!agree) cnt = consensus(cl, byd + lo, nw, in, &unique);
+            plo = lo;
+            phi = hi;
         }
-        if (lo <= hi) continue;
-        int unique;
-        size_t cnt = consensus(cl, win, nw, in, &unique);
-        size_t self = 0;
-        for (size_t k = 0; k < nw; k++)
-            if (win[k] == idx[x]) self = k;
-        if (unique && cnt >= 2 && !in[self]) {
-            size_t no = 0;
-            for (size_t k = 0; k < nw; k++)
-                if (in[k]) others[no++] = win[k];
-            add_conflict(out, idx[x], cl, docs, subject, CC_F_CONFLICT, others, no, no);
-        } else if (!unique || cnt < 2) {
-            /* no majority: the claims x disagrees with */
-            size_t no = 0;
-            for (size_t k = 0; k < nw; k++)
-                if (k != self && !overlaps(&cx->val, &cl->items[win[k]].val)) others[no++] = win[k];
-            if (no == 0) continue;
-            /* report once per set, with the earliest claim first */
-            size_t first = idx[x];
-            int earliest = 1;
-            for (size_t k = 0; k < no; k++)
-                if (cmp_claim_pos(&others[k], &first) < 0) earliest = 0;
-            if (!earliest) continue;
-            add_conflict(out, first, cl, docs, subject, CC_F_CONFLICT, others, no, 0);
-        }
+        if (!agree) judge(cl, docs, subject, byd + lo, nw, x - lo, in, cnt, unique, others, out);
     }
     if (pol == CC_POL_CUMULATIVE) {
-        /* a later total below an earlier one's low bound */
-        for (size_t a = 0; a < n; a++)
-            for (size_t b = 0; b < n; b++) {
-                const cc_claim *ea = &cl->items[idx[a]], *lb = &cl->items[idx[b]];
-                if (!ea->has_date || !lb->has_date || lb->date <= ea->date) continue;
-                if (window >= 0 && lb->date - ea->date <= window) continue; /* same window: checked above */
-                if (lb->val.high < ea->val.low) add_conflict(out, idx[b], cl, docs, subject, CC_F_DECREASE, &idx[a], 1, 0);
+        /* a later total below the low bound of one reported before the
+         * window: a running maximum of earlier low bounds */
+        size_t a = 0, best = (size_t)-1;
+        for (size_t b = 0; b < nd; b++) {
+            const cc_claim *lb = &cl->items[byd[b]];
+            while (a < nd && cl->items[byd[a]].date < lb->date - window) {
+                if (best == (size_t)-1 || cl->items[byd[a]].val.low > cl->items[best].val.low) best = byd[a];
+                a++;
             }
+            if (best != (size_t)-1 && lb->val.high < cl->items[best].val.low)
+                add_conflict(out, byd[b], cl, docs, subject, CC_F_DECREASE, &best, 1, 0);
+        }
     }
-    free(win);
     free(in);
     free(others);
+    free(byd);
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -32,6 +32,13 @@ typedef struct {
     UT_hash_handle hh;
 } rmacro;
 
+typedef struct {
+    char *word;      /* lower case; for a prefix, without the '*' */
+    size_t *rules;
+    size_t n;
+    UT_hash_handle hh;
+} tword;
+
 struct cc_ruleset {
     char *dir;
     cc_lexicon *lx;
@@ -43,6 +50,10 @@ struct cc_ruleset {
     reference *refs;
     rmacro *macros;
     uint32_t match_limit;
+    tword *twords;        /* whole trigger words */
+    tword *tprefixes;     /* trigger stems ("annex*") */
+    size_t prefix_lens[8];/* the distinct stem lengths */
+    size_t nprefix_lens;
 };
 
 static const char *sev_names[] = {"info", "warning", "error"};
@@ -63,6 +74,53 @@ size_t cc_rules_count(const cc_ruleset *rs) { return rs->n; }
 const cc_rule *cc_rules_get(const cc_ruleset *rs, size_t i) { return &rs->rules[i]; }
 const char *cc_rules_dir(const cc_ruleset *rs) { return rs->dir; }
 uint32_t cc_rules_match_limit(const cc_ruleset *rs) { return rs->match_limit; }
+int cc_rules_has_triggers(const cc_ruleset *rs) { return rs->twords || rs->tprefixes; }
+
+const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n)
+{
+    tword *t;
+    HASH_FIND(hh, rs->twords, w, len, t);
+    if (t) { *n = t->n; return t->rules; }
+    for (size_t i = 0; i < rs->nprefix_lens; i++) {
+        if (rs->prefix_lens[i] > len) continue;
+        HASH_FIND(hh, rs->tprefixes, w, rs->prefix_lens[i], t);
+        if (t) { *n = t->n; return t->rules; }
+    }
+    return NULL;
+}
+
+static void add_trigger(cc_ruleset *rs, const char *word, size_t rule)
+{
+    size_t l = strlen(word);
+    int prefix = l > 1 && word[l - 1] == '*';
+    if (prefix) l--;
+    char *w = cc_xstrndup(word, l);
+    for (char *p = w; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    tword **tab = prefix ? &rs->tprefixes : &rs->twords, *t;
+    HASH_FIND(hh, *tab, w, l, t);
+    if (!t) {
+        t = cc_xcalloc(1, sizeof *t);
+        t->word = w;
+        HASH_ADD_KEYPTR(hh, *tab, t->word, l, t);
+        if (prefix) {
+            size_t k = 0;
+            while (k < rs->nprefix_lens && rs->prefix_lens[k] != l) k++;
+            if (k == rs->nprefix_lens && k < 8) rs->prefix_lens[rs->nprefix_lens++] = l;
+        }
+    } else {
+        free(w);
+    }
+    for (size_t i = 0; i < t->n; i++)
+        if (t->rules[i] == rule) return;
+    t->rules = cc_xrealloc(t->rules, (t->n + 1) * sizeof *t->rules);
+    t->rules[t->n++] = rule;
+}
+
+static void free_twords(tword **tab)
+{
+    tword *t, *tmp;
+    HASH_ITER(hh, *tab, t, tmp) { HASH_DEL(*tab, t); free(t->word); free(t->rules); free(t); }
+}
 
 int cc_rules_has_table(const cc_ruleset *rs, const char *table)
 {
@@ -106,6 +164,7 @@ static void free_rule(cc_rule *r)
     pcre2_code_free(r->topic_doc);
     pcre2_code_free(r->topic_sent);
     pcre2_code_free(r->topic_not);
+
     for (size_t i = 0; i < r->npats; i++) { pcre2_code_free(r->pats[i].re); free(r->pats[i].source); }
     free(r->pats);
     for (size_t i = 0; i < r->nex; i++) { free(r->ex[i].text); free(r->ex[i].subject); }
@@ -123,6 +182,8 @@ void cc_rules_free(cc_ruleset *rs)
     HASH_ITER(hh, rs->refs, r, tr) { HASH_DEL(rs->refs, r); free(r->key); free(r->unit); free(r->source); free(r); }
     rmacro *m, *tm;
     HASH_ITER(hh, rs->macros, m, tm) { HASH_DEL(rs->macros, m); free(m->name); free(m->text); free(m->file); free(m); }
+    free_twords(&rs->twords);
+    free_twords(&rs->tprefixes);
     for (size_t i = 0; i < rs->ntables; i++) free(rs->tables[i]);
     free(rs->tables);
     cc_lexicon_free(rs->lx);
@@ -266,8 +327,13 @@ static int col_of(const cc_ynode *n, const char *src, size_t off)
     return n->col + (n->style == 1 || n->style == 2 ? 1 : 0) + (int)cc_utf8_count(src, off);
 }
 
-/* Expands and compiles a pattern scalar; reports errors at the exact spot. */
-static pcre2_code *compile(lctx *c, const cc_ynode *n, const char *what)
+/* Expands and compiles a pattern scalar; reports errors at the exact spot.
+ * With expanded non-NULL, also returns the expanded text (caller frees). */
+static pcre2_code *compile_x(lctx *c, const cc_ynode *n, const char *what, char **expanded);
+
+static pcre2_code *compile(lctx *c, const cc_ynode *n, const char *what) { return compile_x(c, n, what, NULL); }
+
+static pcre2_code *compile_x(lctx *c, const cc_ynode *n, const char *what, char **expanded)
 {
     if (!n || n->kind != CC_Y_SCALAR) {
         err_at(c, n, "%s must be a regex string", what, NULL);
@@ -306,6 +372,7 @@ static pcre2_code *compile(lctx *c, const cc_ynode *n, const char *what)
     if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
         /* JIT unavailable: the interpreter still works, under the same limits */
     }
+    if (expanded) *expanded = cc_xstrndup(x.out.s, x.out.len);
 out:
     cc_buf_free(&x.out);
     free(x.map);
@@ -470,7 +537,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
-                                       "patterns", "examples", "priority", NULL};
+                                       "patterns", "examples", "priority", "trigger", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
     check_keys(c, n, keys, "rule");
@@ -578,6 +645,28 @@ static void load_rule(lctx *c, const cc_ynode *n)
             if (cc_yaml_get(topic, "sentence")) r.topic_sent = compile(c, cc_yaml_get(topic, "sentence"), "topic.sentence");
             if (cc_yaml_get(topic, "not_sentence")) r.topic_not = compile(c, cc_yaml_get(topic, "not_sentence"), "topic.not_sentence");
         }
+    }
+    const cc_ynode *trig = cc_yaml_get(n, "trigger");
+    if (trig) {
+        /* a list of words, case-insensitive; "stem*" matches any word that
+         * starts with the stem. Letters only: the trigger pass reads words. */
+        size_t cnt = trig->kind == CC_Y_SEQ ? trig->n : 0;
+        if (trig->kind != CC_Y_SEQ || !cnt) err_at(c, trig, "trigger: expected a list of words", NULL, NULL);
+        for (size_t i = 0; i < cnt; i++) {
+            const cc_ynode *w = trig->items[i];
+            int ok = w->kind == CC_Y_SCALAR && w->len > 0 && w->len < 32;
+            for (size_t k = 0; ok && k < w->len; k++) {
+                char ch = w->str[k];
+                if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch == '*' && k == w->len - 1 && k > 0))) ok = 0;
+            }
+            if (!ok) {
+                err_at(c, w, "a trigger is one word of ASCII letters (optionally ending in * for a stem), not '%s'",
+                       w->kind == CC_Y_SCALAR ? w->str : "?", NULL);
+                continue;
+            }
+            add_trigger(c->rs, w->str, c->rs->n); /* this rule's index once it is added below */
+        }
+        r.has_trigger = 1;
     }
     const cc_ynode *pats = cc_yaml_get(n, "patterns");
     if (!pats || pats->kind != CC_Y_SEQ || pats->n == 0) {

@@ -9,6 +9,7 @@
 
 struct cc_matcher {
     pcre2_match_data *md;
+
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
 };
@@ -17,6 +18,7 @@ cc_matcher *cc_matcher_new(const cc_ruleset *rs)
 {
     cc_matcher *m = cc_xcalloc(1, sizeof *m);
     m->md = pcre2_match_data_create(64, NULL);
+
     m->mc = pcre2_match_context_create(NULL);
     m->js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     if (!m->md || !m->mc || !m->js) { fputs("claimcheck: out of memory\n", stderr); abort(); }
@@ -30,6 +32,7 @@ void cc_matcher_free(cc_matcher *m)
 {
     if (!m) return;
     pcre2_match_data_free(m->md);
+
     pcre2_match_context_free(m->mc);
     pcre2_jit_stack_free(m->js);
     free(m);
@@ -88,7 +91,7 @@ static int group_span(const pcre2_code *re, pcre2_match_data *md, const char *na
 
 static int run(const pcre2_code *re, cc_matcher *m, const char *s, size_t len, size_t from)
 {
-    return pcre2_match(re, (PCRE2_SPTR)s, len, from, 0, m->md, m->mc);
+    return pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
 }
 
 static int gate(const pcre2_code *re, cc_matcher *m, const char *s, size_t len)
@@ -202,22 +205,109 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
     }
 }
 
+typedef struct {
+    size_t s, e;
+} span;
+
+typedef struct {
+    span *v;
+    size_t n, cap;
+} spans;
+
+static void add_span(spans *sp, size_t s, size_t e)
+{
+    if (sp->n && s <= sp->v[sp->n - 1].e) {
+        if (e > sp->v[sp->n - 1].e) sp->v[sp->n - 1].e = e;
+        return;
+    }
+    if (sp->n == sp->cap) {
+        sp->cap = sp->cap ? sp->cap * 2 : 8;
+        sp->v = cc_xrealloc(sp->v, sp->cap * sizeof *sp->v);
+    }
+    sp->v[sp->n].s = s;
+    sp->v[sp->n].e = e;
+    sp->n++;
+}
+
+/* The lines around off (the one before, its own, the one after). */
+static void line_span(const cc_doc *d, size_t off, size_t *s, size_t *e)
+{
+    int line, col;
+    cc_doc_pos(d, off, &line, &col);
+    size_t l0 = line >= 2 ? (size_t)line - 2 : 0, l1 = (size_t)line + 1;
+    *s = d->lines[l0];
+    *e = l1 < d->nlines ? d->lines[l1] : d->len;
+}
+
+/* Where each rule should read: with triggers, the sentences (lines for
+ * datelines) around each trigger word, found in one pass over the text that
+ * lower-cases each ASCII word and looks it up; a rule without a trigger
+ * reads the whole document. sp has one entry per rule. */
+static void collect_spans(const cc_ruleset *rs, const cc_doc *d, spans *sp, int datelines)
+{
+    size_t nr = cc_rules_count(rs);
+    for (size_t i = 0; i < nr; i++) {
+        const cc_rule *r = cc_rules_get(rs, i);
+        if (!r->has_trigger && r->dateline == datelines) add_span(&sp[i], datelines ? 0 : d->body, d->len);
+    }
+    if (!cc_rules_has_triggers(rs)) return;
+    const unsigned char *t = (const unsigned char *)d->text;
+    size_t i = datelines ? 0 : d->body, n = d->len;
+    char w[32];
+    while (i < n) {
+        /* skip to a letter */
+        while (i < n && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z')) i++;
+        size_t ws = i, l = 0;
+        while (i < n && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) {
+            if (l < sizeof w) w[l] = (char)(t[i] | 32);
+            l++;
+            i++;
+        }
+        if (l == 0 || l > sizeof w) continue;
+        size_t nrules;
+        const size_t *rules = cc_rules_trigger_word(rs, w, l, &nrules);
+        if (!rules) continue;
+        size_t s = 0, e = 0;
+        int have = 0;
+        for (size_t k = 0; k < nrules; k++) {
+            const cc_rule *r = cc_rules_get(rs, rules[k]);
+            if (r->dateline != datelines) continue;
+            if (!have) {
+                if (datelines) line_span(d, ws, &s, &e);
+                else cc_doc_sentence(d, ws, &s, &e);
+                have = 1;
+            }
+            add_span(&sp[rules[k]], s, e);
+        }
+    }
+}
+
+static void free_spans(spans *sp, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(sp[i].v);
+    free(sp);
+}
+
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
                  size_t max_claims, cc_claims *out, cc_diags *diags)
 {
     const cc_lexicon *lx = cc_rules_lexicon(rs);
     size_t dropped = 0, made = 0;
-    for (size_t ri = 0; ri < cc_rules_count(rs); ri++) {
+    size_t nr = cc_rules_count(rs);
+    spans *sp = cc_xcalloc(nr, sizeof *sp);
+    collect_spans(rs, d, sp, 0);
+    for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
         if (only && r != only) continue;
-        if (r->dateline) continue;
+        if (r->dateline || !sp[ri].n) continue;
         if (r->topic_doc && !gate(r->topic_doc, m, d->text, d->len)) continue;
         size_t first_of_rule = out->n;
         for (size_t pi = 0; pi < r->npats; pi++) {
             const cc_pattern *p = &r->pats[pi];
-            size_t from = d->body;
+            for (size_t si = 0; si < sp[ri].n; si++) {
+            size_t from = sp[ri].v[si].s, end = sp[ri].v[si].e;
             for (;;) {
-                int rc = run(p->re, m, d->text, d->len, from);
+                int rc = run(p->re, m, d->text, end, from);
                 if (rc < 0) {
                     if (rc != PCRE2_ERROR_NOMATCH) {
                         int line, col;
@@ -234,7 +324,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
                 size_t ms = ov[0], me = ov[1];
                 from = me > ms ? me : ms + 1;
-                while (from < d->len && ((unsigned char)d->text[from] & 0xC0) == 0x80) from++;
+                while (from < end && ((unsigned char)d->text[from] & 0xC0) == 0x80) from++;
                 size_t vs, ve;
                 if (!group_span(p->re, m->md, "value", &vs, &ve) || ve <= vs) goto next;
                 /* one claim per value span and rule, whichever pattern found it */
@@ -270,10 +360,12 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                     made++;
                 }
             next:
-                if (from > d->len) break;
+                if (from >= end) break;
+            }
             }
         }
     }
+    free_spans(sp, nr);
     if (dropped)
         cc_diag_add(diags, CC_D_WARNING, d->path, 0, 0, NULL,
                     "over the limit of %zu claims per document: %zu further claims were not read", max_claims, dropped);
@@ -285,15 +377,20 @@ int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64
     const cc_lexicon *lx = cc_rules_lexicon(rs);
     int found = 0, bestprio = 0;
     size_t bestoff = 0;
-    for (size_t ri = 0; ri < cc_rules_count(rs); ri++) {
+    size_t nr = cc_rules_count(rs);
+    spans *sp = cc_xcalloc(nr, sizeof *sp);
+    collect_spans(rs, d, sp, 1);
+    for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
-        if (!r->dateline) continue;
+        if (!r->dateline || !sp[ri].n) continue;
         if (found && r->priority < bestprio) continue;
         for (size_t pi = 0; pi < r->npats; pi++) {
             const cc_pattern *p = &r->pats[pi];
-            size_t from = 0;
-            while (from <= d->len) {
-                if (run(p->re, m, d->text, d->len, from) < 0) break;
+            int done = 0;
+            for (size_t si = 0; si < sp[ri].n && !done; si++) {
+            size_t from = sp[ri].v[si].s, end = sp[ri].v[si].e;
+            while (from <= end) {
+                if (run(p->re, m, d->text, end, from) < 0) break;
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
                 size_t ms = ov[0];
                 from = ov[1] > ms ? ov[1] : ms + 1;
@@ -311,10 +408,13 @@ int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64
                     *which = r;
                     *offset = ms;
                 }
-                break; /* the first match of a pattern is its best */
+                done = 1; /* the first match of a pattern is its best */
+                break;
+            }
             }
         }
     }
+    free_spans(sp, nr);
     return found ? 0 : -1;
 }
 

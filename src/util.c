@@ -145,6 +145,13 @@ uint32_t cc_utf8_decode(const char *s, size_t n, size_t *adv)
     return cp;
 }
 
+size_t cc_utf8_count_valid(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
+
 size_t cc_utf8_count(const char *s, size_t n)
 {
     size_t count = 0, i = 0;
@@ -194,11 +201,10 @@ void cc_buf_json_num(cc_buf *b, double v)
 {
     if (isnan(v) || isinf(v)) { cc_buf_puts(b, "null"); return; }
     if (v == floor(v) && fabs(v) < 1e15) { cc_buf_printf(b, "%.0f", v); return; }
+    /* the shortest of 15 and 17 significant digits that reads back exactly */
     char tmp[40];
-    for (int prec = 6; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v) break;
-    }
+    snprintf(tmp, sizeof tmp, "%.15g", v);
+    if (strtod(tmp, NULL) != v) snprintf(tmp, sizeof tmp, "%.17g", v);
     cc_buf_puts(b, tmp);
 }
 
