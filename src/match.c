@@ -147,63 +147,85 @@ static int overlaps(const cc_qty *a, const cc_qty *b)
     return a->low <= b->high + eps && b->low <= a->high + eps;
 }
 
-typedef struct {
-    double x;
-    int start; /* 1 start, 0 end */
-} ev;
-
-static int cmp_ev(const void *a, const void *b)
+static int cmp_dbl(const void *a, const void *b)
 {
-    const ev *x = a, *y = b;
-    if (x->x != y->x) return x->x < y->x ? -1 : 1;
-    return y->start - x->start; /* starts before ends: touching intervals overlap */
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
 }
 
-/* The largest set of claims that share a point. Returns its size and fills
- * in[] (1 for members); *unique is 0 when another disjoint set ties. */
-static size_t consensus(const cc_claims *cl, const size_t *idx, size_t n, int *in, int *unique)
+/* Number of v[0..n) that are <= x (upper bound), or < x (lower bound). */
+static size_t count_le(const double *v, size_t n, double x)
 {
-    ev *e = cc_xmalloc(2 * n * sizeof *e);
+    size_t lo = 0, hi = n;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (v[m] <= x) lo = m + 1; else hi = m; }
+    return lo;
+}
+
+static size_t count_lt(const double *v, size_t n, double x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (v[m] < x) lo = m + 1; else hi = m; }
+    return lo;
+}
+
+/* The agreement structure of a window of claims (closed intervals).
+ * Coverage is piecewise constant and only rises at a low bound, so its
+ * maximum over any interval is reached at a low bound inside it. */
+typedef struct {
+    size_t n;
+    double *lows, *highs;   /* sorted */
+    size_t *cov;            /* coverage at each sorted low */
+    size_t *sparse;         /* sparse table over cov for range maxima */
+    size_t levels;
+    size_t best;            /* the maximum coverage M */
+    double at;              /* p*: the leftmost point where it is reached */
+} agreement;
+
+static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx, size_t n)
+{
+    g->n = n;
+    g->lows = cc_xmalloc(n * sizeof *g->lows);
+    g->highs = cc_xmalloc(n * sizeof *g->highs);
     for (size_t i = 0; i < n; i++) {
-        e[2 * i].x = cl->items[idx[i]].val.low;
-        e[2 * i].start = 1;
-        e[2 * i + 1].x = cl->items[idx[i]].val.high;
-        e[2 * i + 1].start = 0;
+        g->lows[i] = cl->items[idx[i]].val.low;
+        g->highs[i] = cl->items[idx[i]].val.high;
     }
-    qsort(e, 2 * n, sizeof *e, cmp_ev);
-    int cur = 0, best = 0, ties = 0;
-    double at = 0;
-    for (size_t i = 0; i < 2 * n; i++) {
-        if (e[i].start) {
-            cur++;
-            if (cur > best) { best = cur; at = e[i].x; ties = 1; }
-            else if (cur == best) ties++;
-        } else {
-            cur--;
-        }
-    }
-    size_t cnt = 0;
+    qsort(g->lows, n, sizeof *g->lows, cmp_dbl);
+    qsort(g->highs, n, sizeof *g->highs, cmp_dbl);
+    g->cov = cc_xmalloc(n * sizeof *g->cov);
+    g->best = 0;
     for (size_t i = 0; i < n; i++) {
-        const cc_qty *q = &cl->items[idx[i]].val;
-        in[i] = q->low <= at && at <= q->high;
-        cnt += (size_t)in[i];
+        g->cov[i] = count_le(g->lows, n, g->lows[i]) - count_lt(g->highs, n, g->lows[i]);
+        if (g->cov[i] > g->best) { g->best = g->cov[i]; g->at = g->lows[i]; }
     }
-    /* several points reach the maximum: the consensus is unique only when
-     * every one of them is covered by the same claims */
-    *unique = 1;
-    if (ties > 1) {
-        int c2 = 0;
-        for (size_t i = 0; i < 2 * n && *unique; i++) {
-            if (!e[i].start) { c2--; continue; }
-            if (++c2 != best || e[i].x == at) continue;
-            for (size_t k = 0; k < n; k++) {
-                const cc_qty *q = &cl->items[idx[k]].val;
-                if ((q->low <= e[i].x && e[i].x <= q->high) != in[k]) { *unique = 0; break; }
-            }
+    g->levels = 1;
+    while (((size_t)1 << g->levels) <= n) g->levels++;
+    g->sparse = cc_xmalloc(g->levels * n * sizeof *g->sparse);
+    memcpy(g->sparse, g->cov, n * sizeof *g->cov);
+    for (size_t k = 1; k < g->levels; k++)
+        for (size_t i = 0; i + ((size_t)1 << k) <= n; i++) {
+            size_t a = g->sparse[(k - 1) * n + i], b = g->sparse[(k - 1) * n + i + ((size_t)1 << (k - 1))];
+            g->sparse[k * n + i] = a > b ? a : b;
         }
-    }
-    free(e);
-    return cnt;
+}
+
+/* The highest coverage reached anywhere inside [lo, hi]. */
+static size_t agreement_max_in(const agreement *g, double lo, double hi)
+{
+    size_t a = count_lt(g->lows, g->n, lo), b = count_le(g->lows, g->n, hi);
+    if (a >= b) return 0;
+    size_t len = b - a, k = 0;
+    while (((size_t)2 << k) <= len) k++;
+    size_t x = g->sparse[k * g->n + a], y = g->sparse[k * g->n + b - ((size_t)1 << k)];
+    return x > y ? x : y;
+}
+
+static void agreement_free(agreement *g)
+{
+    free(g->lows);
+    free(g->highs);
+    free(g->cov);
+    free(g->sparse);
 }
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -333,28 +355,28 @@ static int cmp_claim_date(const void *a, const void *b)
     return cmp_claim_pos(a, b);
 }
 
-/* Checks claim win[self] against the claims of its window win[0..nw).
- * in[]/cnt/unique describe the window's consensus (computed by the caller,
- * shared by every claim of the same window). */
+/* Checks claim win[self] against the claims of its window win[0..nw):
+ * a claim containing the consensus point p* agrees; one whose interval never
+ * reaches the top coverage M is an outlier against the claims at p*; one
+ * that reaches M elsewhere belongs to an equal camp (no majority) and is
+ * reported against the claims at p* it does not overlap. */
 static void judge(const cc_claims *cl, const cc_doc *docs, const char *subject, const size_t *win, size_t nw,
-                  size_t self, const int *in, size_t cnt, int unique, size_t *others, cc_findings *out)
+                  size_t self, const agreement *g, size_t *others, cc_findings *out)
 {
     const cc_claim *cx = &cl->items[win[self]];
-    if (unique && cnt >= 2) {
-        if (in[self]) return;
-        size_t no = 0;
-        for (size_t k = 0; k < nw; k++)
-            if (in[k]) others[no++] = win[k];
+    if (cx->val.low <= g->at && g->at <= cx->val.high) return;
+    size_t no = 0;
+    if (agreement_max_in(g, cx->val.low, cx->val.high) < g->best && g->best >= 2) {
+        for (size_t k = 0; k < nw; k++) {
+            const cc_qty *q = &cl->items[win[k]].val;
+            if (q->low <= g->at && g->at <= q->high) others[no++] = win[k];
+        }
         add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, no);
         return;
     }
-    /* no majority: the claims this one disagrees with, reported once, with
-     * the earliest claim (by position) first */
-    size_t no = 0;
     for (size_t k = 0; k < nw; k++) {
-        if (k == self || overlaps(&cx->val, &cl->items[win[k]].val)) continue;
-        if (cmp_claim_pos(&win[k], &win[self]) < 0) return;
-        others[no++] = win[k];
+        const cc_qty *q = &cl->items[win[k]].val;
+        if (k != self && q->low <= g->at && g->at <= q->high && !overlaps(&cx->val, q)) others[no++] = win[k];
     }
     if (no) add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, 0);
 }
@@ -371,7 +393,6 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
     cc_policy pol = r0->policy;
     if (pol == CC_POL_NONE) return;
     int64_t window = pol == CC_POL_FIXED ? -1 : r0->window_days;
-    int *in = cc_xmalloc(n * sizeof *in);
     size_t *others = cc_xmalloc(n * sizeof *others);
     size_t *byd = cc_xmalloc(n * sizeof *byd);
     size_t nd = 0;
@@ -383,8 +404,10 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
             if (cl->items[idx[i]].has_date) byd[nd++] = idx[i];
         if (nd > 1) qsort(byd, nd, sizeof *byd, cmp_claim_date);
     }
-    size_t lo = 0, hi = 0, plo = (size_t)-1, phi = 0, cnt = 0;
-    int unique = 0, agree = 0;
+    size_t lo = 0, hi = 0, plo = (size_t)-1, phi = 0;
+    int agree = 0, built = 0;
+    agreement g;
+    memset(&g, 0, sizeof g);
     for (size_t x = 0; x < nd; x++) {
         if (window >= 0) {
             int64_t dx = cl->items[byd[x]].date;
@@ -405,11 +428,13 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
                 h = fmin(h, cl->items[byd[k]].val.high);
             }
             agree = l <= h;
-            if (!agree) cnt = consensus(cl, byd + lo, nw, in, &unique);
+            if (built) agreement_free(&g);
+            built = 0;
+            if (!agree) { agreement_build(&g, cl, byd + lo, nw); built = 1; }
             plo = lo;
             phi = hi;
         }
-        if (!agree) judge(cl, docs, subject, byd + lo, nw, x - lo, in, cnt, unique, others, out);
+        if (!agree) judge(cl, docs, subject, byd + lo, nw, x - lo, &g, others, out);
     }
     if (pol == CC_POL_CUMULATIVE) {
         /* a later total below the low bound of one reported before the
@@ -425,7 +450,7 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
                 add_conflict(out, byd[b], cl, docs, subject, CC_F_DECREASE, &best, 1, 0);
         }
     }
-    free(in);
+    if (built) agreement_free(&g);
     free(others);
     free(byd);
 }

@@ -7,7 +7,7 @@ Writes articles of 2-20 KB (ordinary prose with claims of every shipped kind
 in varied phrasings, datelines, front matter on some) into OUTDIR/NNN/*.txt|md
 with a manifest.tsv per folder for some of them. The same seed and size give
 the same bytes."""
-import argparse, datetime, os, random
+import argparse, datetime, os, random, zlib
 
 ap = argparse.ArgumentParser()
 ap.add_argument("outdir")
@@ -45,32 +45,73 @@ def hedge():
     return h + " " if h else ""
 
 
+START = datetime.date(2022, 2, 24)
+AREAS = {"Donetsk oblast": 26517, "the Donetsk region": 26517, "Luhansk": 26684, "Zaporizhzhia": 27180,
+         "Kherson region": 28461, "Kharkiv": 31415}
+SHARE0 = {26517: 30, 26684: 3, 27180: 26, 28461: 27, 31415: 95}
+
+
+def wrong():
+    """About 3% of claims are wrong: the contradictions to find."""
+    return R.random() < 0.03
+
+
+def truth_share(area, date):
+    # Ukrainian-held share drifts down a little over the months
+    return max(1.0, SHARE0[area] - (date - datetime.date(2025, 1, 1)).days / 60.0)
+
+
 def claim(date):
-    months = R.randint(20, 48)
+    age_days = (date - START).days
     t = R.randrange(12)
     if t == 0:
+        months = age_days * 12 // 365 + (R.choice([-14, 9]) if wrong() else 0)
         return f"This is the {months}-month war in Ukraine, {R.choice(['officials', 'diplomats'])} said."
     if t == 1:
-        return f"The war in Ukraine is {hedge()}{R.choice(['three', 'four', 'two'])} years old, {R.choice(['nearly', 'almost'])} four years into the fighting."
+        years = age_days / 365.0
+        if wrong():
+            years += R.choice([-1.5, 1.5])
+        w = ["two", "three", "four", "five", "six"]
+        if years - int(years) > 0.6:
+            return f"The conflict in Ukraine is {R.choice(['nearly', 'almost'])} {w[int(years) - 1]} years into the fighting."
+        return f"After {R.choice(['more than ', 'over ', ''])}{w[int(years) - 2]} years of war, Kyiv is exhausted."
     if t == 2:
-        return f"Ukrainian forces hold {hedge()}{R.randint(15, 45)}% of {R.choice(REGIONS)}, analysts estimate."
+        region = R.choice(list(AREAS))
+        share = truth_share(AREAS[region], date) * (R.choice([0.4, 2.0]) if wrong() else R.uniform(0.95, 1.05))
+        return f"Ukrainian forces hold {R.choice(['about', 'around', 'roughly', 'some'])} {round(share)}% of {region}, analysts estimate."
     if t == 3:
-        return f"In {R.choice(REGIONS)}, where {hedge()}{R.randint(2, 9)},{R.randint(100, 999)} square kilometres remain under Ukrainian control, shelling continued."
+        region = R.choice(list(AREAS))
+        area = AREAS[region] * truth_share(AREAS[region], date) / 100 * (0.4 if wrong() else R.uniform(0.95, 1.05))
+        return f"In {region}, where {R.choice(['about', 'roughly', 'some'])} {round(area, -2):,.0f} square kilometres remain under Ukrainian control, shelling continued."
     if t == 4:
-        return f"Russian casualties {R.choice(['have reached', 'exceeded', 'stand at'])} {R.randint(3, 9)}{R.choice(['00,000', '50,000'])} killed and wounded, the assessment said."
+        total = 800000 + (date - datetime.date(2025, 1, 1)).days * 1100
+        if wrong():
+            total //= 2
+        return f"Russian casualties {R.choice(['have reached', 'now stand at', 'exceeded'])} {total // 50000 * 50000:,} killed and wounded, the assessment said."
     if t == 5:
-        return f"{R.choice(WEEKDAYS)}'s meeting at {R.choice(PLACES)} ended without agreement."
+        place = R.choice(PLACES)
+        week = date.toordinal() // 7
+        day = datetime.date.fromordinal(week * 7 + (zlib.crc32(place.encode()) % 3))  # one meeting per place and week
+        if day > date:
+            day -= datetime.timedelta(days=7)
+        if wrong():
+            day -= datetime.timedelta(days=1)
+        name = day.strftime("%A") if (date - day).days < 6 else f"last {day.strftime('%A')}"
+        return f"{name}'s meeting at {place} ended without agreement." if not name.startswith("last") else f"The meeting at {place} was held {name}."
     if t == 6:
-        return f"After {hedge()}{R.choice(['two', 'three', 'four', 'five'])} hours of talks, the envoys left."
+        hours = 2 + date.toordinal() % 4 + (3 if wrong() else 0)
+        return f"After {R.choice(['about ', 'more than ', 'nearly ', ''])}{['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][hours - 2]} hours of talks, the envoys left."
     if t == 7:
-        return f"Around ${R.randint(1, 9)} billion in Russian assets frozen in the United States could be released."
+        return f"Around ${50 if wrong() else 5} billion in Russian assets frozen in the United States could be released."
     if t == 8:
         return f"Russia launched its full-scale invasion of Ukraine in February 2022, and Moscow annexed four regions in September 2022."
     if t == 9:
         d = date - datetime.timedelta(days=R.randint(1, 5))
-        return f"The talks ended on {d.strftime('%A')} ({d.strftime('%b')} {d.day}) without a breakthrough."
+        wd = (d + datetime.timedelta(days=1)).strftime('%A') if wrong() else d.strftime('%A')
+        return f"The talks ended on {wd} ({d.strftime('%b')} {d.day}) without a breakthrough."
     if t == 10:
-        return f"The war in Ukraine has killed {R.choice(['tens of thousands of', 'more than 12,000', 'at least 11,000'])} civilians, the UN says."
+        civ = 12000 + (date - datetime.date(2025, 1, 1)).days * 5
+        return f"The war in Ukraine has killed {R.choice(['more than', 'at least'])} {civ // 100 * 100:,} civilians, the UN says."
     return f"Russia is losing {R.randint(800, 1500)} troops a day, and prices rose {R.randint(2, 9)}.{R.randint(0, 9)}% in {R.choice(MONTHS)}."
 
 

@@ -40,14 +40,21 @@ def texts(f):
 
 
 def has_finding(report, flagged, with_=(), rule=None):
+    """A finding that flags `flagged` against claims quoting each of `with_`.
+    When the finding has no consensus (two camps, no majority), which side
+    is flagged is arbitrary: either side counts."""
     for f in report["contradictions"]:
         if rule and f["rule"] != rule:
             continue
-        if flagged not in f["claims"][0]["text"]:
-            continue
-        others = " | ".join(texts(f)[1:])
-        if all(w in others for w in with_):
-            return f
+        ts = texts(f)
+        camps = all(c.get("role") != "consensus" for c in f["claims"])
+        firsts = range(len(ts)) if camps else [0]
+        for i in firsts:
+            if flagged not in ts[i]:
+                continue
+            others = " | ".join(t for k, t in enumerate(ts) if k != i)
+            if all(w in others for w in with_):
+                return f
     return None
 
 
