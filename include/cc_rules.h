@@ -69,6 +69,7 @@ typedef struct cc_rule {
     cc_severity severity;
     pcre2_code *topic_doc, *topic_sent, *topic_not;
     int has_trigger;     /* 0: the rule reads every byte of every document */
+    int has_also;        /* a triggered sentence must also hold one of the rule's "also" words */
     cc_pattern *pats;
     size_t npats;
     cc_example *ex;
@@ -98,8 +99,10 @@ int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, con
 
 /* Trigger words: the rules (indexes, *n of them) whose trigger list holds
  * the lower-case ASCII word w[0..len), or one of its prefixes written
- * "stem*". NULL when none. */
-const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n);
+ * "stem*"; also and nalso give the rules whose "also" list holds it. NULL and 0
+ * when none. */
+const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n, const size_t **also,
+                                    size_t *nalso);
 /* 1 when some rule has a trigger. */
 int cc_rules_has_triggers(const cc_ruleset *rs);
 

@@ -34,8 +34,10 @@ typedef struct {
 
 typedef struct {
     char *word;      /* lower case; for a prefix, without the '*' */
-    size_t *rules;
+    size_t *rules;   /* rules this word triggers */
     size_t n;
+    size_t *also;    /* rules for which it is an "also" word */
+    size_t nalso;
     UT_hash_handle hh;
 } tword;
 
@@ -76,20 +78,23 @@ const char *cc_rules_dir(const cc_ruleset *rs) { return rs->dir; }
 uint32_t cc_rules_match_limit(const cc_ruleset *rs) { return rs->match_limit; }
 int cc_rules_has_triggers(const cc_ruleset *rs) { return rs->twords || rs->tprefixes; }
 
-const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n)
+const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n, const size_t **also,
+                                    size_t *nalso)
 {
     tword *t;
     HASH_FIND(hh, rs->twords, w, len, t);
-    if (t) { *n = t->n; return t->rules; }
-    for (size_t i = 0; i < rs->nprefix_lens; i++) {
+    for (size_t i = 0; !t && i < rs->nprefix_lens; i++) {
         if (rs->prefix_lens[i] > len) continue;
         HASH_FIND(hh, rs->tprefixes, w, rs->prefix_lens[i], t);
-        if (t) { *n = t->n; return t->rules; }
     }
-    return NULL;
+    if (!t) { *n = *nalso = 0; *also = NULL; return NULL; }
+    *n = t->n;
+    *also = t->also;
+    *nalso = t->nalso;
+    return t->rules;
 }
 
-static void add_trigger(cc_ruleset *rs, const char *word, size_t rule)
+static void add_trigger(cc_ruleset *rs, const char *word, size_t rule, int also)
 {
     size_t l = strlen(word);
     int prefix = l > 1 && word[l - 1] == '*';
@@ -110,16 +115,17 @@ static void add_trigger(cc_ruleset *rs, const char *word, size_t rule)
     } else {
         free(w);
     }
-    for (size_t i = 0; i < t->n; i++)
-        if (t->rules[i] == rule) return;
-    t->rules = cc_xrealloc(t->rules, (t->n + 1) * sizeof *t->rules);
-    t->rules[t->n++] = rule;
+    size_t **list = also ? &t->also : &t->rules, *cnt = also ? &t->nalso : &t->n;
+    for (size_t i = 0; i < *cnt; i++)
+        if ((*list)[i] == rule) return;
+    *list = cc_xrealloc(*list, (*cnt + 1) * sizeof **list);
+    (*list)[(*cnt)++] = rule;
 }
 
 static void free_twords(tword **tab)
 {
     tword *t, *tmp;
-    HASH_ITER(hh, *tab, t, tmp) { HASH_DEL(*tab, t); free(t->word); free(t->rules); free(t); }
+    HASH_ITER(hh, *tab, t, tmp) { HASH_DEL(*tab, t); free(t->word); free(t->rules); free(t->also); free(t); }
 }
 
 int cc_rules_has_table(const cc_ruleset *rs, const char *table)
@@ -537,7 +543,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
-                                       "patterns", "examples", "priority", "trigger", NULL};
+                                       "patterns", "examples", "priority", "trigger", "also", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
     check_keys(c, n, keys, "rule");
@@ -646,12 +652,14 @@ static void load_rule(lctx *c, const cc_ynode *n)
             if (cc_yaml_get(topic, "not_sentence")) r.topic_not = compile(c, cc_yaml_get(topic, "not_sentence"), "topic.not_sentence");
         }
     }
-    const cc_ynode *trig = cc_yaml_get(n, "trigger");
-    if (trig) {
+    for (int also = 0; also <= 1; also++) {
+        const char *key = also ? "also" : "trigger";
+        const cc_ynode *trig = cc_yaml_get(n, key);
+        if (!trig) continue;
         /* a list of words, case-insensitive; "stem*" matches any word that
-         * starts with the stem. Letters only: the trigger pass reads words. */
+         * starts with the stem. Letters only (or %): the pass reads words. */
         size_t cnt = trig->kind == CC_Y_SEQ ? trig->n : 0;
-        if (trig->kind != CC_Y_SEQ || !cnt) err_at(c, trig, "trigger: expected a list of words", NULL, NULL);
+        if (trig->kind != CC_Y_SEQ || !cnt) err_at(c, trig, "%s: expected a list of words", key, NULL);
         for (size_t i = 0; i < cnt; i++) {
             const cc_ynode *w = trig->items[i];
             int ok = w->kind == CC_Y_SCALAR && w->len > 0 && w->len < 32;
@@ -659,15 +667,18 @@ static void load_rule(lctx *c, const cc_ynode *n)
                 char ch = w->str[k];
                 if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch == '*' && k == w->len - 1 && k > 0))) ok = 0;
             }
+            if (w->kind == CC_Y_SCALAR && w->len == 1 && w->str[0] == '%') ok = 1;
             if (!ok) {
-                err_at(c, w, "a trigger is one word of ASCII letters (optionally ending in * for a stem), not '%s'",
+                err_at(c, w, "a trigger is one word of ASCII letters (optionally ending in * for a stem), or %%, not '%s'",
                        w->kind == CC_Y_SCALAR ? w->str : "?", NULL);
                 continue;
             }
-            add_trigger(c->rs, w->str, c->rs->n); /* this rule's index once it is added below */
+            add_trigger(c->rs, w->str, c->rs->n, also); /* this rule's index once it is added below */
         }
-        r.has_trigger = 1;
+        if (also) r.has_also = 1;
+        else r.has_trigger = 1;
     }
+    if (r.has_also && !r.has_trigger) err_at(c, cc_yaml_get(n, "also"), "also: needs a trigger: list", NULL, NULL);
     const cc_ynode *pats = cc_yaml_get(n, "patterns");
     if (!pats || pats->kind != CC_Y_SEQ || pats->n == 0) {
         err_at(c, pats ? pats : n, "rule '%s' needs a list of patterns", id, NULL);

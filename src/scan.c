@@ -239,10 +239,23 @@ static void line_span(const cc_doc *d, size_t off, size_t *s, size_t *e)
     *e = l1 < d->nlines ? d->lines[l1] : d->len;
 }
 
+/* Keeps the spans of a that are also in b (both sorted, merged). Spans of
+ * one sentence are identical, so equality of the start decides. */
+static void intersect(spans *a, const spans *b)
+{
+    size_t o = 0, j = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        while (j < b->n && b->v[j].e <= a->v[i].s) j++;
+        if (j < b->n && b->v[j].s < a->v[i].e) a->v[o++] = a->v[i];
+    }
+    a->n = o;
+}
+
 /* Where each rule should read: with triggers, the sentences (lines for
  * datelines) around each trigger word, found in one pass over the text that
- * lower-cases each ASCII word and looks it up; a rule without a trigger
- * reads the whole document. sp has one entry per rule. */
+ * lower-cases each ASCII word and looks it up; a rule with "also" words
+ * keeps only the sentences that hold one of those too; a rule without a
+ * trigger reads the whole document. sp has one entry per rule. */
 static void collect_spans(const cc_ruleset *rs, const cc_doc *d, spans *sp, int datelines)
 {
     size_t nr = cc_rules_count(rs);
@@ -251,35 +264,48 @@ static void collect_spans(const cc_ruleset *rs, const cc_doc *d, spans *sp, int 
         if (!r->has_trigger && r->dateline == datelines) add_span(&sp[i], datelines ? 0 : d->body, d->len);
     }
     if (!cc_rules_has_triggers(rs)) return;
+    spans *also = cc_xcalloc(nr, sizeof *also);
     const unsigned char *t = (const unsigned char *)d->text;
     size_t i = datelines ? 0 : d->body, n = d->len;
+    size_t cs = 1, ce = 0; /* the last sentence (or lines) computed */
     char w[32];
     while (i < n) {
-        /* skip to a letter */
-        while (i < n && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z')) i++;
+        /* skip to a letter; a percent sign is a trigger of its own */
+        while (i < n && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') && t[i] != '%') i++;
+        if (i >= n) break;
         size_t ws = i, l = 0;
-        while (i < n && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) {
-            if (l < sizeof w) w[l] = (char)(t[i] | 32);
-            l++;
+        if (t[i] == '%') {
+            w[0] = '%';
+            l = 1;
             i++;
-        }
-        if (l == 0 || l > sizeof w) continue;
-        size_t nrules;
-        const size_t *rules = cc_rules_trigger_word(rs, w, l, &nrules);
-        if (!rules) continue;
-        size_t s = 0, e = 0;
-        int have = 0;
-        for (size_t k = 0; k < nrules; k++) {
-            const cc_rule *r = cc_rules_get(rs, rules[k]);
-            if (r->dateline != datelines) continue;
-            if (!have) {
-                if (datelines) line_span(d, ws, &s, &e);
-                else cc_doc_sentence(d, ws, &s, &e);
-                have = 1;
+        } else {
+            while (i < n && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) {
+                if (l < sizeof w) w[l] = (char)(t[i] | 32);
+                l++;
+                i++;
             }
-            add_span(&sp[rules[k]], s, e);
+            if (l > sizeof w) continue;
         }
+        size_t nrules, nalso;
+        const size_t *al;
+        const size_t *rules = cc_rules_trigger_word(rs, w, l, &nrules, &al, &nalso);
+        if (!rules && !nalso) continue;
+        if (!(ws >= cs && ws < ce)) {
+            if (datelines) line_span(d, ws, &cs, &ce);
+            else cc_doc_sentence(d, ws, &cs, &ce);
+            if (ce <= ws) ce = ws + 1;
+        }
+        for (size_t k = 0; k < nrules; k++)
+            if (cc_rules_get(rs, rules[k])->dateline == datelines) add_span(&sp[rules[k]], cs, ce);
+        for (size_t k = 0; k < nalso; k++)
+            if (cc_rules_get(rs, al[k])->dateline == datelines) add_span(&also[al[k]], cs, ce);
     }
+    for (size_t k = 0; k < nr; k++) {
+        const cc_rule *r = cc_rules_get(rs, k);
+        if (r->has_also && r->dateline == datelines) intersect(&sp[k], &also[k]);
+        free(also[k].v);
+    }
+    free(also);
 }
 
 static void free_spans(spans *sp, size_t n)
