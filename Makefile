@@ -6,7 +6,7 @@ BUILD   ?= build
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror
 OPT     ?= -O2 -g
-CFLAGS  += $(CSTD) $(WARN) $(OPT) -Iinclude -DCC_DATADIR='"$(DATADIR)"' -MMD -MP
+CFLAGS  += $(CSTD) $(WARN) $(OPT) -pthread -Iinclude -DCC_DATADIR='"$(DATADIR)"' -MMD -MP
 PKGS    := libpcre2-8 yaml-0.1
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lyaml) -lm
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -34,11 +34,11 @@ $(BUILD)/libclaimcheck.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libclaimcheck.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS) -pthread
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libclaimcheck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libclaimcheck.a $(LIBS) $(TESTLIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libclaimcheck.a $(LIBS) $(TESTLIBS) -pthread
 
 # Checks the whole corpus with the shipped rules and prints the report.
 # Findings (exit 1) are the point of the run, so only 2 and 3 fail it.

@@ -29,6 +29,7 @@ typedef struct {
     const char *manifest;    /* --manifest FILE, or NULL */
     size_t max_file_size;    /* bytes; 0: no limit */
     size_t max_claims;       /* per document; 0: no limit */
+    int jobs;                /* worker threads; 0: one per online core */
 } cc_run_opts;
 
 typedef struct {

@@ -45,6 +45,7 @@ static const char *usage_check =
     "  --fail-on LEVEL|never  exit 1 when a finding is at or above LEVEL (default error)\n"
     "  --max-file-size BYTES  skip (and report) larger files (default 67108864)\n"
     "  --max-claims N         per-document claim limit, reported when hit (default 100000)\n"
+    "  -j, --jobs N           threads reading documents (default: one per core); output is the same\n"
     "  --color / --no-color   colour the text report (default: on a terminal, unless NO_COLOR)\n";
 
 static const char *usage_parse =
@@ -203,7 +204,7 @@ static int cmd_test_rules(int argc, char **argv)
 static int cmd_check(int argc, char **argv, int extract)
 {
     const char *rules = NULL, *format = "text", *output = NULL;
-    cc_run_opts ro = {0, 0, NULL, 64u * 1024 * 1024, 100000};
+    cc_run_opts ro = {0, 0, NULL, 64u * 1024 * 1024, 100000, 0};
     int fail_on = CC_SEV_ERROR, min_level = CC_SEV_INFO;
     int color = -1;
     const char **paths = calloc((size_t)argc, sizeof *paths);
@@ -236,6 +237,10 @@ static int cmd_check(int argc, char **argv, int extract)
             if (min_level < 0) { free(paths); return bad_usage("--min-level is info, warning or error", v, usage_check); }
         } else if (strcmp(a, "--max-file-size") == 0) {
             if (parse_size(v, &ro.max_file_size)) { free(paths); return bad_usage("--max-file-size wants a number of bytes", v, usage_check); }
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+            size_t j;
+            if (parse_size(v, &j) || j < 1 || j > 256) { free(paths); return bad_usage("-j wants a number of threads from 1 to 256", v, usage_check); }
+            ro.jobs = (int)j;
         } else if (strcmp(a, "--max-claims") == 0) {
             if (parse_size(v, &ro.max_claims)) { free(paths); return bad_usage("--max-claims wants a number", v, usage_check); }
         } else {

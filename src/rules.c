@@ -56,6 +56,7 @@ struct cc_ruleset {
     tword *tprefixes;     /* trigger stems ("annex*") */
     size_t prefix_lens[8];/* the distinct stem lengths */
     size_t nprefix_lens;
+    uint32_t lenmask[28]; /* by first letter (a-z, then '%'): lengths some trigger word has */
 };
 
 static const char *sev_names[] = {"info", "warning", "error"};
@@ -78,10 +79,19 @@ const char *cc_rules_dir(const cc_ruleset *rs) { return rs->dir; }
 uint32_t cc_rules_match_limit(const cc_ruleset *rs) { return rs->match_limit; }
 int cc_rules_has_triggers(const cc_ruleset *rs) { return rs->twords || rs->tprefixes; }
 
+static int first_slot(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+
 const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n, const size_t **also,
                                     size_t *nalso)
 {
     tword *t;
+    /* most words of a text are no trigger: the first letter and the length
+     * say so without hashing */
+    if (len >= 32 || !(rs->lenmask[first_slot(w[0])] & ((uint32_t)1 << len))) {
+        *n = *nalso = 0;
+        *also = NULL;
+        return NULL;
+    }
     HASH_FIND(hh, rs->twords, w, len, t);
     for (size_t i = 0; !t && i < rs->nprefix_lens; i++) {
         if (rs->prefix_lens[i] > len) continue;
@@ -101,6 +111,8 @@ static void add_trigger(cc_ruleset *rs, const char *word, size_t rule, int also)
     if (prefix) l--;
     char *w = cc_xstrndup(word, l);
     for (char *p = w; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    /* a stem stands for every length from its own */
+    for (size_t k = l; k < 32 && (k == l || prefix); k++) rs->lenmask[first_slot(w[0])] |= (uint32_t)1 << k;
     tword **tab = prefix ? &rs->tprefixes : &rs->twords, *t;
     HASH_FIND(hh, *tab, w, l, t);
     if (!t) {

@@ -4,6 +4,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <uthash.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,13 @@ struct manifest_entry {
     int line;
     int used;
 };
+
+/* realpath → manifest entry, for documents to find their row */
+typedef struct {
+    char *key;
+    struct manifest_entry *e;
+    UT_hash_handle hh;
+} mindex;
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
 {
@@ -211,19 +221,21 @@ void cc_run_add(cc_run *r, const char *path)
     }
 }
 
-static struct manifest_entry *manifest_for(cc_run *r, const char *path)
+static struct manifest_entry *manifest_for(const mindex *idx, const char *path)
 {
     char rp[PATH_MAX];
-    if (!r->nmanifest || !realpath(path, rp)) return NULL;
-    for (size_t i = 0; i < r->nmanifest; i++)
-        if (r->manifest[i].real && strcmp(r->manifest[i].real, rp) == 0) return &r->manifest[i];
-    return NULL;
+    if (!idx || !realpath(path, rp)) return NULL;
+    mindex *m;
+    HASH_FIND_STR(idx, rp, m);
+    return m ? m->e : NULL;
 }
 
-static void date_doc(cc_run *r, cc_doc *d, cc_matcher *m)
+/* Dates d and names its source; *used gets its manifest row, if any. */
+static void date_doc(const cc_run *r, const mindex *idx, cc_doc *d, cc_matcher *m, cc_diags *diags,
+                     struct manifest_entry **used)
 {
-    struct manifest_entry *me = manifest_for(r, d->path);
-    if (me) me->used = 1;
+    struct manifest_entry *me = manifest_for(idx, d->path);
+    *used = me;
     if (me && me->source) d->source = cc_xstrdup(me->source);
     else if (d->fm_source) d->source = cc_xstrdup(d->fm_source);
     if (r->opts.has_date) {
@@ -246,7 +258,7 @@ static void date_doc(cc_run *r, cc_doc *d, cc_matcher *m)
             strcpy(d->date_source, "front matter");
             return;
         }
-        cc_diag_add(&r->diags, CC_D_WARNING, d->path, d->fm_date_line, 0, NULL,
+        cc_diag_add(diags, CC_D_WARNING, d->path, d->fm_date_line, 0, NULL,
                     "front matter date '%s' is not a real YYYY-MM-DD date; ignored", d->fm_date);
     }
     int64_t z;
@@ -271,32 +283,107 @@ static int cmp_claim(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-static int cmp_doc(const void *a, const void *b) { return strcmp(((const cc_doc *)a)->path, ((const cc_doc *)b)->path); }
+
+/* What one document gives, computed by any worker, merged in order. */
+typedef struct {
+    cc_doc doc;
+    int ok;
+    cc_claims claims;
+    cc_diags diags;
+    struct manifest_entry *used;
+} docwork;
+
+typedef struct {
+    cc_run *r;
+    const mindex *idx;
+    docwork *work;
+    size_t n;
+    size_t next; /* the next input to take (atomic) */
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    cc_run *r = p->r;
+    cc_matcher *m = cc_matcher_new(r->rs);
+    for (;;) {
+        size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
+        if (i >= p->n) break;
+        docwork *w = &p->work[i];
+        cc_diags_init(&w->diags);
+        cc_claims_init(&w->claims);
+        if (cc_doc_load(&w->doc, r->inputs[i], r->opts.max_file_size, &w->diags) != 0) continue;
+        w->ok = 1;
+        date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
+        cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
+        if (w->claims.n > 1) qsort(w->claims.items, w->claims.n, sizeof *w->claims.items, cmp_claim);
+    }
+    cc_matcher_free(m);
+    return NULL;
+}
+
+static int cmp_input(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 void cc_run_check(cc_run *r)
 {
     if (r->opts.manifest) read_manifest(r, r->opts.manifest);
+    mindex *idx = NULL;
+    for (size_t i = 0; i < r->nmanifest; i++) {
+        if (!r->manifest[i].real) continue;
+        mindex *e;
+        HASH_FIND_STR(idx, r->manifest[i].real, e);
+        if (e) continue;
+        e = cc_xcalloc(1, sizeof *e);
+        e->key = r->manifest[i].real;
+        e->e = &r->manifest[i];
+        HASH_ADD_KEYPTR(hh, idx, e->key, strlen(e->key), e);
+    }
+    /* documents in path order, whatever the order of the workers */
+    if (r->ninputs > 1) qsort(r->inputs, r->ninputs, sizeof *r->inputs, cmp_input);
+    pool p = {r, idx, cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof(docwork)), r->ninputs, 0};
+    int jobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1) jobs = 1;
+    if ((size_t)jobs > r->ninputs) jobs = r->ninputs ? (int)r->ninputs : 1;
+    pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
+    int started = 0;
+    for (int t = 1; t < jobs; t++)
+        if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
+        else break;
+    worker(&p); /* this thread works too */
+    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+    free(th);
+    /* merge in input order: identical output for any number of threads */
     r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
-    cc_matcher *m = cc_matcher_new(r->rs);
     for (size_t i = 0; i < r->ninputs; i++) {
-        cc_doc d;
-        if (cc_doc_load(&d, r->inputs[i], r->opts.max_file_size, &r->diags) != 0) {
+        docwork *w = &p.work[i];
+        for (size_t k = 0; k < w->diags.n; k++) {
+            cc_diag *g = &w->diags.items[k];
+            cc_diag_add(&r->diags, g->level, g->file, g->line, g->col, g->source, "%s", g->msg);
+        }
+        cc_diags_free(&w->diags);
+        if (!w->ok) {
             r->unreadable++;
-            cc_doc_free(&d);
+            cc_doc_free(&w->doc);
+            cc_claims_free(&w->claims);
             continue;
         }
-        r->docs[r->ndocs++] = d;
+        if (w->used) w->used->used = 1;
+        size_t di = r->ndocs++;
+        w->doc.nclaims = w->claims.n;
+        r->docs[di] = w->doc;
+        for (size_t k = 0; k < w->claims.n; k++) {
+            if (r->claims.n == r->claims.cap) {
+                r->claims.cap = r->claims.cap ? r->claims.cap * 2 : 256;
+                r->claims.items = cc_xrealloc(r->claims.items, r->claims.cap * sizeof *r->claims.items);
+            }
+            w->claims.items[k].doc = di;
+            r->claims.items[r->claims.n++] = w->claims.items[k];
+        }
+        free(w->claims.items); /* the claims' strings now belong to r->claims */
     }
-    if (r->ndocs > 1) qsort(r->docs, r->ndocs, sizeof *r->docs, cmp_doc);
-    for (size_t i = 0; i < r->ndocs; i++) {
-        cc_doc *d = &r->docs[i];
-        date_doc(r, d, m);
-        size_t before = r->claims.n;
-        cc_scan_doc(r->rs, m, d, i, NULL, r->opts.max_claims, &r->claims, &r->diags);
-        d->nclaims = r->claims.n - before;
-        if (d->nclaims > 1) qsort(r->claims.items + before, d->nclaims, sizeof *r->claims.items, cmp_claim);
-    }
-    cc_matcher_free(m);
+    free(p.work);
+    mindex *e, *tmp;
+    HASH_ITER(hh, idx, e, tmp) { HASH_DEL(idx, e); free(e); }
     for (size_t i = 0; i < r->nmanifest; i++)
         if (r->manifest[i].real && !r->manifest[i].used)
             cc_diag_add(&r->diags, CC_D_NOTE, r->manifest[i].mfile, r->manifest[i].line, 1, NULL,

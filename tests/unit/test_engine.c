@@ -117,7 +117,7 @@ static void test_scan_and_derive(void **state)
 /* Builds a run over in-memory documents. */
 static cc_run *run_docs(const char **texts, const char **dates, size_t n)
 {
-    cc_run_opts o = {0, 0, NULL, 0, 0};
+    cc_run_opts o = {0, 0, NULL, 0, 0, 1};
     cc_run *r = cc_run_new(rs, &o);
     r->docs = cc_xcalloc(n, sizeof *r->docs);
     cc_matcher *m = cc_matcher_new(rs);
