@@ -15,8 +15,11 @@ typedef struct {
     char *subject;
     const cc_rule *rule;
     size_t doc;             /* index of the document */
-    size_t start, end;      /* the whole match: what is quoted */
+    size_t start, end;      /* the whole match: what is quoted (byte offsets) */
     size_t vstart, vend;    /* the value the normalizer read */
+    char *quote;            /* the quoted text, owned: documents are freed once scanned */
+    size_t quote_len;
+    int line, col, end_line, end_col; /* 1-based; columns in code points */
     cc_qty raw;             /* the value as written, normalized */
     cc_qty val;             /* the value compared: derived where the rule derives */
     int has_date;

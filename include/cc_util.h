@@ -20,9 +20,15 @@ typedef struct {
     char *s;    /* always NUL-terminated when non-NULL */
     size_t len;
     size_t cap;
+    void *sink; /* a FILE*: when set, the bytes are written out every 64 KiB */
 } cc_buf;
 
 void cc_buf_init(cc_buf *b);
+/* Streams the buffer to a FILE*: what is appended is written out in 64 KiB
+ * pieces, so a large report does not sit in memory. cc_buf_flush writes the
+ * rest; returns 0, or -1 on a write error (sticky). */
+void cc_buf_set_sink(cc_buf *b, void *file);
+int cc_buf_flush(cc_buf *b);
 void cc_buf_free(cc_buf *b);
 void cc_buf_put(cc_buf *b, const char *s, size_t n);
 void cc_buf_puts(cc_buf *b, const char *s);

@@ -40,7 +40,8 @@ typedef struct {
 typedef struct cc_run {
     const cc_ruleset *rs;
     cc_run_opts opts;
-    cc_doc *docs;            /* the documents checked, sorted by path */
+    cc_doc *docs;            /* the documents checked, sorted by path; their text is freed once
+                              * scanned (claims keep their quotes and positions) */
     size_t ndocs;
     cc_claims claims;
     cc_findings findings;

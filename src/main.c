@@ -269,6 +269,7 @@ static int cmd_check(int argc, char **argv, int extract)
     cc_report_opts o = {color, (cc_severity)min_level};
     cc_buf b;
     cc_buf_init(&b);
+    cc_buf_set_sink(&b, out);
     if (extract) {
         for (size_t i = 0; i < r->claims.n; i++) {
             cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
@@ -280,10 +281,11 @@ static int cmd_check(int argc, char **argv, int extract)
     } else {
         cc_report_text(&b, r, &o);
     }
-    fwrite(b.s ? b.s : "", 1, b.len, out);
+    int write_err = cc_buf_flush(&b) != 0;
     cc_buf_free(&b);
-    int write_err = ferror(out);
+    write_err |= ferror(out) != 0;
     if (out != stdout) write_err |= fclose(out) != 0;
+    else write_err |= fflush(out) != 0;
     int code = CC_EXIT_OK;
     if (!extract && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;

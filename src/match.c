@@ -42,12 +42,12 @@ static int cmp_claim_pos(const void *a, const void *b)
 
 static void quote(cc_buf *b, const cc_claim *c, const cc_doc *docs)
 {
-    const cc_doc *d = &docs[c->doc];
+    (void)docs;
     cc_buf_putc(b, '\'');
     /* the quoted text with white space folded */
     int sp = 0;
-    for (size_t i = c->start; i < c->end; i++) {
-        char ch = d->text[i];
+    for (size_t i = 0; i < c->quote_len; i++) {
+        char ch = c->quote[i];
         if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') { sp = 1; continue; }
         if (sp) cc_buf_putc(b, ' ');
         sp = 0;
@@ -246,7 +246,7 @@ static void finish_id(cc_finding *f, const cc_claims *cl, const cc_doc *docs)
         const cc_claim *c = &cl->items[f->claims[i]];
         uint64_t x = fnv(1469598103934665603ULL, docs[c->doc].path, strlen(docs[c->doc].path));
         x = fnv(x, "\x1f", 1);
-        x = fnv(x, docs[c->doc].text + c->start, c->end - c->start);
+        x = fnv(x, c->quote, c->quote_len);
         hs[i] = x + (i == 0 ? 0x9e3779b97f4a7c15ULL : 0);
     }
     for (size_t i = 1; i < f->nclaims; i++)

@@ -50,13 +50,11 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
 void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
 {
     const cc_doc *d = &r->docs[c->doc];
-    int l1, c1, l2, c2;
-    cc_doc_pos(d, c->start, &l1, &c1);
-    cc_doc_pos(d, c->end, &l2, &c2);
     cc_buf_puts(b, "{\"path\":");
     cc_buf_json_str(b, d->path, strlen(d->path));
-    cc_buf_printf(b, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d,\"text\":", l1, c1, l2, c2);
-    cc_buf_json_str(b, d->text + c->start, c->end - c->start);
+    cc_buf_printf(b, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d,\"text\":", c->line, c->col,
+                  c->end_line, c->end_col);
+    cc_buf_json_str(b, c->quote, c->quote_len);
     cc_buf_puts(b, ",\"value\":");
     value_json(b, &c->val, c->unanchored);
     cc_buf_puts(b, ",\"read\":");
@@ -203,9 +201,7 @@ static const char *C(const cc_report_opts *o, const char *code) { return o->colo
 static void claim_line(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role, const cc_report_opts *o)
 {
     const cc_doc *d = &r->docs[c->doc];
-    int line, col;
-    cc_doc_pos(d, c->start, &line, &col);
-    cc_buf_printf(b, "    %s%-9s%s %s:%d:%d: ", C(o, "\033[2m"), role, C(o, "\033[0m"), d->path, line, col);
+    cc_buf_printf(b, "    %s%-9s%s %s:%d:%d: ", C(o, "\033[2m"), role, C(o, "\033[0m"), d->path, c->line, c->col);
     cc_match_describe(b, c, r->docs);
     if (d->source) cc_buf_printf(b, " [%s]", d->source);
     cc_buf_putc(b, '\n');
@@ -239,9 +235,7 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         const cc_finding *f = &r->findings.items[i];
         if (f->severity < o->min_level) continue;
         const cc_claim *c = &r->claims.items[f->claims[0]];
-        int line, col;
-        cc_doc_pos(&r->docs[c->doc], c->start, &line, &col);
-        cc_buf_printf(b, "\n%s:%d:%d: %s%s:%s [%s] %s\n", r->docs[c->doc].path, line, col, C(o, sevcol[f->severity]),
+        cc_buf_printf(b, "\n%s:%d:%d: %s%s:%s [%s] %s\n", r->docs[c->doc].path, c->line, c->col, C(o, sevcol[f->severity]),
                       cc_severity_name(f->severity), C(o, "\033[0m"), f->rule->id, f->message);
         for (size_t j = 0; j < f->nclaims; j++)
             claim_line(b, r, &r->claims.items[f->claims[j]],

@@ -317,6 +317,13 @@ static void *worker(void *arg)
         date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
         if (w->claims.n > 1) qsort(w->claims.items, w->claims.n, sizeof *w->claims.items, cmp_claim);
+        /* claims carry their quotes and positions: the text can go, so memory
+         * holds the claims and the documents in flight, not the corpus */
+        free(w->doc.text);
+        free(w->doc.lines);
+        w->doc.text = NULL;
+        w->doc.lines = NULL;
+        w->doc.len = w->doc.nlines = 0;
     }
     cc_matcher_free(m);
     return NULL;

@@ -45,6 +45,7 @@ void cc_claims_free(cc_claims *c)
     for (size_t i = 0; i < c->n; i++) {
         free(c->items[i].subject);
         free(c->items[i].ref_key);
+        free(c->items[i].quote);
     }
     free(c->items);
     cc_claims_init(c);
@@ -383,6 +384,10 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                     char *subj = c->subject;
                     derive(rs, r, d, c, diags, p->re, m);
                     if (!c->subject) { free(subj); out->n--; goto next; }
+                    c->quote = cc_xstrndup(d->text + ms, me - ms);
+                    c->quote_len = me - ms;
+                    cc_doc_pos(d, ms, &c->line, &c->col);
+                    cc_doc_pos(d, me, &c->end_line, &c->end_col);
                     made++;
                 }
             next:
@@ -492,8 +497,8 @@ size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total)
                 if (x->positive && cl.n == 0) snprintf(why, sizeof why, "expected a claim, found none");
                 else if (!x->positive && cl.n > 0) {
                     const cc_claim *c = &cl.items[0];
-                    snprintf(why, sizeof why, "expected no claim, but read '%.*s' as %s", (int)(c->end - c->start),
-                             d.text + c->start, c->subject);
+                    snprintf(why, sizeof why, "expected no claim, but read '%.*s' as %s", (int)c->quote_len, c->quote,
+                             c->subject);
                 } else if (x->positive) {
                     const cc_claim *c = &cl.items[0];
                     int date = c->val.kind == CC_K_DATE;

@@ -44,12 +44,25 @@ char *cc_xstrndup(const char *s, size_t n)
     return p;
 }
 
-void cc_buf_init(cc_buf *b) { b->s = NULL; b->len = b->cap = 0; }
+void cc_buf_init(cc_buf *b) { b->s = NULL; b->len = b->cap = 0; b->sink = NULL; }
+
+void cc_buf_set_sink(cc_buf *b, void *file) { b->sink = file; }
+
+int cc_buf_flush(cc_buf *b)
+{
+    if (!b->sink || !b->len) return b->sink && ferror((FILE *)b->sink) ? -1 : 0;
+    size_t w = fwrite(b->s, 1, b->len, (FILE *)b->sink);
+    int bad = w != b->len;
+    b->len = 0;
+    b->s[0] = 0;
+    return bad || ferror((FILE *)b->sink) ? -1 : 0;
+}
 
 void cc_buf_free(cc_buf *b)
 {
     free(b->s);
-    cc_buf_init(b);
+    b->s = NULL;
+    b->len = b->cap = 0;
 }
 
 static void reserve(cc_buf *b, size_t extra)
@@ -67,6 +80,7 @@ void cc_buf_put(cc_buf *b, const char *s, size_t n)
     if (n) memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = 0;
+    if (b->sink && b->len >= 65536) cc_buf_flush(b);
 }
 
 void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
@@ -83,6 +97,7 @@ void cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap)
     reserve(b, (size_t)n);
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
+    if (b->sink && b->len >= 65536) cc_buf_flush(b);
 }
 
 void cc_buf_printf(cc_buf *b, const char *fmt, ...)
