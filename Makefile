@@ -17,7 +17,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/claimcheck
 
-.PHONY: all deps run test unit e2e test-rules asan test-asan valgrind clean peer-score install
+.PHONY: all deps run test unit e2e test-rules asan test-asan valgrind clean peer-score install bench
 
 all: $(BIN)
 
@@ -79,6 +79,10 @@ valgrind: $(BIN)
 
 peer-score: $(BIN)
 	python3 scripts/peer_score.py $(BIN)
+
+# Figures, never a pass/fail: see docs/performance.md.
+bench: $(BIN)
+	python3 tests/bench/run.py --bin $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules

@@ -317,6 +317,11 @@ static void *worker(void *arg)
         date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
         if (w->claims.n > 1) qsort(w->claims.items, w->claims.n, sizeof *w->claims.items, cmp_claim);
+        /* held until the merge: keep no slack */
+        if (w->claims.n && w->claims.cap > w->claims.n) {
+            w->claims.items = cc_xrealloc(w->claims.items, w->claims.n * sizeof *w->claims.items);
+            w->claims.cap = w->claims.n;
+        }
         /* claims carry their quotes and positions: the text can go, so memory
          * holds the claims and the documents in flight, not the corpus */
         free(w->doc.text);
@@ -361,6 +366,12 @@ void cc_run_check(cc_run *r)
     free(th);
     /* merge in input order: identical output for any number of threads */
     r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
+    size_t total = 0;
+    for (size_t i = 0; i < r->ninputs; i++) total += p.work[i].claims.n;
+    if (total > r->claims.cap) {
+        r->claims.items = cc_xrealloc(r->claims.items, total * sizeof *r->claims.items);
+        r->claims.cap = total;
+    }
     for (size_t i = 0; i < r->ninputs; i++) {
         docwork *w = &p.work[i];
         for (size_t k = 0; k < w->diags.n; k++) {

@@ -54,7 +54,7 @@ void cc_claims_free(cc_claims *c)
 static cc_claim *push_claim(cc_claims *c)
 {
     if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
+        c->cap = c->cap ? c->cap * 2 : 8;
         c->items = cc_xrealloc(c->items, c->cap * sizeof *c->items);
     }
     cc_claim *x = &c->items[c->n++];

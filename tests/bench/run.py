@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""claimcheck benchmark: prints figures, fails on nothing.
+
+For a 10 MB and a 100 MB generated corpus (tests/bench/gen.py, seeded,
+cached under build/bench/), and for 1 and 2 threads: median wall time of
+several runs, MB/s, claims/s, documents/s, peak RSS (from wait4), and the
+median time of the reference pass `grep -ciP '<numeric triggers>'` over the
+same files in the same run, with the ratio. Also the 100 MB / 10 MB time
+ratio and the 2-thread speed-up."""
+import argparse, json, os, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ap = argparse.ArgumentParser()
+ap.add_argument("--bin", default=os.path.join(ROOT, "build", "claimcheck"))
+ap.add_argument("--sizes", default="10,100")
+ap.add_argument("--runs", type=int, default=5)
+a = ap.parse_args()
+
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+                "seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|half|third|quarter|fifth")
+GREP = r"\d|\b(?:%s)\b" % NUMBER_WORDS
+
+
+def corpus(mb):
+    d = os.path.join(ROOT, "build", "bench", f"c{mb}")
+    stamp = os.path.join(d, ".done")
+    if not os.path.exists(stamp):
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "gen.py"), d, str(mb)], check=True)
+        open(stamp, "w").write("ok\n")
+    files, size = [], 0
+    for base, _, names in os.walk(d):
+        for n in names:
+            if n.endswith((".txt", ".md")):
+                p = os.path.join(base, n)
+                files.append(p)
+                size += os.path.getsize(p)
+    return d, sorted(files), size
+
+
+def timed(cmd, stdout=subprocess.DEVNULL):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    return time.perf_counter() - t0, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+results = {}
+print(f"{'corpus':>8} {'thr':>3} {'wall s':>8} {'MB/s':>8} {'claims/s':>10} {'docs/s':>8} {'RSS MB':>7}"
+      f" {'grep s':>7} {'ratio':>6}")
+for mb in [int(x) for x in a.sizes.split(",")]:
+    d, files, size = corpus(mb)
+    out = os.path.join(ROOT, "build", "bench", f"out{mb}.json")
+    subprocess.run([a.bin, "check", "-j", "1", "--format", "json", "-o", out, d], stderr=subprocess.DEVNULL)
+    # read the summary in another process: a large report loaded here would
+    # be counted in the peak RSS of the children forked after it
+    summ = json.loads(subprocess.run([sys.executable, "-c", "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['summary']))",
+                                      out], capture_output=True, text=True, check=True).stdout)
+    greps = []
+    for _ in range(a.runs):
+        t, _, _ = timed(["grep", "-ciP", GREP, "-r", "--include=*.txt", "--include=*.md", d])
+        greps.append(t)
+    g = statistics.median(greps)
+    for threads in (1, 2):
+        times, rss = [], []
+        for _ in range(a.runs):
+            t, m, code = timed([a.bin, "check", "-j", str(threads), "--format", "json", "-o", "/dev/null", d])
+            if code not in (0, 1):
+                sys.exit(f"claimcheck exited {code}")
+            times.append(t)
+            rss.append(m)
+        t = statistics.median(times)
+        results[(mb, threads)] = t
+        print(f"{mb:>6}MB {threads:>3} {t:>8.3f} {size / 1048576 / t:>8.1f} {summ['claims'] / t:>10.0f}"
+              f" {summ['documents'] / t:>8.0f} {max(rss):>7.1f} {g:>7.3f} {t / g:>6.2f}")
+    print(f"{'':>8} {summ['documents']} documents, {summ['claims']} claims, {summ['contradictions']} contradictions,"
+          f" {size / 1048576:.1f} MB")
+sizes = sorted({k[0] for k in results})
+if len(sizes) >= 2:
+    lo, hi = sizes[0], sizes[-1]
+    print(f"scaling: {hi} MB takes {results[(hi, 1)] / results[(lo, 1)]:.2f}x the time of {lo} MB (1 thread)")
+for mb in sizes:
+    print(f"threads: 2 threads are {results[(mb, 1)] / results[(mb, 2)]:.2f}x one thread on {mb} MB")
