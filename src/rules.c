@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#define HASH_FUNCTION HASH_FNV /* short keys: FNV-1a beats the default */
 #include <uthash.h>
 
 typedef struct {

@@ -168,6 +168,23 @@ def text_report_like_a_compiler():
 
 
 @test
+def threads_do_not_change_the_output():
+    d = tempfile.mkdtemp()
+    try:
+        subprocess.run([sys.executable, "tests/bench/gen.py", d, "1.5"], check=True, capture_output=True)
+        one = run("check", "-j", "1", "--format", "json", d)
+        two = run("check", "-j", "2", "--format", "json", d)
+        eq(one[0], two[0], "exit code")
+        assert one[1] == two[1], "-j 2 output differs from -j 1"
+        r = json.loads(one[1])
+        assert r["summary"]["documents"] > 100 and r["summary"]["claims"] > 1000, r["summary"]
+        for fmt in ("text",):
+            assert run("check", "-j", "1", "--format", fmt, d)[1] == run("check", "-j", "2", "--format", fmt, d)[1]
+    finally:
+        shutil.rmtree(d)
+
+
+@test
 def deterministic_output():
     a = run("check", "--format", "json", "corpus")[1]
     b = run("check", "--format", "json", "corpus")[1]
