@@ -3,6 +3,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/claimcheck
 BUILD   ?= build
+comma   := ,
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror
 OPT     ?= -O2 -g
@@ -17,7 +18,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/claimcheck
 
-.PHONY: all deps run test unit e2e test-rules asan test-asan valgrind clean peer-score install bench
+.PHONY: all deps run test unit e2e test-rules asan test-asan valgrind clean peer-score install bench fuzz fuzz-build fuzz-regress fuzz-replay
 
 all: $(BIN)
 
@@ -56,17 +57,54 @@ e2e: $(BIN)
 
 # The whole suite, then the whole suite again under ASan+UBSan.
 test: deps
-	@$(MAKE) --no-print-directory unit test-rules e2e
+	@$(MAKE) --no-print-directory unit test-rules e2e fuzz-regress
 	@$(MAKE) --no-print-directory test-asan
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" $(BUILD)/asan/claimcheck $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
 test-asan: asan
 	@echo "== the same tests under ASan+UBSan"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit test-rules e2e
+		$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all" unit test-rules e2e fuzz-regress
+
+# Fuzz targets (tests/fuzz). fuzz-regress replays the seeds and every kept
+# crash input through each target built without libFuzzer (part of make
+# test, so under ASan+UBSan too); make fuzz runs libFuzzer for FUZZ_SECONDS
+# per target and copies any crash into tests/fuzz/regress/TARGET/.
+FUZZ_TARGETS := check norm rules
+FUZZ_SECONDS ?= 60
+# FUZZ_SAN=undefined fuzzes several times faster; replay the corpus it grew
+# under ASan afterwards with make fuzz-replay (docs/reliability.md).
+FUZZ_SAN     ?= address,undefined
+FUZZ_CFLAGS  := -O2 -g -fsanitize=fuzzer-no-link,$(FUZZ_SAN),float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+$(BUILD)/fuzz-regress/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(BUILD)/libclaimcheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/driver.c $(BUILD)/libclaimcheck.a $(LIBS) -pthread
+
+fuzz-regress: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-regress/fuzz_%)
+	@sh tests/fuzz/run.sh regress $(BUILD) $(FUZZ_TARGETS)
+
+fuzz-build:
+	@sh scripts/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzzlib-$(subst $(comma),-,$(FUZZ_SAN)) CC=clang OPT="$(FUZZ_CFLAGS)" \
+		$(BUILD)/fuzzlib-$(subst $(comma),-,$(FUZZ_SAN))/libclaimcheck.a
+	@mkdir -p $(BUILD)/fuzz
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		clang $(CSTD) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Iinclude -Itests/fuzz -o $(BUILD)/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
+			$(BUILD)/fuzzlib-$(subst $(comma),-,$(FUZZ_SAN))/libclaimcheck.a $(LIBS) -pthread; done
+
+# Replays the corpora make fuzz grew (build/fuzz/corpus_*) through the
+# targets built with ASan+UBSan and without libFuzzer.
+fuzz-replay:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=$(BUILD)/asan/fuzz-regress/fuzz_%)
+	@set -e; for t in $(FUZZ_TARGETS); do ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/fuzz-regress/fuzz_$$t $(BUILD)/fuzz/corpus_$$t; done
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh fuzz $(BUILD) $(FUZZ_TARGETS)
 
 # The end-to-end run under valgrind: zero errors and zero leaks, or exit 9.
 VG := valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all -q

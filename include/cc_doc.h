@@ -28,6 +28,7 @@ typedef struct {
     int fm_date_line;
     char *fm_source;
     int fm_error;       /* front matter present but not valid YAML */
+    int is_new;         /* named by --new */
 } cc_doc;
 
 /* Reads path. Returns 0 when the text can be checked; -1 when it cannot be

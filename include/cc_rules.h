@@ -82,6 +82,15 @@ typedef struct cc_ruleset cc_ruleset;
  * Returns NULL when anything failed; every problem is in diags, with file,
  * line, column and, for patterns, the PCRE2 message and a caret. */
 cc_ruleset *cc_rules_load(const char *dir, cc_diags *diags);
+/* One rule file held in memory: its name (used in messages) and text. */
+typedef struct {
+    const char *name;
+    const char *text;
+    size_t len;
+} cc_rule_source;
+/* Loads rules from sources in memory, in the order given, with a lexicon
+ * the caller keeps (it must outlive the rule set). NULL on errors. */
+cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, size_t n, cc_diags *diags);
 void cc_rules_free(cc_ruleset *rs);
 
 const cc_lexicon *cc_rules_lexicon(const cc_ruleset *rs);

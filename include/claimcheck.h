@@ -37,6 +37,15 @@ typedef struct {
     char *reason;
 } cc_skip;
 
+/* One input: a path, or a named text in memory (standard input, a fuzzer). */
+typedef struct {
+    char *path;
+    char *data;              /* in memory: the bytes until scanned */
+    size_t len;
+    int in_memory;
+    int is_new;              /* named by --new: findings must touch one */
+} cc_input;
+
 typedef struct cc_run {
     const cc_ruleset *rs;
     cc_run_opts opts;
@@ -49,8 +58,9 @@ typedef struct cc_run {
     size_t unreadable;       /* inputs that could not be read or decoded */
     cc_skip *skipped;        /* files found under a directory but not articles */
     size_t nskipped;
-    char **inputs;           /* paths collected, before loading */
+    cc_input *inputs;        /* collected, before loading */
     size_t ninputs;
+    int adding_new;          /* inputs added now are --new ones */
     struct manifest_entry *manifest;
     size_t nmanifest;
 } cc_run;
@@ -60,6 +70,8 @@ void cc_run_free(cc_run *r);
 /* Adds a file or a directory (walked recursively for .txt and .md; a
  * manifest.tsv inside is read). Problems go to r->diags. */
 void cc_run_add(cc_run *r, const char *path);
+/* Adds a document held in memory under name (copied). */
+void cc_run_add_mem(cc_run *r, const char *name, const char *data, size_t len);
 /* Loads, dates, scans and matches everything added. */
 void cc_run_check(cc_run *r);
 

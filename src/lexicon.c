@@ -3,6 +3,7 @@
 #include "cc_util.h"
 #include "cc_yaml.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,7 +202,7 @@ static int load_valued_iv(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t
         } else if (num_of(c, v, &e.v)) {
             return -1;
         }
-        e.iv = iv >= 0 ? iv : (int)e.v;
+        e.iv = iv >= 0 ? iv : (e.v >= INT_MIN && e.v <= INT_MAX ? (int)e.v : 0); /* "trillion" is no int */
         add_phrase(lx, m->items[i]->str, e);
     }
     return 0;

@@ -1,11 +1,22 @@
 #include "cc_norm.h"
 #include "cc_date.h"
 #include "cc_token.h"
+#include "cc_util.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The lexicon phrases starting at one token, longest first: looked up
+ * once per token, whatever entry type the parser asks for there. */
+#define MEMO_HITS 6
+typedef struct {
+    unsigned char done, n;
+    unsigned char len[MEMO_HITS]; /* phrase length in tokens */
+    unsigned char cnt[MEMO_HITS];
+    const cc_lxent *e[MEMO_HITS];
+} lkmemo;
 
 typedef struct {
     const cc_lexicon *lx;
@@ -14,6 +25,7 @@ typedef struct {
     size_t nt;
     cc_kind want;
     const cc_normopt *opt;
+    lkmemo *memo; /* one per token */
 } P;
 
 typedef struct {
@@ -40,20 +52,29 @@ static int is_dash(const P *p, size_t i)
 static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
 {
     if (i >= p->nt) return NULL;
-    int maxt = cc_lexicon_max_tokens(p->lx);
-    size_t lim = i + (size_t)maxt;
-    if (lim > p->nt) lim = p->nt;
-    char key[256];
-    for (size_t j = lim; j > i; j--) {
-        if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
-        const cc_lxent *e;
-        size_t n = cc_lexicon_lookup(p->lx, key, &e);
-        for (size_t k = 0; k < n; k++)
-            if (e[k].type == t) {
-                *end = j;
-                return &e[k];
-            }
+    lkmemo *m = &p->memo[i];
+    if (!m->done) {
+        m->done = 1;
+        int maxt = cc_lexicon_max_tokens(p->lx);
+        size_t lim = i + (size_t)maxt;
+        if (lim > p->nt) lim = p->nt;
+        char key[256];
+        for (size_t j = lim; j > i && m->n < MEMO_HITS; j--) {
+            if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
+            const cc_lxent *e;
+            size_t n = cc_lexicon_lookup(p->lx, key, &e);
+            if (!n) continue;
+            m->len[m->n] = (unsigned char)(j - i);
+            m->cnt[m->n] = (unsigned char)(n < 255 ? n : 255);
+            m->e[m->n++] = e;
+        }
     }
+    for (unsigned h = 0; h < m->n; h++)
+        for (size_t k = 0; k < m->cnt[h]; k++)
+            if (m->e[h][k].type == t) {
+                *end = i + m->len[h];
+                return &m->e[h][k];
+            }
     return NULL;
 }
 
@@ -1086,6 +1107,7 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
     else if (wunit && strcmp(wunit, "century") == 0) per = 1200;
     if (!per || wfactor <= 0) return ref - days;
     double units = days / wfactor, months = units * per;
+    if (!(fabs(months) < 1e6)) return ref - days; /* beyond any calendar: no month arithmetic */
     double whole = floor(months + 1e-9);
     double frac = months - whole;
     return (double)cc_add_months((int64_t)ref, -(int)whole) - frac * (wfactor / per);
@@ -1096,7 +1118,7 @@ size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want,
 {
     cc_tok *toks;
     size_t nt = cc_tokenize(s, n, &toks);
-    P p = {lx, s, toks, nt, want, opt};
+    P p = {lx, s, toks, nt, want, opt, cc_xcalloc(nt ? nt : 1, sizeof(lkmemo))};
     size_t found = 0;
     for (size_t i = 0; i < nt;) {
         cc_qty q;
@@ -1112,6 +1134,7 @@ size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want,
             i++;
         }
     }
+    free(p.memo);
     free(toks);
     return found;
 }

@@ -45,6 +45,7 @@ typedef struct {
 struct cc_ruleset {
     char *dir;
     cc_lexicon *lx;
+    int owns_lx;
     cc_rule *rules;
     size_t n;
     alias *aliases;
@@ -205,7 +206,7 @@ void cc_rules_free(cc_ruleset *rs)
     free_twords(&rs->tprefixes);
     for (size_t i = 0; i < rs->ntables; i++) free(rs->tables[i]);
     free(rs->tables);
-    cc_lexicon_free(rs->lx);
+    if (rs->owns_lx) cc_lexicon_free(rs->lx);
     free(rs->dir);
     free(rs);
 }
@@ -220,14 +221,10 @@ typedef struct {
     size_t nlines;
 } lctx;
 
-static void load_lines(lctx *c)
+static void load_lines(lctx *c, const char *data, size_t len)
 {
-    char *data;
-    size_t len;
-    char e[256];
     c->lines = NULL;
     c->nlines = 0;
-    if (cc_read_file(c->file, 0, &data, &len, e, sizeof e) != 0) return;
     size_t st = 0;
     for (size_t i = 0; i <= len; i++) {
         if (i == len || data[i] == '\n') {
@@ -238,7 +235,6 @@ static void load_lines(lctx *c)
             st = i + 1;
         }
     }
-    free(data);
 }
 
 static void free_lines(lctx *c)
@@ -388,9 +384,11 @@ static pcre2_code *compile_x(lctx *c, const cc_ynode *n, const char *what, char 
                     in_macro ? " (inside this macro's expansion)" : "", (char *)msg);
         goto out;
     }
-    if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
-        /* JIT unavailable: the interpreter still works, under the same limits */
-    }
+    /* CLAIMCHECK_NO_JIT=1 keeps the interpreter (where the system forbids
+     * executable memory; the rule fuzzer, which compiles thousands of rule
+     * sets). When JIT is unavailable the interpreter runs under the same limits. */
+    const char *nojit = getenv("CLAIMCHECK_NO_JIT");
+    if (!(nojit && *nojit && strcmp(nojit, "0") != 0)) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     if (expanded) *expanded = cc_xstrndup(x.out.s, x.out.len);
 out:
     cc_buf_free(&x.out);
@@ -764,11 +762,70 @@ static void load_rule(lctx *c, const cc_ynode *n)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* Pass 1 reads tables and macros from every source, so any rule can use
+ * them; pass 2 reads the rules. */
+static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_diags *d)
+{
+    cc_ynode **trees = cc_xcalloc(n ? n : 1, sizeof *trees);
+    size_t errs0 = d->errors;
+    for (size_t i = 0; i < n; i++) {
+        lctx c = {rs, d, src[i].name, NULL, 0};
+        load_lines(&c, src[i].text, src[i].len);
+        char yerr[512];
+        trees[i] = cc_yaml_load_mem(src[i].text, src[i].len, yerr, sizeof yerr);
+        if (!trees[i]) {
+            int line = 0, col = 0;
+            sscanf(yerr, "%d:%d", &line, &col);
+            const char *msg = strchr(yerr, ' ');
+            cc_diag_add(d, CC_D_ERROR, src[i].name, line, col, src_line(&c, line), "YAML error:%s", msg ? msg : yerr);
+            free_lines(&c);
+            continue;
+        }
+        static const char *const top[] = {"rules", "aliases", "references", "macros", NULL};
+        if (trees[i]->kind != CC_Y_MAP) err_at(&c, trees[i], "a rule file is a mapping with rules:, aliases:, references:, macros:", NULL, NULL);
+        else check_keys(&c, trees[i], top, "file");
+        const cc_ynode *x;
+        if ((x = cc_yaml_get(trees[i], "aliases"))) load_aliases(&c, x);
+        if ((x = cc_yaml_get(trees[i], "references"))) load_references(&c, x);
+        if ((x = cc_yaml_get(trees[i], "macros"))) load_macros(&c, x);
+        free_lines(&c);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!trees[i]) continue;
+        lctx c = {rs, d, src[i].name, NULL, 0};
+        load_lines(&c, src[i].text, src[i].len);
+        const cc_ynode *rl = cc_yaml_get(trees[i], "rules");
+        if (rl && rl->kind == CC_Y_SEQ)
+            for (size_t k = 0; k < rl->n; k++) load_rule(&c, rl->items[k]);
+        else if (rl)
+            err_at(&c, rl, "rules: expected a list", NULL, NULL);
+        free_lines(&c);
+        cc_yaml_free(trees[i]);
+    }
+    free(trees);
+    return d->errors > errs0 ? -1 : 0;
+}
+
+cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, size_t n, cc_diags *d)
+{
+    cc_ruleset *rs = cc_xcalloc(1, sizeof *rs);
+    rs->dir = cc_xstrdup("");
+    rs->match_limit = 1000000;
+    rs->lx = (cc_lexicon *)lx;
+    rs->owns_lx = 0;
+    if (load_sources(rs, src, n, d) != 0) {
+        cc_rules_free(rs);
+        return NULL;
+    }
+    return rs;
+}
+
 cc_ruleset *cc_rules_load(const char *dir, cc_diags *d)
 {
     cc_ruleset *rs = cc_xcalloc(1, sizeof *rs);
     rs->dir = cc_xstrdup(dir);
     rs->match_limit = 1000000;
+    rs->owns_lx = 1;
     char path[4096], err[1024];
     snprintf(path, sizeof path, "%s/lexicon.yaml", dir);
     rs->lx = cc_lexicon_load(path, err, sizeof err);
@@ -796,48 +853,27 @@ cc_ruleset *cc_rules_load(const char *dir, cc_diags *d)
     }
     closedir(dh);
     if (nf > 1) qsort(files, nf, sizeof *files, cmp_str);
-    cc_ynode **trees = cc_xcalloc(nf, sizeof *trees);
-    size_t errs0 = d->errors;
-    /* pass 1: tables and macros from every file, so any rule can use them */
+    cc_rule_source *src = cc_xcalloc(nf ? nf : 1, sizeof *src);
+    size_t ns = 0;
+    int bad = 0;
     for (size_t i = 0; i < nf; i++) {
-        lctx c = {rs, d, files[i], NULL, 0};
-        load_lines(&c);
-        char yerr[512];
-        trees[i] = cc_yaml_load_file(files[i], yerr, sizeof yerr);
-        if (!trees[i]) {
-            int line = 0, col = 0;
-            sscanf(yerr, "%d:%d", &line, &col);
-            const char *msg = strchr(yerr, ' ');
-            cc_diag_add(d, CC_D_ERROR, files[i], line, col, src_line(&c, line), "YAML error:%s", msg ? msg : yerr);
-            free_lines(&c);
+        char *data;
+        size_t len;
+        if (cc_read_file(files[i], 0, &data, &len, err, sizeof err) != 0) {
+            cc_diag_add(d, CC_D_ERROR, files[i], 0, 0, NULL, "%s", err);
+            bad = 1;
             continue;
         }
-        static const char *const top[] = {"rules", "aliases", "references", "macros", NULL};
-        if (trees[i]->kind != CC_Y_MAP) err_at(&c, trees[i], "a rule file is a mapping with rules:, aliases:, references:, macros:", NULL, NULL);
-        else check_keys(&c, trees[i], top, "file");
-        const cc_ynode *x;
-        if ((x = cc_yaml_get(trees[i], "aliases"))) load_aliases(&c, x);
-        if ((x = cc_yaml_get(trees[i], "references"))) load_references(&c, x);
-        if ((x = cc_yaml_get(trees[i], "macros"))) load_macros(&c, x);
-        free_lines(&c);
+        src[ns].name = files[i];
+        src[ns].text = data;
+        src[ns++].len = len;
     }
-    /* pass 2: rules */
-    for (size_t i = 0; i < nf; i++) {
-        if (!trees[i]) continue;
-        lctx c = {rs, d, files[i], NULL, 0};
-        load_lines(&c);
-        const cc_ynode *rl = cc_yaml_get(trees[i], "rules");
-        if (rl && rl->kind == CC_Y_SEQ)
-            for (size_t k = 0; k < rl->n; k++) load_rule(&c, rl->items[k]);
-        else if (rl)
-            err_at(&c, rl, "rules: expected a list", NULL, NULL);
-        free_lines(&c);
-        cc_yaml_free(trees[i]);
-    }
+    int rc = bad ? -1 : load_sources(rs, src, ns, d);
+    for (size_t i = 0; i < ns; i++) free((char *)src[i].text);
+    free(src);
     for (size_t i = 0; i < nf; i++) free(files[i]);
     free(files);
-    free(trees);
-    if (d->errors > errs0) {
+    if (rc != 0) {
         cc_rules_free(rs);
         return NULL;
     }

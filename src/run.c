@@ -51,7 +51,7 @@ void cc_run_free(cc_run *r)
     cc_diags_free(&r->diags);
     for (size_t i = 0; i < r->nskipped; i++) { free(r->skipped[i].path); free(r->skipped[i].reason); }
     free(r->skipped);
-    for (size_t i = 0; i < r->ninputs; i++) free(r->inputs[i]);
+    for (size_t i = 0; i < r->ninputs; i++) { free(r->inputs[i].path); free(r->inputs[i].data); }
     free(r->inputs);
     for (size_t i = 0; i < r->nmanifest; i++) {
         free(r->manifest[i].path);
@@ -63,12 +63,29 @@ void cc_run_free(cc_run *r)
     free(r);
 }
 
-static void add_input(cc_run *r, const char *p)
+static cc_input *add_input(cc_run *r, const char *p)
 {
     for (size_t i = 0; i < r->ninputs; i++)
-        if (strcmp(r->inputs[i], p) == 0) return;
+        if (strcmp(r->inputs[i].path, p) == 0) {
+            r->inputs[i].is_new |= r->adding_new;
+            return &r->inputs[i];
+        }
     r->inputs = cc_xrealloc(r->inputs, (r->ninputs + 1) * sizeof *r->inputs);
-    r->inputs[r->ninputs++] = cc_xstrdup(p);
+    cc_input *in = &r->inputs[r->ninputs++];
+    memset(in, 0, sizeof *in);
+    in->path = cc_xstrdup(p);
+    in->is_new = r->adding_new;
+    return in;
+}
+
+void cc_run_add_mem(cc_run *r, const char *name, const char *data, size_t len)
+{
+    cc_input *in = add_input(r, name);
+    free(in->data);
+    in->data = cc_xmalloc(len ? len : 1);
+    memcpy(in->data, data, len);
+    in->len = len;
+    in->in_memory = 1;
 }
 
 static void skip(cc_run *r, const char *p, const char *why)
@@ -312,7 +329,12 @@ static void *worker(void *arg)
         docwork *w = &p->work[i];
         cc_diags_init(&w->diags);
         cc_claims_init(&w->claims);
-        if (cc_doc_load(&w->doc, r->inputs[i], r->opts.max_file_size, &w->diags) != 0) continue;
+        cc_input *in = &r->inputs[i];
+        int rc = in->in_memory ? cc_doc_from_mem(&w->doc, in->path, in->data, in->len, &w->diags)
+                               : cc_doc_load(&w->doc, in->path, r->opts.max_file_size, &w->diags);
+        if (in->in_memory) { free(in->data); in->data = NULL; }
+        if (rc != 0) continue;
+        w->doc.is_new = in->is_new;
         w->ok = 1;
         date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
@@ -334,7 +356,7 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static int cmp_input(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp_input(const void *a, const void *b) { return strcmp(((const cc_input *)a)->path, ((const cc_input *)b)->path); }
 
 void cc_run_check(cc_run *r)
 {

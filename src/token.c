@@ -2,6 +2,7 @@
 #include "cc_util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,17 +44,17 @@ static int three_digits_at(const char *s, size_t n, size_t k)
 
 static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
 {
-    char tmp[64];
+    char tmp[96];
     size_t o = 0, k = i;
-    int idig = 0, ddig = 0, comma = 0;
+    int idig = 0, ddig = 0, comma = 0, dropped = 0; /* integer digits past the 40 kept */
     if (s[k] == '.') {
         tmp[o++] = '0';
     } else {
-        while (k < n && isdig(s[k])) { if (o < 40) tmp[o++] = s[k]; k++; idig++; }
+        while (k < n && isdig(s[k])) { if (o < 40) tmp[o++] = s[k]; else dropped++; k++; idig++; }
         /* thousands separators: ",ddd" groups, not followed by another digit */
         while (k + 3 < n && s[k] == ',' && isdig(s[k + 1]) && isdig(s[k + 2]) && isdig(s[k + 3]) &&
                (k + 4 >= n || !isdig(s[k + 4])) && (comma || idig <= 3)) {
-            for (int q = 1; q <= 3; q++) if (o < 40) tmp[o++] = s[k + q];
+            for (int q = 1; q <= 3; q++) if (o < 40) tmp[o++] = s[k + q]; else dropped++;
             k += 4;
             idig += 3;
             comma = 1;
@@ -68,7 +69,7 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
             size_t k0 = k, o0 = o;
             int idig0 = idig;
             while (l1 && three_digits_at(s, n, k + l1)) {
-                for (int q = 0; q < 3; q++) if (o < 40) tmp[o++] = s[k + l1 + (size_t)q];
+                for (int q = 0; q < 3; q++) if (o < 40) tmp[o++] = s[k + l1 + (size_t)q]; else dropped++;
                 k += l1 + 3;
                 idig += 3;
                 comma = 1;
@@ -76,7 +77,7 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
             }
             /* digits going on after the groups ("202 555 0143") make a code,
              * not a number: undo */
-            if (plain && k + 1 < n && s[k] == ' ' && isdig(s[k + 1])) { k = k0; o = o0; idig = idig0; comma = 0; }
+            if (plain && k + 1 < n && s[k] == ' ' && isdig(s[k + 1])) { k = k0; o = o0; idig = idig0; comma = 0; dropped = 0; }
         }
     }
     if (k + 1 < n && s[k] == '.' && isdig(s[k + 1])) {
@@ -96,9 +97,11 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
         if (q > d0 && !letter_after && !(q < n && isdig(s[q]))) { ex *= sign; k = q; }
         else ex = 0;
     }
-    tmp[o] = 0;
+    /* the exponent goes through strtod ("0e2025" is 0, "1e400" is inf, never NaN) */
+    snprintf(tmp + o, sizeof tmp - o, "e%d", ex + dropped);
     t->type = CC_T_NUM;
-    t->num = strtod(tmp, NULL) * pow(10.0, ex);
+    t->num = strtod(tmp, NULL);
+    tmp[o] = 0; /* the digits alone again, for the trailing zeros below */
     t->exp10 = ex;
     t->int_digits = idig;
     t->dec_digits = ddig;
