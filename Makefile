@@ -8,8 +8,8 @@ CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror
 OPT     ?= -O2 -g
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -pthread -Iinclude -DCC_DATADIR='"$(DATADIR)"' -MMD -MP
-PKGS    := libpcre2-8 yaml-0.1
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lyaml) -lm
+PKGS    := libpcre2-8 yaml-0.1 jansson
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lyaml -ljansson) -lm
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))

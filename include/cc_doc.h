@@ -12,6 +12,13 @@
 
 #include "cc_diag.h"
 
+/* Lines from..to (inclusive) where findings on claims of the listed rules
+ * (or all rules, when rules is NULL) are suppressed by an inline comment. */
+typedef struct {
+    char *rules; /* rule ids separated by spaces or commas, or NULL */
+    int from, to;
+} cc_suppress;
+
 typedef struct {
     char *path;         /* as given on the command line or found under a directory */
     char *text;         /* NUL-terminated, BOM removed */
@@ -29,6 +36,8 @@ typedef struct {
     char *fm_source;
     int fm_error;       /* front matter present but not valid YAML */
     int is_new;         /* named by --new */
+    cc_suppress *supp;  /* <!-- claimcheck-disable... --> directives */
+    size_t nsupp;
 } cc_doc;
 
 /* Reads path. Returns 0 when the text can be checked; -1 when it cannot be
@@ -39,6 +48,8 @@ int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags);
 /* Same, from memory (copied). */
 int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags);
 void cc_doc_free(cc_doc *d);
+/* 1 when an inline directive suppresses findings of rule on line. */
+int cc_doc_suppressed(const cc_doc *d, int line, const char *rule);
 
 /* 1-based line and code-point column of byte offset off. */
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);

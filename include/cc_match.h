@@ -27,8 +27,14 @@ typedef struct {
     size_t nconsensus;     /* how many of claims[1..] form the consensus (0: none) */
     char *message;         /* one line: what clashes */
     char *why;             /* one line: why they cannot both hold */
-    char id[24];           /* stable: hash of rule, subject, quoted texts and files */
+    char id[28];           /* stable fingerprint: rule, subject, quoted texts and files (docs/cli.md) */
+    unsigned suppressed : 1;   /* an inline directive covers one of its claims */
+    unsigned baselined : 1;    /* already in the --baseline report */
+    unsigned out_of_scope : 1; /* --new given, and no claim comes from a new file */
 } cc_finding;
+
+/* A finding that is shown in the text report and counts for the exit code. */
+static inline int cc_finding_live(const cc_finding *f) { return !f->suppressed && !f->baselined && !f->out_of_scope; }
 
 typedef struct {
     cc_finding *items;

@@ -16,7 +16,18 @@ void cc_report_json(cc_buf *out, const cc_run *r, const cc_report_opts *o);
 /* One claim as a JSON object (the claim fields of the JSON contract plus
  * subject, kind, rule); role may be NULL. */
 void cc_report_claim_json(cc_buf *out, const cc_run *r, const cc_claim *c, const char *role);
-/* How many findings are at or above level. */
+void cc_report_jsonl(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+void cc_report_github(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+void cc_report_sarif(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+void cc_report_html(cc_buf *out, const cc_run *r, const cc_report_opts *o);
+/* One finding as a JSON object (the JSON contract's contradictions[]). */
+void cc_report_finding_json(cc_buf *out, const cc_run *r, const cc_finding *f);
+/* "flagged", "consensus" or "conflicting": the j-th claim of f. */
+const char *cc_report_role(const cc_finding *f, size_t j);
+/* Whether a finding is in a report: in scope, at or above min_level, and
+ * (unless with_suppressed) neither suppressed nor baselined. */
+int cc_report_shown(const cc_finding *f, const cc_report_opts *o, int with_suppressed);
+/* How many live findings (cc_finding_live) are at or above level. */
 size_t cc_report_count(const cc_run *r, cc_severity level);
 
 #endif

@@ -82,6 +82,11 @@ typedef struct cc_ruleset cc_ruleset;
  * Returns NULL when anything failed; every problem is in diags, with file,
  * line, column and, for patterns, the PCRE2 message and a caret. */
 cc_ruleset *cc_rules_load(const char *dir, cc_diags *diags);
+/* The same over several directories: the lexicon from the first that has
+ * one, rule files from all of them (a rule id must be unique across all). */
+cc_ruleset *cc_rules_load_dirs(const char *const *dirs, size_t n, cc_diags *diags);
+/* Overrides a rule's severity (configuration); -1 when no rule has id. */
+int cc_rules_set_severity(cc_ruleset *rs, const char *id, cc_severity sev);
 /* One rule file held in memory: its name (used in messages) and text. */
 typedef struct {
     const char *name;

@@ -25,6 +25,7 @@ typedef struct {
     int has_date;
     int64_t date;           /* the document's date */
     unsigned unanchored : 1;/* relative, and the document has no date */
+    unsigned suppressed : 1;/* an inline directive covers its line for its rule */
     double ref_value;       /* derive: share — the reference value used */
     const char *ref_source;
     char *ref_key;

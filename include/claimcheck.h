@@ -30,6 +30,7 @@ typedef struct {
     size_t max_file_size;    /* bytes; 0: no limit */
     size_t max_claims;       /* per document; 0: no limit */
     int jobs;                /* worker threads; 0: one per online core */
+    int keep_text;           /* keep document text after scanning (the HTML report quotes sentences) */
 } cc_run_opts;
 
 typedef struct {
@@ -61,6 +62,7 @@ typedef struct cc_run {
     cc_input *inputs;        /* collected, before loading */
     size_t ninputs;
     int adding_new;          /* inputs added now are --new ones */
+    int baseline_given;      /* cc_run_baseline was called */
     struct manifest_entry *manifest;
     size_t nmanifest;
 } cc_run;
@@ -74,5 +76,8 @@ void cc_run_add(cc_run *r, const char *path);
 void cc_run_add_mem(cc_run *r, const char *name, const char *data, size_t len);
 /* Loads, dates, scans and matches everything added. */
 void cc_run_check(cc_run *r);
+/* Marks the findings whose fingerprint is listed as baselined; returns how
+ * many were. */
+size_t cc_run_baseline(cc_run *r, const char *const *fingerprints, size_t n);
 
 #endif

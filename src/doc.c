@@ -4,6 +4,7 @@
 #include "cc_yaml.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,12 @@ void cc_doc_free(cc_doc *d)
     free(d->source);
     free(d->fm_date);
     free(d->fm_source);
+    for (size_t i = 0; i < d->nsupp; i++) free(d->supp[i].rules);
+    free(d->supp);
     memset(d, 0, sizeof *d);
 }
+
+static void suppressions(cc_doc *d, cc_diags *diags);
 
 static void build_lines(cc_doc *d)
 {
@@ -107,6 +112,7 @@ int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, c
     d->len = len;
     build_lines(d);
     front_matter(d, diags);
+    suppressions(d, diags);
     return 0;
 }
 
@@ -137,6 +143,93 @@ void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
     }
     *line = (int)lo + 1;
     *col = (int)cc_utf8_count_valid(d->text + d->lines[lo], off - d->lines[lo]) + 1;
+}
+
+/* ---- inline suppressions: HTML comments in Markdown and HTML articles ---- */
+
+static void add_supp(cc_doc *d, const char *rules, size_t rlen, int from, int to)
+{
+    d->supp = cc_xrealloc(d->supp, (d->nsupp + 1) * sizeof *d->supp);
+    cc_suppress *x = &d->supp[d->nsupp++];
+    x->rules = rlen ? cc_xstrndup(rules, rlen) : NULL;
+    x->from = from;
+    x->to = to;
+}
+
+static int line_blank(const cc_doc *d, int line)
+{
+    size_t a = d->lines[line - 1], b = (size_t)line < d->nlines ? d->lines[line] : d->len;
+    for (size_t i = a; i < b; i++)
+        if (d->text[i] != ' ' && d->text[i] != '\t' && d->text[i] != '\n' && d->text[i] != '\r') return 0;
+    return 1;
+}
+
+static void suppressions(cc_doc *d, cc_diags *diags)
+{
+    const char *t = d->text;
+    size_t pos = 0;
+    int open_from = 0; /* an open claimcheck-disable block: its line */
+    size_t open_rule = 0, open_rlen = 0;
+    while (pos < d->len) {
+        const char *c = strstr(t + pos, "<!--");
+        if (!c) break;
+        size_t at = (size_t)(c - t);
+        const char *e = strstr(c + 4, "-->");
+        if (!e) break;
+        pos = (size_t)(e - t) + 3;
+        const char *q = c + 4;
+        while (q < e && (*q == ' ' || *q == '\t')) q++;
+        static const char kw[] = "claimcheck-";
+        if ((size_t)(e - q) < sizeof kw - 1 || memcmp(q, kw, sizeof kw - 1) != 0) continue;
+        q += sizeof kw - 1;
+        const char *w = q;
+        while (q < e && *q != ' ' && *q != '\t' && *q != '\n') q++;
+        size_t wl = (size_t)(q - w);
+        while (q < e && (*q == ' ' || *q == '\t')) q++;
+        const char *re = e;
+        while (re > q && (re[-1] == ' ' || re[-1] == '\t' || re[-1] == '\n' || re[-1] == '\r')) re--;
+        int line, col, eline, ecol;
+        cc_doc_pos(d, at, &line, &col);
+        cc_doc_pos(d, pos - 1, &eline, &ecol);
+        if (wl == 17 && memcmp(w, "disable-next-line", 17) == 0) {
+            int next = eline + 1;
+            while ((size_t)next <= d->nlines && line_blank(d, next)) next++;
+            add_supp(d, q, (size_t)(re - q), next, next);
+        } else if (wl == 7 && memcmp(w, "disable", 7) == 0) {
+            if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, line);
+            open_from = line;
+            open_rule = (size_t)(q - t);
+            open_rlen = (size_t)(re - q);
+        } else if (wl == 6 && memcmp(w, "enable", 6) == 0) {
+            if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, eline);
+            else cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL, "claimcheck-enable without a claimcheck-disable before it");
+            open_from = 0;
+        } else {
+            cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL,
+                        "unknown directive 'claimcheck-%.*s' (expected claimcheck-disable-next-line, claimcheck-disable, claimcheck-enable)",
+                        (int)wl, w);
+        }
+    }
+    if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, INT_MAX);
+}
+
+int cc_doc_suppressed(const cc_doc *d, int line, const char *rule)
+{
+    size_t rl = strlen(rule);
+    for (size_t i = 0; i < d->nsupp; i++) {
+        const cc_suppress *x = &d->supp[i];
+        if (line < x->from || line > x->to) continue;
+        if (!x->rules) return 1;
+        /* rule ids separated by spaces or commas */
+        for (const char *p = x->rules; *p;) {
+            while (*p == ' ' || *p == ',' || *p == '\t') p++;
+            const char *st = p;
+            while (*p && *p != ' ' && *p != ',' && *p != '\t') p++;
+            if ((size_t)(p - st) == rl && memcmp(st, rule, rl) == 0) return 1;
+            if ((size_t)(p - st) == 3 && memcmp(st, "all", 3) == 0) return 1;
+        }
+    }
+    return 0;
 }
 
 static int is_abbrev(const char *t, size_t dot)

@@ -2,7 +2,10 @@
 #include "cc_date.h"
 #include "cc_norm.h"
 #include "cc_report.h"
+#include "cc_config.h"
 #include "claimcheck.h"
+
+#include <jansson.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,29 +27,64 @@ static const char *usage_main =
     "  test-rules [DIR]            run every rule's examples\n"
     "  parse [--date D] [--kind K] [--] TEXT\n"
     "                              print the quantities in TEXT as JSON Lines\n"
+    "  config [OPTIONS]            print the effective configuration and where each value came from\n"
     "  --version, --help\n"
     "\n"
-    "`claimcheck COMMAND --help` describes a command. Exit codes: 0 clean, 1 findings,\n"
-    "2 usage or rule error, 3 some input unreadable.\n";
+    "`claimcheck COMMAND --help` describes a command; `man claimcheck` has it all.\n"
+    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, rule or config error,\n"
+    "3 some input unreadable.\n";
+
+#define COMMON_OPTIONS \
+    "  --rules DIR            rule directory; repeat for several (default: ./rules, else next to the\n" \
+    "                         binary in ../share/claimcheck/rules, else " CC_DATADIR "/rules)\n" \
+    "  --config FILE          settings file (default: .claimcheck.yml here or in a parent folder)\n" \
+    "  --no-config            read no settings file\n" \
+    "  --manifest FILE        TSV of path, date, source (default: manifest.tsv in each folder)\n" \
+    "  --date YYYY-MM-DD      publication date for every document (overrides all others)\n" \
+    "  --max-file-size BYTES  skip (and report) larger files (default 67108864)\n" \
+    "  --max-claims N         per-document claim limit, reported when hit (default 100000)\n" \
+    "  -j, --jobs N           threads reading documents (default: one per core); output is the same\n"
 
 static const char *usage_check =
-    "usage: claimcheck check [OPTIONS] PATH...\n"
+    "usage: claimcheck check [OPTIONS] PATH... [--new PATH]...\n"
     "\n"
-    "Reads the articles (files, or directories walked for .txt and .md), dates them,\n"
-    "extracts claims with the rules and reports the claims that cannot all be true.\n"
+    "Reads the articles (files, or directories walked for .txt, .md and .markdown), dates\n"
+    "them, extracts claims with the rules and reports the claims that cannot all be true.\n"
     "\n"
     "options:\n"
-    "  --rules DIR            rule directory (default: ./rules, else " CC_DATADIR "/rules)\n"
-    "  --manifest FILE        TSV of path, date, source (default: manifest.tsv in each folder)\n"
-    "  --date YYYY-MM-DD      publication date for every document (overrides all others)\n"
-    "  --format text|json     output format (default text)\n"
-    "  --output FILE          write the report to FILE instead of standard output\n"
+    COMMON_OPTIONS
+    "  --new PATH             an article (or folder) being added: every claim is compared, but only\n"
+    "                         findings that involve a --new file are reported and counted\n"
+    "  --baseline REPORT      leave out findings already in an earlier JSON or SARIF report\n"
+    "                         (matched by fingerprint, not by line)\n"
+    "  -f, --format FORMAT    text, json, sarif, html, jsonl or github (default text); repeat with\n"
+    "                         --output after each to write several reports in one run\n"
+    "  -o, --output FILE      write the report before it to FILE ('-' is standard output); alone,\n"
+    "                         the format follows the extension (.json .sarif .html .jsonl)\n"
     "  --min-level LEVEL      show findings at or above info|warning|error (default info)\n"
-    "  --fail-on LEVEL|never  exit 1 when a finding is at or above LEVEL (default error)\n"
-    "  --max-file-size BYTES  skip (and report) larger files (default 67108864)\n"
-    "  --max-claims N         per-document claim limit, reported when hit (default 100000)\n"
-    "  -j, --jobs N           threads reading documents (default: one per core); output is the same\n"
-    "  --color / --no-color   colour the text report (default: on a terminal, unless NO_COLOR)\n";
+    "  --fail-on LEVEL|never  exit 1 when a live finding is at or above LEVEL, shown or not\n"
+    "                         (default error)\n"
+    "  --color / --no-color   colour the text report (default: on a terminal, unless NO_COLOR)\n"
+    "\n"
+    "Inline, in an article: <!-- claimcheck-disable-next-line RULE-ID -->, or\n"
+    "<!-- claimcheck-disable RULE-ID --> ... <!-- claimcheck-enable -->.\n";
+
+static const char *usage_extract =
+    "usage: claimcheck extract [OPTIONS] PATH...\n"
+    "\n"
+    "Prints every claim found as one JSON object per line: path, line, column, end_line,\n"
+    "end_column, text, value, read, hedge, date, rule, subject, kind (docs/cli.md).\n"
+    "\n"
+    "options:\n"
+    COMMON_OPTIONS
+    "  -o, --output FILE      write to FILE instead of standard output\n";
+
+static const char *usage_config =
+    "usage: claimcheck config [OPTIONS]\n"
+    "\n"
+    "Prints the configuration a check would use, from the defaults, .claimcheck.yml (found by\n"
+    "walking up from the current folder, or --config FILE) and the options given, and where\n"
+    "each value came from. Takes the options of check.\n";
 
 static const char *usage_parse =
     "usage: claimcheck parse [--date YYYY-MM-DD] [--kind KIND] [--rules DIR] [--] TEXT\n"
@@ -70,13 +108,7 @@ static int dir_has_lexicon(const char *d)
     return stat(p, &st) == 0;
 }
 
-static const char *default_rules(void)
-{
-    const char *env = getenv("CLAIMCHECK_RULES");
-    if (env && *env) return env;
-    if (dir_has_lexicon("rules")) return "rules";
-    return CC_DATADIR "/rules";
-}
+static const char *default_rules_dir(void);
 
 static cc_ruleset *load_rules(const char *dir)
 {
@@ -155,7 +187,7 @@ static int cmd_parse(int argc, char **argv)
         if (k == CC_K__N || k == CC_K_ANY) return bad_usage("unknown --kind", kind, usage_parse);
     }
     char err[1024], path[4096];
-    snprintf(path, sizeof path, "%s/lexicon.yaml", rules ? rules : default_rules());
+    snprintf(path, sizeof path, "%s/lexicon.yaml", rules ? rules : default_rules_dir());
     cc_lexicon *lx = cc_lexicon_load(path, err, sizeof err);
     if (!lx) { fprintf(stderr, "%s\n", err); return CC_EXIT_USAGE; }
     size_t len = strlen(text);
@@ -186,7 +218,7 @@ static int cmd_test_rules(int argc, char **argv)
         if (dir) return bad_usage("test-rules takes one directory", NULL, usage_test);
         dir = argv[i];
     }
-    if (!dir) dir = default_rules();
+    if (!dir) dir = default_rules_dir();
     cc_ruleset *rs = load_rules(dir);
     if (!rs) return CC_EXIT_USAGE;
     cc_diags d;
@@ -201,97 +233,327 @@ static int cmd_test_rules(int argc, char **argv)
     return fails ? 1 : 0;
 }
 
-static int cmd_check(int argc, char **argv, int extract)
+/* ---- check, extract, config: settings from defaults, .claimcheck.yml, the command line ---- */
+
+typedef struct {
+    cc_config cfg;
+    const char **paths;
+    size_t npaths;
+    const char **news;
+    size_t nnews;
+    const char *config_file; /* --config */
+    int no_config;
+} cli;
+
+static const char *format_from_ext(const char *path)
 {
-    const char *rules = NULL, *format = "text", *output = NULL;
-    cc_run_opts ro = {0, 0, NULL, 64u * 1024 * 1024, 100000, 0};
-    int fail_on = CC_SEV_ERROR, min_level = CC_SEV_INFO;
-    int color = -1;
-    const char **paths = calloc((size_t)argc, sizeof *paths);
-    size_t np = 0;
-    int only_paths = 0;
+    const char *dot = strrchr(path, '.');
+    if (!dot) return "text";
+    if (strcmp(dot, ".json") == 0) return "json";
+    if (strcmp(dot, ".sarif") == 0) return "sarif";
+    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0) return "html";
+    if (strcmp(dot, ".jsonl") == 0) return "jsonl";
+    return "text";
+}
+
+/* Parses the command line into c (over the config file's settings).
+ * Returns 0, or an exit code after printing why. */
+static int parse_cli(int argc, char **argv, cli *c, const char *usage)
+{
+    memset(c, 0, sizeof *c);
+    cc_config_init(&c->cfg);
+    c->paths = calloc((size_t)argc + 1, sizeof *c->paths);
+    c->news = calloc((size_t)argc + 1, sizeof *c->news);
+    /* first the config file, so the command line can override it */
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) break;
+        if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) c->config_file = argv[++i];
+        else if (strcmp(argv[i], "--no-config") == 0) c->no_config = 1;
+    }
+    char *found = NULL;
+    if (!c->config_file && !c->no_config) found = cc_config_find(".");
+    const char *cf = c->config_file ? c->config_file : found;
+    if (cf) {
+        cc_diags d;
+        cc_diags_init(&d);
+        int rc = cc_config_load(&c->cfg, cf, &d);
+        for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
+        cc_diags_free(&d);
+        free(found);
+        if (rc != 0) return CC_EXIT_USAGE;
+    }
+    const char **rules = calloc((size_t)argc + 1, sizeof *rules);
+    size_t nrules = 0;
+    int cli_outputs = 0, only_paths = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (only_paths || a[0] != '-' || !a[1]) { paths[np++] = a; continue; }
+        if (only_paths || a[0] != '-' || !a[1]) { c->paths[c->npaths++] = a; continue; }
         if (strcmp(a, "--") == 0) { only_paths = 1; continue; }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(usage_check, stdout); free(paths); return 0; }
-        if (strcmp(a, "--color") == 0) { color = 1; continue; }
-        if (strcmp(a, "--no-color") == 0) { color = 0; continue; }
-        if (!v) { free(paths); return bad_usage("option needs a value", a, usage_check); }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(usage, stdout); free(rules); return -1; }
+        if (strcmp(a, "--color") == 0) { cc_config_set(&c->cfg.color, "always", a); continue; }
+        if (strcmp(a, "--no-color") == 0) { cc_config_set(&c->cfg.color, "never", a); continue; }
+        if (strcmp(a, "--no-config") == 0) continue;
+        if (!v) { free(rules); return bad_usage("option needs a value", a, usage); }
         i++;
-        if (strcmp(a, "--rules") == 0) rules = v;
-        else if (strcmp(a, "--manifest") == 0) ro.manifest = v;
-        else if (strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0) output = v;
-        else if (strcmp(a, "--format") == 0) {
-            if (strcmp(v, "text") && strcmp(v, "json")) { free(paths); return bad_usage("--format is text or json", v, usage_check); }
-            format = v;
-        } else if (strcmp(a, "--date") == 0) {
-            if (cc_date_parse_iso(v, &ro.date) != 0) { free(paths); return bad_usage("--date wants a real YYYY-MM-DD date", v, usage_check); }
-            ro.has_date = 1;
-        } else if (strcmp(a, "--fail-on") == 0) {
-            fail_on = strcmp(v, "never") == 0 ? 99 : cc_severity_parse(v);
-            if (fail_on < 0) { free(paths); return bad_usage("--fail-on is info, warning, error or never", v, usage_check); }
-        } else if (strcmp(a, "--min-level") == 0) {
-            min_level = cc_severity_parse(v);
-            if (min_level < 0) { free(paths); return bad_usage("--min-level is info, warning or error", v, usage_check); }
-        } else if (strcmp(a, "--max-file-size") == 0) {
-            if (parse_size(v, &ro.max_file_size)) { free(paths); return bad_usage("--max-file-size wants a number of bytes", v, usage_check); }
-        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-            size_t j;
-            if (parse_size(v, &j) || j < 1 || j > 256) { free(paths); return bad_usage("-j wants a number of threads from 1 to 256", v, usage_check); }
-            ro.jobs = (int)j;
-        } else if (strcmp(a, "--max-claims") == 0) {
-            if (parse_size(v, &ro.max_claims)) { free(paths); return bad_usage("--max-claims wants a number", v, usage_check); }
+        if (strcmp(a, "--config") == 0) continue;
+        else if (strcmp(a, "--rules") == 0) rules[nrules++] = v;
+        else if (strcmp(a, "--new") == 0) c->news[c->nnews++] = v;
+        else if (strcmp(a, "--manifest") == 0) cc_config_set(&c->cfg.manifest, v, a);
+        else if (strcmp(a, "--date") == 0) cc_config_set(&c->cfg.date, v, a);
+        else if (strcmp(a, "--fail-on") == 0) cc_config_set(&c->cfg.fail_on, v, a);
+        else if (strcmp(a, "--min-level") == 0) cc_config_set(&c->cfg.min_level, v, a);
+        else if (strcmp(a, "--baseline") == 0) cc_config_set(&c->cfg.baseline, v, a);
+        else if (strcmp(a, "--max-file-size") == 0) cc_config_set(&c->cfg.max_file_size, v, a);
+        else if (strcmp(a, "--max-claims") == 0) cc_config_set(&c->cfg.max_claims, v, a);
+        else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) cc_config_set(&c->cfg.jobs, v, "--jobs");
+        else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
+            if (!cc_config_format_ok(v)) { free(rules); return bad_usage("--format is text, json, sarif, html, jsonl or github", v, usage); }
+            if (!cli_outputs++) { cc_config_clear_outputs(&c->cfg); snprintf(c->cfg.outputs_origin, sizeof c->cfg.outputs_origin, "command line"); }
+            cc_config_add_output(&c->cfg, v, NULL);
+        } else if (strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0) {
+            /* an --output belongs to the --format before it; alone, the format follows the file name */
+            if (cli_outputs && !c->cfg.outputs[c->cfg.noutputs - 1].path) {
+                c->cfg.outputs[c->cfg.noutputs - 1].path = strdup(v);
+            } else {
+                if (!cli_outputs++) { cc_config_clear_outputs(&c->cfg); snprintf(c->cfg.outputs_origin, sizeof c->cfg.outputs_origin, "command line"); }
+                cc_config_add_output(&c->cfg, format_from_ext(v), v);
+            }
         } else {
-            free(paths);
-            return bad_usage("unknown option", a, usage_check);
+            free(rules);
+            return bad_usage("unknown option", a, usage);
         }
     }
-    if (!np) { free(paths); return bad_usage("no PATH to check", NULL, usage_check); }
-    cc_ruleset *rs = load_rules(rules ? rules : default_rules());
-    if (!rs) { free(paths); return CC_EXIT_USAGE; }
-    cc_run *r = cc_run_new(rs, &ro);
-    for (size_t i = 0; i < np; i++) cc_run_add(r, paths[i]);
-    free(paths);
-    cc_run_check(r);
+    if (nrules) cc_config_set_rules(&c->cfg, rules, nrules, "--rules");
+    free(rules);
+    return 0;
+}
+
+static void free_cli(cli *c)
+{
+    cc_config_free(&c->cfg);
+    free(c->paths);
+    free(c->news);
+}
+
+static int setting_error(const cc_setting *s, const char *what)
+{
+    /* the origin is "FILE:LINE" for a config file, the option's name otherwise */
+    fprintf(stderr, "%s%s: error: '%s' is not valid here: expected %s\n", strchr(s->origin, ':') ? "" : "claimcheck: ",
+            s->origin, s->value, what);
+    return CC_EXIT_USAGE;
+}
+
+/* The rule directories: configured, or ./rules, or next to the binary
+ * (PREFIX/bin/../share/claimcheck/rules), or the compiled-in DATADIR. */
+static const char *default_rules_dir(void)
+{
+    static char buf[4200];
+    const char *env = getenv("CLAIMCHECK_RULES");
+    if (env && *env) return env;
+    if (dir_has_lexicon("rules")) return "rules";
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            snprintf(buf, sizeof buf, "%s/../share/claimcheck/rules", exe);
+            if (dir_has_lexicon(buf)) return buf;
+        }
+    }
+    return CC_DATADIR "/rules";
+}
+
+/* Reads fingerprints from an earlier report: JSON (contradictions[].id) or
+ * SARIF (results[].partialFingerprints["claimcheck/v1"]). */
+static int read_baseline(const char *path, char ***out, size_t *n)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    *out = NULL;
+    *n = 0;
+    if (!root) {
+        fprintf(stderr, "%s:%d:%d: error: baseline is not JSON: %s\n", path, je.line, je.column, je.text);
+        return -1;
+    }
+    json_t *list = json_object_get(root, "contradictions");
+    size_t i;
+    json_t *it;
+    if (json_is_array(list)) {
+        json_array_foreach(list, i, it) {
+            const char *id = json_string_value(json_object_get(it, "id"));
+            if (!id) continue;
+            *out = realloc(*out, (*n + 1) * sizeof **out);
+            (*out)[(*n)++] = strdup(id);
+        }
+    } else if (json_is_array(json_object_get(root, "runs"))) {
+        size_t k;
+        json_t *run;
+        json_array_foreach(json_object_get(root, "runs"), k, run) {
+            json_array_foreach(json_object_get(run, "results"), i, it) {
+                const char *id = json_string_value(json_object_get(json_object_get(it, "partialFingerprints"), "claimcheck/v1"));
+                if (!id) continue;
+                *out = realloc(*out, (*n + 1) * sizeof **out);
+                (*out)[(*n)++] = strdup(id);
+            }
+        }
+    } else {
+        fprintf(stderr, "%s: error: baseline is neither a claimcheck JSON report (contradictions[]) nor SARIF (runs[])\n", path);
+        json_decref(root);
+        return -1;
+    }
+    json_decref(root);
+    return 0;
+}
+
+static int write_output(const cc_output *o, cc_run *r, const cc_report_opts *ro, int color_setting)
+{
     FILE *out = stdout;
-    if (output) {
-        out = fopen(output, "w");
+    if (o->path && strcmp(o->path, "-") != 0) {
+        out = fopen(o->path, "w");
         if (!out) {
-            fprintf(stderr, "claimcheck: cannot write %s: %s\n", output, strerror(errno));
-            cc_run_free(r);
-            cc_rules_free(rs);
-            return CC_EXIT_USAGE;
+            fprintf(stderr, "claimcheck: cannot write %s: %s\n", o->path, strerror(errno));
+            return -1;
         }
     }
-    if (color < 0) color = !output && isatty(1) && !getenv("NO_COLOR");
-    cc_report_opts o = {color, (cc_severity)min_level};
+    cc_report_opts opt = *ro;
+    opt.color = color_setting < 0 ? (out == stdout && isatty(1) && !getenv("NO_COLOR")) : color_setting;
     cc_buf b;
     cc_buf_init(&b);
     cc_buf_set_sink(&b, out);
-    if (extract) {
-        for (size_t i = 0; i < r->claims.n; i++) {
-            cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
-            cc_buf_putc(&b, '\n');
-        }
-        for (size_t i = 0; i < r->diags.n; i++) cc_diag_print(&r->diags.items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
-    } else if (strcmp(format, "json") == 0) {
-        cc_report_json(&b, r, &o);
-    } else {
-        cc_report_text(&b, r, &o);
-    }
-    int write_err = cc_buf_flush(&b) != 0;
+    if (strcmp(o->format, "json") == 0) cc_report_json(&b, r, &opt);
+    else if (strcmp(o->format, "sarif") == 0) cc_report_sarif(&b, r, &opt);
+    else if (strcmp(o->format, "html") == 0) cc_report_html(&b, r, &opt);
+    else if (strcmp(o->format, "jsonl") == 0) cc_report_jsonl(&b, r, &opt);
+    else if (strcmp(o->format, "github") == 0) cc_report_github(&b, r, &opt);
+    else cc_report_text(&b, r, &opt);
+    int err = cc_buf_flush(&b) != 0;
     cc_buf_free(&b);
-    write_err |= ferror(out) != 0;
-    if (out != stdout) write_err |= fclose(out) != 0;
-    else write_err |= fflush(out) != 0;
+    err |= ferror(out) != 0;
+    if (out != stdout) err |= fclose(out) != 0;
+    else err |= fflush(out) != 0;
+    if (err) fprintf(stderr, "claimcheck: error writing %s\n", o->path ? o->path : "standard output");
+    return err ? -1 : 0;
+}
+
+static int cmd_config(int argc, char **argv)
+{
+    cli c;
+    int rc = parse_cli(argc, argv, &c, usage_config);
+    if (rc) { free_cli(&c); return rc < 0 ? 0 : rc; }
+    if (!c.cfg.nrules) {
+        const char *d = default_rules_dir();
+        cc_config_set_rules(&c.cfg, &d, 1, "default search (./rules, next to the binary, " CC_DATADIR "/rules)");
+    }
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_config_print(&c.cfg, &b);
+    fwrite(b.s, 1, b.len, stdout);
+    cc_buf_free(&b);
+    free_cli(&c);
+    return 0;
+}
+
+static int cmd_check(int argc, char **argv, int extract)
+{
+    cli c;
+    int rc = parse_cli(argc, argv, &c, extract ? usage_extract : usage_check);
+    if (rc) { free_cli(&c); return rc < 0 ? 0 : rc; }
+    cc_config *g = &c.cfg;
+    cc_run_opts ro = {0, 0, NULL, 0, 0, 0, 0};
+    int fail_on, min_level, color = -1;
+    if (strcmp(g->fail_on.value, "never") == 0) fail_on = 99;
+    else if ((fail_on = cc_severity_parse(g->fail_on.value)) < 0) { rc = setting_error(&g->fail_on, "info, warning, error or never"); free_cli(&c); return rc; }
+    if ((min_level = cc_severity_parse(g->min_level.value)) < 0) { rc = setting_error(&g->min_level, "info, warning or error"); free_cli(&c); return rc; }
+    if (g->date.value) {
+        if (cc_date_parse_iso(g->date.value, &ro.date) != 0) { rc = setting_error(&g->date, "a real YYYY-MM-DD date"); free_cli(&c); return rc; }
+        ro.has_date = 1;
+    }
+    ro.manifest = g->manifest.value;
+    if (parse_size(g->max_file_size.value, &ro.max_file_size)) { rc = setting_error(&g->max_file_size, "a number of bytes"); free_cli(&c); return rc; }
+    if (parse_size(g->max_claims.value, &ro.max_claims)) { rc = setting_error(&g->max_claims, "a number"); free_cli(&c); return rc; }
+    if (g->jobs.value) {
+        size_t j;
+        if (parse_size(g->jobs.value, &j) || j < 1 || j > 256) { rc = setting_error(&g->jobs, "a number of threads from 1 to 256"); free_cli(&c); return rc; }
+        ro.jobs = (int)j;
+    }
+    if (strcmp(g->color.value, "always") == 0) color = 1;
+    else if (strcmp(g->color.value, "never") == 0) color = 0;
+    else if (strcmp(g->color.value, "auto") != 0) { rc = setting_error(&g->color, "auto, always or never"); free_cli(&c); return rc; }
+    if (!c.npaths && !c.nnews) { free_cli(&c); return bad_usage("no PATH to check", NULL, extract ? usage_extract : usage_check); }
+    if (!g->noutputs) cc_config_add_output(g, extract ? "jsonl" : "text", NULL);
+    for (size_t i = 0; i < g->noutputs; i++)
+        if (strcmp(g->outputs[i].format, "html") == 0) ro.keep_text = 1;
+    const char *dflt = default_rules_dir();
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_ruleset *rs = g->nrules ? cc_rules_load_dirs((const char *const *)g->rules, g->nrules, &d) : cc_rules_load(dflt, &d);
+    int tty2 = isatty(2) && !getenv("NO_COLOR");
+    for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, tty2);
+    if (!rs) {
+        fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n", g->nrules ? g->rules[0] : dflt,
+                d.errors, d.errors == 1 ? "" : "s");
+        cc_diags_free(&d);
+        free_cli(&c);
+        return CC_EXIT_USAGE;
+    }
+    cc_diags_free(&d);
+    for (size_t i = 0; i < g->nsev; i++)
+        if (cc_rules_set_severity(rs, g->sev[i].rule, (cc_severity)g->sev[i].level) != 0) {
+            fprintf(stderr, "%s: error: severity: no rule has the id '%s'\n", g->sev[i].origin, g->sev[i].rule);
+            cc_rules_free(rs);
+            free_cli(&c);
+            return CC_EXIT_USAGE;
+        }
+    char **fps = NULL;
+    size_t nfps = 0;
+    if (g->baseline.value && read_baseline(g->baseline.value, &fps, &nfps) != 0) {
+        cc_rules_free(rs);
+        free_cli(&c);
+        return CC_EXIT_USAGE;
+    }
+    cc_run *r = cc_run_new(rs, &ro);
+    for (size_t i = 0; i < c.npaths; i++) cc_run_add(r, c.paths[i]);
+    r->adding_new = 1;
+    for (size_t i = 0; i < c.nnews; i++) cc_run_add(r, c.news[i]);
+    r->adding_new = 0;
+    cc_run_check(r);
+    if (g->baseline.value) cc_run_baseline(r, (const char *const *)fps, nfps);
+    for (size_t i = 0; i < nfps; i++) free(fps[i]);
+    free(fps);
+    cc_report_opts o = {0, (cc_severity)min_level};
+    int write_err = 0;
+    if (extract) {
+        FILE *out = stdout;
+        const char *op = g->outputs[0].path;
+        if (op && strcmp(op, "-") && !(out = fopen(op, "w"))) {
+            fprintf(stderr, "claimcheck: cannot write %s: %s\n", op, strerror(errno));
+            write_err = 1;
+        } else {
+            cc_buf b;
+            cc_buf_init(&b);
+            cc_buf_set_sink(&b, out);
+            for (size_t i = 0; i < r->claims.n; i++) {
+                cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
+                cc_buf_putc(&b, '\n');
+            }
+            write_err |= cc_buf_flush(&b) != 0;
+            cc_buf_free(&b);
+            write_err |= out != stdout ? fclose(out) != 0 : fflush(out) != 0;
+        }
+        for (size_t i = 0; i < r->diags.n; i++) cc_diag_print(&r->diags.items[i], stderr, tty2);
+    } else {
+        for (size_t i = 0; i < g->noutputs; i++) write_err |= write_output(&g->outputs[i], r, &o, color) != 0;
+    }
     int code = CC_EXIT_OK;
     if (!extract && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;
-    if (write_err) { fprintf(stderr, "claimcheck: error writing the report\n"); code = CC_EXIT_USAGE; }
+    if (write_err) code = CC_EXIT_USAGE;
     cc_run_free(r);
     cc_rules_free(rs);
+    free_cli(&c);
     return code;
 }
 
@@ -305,6 +567,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "extract") == 0) return cmd_check(argc - 1, argv + 1, 1);
     if (strcmp(cmd, "parse") == 0) return cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "test-rules") == 0) return cmd_test_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "config") == 0) return cmd_config(argc - 1, argv + 1);
     fprintf(stderr, "claimcheck: unknown command '%s'\n\n%s", cmd, usage_main);
     return CC_EXIT_USAGE;
 }

@@ -240,18 +240,23 @@ static void finish_id(cc_finding *f, const cc_claims *cl, const cc_doc *docs)
     h = fnv(h, f->rule->id, strlen(f->rule->id));
     h = fnv(h, "\x1f", 1);
     h = fnv(h, f->subject, strlen(f->subject));
-    /* order-independent over the claims: sort their hashes */
+    h = fnv(h, "\x1f", 1);
+    h = fnv(h, f->type == CC_F_CONFLICT ? "c" : f->type == CC_F_DECREASE ? "d" : "w", 1);
+    /* order-independent over the claims: sort their hashes. Against a
+     * consensus only the flagged claim counts, so an article that joins the
+     * consensus later does not make the finding new again. */
+    size_t n = f->nconsensus ? 1 : f->nclaims;
     uint64_t *hs = cc_xmalloc(f->nclaims * sizeof *hs);
-    for (size_t i = 0; i < f->nclaims; i++) {
+    for (size_t i = 0; i < n; i++) {
         const cc_claim *c = &cl->items[f->claims[i]];
         uint64_t x = fnv(1469598103934665603ULL, docs[c->doc].path, strlen(docs[c->doc].path));
         x = fnv(x, "\x1f", 1);
         x = fnv(x, c->quote, c->quote_len);
         hs[i] = x + (i == 0 ? 0x9e3779b97f4a7c15ULL : 0);
     }
-    for (size_t i = 1; i < f->nclaims; i++)
+    for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 1 && hs[j] < hs[j - 1]; j--) { uint64_t t = hs[j]; hs[j] = hs[j - 1]; hs[j - 1] = t; }
-    for (size_t i = 0; i < f->nclaims; i++) h = fnv(h, (const char *)&hs[i], sizeof hs[i]);
+    for (size_t i = 0; i < n; i++) h = fnv(h, (const char *)&hs[i], sizeof hs[i]);
     free(hs);
     snprintf(f->id, sizeof f->id, "CC%016llx", (unsigned long long)h);
 }
@@ -524,4 +529,12 @@ void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out)
         free(g);
     }
     if (out->n > 1) qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+    /* the same quote twice in one file gives the same fingerprint: number
+     * the repeats, in report order, so every finding's id is its own */
+    for (size_t i = 1; i < out->n; i++) {
+        int rep = 1;
+        for (size_t j = 0; j < i; j++)
+            if (strncmp(out->items[j].id, out->items[i].id, 18) == 0) rep++;
+        if (rep > 1) snprintf(out->items[i].id + 18, sizeof out->items[i].id - 18, "-%d", rep % 100000);
+    }
 }

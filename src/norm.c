@@ -631,6 +631,7 @@ static int date_numeric(const P *p, size_t i, cc_qty *q, size_t *end)
     const cc_tok *a = &p->t[i], *b = &p->t[i + 2], *c = &p->t[i + 4];
     if (a->type != CC_T_NUM || b->type != CC_T_NUM || c->type != CC_T_NUM) return 0;
     if (a->dec_digits || b->dec_digits || c->dec_digits || a->comma || b->comma || c->comma) return 0;
+    if (a->exp10 || b->exp10 || c->exp10) return 0; /* "20e100" is no year */
     for (size_t k = i + 1; k <= i + 4; k++) if (!adjacent(p, k)) return 0;
     int y, m, d;
     if (sym(p, i + 1, '-') && sym(p, i + 3, '-') && a->int_digits == 4) {

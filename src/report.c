@@ -9,7 +9,7 @@ size_t cc_report_count(const cc_run *r, cc_severity level)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->findings.n; i++)
-        if (r->findings.items[i].severity >= level) n++;
+        if (cc_finding_live(&r->findings.items[i]) && r->findings.items[i].severity >= level) n++;
     return n;
 }
 
@@ -89,6 +89,20 @@ void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const c
     cc_buf_putc(b, '}');
 }
 
+static void gh_escape(cc_buf *b, const char *s, int prop);
+
+/* ", consensus: path:line:col 'quote'" for the github format */
+static void cc_buf_tmp_claim(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
+{
+    cc_buf t;
+    cc_buf_init(&t);
+    cc_buf_printf(&t, "\n%s: %s:%d:%d ", role, r->docs[c->doc].path, c->line, c->col);
+    cc_match_describe(&t, c, r->docs);
+    cc_buf_putc(&t, 0);
+    gh_escape(b, t.s, 0);
+    cc_buf_free(&t);
+}
+
 static const char *ftype_name(cc_ftype t)
 {
     return t == CC_F_CALENDAR ? "calendar" : t == CC_F_DECREASE ? "decrease" : "conflict";
@@ -104,6 +118,103 @@ static void diag_json(cc_buf *b, const cc_diag *g)
     cc_buf_puts(b, ",\"message\":");
     cc_buf_json_str(b, g->msg, strlen(g->msg));
     cc_buf_putc(b, '}');
+}
+
+int cc_report_shown(const cc_finding *f, const cc_report_opts *o, int with_suppressed)
+{
+    if (f->out_of_scope || f->severity < o->min_level) return 0;
+    return with_suppressed || cc_finding_live(f);
+}
+
+void cc_report_finding_json(cc_buf *b, const cc_run *r, const cc_finding *f)
+{
+    cc_buf_puts(b, "{\"id\":");
+    cc_buf_json_str(b, f->id, strlen(f->id));
+    cc_buf_puts(b, ",\"type\":");
+    cc_buf_json_str(b, ftype_name(f->type), strlen(ftype_name(f->type)));
+    cc_buf_puts(b, ",\"rule\":");
+    cc_buf_json_str(b, f->rule->id, strlen(f->rule->id));
+    cc_buf_puts(b, ",\"subject\":");
+    cc_buf_json_str(b, f->subject, strlen(f->subject));
+    cc_buf_puts(b, ",\"severity\":");
+    const char *sv = cc_severity_name(f->severity);
+    cc_buf_json_str(b, sv, strlen(sv));
+    cc_buf_printf(b, ",\"suppressed\":%s,\"baselined\":%s", f->suppressed ? "true" : "false",
+                  f->baselined ? "true" : "false");
+    cc_buf_puts(b, ",\"message\":");
+    cc_buf_json_str(b, f->message, strlen(f->message));
+    cc_buf_puts(b, ",\"why\":");
+    cc_buf_json_str(b, f->why, strlen(f->why));
+    cc_buf_puts(b, ",\"claims\":[");
+    for (size_t j = 0; j < f->nclaims; j++) {
+        if (j) cc_buf_putc(b, ',');
+        cc_report_claim_json(b, r, &r->claims.items[f->claims[j]], cc_report_role(f, j));
+    }
+    cc_buf_puts(b, "]}");
+}
+
+const char *cc_report_role(const cc_finding *f, size_t j)
+{
+    return j == 0 ? "flagged" : (j <= f->nconsensus ? "consensus" : "conflicting");
+}
+
+void cc_report_jsonl(cc_buf *b, const cc_run *r, const cc_report_opts *o)
+{
+    for (size_t i = 0; i < r->findings.n; i++) {
+        if (!cc_report_shown(&r->findings.items[i], o, 1)) continue;
+        cc_report_finding_json(b, r, &r->findings.items[i]);
+        cc_buf_putc(b, '\n');
+    }
+}
+
+/* GitHub workflow commands: data escapes %, CR, LF; properties also : and , */
+static void gh_escape(cc_buf *b, const char *s, int prop)
+{
+    for (; *s; s++) {
+        if (*s == '%') cc_buf_puts(b, "%25");
+        else if (*s == '\r') cc_buf_puts(b, "%0D");
+        else if (*s == '\n') cc_buf_puts(b, "%0A");
+        else if (prop && *s == ':') cc_buf_puts(b, "%3A");
+        else if (prop && *s == ',') cc_buf_puts(b, "%2C");
+        else cc_buf_putc(b, *s);
+    }
+}
+
+void cc_report_github(cc_buf *b, const cc_run *r, const cc_report_opts *o)
+{
+    static const char *cmd[] = {"notice", "warning", "error"};
+    for (size_t i = 0; i < r->diags.n; i++) {
+        const cc_diag *g = &r->diags.items[i];
+        cc_buf_printf(b, "::%s ", g->level == CC_D_ERROR ? "error" : g->level == CC_D_WARNING ? "warning" : "notice");
+        if (g->file) {
+            cc_buf_puts(b, "file=");
+            gh_escape(b, g->file, 1);
+            if (g->line) cc_buf_printf(b, ",line=%d", g->line);
+            if (g->col) cc_buf_printf(b, ",col=%d", g->col);
+            cc_buf_putc(b, ',');
+        }
+        cc_buf_puts(b, "title=claimcheck input::");
+        gh_escape(b, g->msg, 0);
+        cc_buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < r->findings.n; i++) {
+        const cc_finding *f = &r->findings.items[i];
+        if (!cc_report_shown(f, o, 0)) continue;
+        const cc_claim *c = &r->claims.items[f->claims[0]];
+        cc_buf_printf(b, "::%s file=", cmd[f->severity]);
+        gh_escape(b, r->docs[c->doc].path, 1);
+        cc_buf_printf(b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", c->line, c->col, c->end_line, c->end_col);
+        gh_escape(b, f->rule->id, 1);
+        cc_buf_puts(b, "::");
+        gh_escape(b, f->message, 0);
+        cc_buf_puts(b, " — ");
+        gh_escape(b, f->why, 0);
+        for (size_t j = 1; j < f->nclaims; j++) {
+            const cc_claim *o2 = &r->claims.items[f->claims[j]];
+            cc_buf_tmp_claim(b, r, o2, cc_report_role(f, j));
+        }
+        cc_buf_putc(b, '\n');
+    }
 }
 
 void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
@@ -150,30 +261,9 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     k = 0;
     for (size_t i = 0; i < r->findings.n; i++) {
         const cc_finding *f = &r->findings.items[i];
-        if (f->severity < o->min_level) continue;
+        if (!cc_report_shown(f, o, 1)) continue;
         cc_buf_puts(b, k++ ? ",\n " : "\n ");
-        cc_buf_puts(b, "{\"id\":");
-        cc_buf_json_str(b, f->id, strlen(f->id));
-        cc_buf_puts(b, ",\"type\":");
-        cc_buf_json_str(b, ftype_name(f->type), strlen(ftype_name(f->type)));
-        cc_buf_puts(b, ",\"rule\":");
-        cc_buf_json_str(b, f->rule->id, strlen(f->rule->id));
-        cc_buf_puts(b, ",\"subject\":");
-        cc_buf_json_str(b, f->subject, strlen(f->subject));
-        cc_buf_puts(b, ",\"severity\":");
-        const char *sv = cc_severity_name(f->severity);
-        cc_buf_json_str(b, sv, strlen(sv));
-        cc_buf_puts(b, ",\"message\":");
-        cc_buf_json_str(b, f->message, strlen(f->message));
-        cc_buf_puts(b, ",\"why\":");
-        cc_buf_json_str(b, f->why, strlen(f->why));
-        cc_buf_puts(b, ",\"claims\":[");
-        for (size_t j = 0; j < f->nclaims; j++) {
-            if (j) cc_buf_putc(b, ',');
-            const char *role = j == 0 ? "flagged" : (j <= f->nconsensus ? "consensus" : "conflicting");
-            cc_report_claim_json(b, r, &r->claims.items[f->claims[j]], role);
-        }
-        cc_buf_puts(b, "]}");
+        cc_report_finding_json(b, r, f);
     }
     cc_buf_puts(b, "],\n\"unanchored\":[");
     k = 0;
@@ -188,12 +278,20 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     for (size_t i = 0; i < r->claims.n; i++) un += r->claims.items[i].unanchored;
     size_t e = cc_report_count(r, CC_SEV_ERROR), w = cc_report_count(r, CC_SEV_WARNING),
            inf = cc_report_count(r, CC_SEV_INFO);
+    size_t sup = 0, base = 0;
+    for (size_t i = 0; i < r->findings.n; i++) {
+        const cc_finding *f = &r->findings.items[i];
+        if (!cc_report_shown(f, o, 1)) continue;
+        sup += f->suppressed;
+        base += f->baselined && !f->suppressed;
+    }
     cc_buf_printf(b,
-                  "],\n\"summary\":{\"documents\":%zu,\"claims\":%zu,\"contradictions\":%zu,\"unreadable\":%zu,"
+                  "],\n\"summary\":{\"documents\":%zu,\"claims\":%zu,\"contradictions\":%zu,\"suppressed\":%zu,"
+                  "\"baselined\":%zu,\"unreadable\":%zu,"
                   "\"skipped\":%zu,\"unanchored\":%zu,\"errors\":%zu,"
                   "\"by_severity\":{\"error\":%zu,\"warning\":%zu,\"info\":%zu}}}\n",
-                  r->ndocs, r->claims.n, cc_report_count(r, o->min_level), r->unreadable, r->nskipped, un, nerr, e,
-                  w - e, inf - w);
+                  r->ndocs, r->claims.n, cc_report_count(r, o->min_level), sup, base, r->unreadable, r->nskipped, un,
+                  nerr, e, w - e, inf - w);
 }
 
 static const char *C(const cc_report_opts *o, const char *code) { return o->color ? code : ""; }
@@ -233,13 +331,13 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     }
     for (size_t i = 0; i < r->findings.n; i++) {
         const cc_finding *f = &r->findings.items[i];
-        if (f->severity < o->min_level) continue;
+        if (!cc_report_shown(f, o, 0)) continue;
         const cc_claim *c = &r->claims.items[f->claims[0]];
         cc_buf_printf(b, "\n%s:%d:%d: %s%s:%s [%s] %s\n", r->docs[c->doc].path, c->line, c->col, C(o, sevcol[f->severity]),
                       cc_severity_name(f->severity), C(o, "\033[0m"), f->rule->id, f->message);
         for (size_t j = 0; j < f->nclaims; j++)
             claim_line(b, r, &r->claims.items[f->claims[j]],
-                       j == 0 ? "flagged" : (j <= f->nconsensus ? "consensus" : "conflicts"), o);
+                       cc_report_role(f, j), o);
         cc_buf_printf(b, "    %swhy:%s %s\n", C(o, "\033[1m"), C(o, "\033[0m"), f->why);
     }
     size_t un = 0;
@@ -249,6 +347,15 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         if (!un++) cc_buf_puts(b, "\nunanchored claims (their documents have no date, so they were not compared):\n");
         claim_line(b, r, c, "unanchored", o);
     }
+    size_t sup = 0, base = 0;
+    for (size_t i = 0; i < r->findings.n; i++) {
+        const cc_finding *f = &r->findings.items[i];
+        if (!cc_report_shown(f, o, 1)) continue;
+        sup += f->suppressed;
+        base += f->baselined && !f->suppressed;
+    }
+    if (sup || base)
+        cc_buf_printf(b, "\nnot shown: %zu suppressed inline, %zu in the baseline\n", sup, base);
     cc_buf_printf(b, "\n%zu document%s, %zu claim%s, %zu contradiction%s shown (%zu error, %zu warning, %zu info), %zu unanchored, %zu unreadable, %zu skipped\n",
                   r->ndocs, r->ndocs == 1 ? "" : "s", r->claims.n, r->claims.n == 1 ? "" : "s",
                   cc_report_count(r, o->min_level), cc_report_count(r, o->min_level) == 1 ? "" : "s",

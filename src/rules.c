@@ -820,42 +820,60 @@ cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, s
     return rs;
 }
 
-cc_ruleset *cc_rules_load(const char *dir, cc_diags *d)
+cc_ruleset *cc_rules_load(const char *dir, cc_diags *d) { return cc_rules_load_dirs(&dir, 1, d); }
+
+static int has_lexicon(const char *dir)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s/lexicon.yaml", dir);
+    FILE *f = fopen(p, "r");
+    if (f) fclose(f);
+    return f != NULL;
+}
+
+cc_ruleset *cc_rules_load_dirs(const char *const *dirs, size_t ndirs, cc_diags *d)
 {
     cc_ruleset *rs = cc_xcalloc(1, sizeof *rs);
-    rs->dir = cc_xstrdup(dir);
+    rs->dir = cc_xstrdup(ndirs ? dirs[0] : ".");
     rs->match_limit = 1000000;
     rs->owns_lx = 1;
     char path[4096], err[1024];
-    snprintf(path, sizeof path, "%s/lexicon.yaml", dir);
+    /* the lexicon: from the first directory that has one */
+    const char *lxdir = ndirs ? dirs[0] : ".";
+    for (size_t i = 0; i < ndirs; i++)
+        if (has_lexicon(dirs[i])) { lxdir = dirs[i]; break; }
+    snprintf(path, sizeof path, "%s/lexicon.yaml", lxdir);
     rs->lx = cc_lexicon_load(path, err, sizeof err);
     if (!rs->lx) {
         cc_diag_add(d, CC_D_ERROR, NULL, 0, 0, NULL, "%s", err);
         cc_rules_free(rs);
         return NULL;
     }
-    DIR *dh = opendir(dir);
-    if (!dh) {
-        cc_diag_add(d, CC_D_ERROR, dir, 0, 0, NULL, "cannot open the rules directory");
-        cc_rules_free(rs);
-        return NULL;
-    }
     char **files = NULL;
     size_t nf = 0;
-    struct dirent *de;
-    while ((de = readdir(dh))) {
-        size_t l = strlen(de->d_name);
-        if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || strcmp(de->d_name, "lexicon.yaml") == 0 || de->d_name[0] == '.')
+    for (size_t k = 0; k < ndirs; k++) {
+        DIR *dh = opendir(dirs[k]);
+        if (!dh) {
+            cc_diag_add(d, CC_D_ERROR, dirs[k], 0, 0, NULL, "cannot open the rules directory");
             continue;
-        files = cc_xrealloc(files, (nf + 1) * sizeof *files);
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        files[nf++] = cc_xstrdup(path);
+        }
+        size_t first = nf;
+        struct dirent *de;
+        while ((de = readdir(dh))) {
+            size_t l = strlen(de->d_name);
+            if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") || strcmp(de->d_name, "lexicon.yaml") == 0 || de->d_name[0] == '.')
+                continue;
+            files = cc_xrealloc(files, (nf + 1) * sizeof *files);
+            snprintf(path, sizeof path, "%s/%s", dirs[k], de->d_name);
+            files[nf++] = cc_xstrdup(path);
+        }
+        closedir(dh);
+        /* sorted by name within each directory, directories in the order given */
+        if (nf - first > 1) qsort(files + first, nf - first, sizeof *files, cmp_str);
     }
-    closedir(dh);
-    if (nf > 1) qsort(files, nf, sizeof *files, cmp_str);
     cc_rule_source *src = cc_xcalloc(nf ? nf : 1, sizeof *src);
     size_t ns = 0;
-    int bad = 0;
+    int bad = d->errors > 0;
     for (size_t i = 0; i < nf; i++) {
         char *data;
         size_t len;
@@ -878,4 +896,14 @@ cc_ruleset *cc_rules_load(const char *dir, cc_diags *d)
         return NULL;
     }
     return rs;
+}
+
+int cc_rules_set_severity(cc_ruleset *rs, const char *id, cc_severity sev)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        if (strcmp(rs->rules[i].id, id) == 0) {
+            rs->rules[i].severity = sev;
+            return 0;
+        }
+    return -1;
 }

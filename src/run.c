@@ -338,6 +338,10 @@ static void *worker(void *arg)
         w->ok = 1;
         date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
+        if (w->doc.nsupp)
+            for (size_t k = 0; k < w->claims.n; k++)
+                w->claims.items[k].suppressed =
+                    (unsigned)cc_doc_suppressed(&w->doc, w->claims.items[k].line, w->claims.items[k].rule->id);
         if (w->claims.n > 1) qsort(w->claims.items, w->claims.n, sizeof *w->claims.items, cmp_claim);
         /* held until the merge: keep no slack */
         if (w->claims.n && w->claims.cap > w->claims.n) {
@@ -346,11 +350,13 @@ static void *worker(void *arg)
         }
         /* claims carry their quotes and positions: the text can go, so memory
          * holds the claims and the documents in flight, not the corpus */
-        free(w->doc.text);
-        free(w->doc.lines);
-        w->doc.text = NULL;
-        w->doc.lines = NULL;
-        w->doc.len = w->doc.nlines = 0;
+        if (!r->opts.keep_text) {
+            free(w->doc.text);
+            free(w->doc.lines);
+            w->doc.text = NULL;
+            w->doc.lines = NULL;
+            w->doc.len = w->doc.nlines = 0;
+        }
     }
     cc_matcher_free(m);
     return NULL;
@@ -429,4 +435,30 @@ void cc_run_check(cc_run *r)
             cc_diag_add(&r->diags, CC_D_NOTE, r->manifest[i].mfile, r->manifest[i].line, 1, NULL,
                         "manifest entry '%s' is not among the files checked", r->manifest[i].path);
     cc_match(&r->claims, r->docs, &r->findings);
+    int any_new = 0;
+    for (size_t i = 0; i < r->ninputs; i++) any_new |= r->inputs[i].is_new;
+    for (size_t i = 0; i < r->findings.n; i++) {
+        cc_finding *f = &r->findings.items[i];
+        int touches_new = 0;
+        for (size_t j = 0; j < f->nclaims; j++) {
+            const cc_claim *c = &r->claims.items[f->claims[j]];
+            if (c->suppressed) f->suppressed = 1;
+            if (r->docs[c->doc].is_new) touches_new = 1;
+        }
+        f->out_of_scope = any_new && !touches_new;
+    }
+}
+
+size_t cc_run_baseline(cc_run *r, const char *const *fingerprints, size_t n)
+{
+    size_t hit = 0;
+    r->baseline_given = 1;
+    for (size_t i = 0; i < r->findings.n; i++)
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(r->findings.items[i].id, fingerprints[k]) == 0) {
+                r->findings.items[i].baselined = 1;
+                hit++;
+                break;
+            }
+    return hit;
 }

@@ -1,0 +1,252 @@
+#include "cc_config.h"
+#include "cc_rules.h"
+#include "cc_yaml.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void cc_config_init(cc_config *c)
+{
+    memset(c, 0, sizeof *c);
+    cc_config_set(&c->fail_on, "error", "default");
+    cc_config_set(&c->min_level, "info", "default");
+    cc_config_set(&c->max_file_size, "67108864", "default");
+    cc_config_set(&c->max_claims, "100000", "default");
+    cc_config_set(&c->color, "auto", "default");
+    snprintf(c->rules_origin, sizeof c->rules_origin, "default");
+    snprintf(c->outputs_origin, sizeof c->outputs_origin, "default");
+}
+
+void cc_config_clear_outputs(cc_config *c)
+{
+    for (size_t i = 0; i < c->noutputs; i++) { free(c->outputs[i].format); free(c->outputs[i].path); }
+    free(c->outputs);
+    c->outputs = NULL;
+    c->noutputs = 0;
+}
+
+void cc_config_free(cc_config *c)
+{
+    free(c->file);
+    for (size_t i = 0; i < c->nrules; i++) free(c->rules[i]);
+    free(c->rules);
+    cc_setting *all[] = {&c->manifest, &c->date, &c->fail_on, &c->min_level, &c->jobs, &c->baseline,
+                         &c->max_file_size, &c->max_claims, &c->color};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]->value);
+    cc_config_clear_outputs(c);
+    for (size_t i = 0; i < c->nsev; i++) free(c->sev[i].rule);
+    free(c->sev);
+}
+
+void cc_config_set(cc_setting *s, const char *value, const char *origin)
+{
+    free(s->value);
+    s->value = value ? cc_xstrdup(value) : NULL;
+    snprintf(s->origin, sizeof s->origin, "%s", origin);
+}
+
+void cc_config_set_rules(cc_config *c, const char *const *dirs, size_t n, const char *origin)
+{
+    for (size_t i = 0; i < c->nrules; i++) free(c->rules[i]);
+    free(c->rules);
+    c->rules = cc_xcalloc(n ? n : 1, sizeof *c->rules);
+    for (size_t i = 0; i < n; i++) c->rules[i] = cc_xstrdup(dirs[i]);
+    c->nrules = n;
+    snprintf(c->rules_origin, sizeof c->rules_origin, "%s", origin);
+}
+
+void cc_config_add_output(cc_config *c, const char *format, const char *path)
+{
+    c->outputs = cc_xrealloc(c->outputs, (c->noutputs + 1) * sizeof *c->outputs);
+    c->outputs[c->noutputs].format = cc_xstrdup(format);
+    c->outputs[c->noutputs].path = path ? cc_xstrdup(path) : NULL;
+    c->noutputs++;
+}
+
+int cc_config_format_ok(const char *f)
+{
+    static const char *const ok[] = {"text", "json", "sarif", "html", "jsonl", "github", NULL};
+    for (size_t i = 0; ok[i]; i++)
+        if (strcmp(f, ok[i]) == 0) return 1;
+    return 0;
+}
+
+char *cc_config_find(const char *dir)
+{
+    char cur[PATH_MAX];
+    if (!realpath(dir, cur)) return NULL;
+    for (;;) {
+        char p[PATH_MAX + 32];
+        struct stat st;
+        snprintf(p, sizeof p, "%s/%s", strcmp(cur, "/") ? cur : "", CC_CONFIG_NAME);
+        if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) return cc_xstrdup(p);
+        char *slash = strrchr(cur, '/');
+        if (!slash || slash == cur) {
+            if (strcmp(cur, "/") == 0) return NULL;
+            strcpy(cur, "/");
+            continue;
+        }
+        *slash = 0;
+    }
+}
+
+/* A path from the config file, made relative to the file's folder. */
+static char *rel(const char *cfgdir, const char *p)
+{
+    if (p[0] == '/' || strcmp(cfgdir, ".") == 0) return cc_xstrdup(p);
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_printf(&b, "%s/%s", cfgdir, p);
+    return cc_buf_take(&b);
+}
+
+static void origin_of(char *dst, size_t n, const char *file, const cc_ynode *y)
+{
+    snprintf(dst, n, "%s:%d", file, y ? y->line : 0);
+}
+
+int cc_config_load(cc_config *c, const char *path, cc_diags *d)
+{
+    char err[512];
+    size_t errs0 = d->errors;
+    cc_ynode *root = cc_yaml_load_file(path, err, sizeof err);
+    if (!root) {
+        int line = 0, col = 0;
+        sscanf(err, "%d:%d", &line, &col);
+        const char *msg = strchr(err, ' ');
+        cc_diag_add(d, CC_D_ERROR, path, line, col, NULL, "config: %s", msg ? msg + 1 : err);
+        return -1;
+    }
+    free(c->file);
+    c->file = cc_xstrdup(path);
+    char *dir = cc_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = 0;
+    else strcpy(dir, ".");
+    if (root->kind != CC_Y_MAP) {
+        if (!(root->kind == CC_Y_MAP || root->n == 0))
+            cc_diag_add(d, CC_D_ERROR, path, root->line, root->col, NULL, "config: expected a mapping of settings");
+        goto out;
+    }
+    for (size_t i = 0; i + 1 < root->n; i += 2) {
+        const cc_ynode *k = root->items[i], *v = root->items[i + 1];
+        char org[300];
+        origin_of(org, sizeof org, path, k);
+        const char *key = k->str ? k->str : "";
+        struct { const char *name; cc_setting *s; int is_path; } scal[] = {
+            {"manifest", &c->manifest, 1}, {"date", &c->date, 0}, {"fail_on", &c->fail_on, 0},
+            {"min_level", &c->min_level, 0}, {"jobs", &c->jobs, 0}, {"baseline", &c->baseline, 1},
+            {"max_file_size", &c->max_file_size, 0}, {"max_claims", &c->max_claims, 0}, {"color", &c->color, 0}};
+        int done = 0;
+        for (size_t s = 0; s < sizeof scal / sizeof *scal; s++) {
+            if (strcmp(key, scal[s].name) != 0) continue;
+            done = 1;
+            if (v->kind != CC_Y_SCALAR) {
+                cc_diag_add(d, CC_D_ERROR, path, v->line, v->col, NULL, "config: %s: expected a single value", key);
+                break;
+            }
+            char *val = scal[s].is_path ? rel(dir, v->str) : cc_xstrdup(v->str);
+            cc_config_set(scal[s].s, val, org);
+            free(val);
+        }
+        if (done) continue;
+        if (strcmp(key, "rules") == 0) {
+            const cc_ynode *const *items = v->kind == CC_Y_SEQ ? (const cc_ynode *const *)v->items : &v;
+            size_t n = v->kind == CC_Y_SEQ ? v->n : 1;
+            char **dirs = cc_xcalloc(n ? n : 1, sizeof *dirs);
+            size_t nd = 0;
+            for (size_t j = 0; j < n; j++) {
+                if (items[j]->kind != CC_Y_SCALAR) {
+                    cc_diag_add(d, CC_D_ERROR, path, items[j]->line, items[j]->col, NULL, "config: rules: expected a directory or a list of them");
+                    continue;
+                }
+                dirs[nd++] = rel(dir, items[j]->str);
+            }
+            cc_config_set_rules(c, (const char *const *)dirs, nd, org);
+            for (size_t j = 0; j < nd; j++) free(dirs[j]);
+            free(dirs);
+        } else if (strcmp(key, "format") == 0 || strcmp(key, "outputs") == 0) {
+            cc_config_clear_outputs(c);
+            snprintf(c->outputs_origin, sizeof c->outputs_origin, "%s", org);
+            const cc_ynode *const *items = v->kind == CC_Y_SEQ ? (const cc_ynode *const *)v->items : &v;
+            size_t n = v->kind == CC_Y_SEQ ? v->n : 1;
+            for (size_t j = 0; j < n; j++) {
+                const cc_ynode *it = items[j];
+                const char *f = it->kind == CC_Y_SCALAR ? it->str : cc_yaml_str(it, "format");
+                const char *o = it->kind == CC_Y_MAP ? cc_yaml_str(it, "output") : NULL;
+                if (!f || !cc_config_format_ok(f)) {
+                    cc_diag_add(d, CC_D_ERROR, path, it->line, it->col, NULL,
+                                "config: %s: expected text, json, sarif, html, jsonl or github (or {format: F, output: FILE})", key);
+                    continue;
+                }
+                char *op = o ? rel(dir, o) : NULL;
+                cc_config_add_output(c, f, op);
+                free(op);
+            }
+        } else if (strcmp(key, "severity") == 0) {
+            if (v->kind != CC_Y_MAP) {
+                cc_diag_add(d, CC_D_ERROR, path, v->line, v->col, NULL, "config: severity: expected a mapping of rule id to info|warning|error");
+                continue;
+            }
+            for (size_t j = 0; j + 1 < v->n; j += 2) {
+                const cc_ynode *rk = v->items[j], *rv = v->items[j + 1];
+                int lv = rv->kind == CC_Y_SCALAR ? cc_severity_parse(rv->str) : -1;
+                if (rk->kind != CC_Y_SCALAR || lv < 0) {
+                    cc_diag_add(d, CC_D_ERROR, path, rv->line, rv->col, NULL, "config: severity: expected info, warning or error");
+                    continue;
+                }
+                c->sev = cc_xrealloc(c->sev, (c->nsev + 1) * sizeof *c->sev);
+                c->sev[c->nsev].rule = cc_xstrdup(rk->str);
+                c->sev[c->nsev].level = lv;
+                origin_of(c->sev[c->nsev].origin, sizeof c->sev[c->nsev].origin, path, rk);
+                c->nsev++;
+            }
+        } else {
+            cc_diag_add(d, CC_D_ERROR, path, k->line, k->col, NULL,
+                        "config: unknown setting '%s' (expected rules, manifest, date, fail_on, min_level, format, "
+                        "severity, baseline, jobs, max_file_size, max_claims, color)", key);
+        }
+    }
+out:
+    free(dir);
+    cc_yaml_free(root);
+    return d->errors > errs0 ? -1 : 0;
+}
+
+static void line(cc_buf *b, const char *key, const char *val, const char *origin)
+{
+    cc_buf_printf(b, "%-14s %-40s # %s\n", key, val ? val : "(none)", origin);
+}
+
+void cc_config_print(const cc_config *c, cc_buf *b)
+{
+    cc_buf_printf(b, "# config file: %s\n", c->file ? c->file : "(none found)");
+    cc_buf tmp;
+    cc_buf_init(&tmp);
+    for (size_t i = 0; i < c->nrules; i++) cc_buf_printf(&tmp, "%s%s", i ? ", " : "", c->rules[i]);
+    line(b, "rules:", tmp.len ? tmp.s : "(default search)", c->rules_origin);
+    cc_buf_free(&tmp);
+    struct { const char *k; const cc_setting *s; } sc[] = {
+        {"manifest:", &c->manifest}, {"date:", &c->date}, {"fail_on:", &c->fail_on}, {"min_level:", &c->min_level},
+        {"baseline:", &c->baseline}, {"jobs:", &c->jobs}, {"max_file_size:", &c->max_file_size},
+        {"max_claims:", &c->max_claims}, {"color:", &c->color}};
+    for (size_t i = 0; i < sizeof sc / sizeof *sc; i++)
+        line(b, sc[i].k, sc[i].s->value ? sc[i].s->value : (strcmp(sc[i].k, "jobs:") == 0 ? "(one per core)" : NULL),
+             sc[i].s->origin[0] ? sc[i].s->origin : "default");
+    cc_buf_init(&tmp);
+    if (!c->noutputs) cc_buf_puts(&tmp, "text -> stdout");
+    for (size_t i = 0; i < c->noutputs; i++)
+        cc_buf_printf(&tmp, "%s%s -> %s", i ? ", " : "", c->outputs[i].format, c->outputs[i].path ? c->outputs[i].path : "stdout");
+    line(b, "format:", tmp.s, c->outputs_origin);
+    cc_buf_free(&tmp);
+    if (!c->nsev) line(b, "severity:", "(rule defaults)", "default");
+    for (size_t i = 0; i < c->nsev; i++) {
+        char k[300];
+        snprintf(k, sizeof k, "severity.%s:", c->sev[i].rule);
+        line(b, k, cc_severity_name((cc_severity)c->sev[i].level), c->sev[i].origin);
+    }
+}
