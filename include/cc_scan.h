@@ -58,7 +58,10 @@ int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64
 
 /* Runs every rule's examples; failures are errors in diags at the
  * example's file:line. Returns the number of failing examples; *total gets
- * the number run. */
-size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total);
+ * the number run. When stress is not NULL, also runs every pattern over
+ * built-in pathological inputs (8 KB runs of digits, number words, hedges
+ * …): a pattern that hits the PCRE2 match or depth limit there is an error at
+ * its file:line, and *stress gets how many pattern × input pairs did. */
+size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total, size_t *stress);
 
 #endif

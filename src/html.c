@@ -83,7 +83,8 @@ static void chart(cc_buf *b, const cc_run *r, const cc_finding *f)
         double v = lo + (hi - lo) * t / 4.0;
         double x = L + (R - L) * t / 4.0;
         cc_buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, top - 8, x, H - 6);
-        cc_buf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x, top - 12);
+        cc_buf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x, top - 12,
+                      t == 0 ? "start" : t == 4 ? "end" : "middle");
         tick_label(b, v, date, unit);
         cc_buf_puts(b, "</text>");
     }
@@ -167,7 +168,10 @@ static void claim_card(cc_buf *b, const cc_run *r, const cc_finding *f, size_t j
 static const char *css =
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1100px;color:#1d1d1f;padding:0 1em}"
     "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.15em;margin:.2em 0}"
-    "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{text-align:left;padding:.35em .6em;border-bottom:1px solid #ddd;vertical-align:top}"
+    "table{border-collapse:collapse;width:100%;margin:1em 0;table-layout:fixed}td{overflow-wrap:anywhere}"
+    "#findings th:nth-child(1){width:6.5em}#findings th:nth-child(2){width:14%}#findings th:nth-child(3){width:18%}#findings th:nth-child(4){width:22%}"
+    "#documents th:nth-child(1){width:34%}#documents th:nth-child(5){width:4.5em}"
+    "th,td{text-align:left;padding:.35em .6em;border-bottom:1px solid #ddd;vertical-align:top}"
     "th{background:#f4f4f6}.sev{font-weight:600;text-transform:uppercase;font-size:.8em;padding:.1em .45em;border-radius:3px;color:#fff}"
     ".sev.error{background:#c62828}.sev.warning{background:#b26a00}.sev.info{background:#1565c0}"
     "section.finding{border:1px solid #ddd;border-radius:6px;padding:1em 1.2em;margin:1.5em 0}"

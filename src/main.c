@@ -95,10 +95,12 @@ static const char *usage_parse =
     "KIND: number, count, percent, area, length, mass, volume, money, duration, date.\n";
 
 static const char *usage_test =
-    "usage: claimcheck test-rules [DIR]\n"
+    "usage: claimcheck test-rules [--no-stress] [DIR]\n"
     "\n"
-    "Loads the rules in DIR (default: as for check) and runs every example. Exit 0 when\n"
-    "all pass, 1 when any fails, 2 when the rules do not load.\n";
+    "Loads the rules in DIR (default: as for check) and runs every example, then every\n"
+    "pattern over built-in pathological inputs: a pattern that hits the PCRE2 match or\n"
+    "depth limit there fails (--no-stress skips this). Exit 0 when all pass, 1 when any\n"
+    "fails, 2 when the rules do not load.\n";
 
 static int dir_has_lexicon(const char *d)
 {
@@ -212,8 +214,10 @@ static int cmd_parse(int argc, char **argv)
 static int cmd_test_rules(int argc, char **argv)
 {
     const char *dir = NULL;
+    int stress = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage_test, stdout); return 0; }
+        if (strcmp(argv[i], "--no-stress") == 0) { stress = 0; continue; }
         if (argv[i][0] == '-') return bad_usage("unknown option", argv[i], usage_test);
         if (dir) return bad_usage("test-rules takes one directory", NULL, usage_test);
         dir = argv[i];
@@ -224,13 +228,15 @@ static int cmd_test_rules(int argc, char **argv)
     cc_diags d;
     cc_diags_init(&d);
     size_t total;
-    size_t fails = cc_scan_selftest(rs, &d, &total);
+    size_t over = 0;
+    size_t fails = cc_scan_selftest(rs, &d, &total, stress ? &over : NULL);
     int color = isatty(2) && !getenv("NO_COLOR");
     for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, color);
     printf("test-rules: %zu rules, %zu examples\n%zu passed, %zu failed\n", cc_rules_count(rs), total, total - fails, fails);
+    if (stress) printf("stress: %zu pattern%s over the match limits on pathological inputs\n", over, over == 1 ? "" : "s");
     cc_diags_free(&d);
     cc_rules_free(rs);
-    return fails ? 1 : 0;
+    return fails || over ? 1 : 0;
 }
 
 /* ---- check, extract, config: settings from defaults, .claimcheck.yml, the command line ---- */

@@ -196,6 +196,7 @@ static size_t point_digits(const P *p, size_t i, double *frac)
     size_t nd = 0, j = i + 1, e;
     const cc_lxent *le;
     while (nd < 20 && (le = lookup(p, j, CC_LX_NUMBER, &e))) {
+        if (!(le->v >= 0 && le->v < 100)) break;
         int v = (int)le->v;
         if (v < 10) digits[nd++] = (char)('0' + v);
         else if (v < 100 && nd == 0) {
@@ -635,6 +636,7 @@ static int date_numeric(const P *p, size_t i, cc_qty *q, size_t *end)
     for (size_t k = i + 1; k <= i + 4; k++) if (!adjacent(p, k)) return 0;
     int y, m, d;
     if (sym(p, i + 1, '-') && sym(p, i + 3, '-') && a->int_digits == 4) {
+        if (b->int_digits > 2 || c->int_digits > 2) return 0;
         y = (int)a->num; m = (int)b->num; d = (int)c->num;
     } else if ((sym(p, i + 1, '/') && sym(p, i + 3, '/')) || (sym(p, i + 1, '.') && sym(p, i + 3, '.'))) {
         if (a->int_digits > 2 || b->int_digits > 2 || (c->int_digits != 4 && c->int_digits != 2)) return 0;

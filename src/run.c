@@ -364,6 +364,29 @@ static void *worker(void *arg)
 
 static int cmp_input(const void *a, const void *b) { return strcmp(((const cc_input *)a)->path, ((const cc_input *)b)->path); }
 
+/* With --new, a finding is in scope when the new articles made it: it is
+ * not among the findings of the same corpus without their claims (compared
+ * by fingerprint, which against a consensus names only the flagged claim,
+ * so a new article that merely joins the consensus adds nothing). */
+static void scope_new(cc_run *r)
+{
+    int any_new = 0;
+    for (size_t i = 0; i < r->ndocs; i++) any_new |= r->docs[i].is_new;
+    if (!any_new) return;
+    cc_claims old = {cc_xmalloc((r->claims.n ? r->claims.n : 1) * sizeof(cc_claim)), 0, r->claims.n};
+    for (size_t i = 0; i < r->claims.n; i++)
+        if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
+    cc_findings before = {NULL, 0};
+    cc_match(&old, r->docs, &before);
+    for (size_t i = 0; i < r->findings.n; i++) {
+        cc_finding *f = &r->findings.items[i];
+        for (size_t k = 0; k < before.n; k++)
+            if (strcmp(before.items[k].id, f->id) == 0) { f->out_of_scope = 1; break; }
+    }
+    cc_findings_free(&before);
+    free(old.items);
+}
+
 void cc_run_check(cc_run *r)
 {
     if (r->opts.manifest) read_manifest(r, r->opts.manifest);
@@ -435,18 +458,12 @@ void cc_run_check(cc_run *r)
             cc_diag_add(&r->diags, CC_D_NOTE, r->manifest[i].mfile, r->manifest[i].line, 1, NULL,
                         "manifest entry '%s' is not among the files checked", r->manifest[i].path);
     cc_match(&r->claims, r->docs, &r->findings);
-    int any_new = 0;
-    for (size_t i = 0; i < r->ninputs; i++) any_new |= r->inputs[i].is_new;
     for (size_t i = 0; i < r->findings.n; i++) {
         cc_finding *f = &r->findings.items[i];
-        int touches_new = 0;
-        for (size_t j = 0; j < f->nclaims; j++) {
-            const cc_claim *c = &r->claims.items[f->claims[j]];
-            if (c->suppressed) f->suppressed = 1;
-            if (r->docs[c->doc].is_new) touches_new = 1;
-        }
-        f->out_of_scope = any_new && !touches_new;
+        for (size_t j = 0; j < f->nclaims; j++)
+            if (r->claims.items[f->claims[j]].suppressed) f->suppressed = 1;
     }
+    scope_new(r);
 }
 
 size_t cc_run_baseline(cc_run *r, const char *const *fingerprints, size_t n)

@@ -456,7 +456,69 @@ static int close_to(double a, double b, int date)
     return fabs(a - b) <= 1e-3 * fmax(1.0, fabs(b));
 }
 
-size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total)
+/* Inputs that make a careless pattern backtrack without end: long runs of
+ * what claim patterns look for (digits, number words, hedges, separators),
+ * about 8 KB each, with no match at the end. */
+static const struct {
+    const char *unit;
+    const char *name;
+} patho[] = {
+    {"1", "a run of digits"},
+    {"1,", "digits and commas"},
+    {"1 000 ", "space-grouped numbers"},
+    {"one ", "number words"},
+    {"nearly more than about ", "stacked hedges"},
+    {"thirty-four-", "hyphenated number words"},
+    {"Russia Ukraine war ", "trigger words"},
+    {"per cent of the ", "percent phrases"},
+    {"a", "one letter"},
+    {" ", "spaces"},
+    {"(", "open parentheses"},
+    {"$", "currency signs"},
+};
+
+/* Runs every pattern over every pathological input, as the scanner would
+ * (match after match); a pattern that hits the match or depth limit is an
+ * error at its file:line. Returns how many did. */
+static size_t pathological(const cc_ruleset *rs, cc_matcher *m, cc_diags *diags)
+{
+    size_t bad = 0;
+    const size_t target = 8192; /* an exponential pattern explodes well before this; a quadratic one stays cheap */
+    for (size_t k = 0; k < sizeof patho / sizeof *patho; k++) {
+        size_t ul = strlen(patho[k].unit), n = 0;
+        char *s = cc_xmalloc(target + ul + 8);
+        while (n + ul <= target) { memcpy(s + n, patho[k].unit, ul); n += ul; }
+        memcpy(s + n, " zq.", 4); /* nothing a claim ends with */
+        n += 4;
+        s[n] = 0;
+        for (size_t ri = 0; ri < cc_rules_count(rs); ri++) {
+            const cc_rule *r = cc_rules_get(rs, ri);
+            for (size_t pi = 0; pi < r->npats; pi++) {
+                size_t from = 0;
+                int rc = 0;
+                for (int guard = 0; guard < 100000 && from <= n; guard++) {
+                    rc = run(r->pats[pi].re, m, s, n, from);
+                    if (rc < 0) break;
+                    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+                    from = ov[1] > from ? ov[1] : from + 1;
+                }
+                if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+                    PCRE2_UCHAR msg[200];
+                    pcre2_get_error_message(rc, msg, sizeof msg);
+                    cc_diag_add(diags, CC_D_ERROR, r->file, r->pats[pi].line, r->pats[pi].col, NULL,
+                                "[%s] pattern %zu fails on a pathological input (%s, %zu bytes) at byte offset %zu: %s; "
+                                "make it fail fast (atomic groups, possessive or bounded repeats)",
+                                r->id, pi + 1, patho[k].name, n, from, (char *)msg);
+                    bad++;
+                }
+            }
+        }
+        free(s);
+    }
+    return bad;
+}
+
+size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total, size_t *stress)
 {
     cc_matcher *m = cc_matcher_new(rs);
     size_t fails = 0;
@@ -524,6 +586,7 @@ size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total)
             cc_diags_free(&scratch);
         }
     }
+    if (stress) *stress = pathological(rs, m, diags);
     cc_matcher_free(m);
     return fails;
 }

@@ -433,6 +433,11 @@ def parse_json_lines():
     eq(run("parse", "--kind", "weight", "x")[0], 2)
 
 
+# more tests, sharing these helpers: tests/e2e/t_*.py
+import glob
+for extra in sorted(glob.glob(os.path.join(ROOT, "tests", "e2e", "t_*.py"))):
+    exec(compile(open(extra, encoding="utf-8").read(), extra, "exec"))
+
 for t in tests:
     if args.k and args.k not in t.__name__:
         continue

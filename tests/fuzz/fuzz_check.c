@@ -22,9 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!rs) { fprintf(stderr, "fuzz_check: rules did not load from %s\n", fuzz_rules_dir()); abort(); }
         atexit(teardown);
     }
-    cc_run_opts o = {0};
-    o.jobs = 1;
-    o.max_claims = 1000;
+    cc_run_opts o = {.jobs = 1, .max_claims = 1000, .keep_text = 1};
     cc_run *r = cc_run_new(rs, &o);
     const char *p = (const char *)data, *end = p + size;
     for (int k = 0; k < 4 && p <= end; k++) {
@@ -45,6 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cc_buf_init(&b);
     cc_report_text(&b, r, &ro);
     cc_report_json(&b, r, &ro);
+    cc_report_sarif(&b, r, &ro);
+    cc_report_html(&b, r, &ro);
+    cc_report_github(&b, r, &ro);
+    cc_report_jsonl(&b, r, &ro);
     for (size_t i = 0; i < r->claims.n; i++) cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
     cc_buf_free(&b);
     cc_run_free(r);

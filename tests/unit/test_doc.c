@@ -5,8 +5,14 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "cc_config.h"
 #include "cc_doc.h"
 #include "cc_yaml.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void test_lines_and_columns(void **state)
 {
@@ -105,11 +111,97 @@ static void test_yaml_marks(void **state)
     assert_int_equal(err[0], '2'); /* line 2 */
 }
 
+static void test_suppressions(void **state)
+{
+    (void)state;
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_doc doc;
+    const char *t = "one\n"                                                   /* 1 */
+                    "<!-- claimcheck-disable-next-line rule-a, rule-b -->\n"  /* 2 */
+                    "\n"                                                      /* 3 */
+                    "covered\n"                                               /* 4 */
+                    "<!--claimcheck-disable-->\n"                             /* 5 */
+                    "all rules\n"                                             /* 6 */
+                    "<!-- claimcheck-enable -->\n"                            /* 7 */
+                    "free\n"                                                  /* 8 */
+                    "<!-- claimcheck-frob -->\n"                              /* 9 */
+                    "<!-- claimcheck-disable rule-c -->\n"                    /* 10 */
+                    "to the end\n";                                           /* 11 */
+    assert_int_equal(cc_doc_from_mem(&doc, "x.md", t, strlen(t), &d), 0);
+    assert_false(cc_doc_suppressed(&doc, 1, "rule-a"));
+    assert_false(cc_doc_suppressed(&doc, 3, "rule-a")); /* the next non-blank line */
+    assert_true(cc_doc_suppressed(&doc, 4, "rule-a"));
+    assert_true(cc_doc_suppressed(&doc, 4, "rule-b"));
+    assert_false(cc_doc_suppressed(&doc, 4, "rule-ab"));
+    assert_true(cc_doc_suppressed(&doc, 6, "anything"));
+    assert_false(cc_doc_suppressed(&doc, 8, "rule-a"));
+    assert_true(cc_doc_suppressed(&doc, 11, "rule-c"));
+    assert_true(cc_doc_suppressed(&doc, 999, "rule-c"));
+    assert_false(cc_doc_suppressed(&doc, 11, "rule-a"));
+    assert_int_equal(d.n, 1); /* the unknown directive is a warning */
+    assert_non_null(strstr(d.items[0].msg, "claimcheck-frob"));
+    cc_doc_free(&doc);
+    cc_diags_free(&d);
+}
+
+static void test_config(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cc_cfgXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char sub[64], path[64];
+    snprintf(sub, sizeof sub, "%s/a/b", dir);
+    snprintf(path, sizeof path, "%s/a", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/" CC_CONFIG_NAME, dir);
+    FILE *f = fopen(path, "w");
+    fputs("rules: [r1, /abs/r2]\nfail_on: warning\nformat:\n  - json\n  - {format: sarif, output: o.sarif}\n"
+          "severity:\n  x: info\n", f);
+    fclose(f);
+    char *found = cc_config_find(sub);
+    assert_non_null(found);
+    assert_non_null(strstr(found, CC_CONFIG_NAME));
+    cc_config c;
+    cc_config_init(&c);
+    cc_diags d;
+    cc_diags_init(&d);
+    assert_int_equal(cc_config_load(&c, found, &d), 0);
+    assert_int_equal(c.nrules, 2);
+    assert_non_null(strstr(c.rules[0], "/r1"));
+    assert_string_equal(c.rules[1], "/abs/r2");
+    assert_string_equal(c.fail_on.value, "warning");
+    assert_non_null(strstr(c.fail_on.origin, ":2"));
+    assert_string_equal(c.min_level.origin, "default");
+    assert_int_equal(c.noutputs, 2);
+    assert_string_equal(c.outputs[1].format, "sarif");
+    assert_non_null(strstr(c.outputs[1].path, "/o.sarif"));
+    assert_int_equal(c.nsev, 1);
+    cc_config_free(&c);
+    /* errors point at the line */
+    f = fopen(path, "w");
+    fputs("fail_on: warning\nformat: xml\n", f);
+    fclose(f);
+    cc_config_init(&c);
+    assert_int_equal(cc_config_load(&c, found, &d), -1);
+    assert_int_equal(d.items[d.n - 1].line, 2);
+    cc_config_free(&c);
+    cc_diags_free(&d);
+    free(found);
+    remove(path);
+    rmdir(sub);
+    snprintf(path, sizeof path, "%s/a", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lines_and_columns), cmocka_unit_test(test_bad_input), cmocka_unit_test(test_front_matter),
-        cmocka_unit_test(test_sentences), cmocka_unit_test(test_yaml_marks),
+        cmocka_unit_test(test_sentences), cmocka_unit_test(test_yaml_marks), cmocka_unit_test(test_suppressions),
+        cmocka_unit_test(test_config),
     };
     return cmocka_run_group_tests_name("documents and yaml", tests, NULL, NULL);
 }
