@@ -38,22 +38,35 @@ void cc_diag_add(cc_diags *d, cc_dlevel lvl, const char *file, int line, int col
     if (lvl == CC_D_ERROR) d->errors++;
 }
 
+static void put_clean(FILE *f, const char *s)
+{
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_put_clean(&b, s, strlen(s));
+    if (b.len) fwrite(b.s, 1, b.len, f);
+    cc_buf_free(&b);
+}
+
 void cc_diag_print(const cc_diag *g, void *stream, int color)
 {
     FILE *f = stream;
     static const char *names[] = {"error", "warning", "note"};
     static const char *colors[] = {"\033[1;31m", "\033[1;35m", "\033[1;36m"};
     if (g->file) {
-        fputs(g->file, f);
+        put_clean(f, g->file);
         if (g->line) fprintf(f, ":%d", g->line);
         if (g->line && g->col) fprintf(f, ":%d", g->col);
         fputs(": ", f);
     } else {
         fputs("claimcheck: ", f);
     }
-    fprintf(f, "%s%s:%s %s\n", color ? colors[g->level] : "", names[g->level], color ? "\033[0m" : "", g->msg);
+    fprintf(f, "%s%s:%s ", color ? colors[g->level] : "", names[g->level], color ? "\033[0m" : "");
+    put_clean(f, g->msg);
+    fputc('\n', f);
     if (g->source && g->col > 0) {
-        fprintf(f, "  %s\n  ", g->source);
+        fputs("  ", f);
+        put_clean(f, g->source);
+        fputs("\n  ", f);
         /* the caret goes under code point col; tabs are kept so it lines up */
         const char *s = g->source;
         int cp = 1;

@@ -296,12 +296,24 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 
 static const char *C(const cc_report_opts *o, const char *code) { return o->color ? code : ""; }
 
+static void clean(cc_buf *b, const char *s) { cc_buf_put_clean(b, s, strlen(s)); }
+
 static void claim_line(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role, const cc_report_opts *o)
 {
     const cc_doc *d = &r->docs[c->doc];
-    cc_buf_printf(b, "    %s%-9s%s %s:%d:%d: ", C(o, "\033[2m"), role, C(o, "\033[0m"), d->path, c->line, c->col);
-    cc_match_describe(b, c, r->docs);
-    if (d->source) cc_buf_printf(b, " [%s]", d->source);
+    cc_buf_printf(b, "    %s%-9s%s ", C(o, "\033[2m"), role, C(o, "\033[0m"));
+    clean(b, d->path);
+    cc_buf_printf(b, ":%d:%d: ", c->line, c->col);
+    cc_buf t;
+    cc_buf_init(&t);
+    cc_match_describe(&t, c, r->docs);
+    cc_buf_put_clean(b, t.s ? t.s : "", t.len);
+    cc_buf_free(&t);
+    if (d->source) {
+        cc_buf_puts(b, " [");
+        clean(b, d->source);
+        cc_buf_putc(b, ']');
+    }
     cc_buf_putc(b, '\n');
 }
 
@@ -313,9 +325,15 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         const cc_doc *d = &r->docs[i];
         char ds[11] = "undated";
         if (d->has_date) cc_date_format(d->date, ds);
-        cc_buf_printf(b, "  %s  %s (%s)  %zu claim%s%s%s%s\n", d->path, ds, d->date_source, d->nclaims,
-                      d->nclaims == 1 ? "" : "s", d->source ? "  [" : "", d->source ? d->source : "",
-                      d->source ? "]" : "");
+        cc_buf_puts(b, "  ");
+        clean(b, d->path);
+        cc_buf_printf(b, "  %s (%s)  %zu claim%s", ds, d->date_source, d->nclaims, d->nclaims == 1 ? "" : "s");
+        if (d->source) {
+            cc_buf_puts(b, "  [");
+            clean(b, d->source);
+            cc_buf_putc(b, ']');
+        }
+        cc_buf_putc(b, '\n');
     }
     for (size_t i = 0; i < r->diags.n; i++) {
         const cc_diag *g = &r->diags.items[i];
@@ -333,12 +351,18 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         const cc_finding *f = &r->findings.items[i];
         if (!cc_report_shown(f, o, 0)) continue;
         const cc_claim *c = &r->claims.items[f->claims[0]];
-        cc_buf_printf(b, "\n%s:%d:%d: %s%s:%s [%s] %s\n", r->docs[c->doc].path, c->line, c->col, C(o, sevcol[f->severity]),
-                      cc_severity_name(f->severity), C(o, "\033[0m"), f->rule->id, f->message);
+        cc_buf_putc(b, '\n');
+        clean(b, r->docs[c->doc].path);
+        cc_buf_printf(b, ":%d:%d: %s%s:%s [%s] ", c->line, c->col, C(o, sevcol[f->severity]),
+                      cc_severity_name(f->severity), C(o, "\033[0m"), f->rule->id);
+        clean(b, f->message);
+        cc_buf_putc(b, '\n');
         for (size_t j = 0; j < f->nclaims; j++)
             claim_line(b, r, &r->claims.items[f->claims[j]],
                        cc_report_role(f, j), o);
-        cc_buf_printf(b, "    %swhy:%s %s\n", C(o, "\033[1m"), C(o, "\033[0m"), f->why);
+        cc_buf_printf(b, "    %swhy:%s ", C(o, "\033[1m"), C(o, "\033[0m"));
+        clean(b, f->why);
+        cc_buf_putc(b, '\n');
     }
     size_t un = 0;
     for (size_t i = 0; i < r->claims.n; i++) {

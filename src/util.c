@@ -325,3 +325,29 @@ void cc_buf_regex_alternation(cc_buf *b, char **phrases, size_t n)
     if (!n) cc_buf_puts(b, "(?!)");
     cc_buf_putc(b, ')');
 }
+
+void cc_buf_put_clean(cc_buf *b, const char *s, size_t n)
+{
+    size_t run = 0; /* start of the bytes not yet copied */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            cc_buf_put(b, s + run, i - run);
+            cc_buf_printf(b, "\\x%02x", c);
+            run = i + 1;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
+                   (unsigned char)s[i + 2] <= 0xAE) {
+            cc_buf_put(b, s + run, i - run);
+            cc_buf_printf(b, "\\u%04x", 0x2000 + ((unsigned char)s[i + 2] - 0x80));
+            i += 2;
+            run = i + 1;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
+                   (unsigned char)s[i + 2] <= 0xA9) {
+            cc_buf_put(b, s + run, i - run);
+            cc_buf_printf(b, "\\u%04x", 0x2040 + ((unsigned char)s[i + 2] - 0x80));
+            i += 2;
+            run = i + 1;
+        }
+    }
+    cc_buf_put(b, s + run, n - run);
+}

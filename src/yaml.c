@@ -74,6 +74,15 @@ static int parse(yaml_parser_t *p, char *err, size_t errlen, cc_ynode **out)
         default: break;
         }
         if (n) {
+            if (depth > 0 && stack[depth - 1]->kind == CC_Y_MAP && stack[depth - 1]->n % 2 == 0 && n->kind != CC_Y_SCALAR) {
+                /* every reader of the tree takes keys as text */
+                snprintf(err, errlen, "%d:%d: a mapping key must be a plain value, not a %s", n->line, n->col,
+                         n->kind == CC_Y_MAP ? "mapping" : "list");
+                cc_yaml_free(n);
+                yaml_event_delete(&ev);
+                cc_yaml_free(root);
+                return -1;
+            }
             if (depth > 0) push(stack[depth - 1], n);
             else if (!root) root = n;
             else cc_yaml_free(n);

@@ -315,17 +315,22 @@ def html_report_in_headless_chromium_shows_hostile_text_literally():
 
 @test
 def output_escaping_in_text_json_and_sarif():
-    nasty = "Ctl\x01\x1b[31m \"q\" \\ <script> \u202e"
-    d = _tmpcorpus({"a.md": _MEET_A, "b.md": f"---\ndate: 2026-01-23\n---\n{nasty} The leaders met at the Kremlin on Monday.\n"})
+    nasty = "Ctl\x01\x1b[31m \"q\" \\ <script> \u202eRTL"
+    d = _tmpcorpus({"a.md": _MEET_A, "a2.md": _MEET_B,
+                    "b.md": "---\ndate: 2026-01-23\nsource: \"Evil\\e[31m \\u202e Co\"\n---\n"
+                            f"{nasty} The leaders met at the Kremlin on Monday.\n"})
     try:
         code, out, _ = run("check", "--format", "json", d)
-        json.loads(out)
+        r = json.loads(out)
+        src = [x["source"] for x in r["documents"] if x["path"].endswith("b.md")][0]
+        eq(src, "Evil\x1b[31m \u202e Co", "JSON keeps the text exactly")
         code, out, _ = run("check", "--format", "sarif", d)
         json.loads(out)
         code, out, _ = run("check", "--format", "jsonl", d)
         [json.loads(l) for l in out.splitlines()]
         code, out, _ = run("check", d)
-        assert "\x1b" not in out, "no terminal escapes from article text in the text report"
+        assert "\x1b" not in out and "\u202e" not in out, "no terminal escapes or bidi controls from article text"
+        assert "[Evil\\x1b[31m \\u202e Co]" in out, out
     finally:
         shutil.rmtree(d)
 
