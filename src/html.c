@@ -14,6 +14,17 @@ static void esc_n(cc_buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        /* bidi embedding, override and isolate controls (U+202A-U+202E,
+         * U+2066-U+2069) would reorder what the editor reads: show them */
+        if (c == 0xE2 && i + 2 < n && (((unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
+                                         (unsigned char)s[i + 2] <= 0xAE) ||
+                                        ((unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
+                                         (unsigned char)s[i + 2] <= 0xA9))) {
+            unsigned cp = 0x2000 + ((unsigned)((unsigned char)s[i + 1] & 0x3F) << 6) + ((unsigned char)s[i + 2] & 0x3F);
+            cc_buf_printf(b, "<span class=\"ctl\" title=\"a bidirectional control character in the article\">U+%04X</span>", cp);
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '&': cc_buf_puts(b, "&amp;"); break;
         case '<': cc_buf_puts(b, "&lt;"); break;
@@ -79,15 +90,24 @@ static void chart(cc_buf *b, const cc_run *r, const cc_finding *f)
     int H = top + (int)f->nclaims * row + 10;
     cc_buf_printf(b, "<svg class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">", W, H, W, H);
     cc_buf_puts(b, "<title>Each claim's interval on one axis</title>");
+    cc_buf prev, cur;
+    cc_buf_init(&prev);
     for (int t = 0; t <= 4; t++) {
         double v = lo + (hi - lo) * t / 4.0;
         double x = L + (R - L) * t / 4.0;
+        cc_buf_init(&cur);
+        tick_label(&cur, v, date, unit);
+        /* a short date axis rounds two ticks to one day: label it once */
+        if (prev.len == cur.len && cur.len && memcmp(prev.s, cur.s, cur.len) == 0) { cc_buf_free(&cur); continue; }
         cc_buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, top - 8, x, H - 6);
         cc_buf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x, top - 12,
                       t == 0 ? "start" : t == 4 ? "end" : "middle");
-        tick_label(b, v, date, unit);
+        cc_buf_put(b, cur.s ? cur.s : "", cur.len);
         cc_buf_puts(b, "</text>");
+        cc_buf_free(&prev);
+        prev = cur;
     }
+    cc_buf_free(&prev);
     for (size_t j = 0; j < f->nclaims; j++) {
         const cc_claim *c = &r->claims.items[f->claims[j]];
         int y = top + (int)j * row + row / 2;
@@ -186,7 +206,8 @@ static const char *css =
     "svg.chart{display:block;margin:.8em 0;max-width:100%;height:auto}svg .grid{stroke:#e4e4e8}svg .tick,svg .label{font:11px system-ui,sans-serif;fill:#555}"
     "svg .bar{stroke:#5c6bc0;stroke-width:4}svg .end{stroke:#5c6bc0;stroke-width:2}svg .open{fill:#5c6bc0}svg .best{fill:#1a237e}"
     "svg .flagged .bar,svg .flagged .end{stroke:#c62828}svg .flagged .open{fill:#c62828}svg .flagged .best{fill:#7f0000}"
-    ".muted{color:#666}code{font-family:ui-monospace,monospace}";
+    ".muted{color:#666}code{font-family:ui-monospace,monospace}"
+    ".ctl{font:11px ui-monospace,monospace;border:1px solid #b26a00;border-radius:2px;padding:0 2px;color:#b26a00}";
 
 void cc_report_html(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 {

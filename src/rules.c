@@ -217,35 +217,37 @@ typedef struct {
     cc_ruleset *rs;
     cc_diags *d;
     const char *file;
-    char **lines; /* source lines of the file, for carets */
-    size_t nlines;
+    const char *text; /* the file's text, for the source line under a caret */
+    size_t len;
+    char *line;       /* the last line src_line copied out */
 } lctx;
 
 static void load_lines(lctx *c, const char *data, size_t len)
 {
-    c->lines = NULL;
-    c->nlines = 0;
+    c->text = data;
+    c->len = len;
+    c->line = NULL;
+}
+
+static void free_lines(lctx *c) { free(c->line); }
+
+/* Source line number `line` (1-based), found when an error needs it: errors
+ * are rare, so nothing is split up front. The copy lives until the next call. */
+static const char *src_line(lctx *c, int line)
+{
+    if (line < 1 || !c->text) return NULL;
     size_t st = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || data[i] == '\n') {
-            size_t l = i - st;
-            if (l && data[st + l - 1] == '\r') l--;
-            c->lines = cc_xrealloc(c->lines, (c->nlines + 1) * sizeof *c->lines);
-            c->lines[c->nlines++] = cc_xstrndup(data + st, l);
-            st = i + 1;
-        }
+    for (int l = 1; l < line; l++) {
+        const char *nl = memchr(c->text + st, '\n', c->len - st);
+        if (!nl) return NULL;
+        st = (size_t)(nl - c->text) + 1;
     }
-}
-
-static void free_lines(lctx *c)
-{
-    for (size_t i = 0; i < c->nlines; i++) free(c->lines[i]);
-    free(c->lines);
-}
-
-static const char *src_line(const lctx *c, int line)
-{
-    return line >= 1 && (size_t)line <= c->nlines ? c->lines[line - 1] : NULL;
+    const char *nl = memchr(c->text + st, '\n', c->len - st);
+    size_t n = nl ? (size_t)(nl - c->text) - st : c->len - st;
+    if (n && c->text[st + n - 1] == '\r') n--;
+    free(c->line);
+    c->line = cc_xstrndup(c->text + st, n);
+    return c->line;
 }
 
 static void err_at(lctx *c, const cc_ynode *n, const char *fmt, const char *a, const char *b)
@@ -769,7 +771,7 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
     cc_ynode **trees = cc_xcalloc(n ? n : 1, sizeof *trees);
     size_t errs0 = d->errors;
     for (size_t i = 0; i < n; i++) {
-        lctx c = {rs, d, src[i].name, NULL, 0};
+        lctx c = {rs, d, src[i].name, NULL, 0, NULL};
         load_lines(&c, src[i].text, src[i].len);
         char yerr[512];
         trees[i] = cc_yaml_load_mem(src[i].text, src[i].len, yerr, sizeof yerr);
@@ -792,7 +794,7 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
     }
     for (size_t i = 0; i < n; i++) {
         if (!trees[i]) continue;
-        lctx c = {rs, d, src[i].name, NULL, 0};
+        lctx c = {rs, d, src[i].name, NULL, 0, NULL};
         load_lines(&c, src[i].text, src[i].len);
         const cc_ynode *rl = cc_yaml_get(trees[i], "rules");
         if (rl && rl->kind == CC_Y_SEQ)

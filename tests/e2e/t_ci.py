@@ -300,7 +300,8 @@ def html_report_in_headless_chromium_shows_hostile_text_literally():
         eq(_re.search(r"<title>(.*?)</title>", dom).group(1), "claimcheck report", "the script did not run")
         text = "".join(t.text)
         assert "<script>document.title='pwned'</script>" in text, "the tag is shown as text"
-        assert "\"quoted\" & 'single' \\back\\slash \u202eRTL" in text, "quotes, &, backslashes, RTL mark literal"
+        assert "\"quoted\" & 'single' \\back\\slash U+202ERTL" in text, "quotes, &, backslashes literal; the RTL override shown, not obeyed"
+        assert "\u202e" not in text, "no bidi control reaches the page"
         assert "<b>Bold & Co</b>" in text, "the source name is escaped too"
         assert any("met at the Kremlin on Monday" in m for m in t.marks), t.marks
         eq(t.tags.count("section"), 1, "one finding")
