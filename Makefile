@@ -112,7 +112,11 @@ fuzz: fuzz-build
 VG := valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all -q
 valgrind: $(BIN)
 	@sh scripts/deps.sh valgrind
-	$(VG) $(BIN) check --format json --output /dev/null corpus; rc=$$?; echo "valgrind check: exit $$rc"; [ $$rc -le 1 ]
+	$(VG) $(BIN) check --format json --output $(BUILD)/vg-base.json --format sarif --output /dev/null --format html --output /dev/null \
+		--format github --output /dev/null --format jsonl --output /dev/null corpus; rc=$$?; echo "valgrind check: exit $$rc"; [ $$rc -le 1 ]
+	$(VG) $(BIN) check --baseline $(BUILD)/vg-base.json --format text --output /dev/null corpus/cases --new corpus/seeds; rc=$$?; \
+		echo "valgrind check --new --baseline: exit $$rc"; [ $$rc -le 1 ]
+	$(VG) $(BIN) config > /dev/null
 	$(VG) $(BIN) test-rules --no-stress rules > /dev/null
 	$(VG) $(BIN) parse --date 2026-01-23 "nearly four years, roughly 5,000 km² and Saturday (Jan 24)" > /dev/null
 	@echo "valgrind: no errors, no leaks"

@@ -1,5 +1,5 @@
-/* SARIF 2.1.0 output (docs/cli.md): one run, the rules that made findings
- * as tool.driver.rules, one result per finding with the flagged claim as
+/* SARIF 2.1.0 output (docs/cli.md): one run, every claim rule as
+ * tool.driver.rules, one result per finding with the flagged claim as
  * its location and the other claims as relatedLocations. */
 #include "cc_report.h"
 
@@ -57,18 +57,11 @@ static void first_sentence(cc_buf *b, const char *s)
 
 void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 {
-    /* the rules of the findings reported, in first-seen order */
-    size_t nr = 0, cap = 8;
-    const cc_rule **rules = cc_xmalloc(cap * sizeof *rules);
-    for (size_t i = 0; i < r->findings.n; i++) {
-        const cc_finding *f = &r->findings.items[i];
-        if (!cc_report_shown(f, o, 1)) continue;
-        size_t k = 0;
-        while (k < nr && rules[k] != f->rule) k++;
-        if (k < nr) continue;
-        if (nr == cap) rules = cc_xrealloc(rules, (cap *= 2) * sizeof *rules);
-        rules[nr++] = f->rule;
-    }
+    /* every claim rule of the rule set, in load order (datelines make no findings) */
+    size_t nr = 0, total = cc_rules_count(r->rs);
+    const cc_rule **rules = cc_xmalloc((total ? total : 1) * sizeof *rules);
+    for (size_t i = 0; i < total; i++)
+        if (!cc_rules_get(r->rs, i)->dateline) rules[nr++] = cc_rules_get(r->rs, i);
     cc_buf_puts(b, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n"
                    "\"tool\":{\"driver\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\","
                    "\"semanticVersion\":\"" CLAIMCHECK_VERSION "\",\"informationUri\":\"https://github.com/claimcheck/claimcheck\",\"rules\":[");
@@ -124,7 +117,7 @@ void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         const cc_finding *f = &r->findings.items[i];
         if (!cc_report_shown(f, o, 1)) continue;
         size_t k = 0;
-        while (rules[k] != f->rule) k++;
+        while (k < nr && rules[k] != f->rule) k++;
         cc_buf_puts(b, nres++ ? ",\n" : "\n");
         cc_buf_puts(b, "{\"ruleId\":");
         str(b, f->rule->id);
