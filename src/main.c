@@ -48,8 +48,9 @@ static const char *usage_main =
 static const char *usage_check =
     "usage: claimcheck check [OPTIONS] PATH... [--new PATH]...\n"
     "\n"
-    "Reads the articles (files, or directories walked for .txt, .md and .markdown), dates\n"
-    "them, extracts claims with the rules and reports the claims that cannot all be true.\n"
+    "Reads the articles (files, directories walked for .txt, .md and .markdown, or - for\n"
+    "one article on standard input), dates them, extracts claims with the rules and\n"
+    "reports the claims that cannot all be true.\n"
     "\n"
     "options:\n"
     COMMON_OPTIONS
@@ -462,6 +463,24 @@ static int cmd_config(int argc, char **argv)
     return 0;
 }
 
+/* A path, or "-": one article read from standard input, named <stdin>. */
+static void add_path(cc_run *r, const char *p)
+{
+    if (strcmp(p, "-") != 0) { cc_run_add(r, p); return; }
+    cc_buf b;
+    cc_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) cc_buf_put(&b, chunk, n);
+    if (ferror(stdin)) {
+        cc_diag_add(&r->diags, CC_D_ERROR, "<stdin>", 0, 0, NULL, "cannot read standard input: %s", strerror(errno));
+        r->unreadable++;
+    } else {
+        cc_run_add_mem(r, "<stdin>", b.s ? b.s : "", b.len);
+    }
+    cc_buf_free(&b);
+}
+
 static int cmd_check(int argc, char **argv, int extract)
 {
     cli c;
@@ -521,9 +540,9 @@ static int cmd_check(int argc, char **argv, int extract)
         return CC_EXIT_USAGE;
     }
     cc_run *r = cc_run_new(rs, &ro);
-    for (size_t i = 0; i < c.npaths; i++) cc_run_add(r, c.paths[i]);
+    for (size_t i = 0; i < c.npaths; i++) add_path(r, c.paths[i]);
     r->adding_new = 1;
-    for (size_t i = 0; i < c.nnews; i++) cc_run_add(r, c.news[i]);
+    for (size_t i = 0; i < c.nnews; i++) add_path(r, c.news[i]);
     r->adding_new = 0;
     cc_run_check(r);
     if (g->baseline.value) cc_run_baseline(r, (const char *const *)fps, nfps);

@@ -373,3 +373,14 @@ def make_install_then_run_from_elsewhere():
             shutil.rmtree(work)
     finally:
         shutil.rmtree(d)
+
+
+@test
+def new_article_from_standard_input():
+    text = b"---\ndate: 2026-01-23\n---\nRussia's 20-month war in Ukraine has reshaped Europe.\n"
+    code, out, err = run("check", "--format", "json", "--manifest", "corpus/seeds/manifest.tsv", "corpus/seeds",
+                         "--new", "-", input=text)
+    r = json.loads(out)
+    eq(code, 1, err)
+    assert r["contradictions"] and all(any(c["path"] == "<stdin>" for c in f["claims"]) for f in r["contradictions"]), r
+    assert any(d["path"] == "<stdin>" and d["date_source"] == "front matter" for d in r["documents"])
