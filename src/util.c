@@ -331,7 +331,11 @@ void cc_buf_put_clean(cc_buf *b, const char *s, size_t n)
     size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+        if (c == '\n' || c == '\r') { /* a quote that wraps stays on its report line */
+            cc_buf_put(b, s + run, i - run);
+            cc_buf_putc(b, ' ');
+            run = i + 1;
+        } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
             cc_buf_put(b, s + run, i - run);
             cc_buf_printf(b, "\\x%02x", c);
             run = i + 1;

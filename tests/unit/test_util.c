@@ -76,6 +76,19 @@ static void test_dates(void **state)
     assert_false(cc_date_valid(1900, 2, 29));
 }
 
+static void test_put_clean(void **state)
+{
+    (void)state;
+    cc_buf b;
+    cc_buf_init(&b);
+    const char *s = "a\x1b[31mb\tc\x7f\xe2\x80\xae" "d\xe2\x81\xa6" "e\xe2\x80\x94" "f\n";
+    cc_buf_put_clean(&b, s, strlen(s));
+    cc_buf_putc(&b, 0);
+    /* ESC, DEL, RLO and LRI made visible, the newline a space; tab and the em dash kept */
+    assert_string_equal(b.s, "a\\x1b[31mb\tc\\x7f\\u202ed\\u2066e\xe2\x80\x94" "f ");
+    cc_buf_free(&b);
+}
+
 static void test_read_file(void **state)
 {
     (void)state;
@@ -95,7 +108,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_put_clean),
     };
     return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
 }
