@@ -12,6 +12,7 @@ typedef struct {
     cc_ttype type;
     unsigned space_before : 1; /* whitespace (or start of text) before it */
     unsigned comma : 1;        /* NUM: written with thousands separators */
+    unsigned power : 1;        /* NUM: a power written with a caret ("10^6"): exact */
     size_t start, end;         /* byte offsets */
     double num;                /* NUM: value */
     int int_digits;            /* NUM: digits before the decimal point */

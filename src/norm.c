@@ -90,6 +90,7 @@ static const cc_lxent *lookup_unit(const P *p, size_t i, size_t *end)
 
 static double half_step_num(const cc_tok *t)
 {
+    if (t->power) return 0;
     if (t->dec_digits) return 0.5 * pow(10.0, t->exp10 - t->dec_digits);
     return 0.5 * pow(10.0, t->tz + t->exp10);
 }
@@ -493,7 +494,7 @@ static int year_tok(const P *p, size_t i, int *y)
 {
     if (i >= p->nt) return 0;
     const cc_tok *t = &p->t[i];
-    if (t->type != CC_T_NUM || t->int_digits != 4 || t->dec_digits || t->comma) return 0;
+    if (t->type != CC_T_NUM || t->int_digits != 4 || t->dec_digits || t->comma || t->power) return 0;
     if (t->num < 1000 || t->num > 2999) return 0;
     if (adjacent(p, i + 1) && p->t[i + 1].type == CC_T_WORD) return 0; /* 1990s */
     *y = (int)t->num;
@@ -504,7 +505,7 @@ static int day_tok(const P *p, size_t i, int *d, size_t *end)
 {
     if (i >= p->nt) return 0;
     const cc_tok *t = &p->t[i];
-    if (t->type != CC_T_NUM || t->int_digits > 2 || t->dec_digits || t->num < 1 || t->num > 31) return 0;
+    if (t->type != CC_T_NUM || t->int_digits > 2 || t->dec_digits || t->power || t->num < 1 || t->num > 31) return 0;
     size_t j = i + 1;
     if (adjacent(p, j) && (word(p, j, "st") || word(p, j, "nd") || word(p, j, "rd") || word(p, j, "th"))) j++;
     *d = (int)t->num;
@@ -632,7 +633,7 @@ static int date_numeric(const P *p, size_t i, cc_qty *q, size_t *end)
     const cc_tok *a = &p->t[i], *b = &p->t[i + 2], *c = &p->t[i + 4];
     if (a->type != CC_T_NUM || b->type != CC_T_NUM || c->type != CC_T_NUM) return 0;
     if (a->dec_digits || b->dec_digits || c->dec_digits || a->comma || b->comma || c->comma) return 0;
-    if (a->exp10 || b->exp10 || c->exp10) return 0; /* "20e100" is no year */
+    if (a->exp10 || b->exp10 || c->exp10 || a->power || b->power || c->power) return 0; /* "20e100" is no year */
     for (size_t k = i + 1; k <= i + 4; k++) if (!adjacent(p, k)) return 0;
     int y, m, d;
     if (sym(p, i + 1, '-') && sym(p, i + 3, '-') && a->int_digits == 4) {

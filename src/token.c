@@ -115,6 +115,31 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
         while (e > 1 && tmp[e - 1] == '0') { t->tz++; e--; }
     }
 done:
+    /* a power: "1.1^23", "2.5^-1", "10^6 km2" (signs before the exponent
+     * multiply: "^--23" is "^23"). The value is exact, so it has no rounding
+     * step. A power that cannot be evaluated ("2^1000000", "0^-1", "5^2.5")
+     * becomes one word: it is no quantity, and neither is its exponent. */
+    if (k + 1 < n && s[k] == '^') {
+        size_t q = k + 1;
+        int sign = 1, signs = 0, pe = 0;
+        while (q < n && (s[q] == '+' || s[q] == '-') && signs < 3) { if (s[q] == '-') sign = -sign; q++; signs++; }
+        size_t d0 = q;
+        while (q < n && isdig(s[q])) { if (q - d0 < 4) pe = pe * 10 + (s[q] - '0'); q++; }
+        if (q > d0) {
+            size_t ndig = q - d0;
+            int frac = q + 1 < n && (s[q] == '.' || s[q] == ',') && isdig(s[q + 1]);
+            while (frac && q < n && (isdig(s[q]) || s[q] == '.' || s[q] == ',')) q++;
+            double v = ndig <= 4 && !frac ? pow(t->num, (double)(sign * pe)) : NAN;
+            if (isfinite(v) && (v != 0 || t->num == 0)) {
+                t->num = v;
+                t->power = 1;
+                t->tz = 0;
+            } else {
+                t->type = CC_T_WORD;
+            }
+            k = q;
+        }
+    }
     return k;
 }
 

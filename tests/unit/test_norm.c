@@ -253,6 +253,23 @@ static void test_written_fractions_and_decimals(void **state)
     assert_int_equal(q.kind, CC_K_LENGTH);
     q = q1("1.2m people", CC_K_ANY, NULL, 0);
     NEAR(q.best, 1.2e6);
+    /* a power written with a caret is exact: no rounding step, no hedge room */
+    struct { const char *t; double v; } pw[] = {
+        {"1.1^23", 8.95430243255239}, {"2.5^-1", 0.4}, {"-2500^-1", -0.0004}, {"-1.1^--23", -8.95430243255239},
+        {"10^6", 1e6}, {"2^10", 1024},
+    };
+    for (size_t i = 0; i < sizeof pw / sizeof *pw; i++) {
+        q = q1(pw[i].t, CC_K_NUMBER, NULL, 0);
+        if (fabs(q.best - pw[i].v) > 1e-9 * fmax(1, fabs(pw[i].v))) fail_msg("%s: got %.12g", pw[i].t, q.best);
+        assert_true(q.low == q.best && q.high == q.best);
+    }
+    q = q1("about 10^6 km2", CC_K_AREA, NULL, 0);
+    NEAR(q.best, 1e6);
+    assert_true(q.low < 1e6 && q.high > 1e6);
+    /* a power that cannot be evaluated is no quantity, nor is its exponent */
+    assert_true(none("2^1000000", CC_K_NUMBER));
+    assert_true(none("0^-1", CC_K_NUMBER));
+    assert_true(none("5^2.5", CC_K_NUMBER));
 }
 
 static void test_durations_and_money_forms(void **state)
