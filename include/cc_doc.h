@@ -38,6 +38,7 @@ typedef struct {
     int is_new;         /* named by --new */
     cc_suppress *supp;  /* <!-- claimcheck-disable... --> directives */
     size_t nsupp;
+    uint64_t serial;    /* unique per document made in this process (0: never made by cc_doc_from_mem) */
 } cc_doc;
 
 /* Reads path. Returns 0 when the text can be checked; -1 when it cannot be
@@ -53,6 +54,10 @@ int cc_doc_suppressed(const cc_doc *d, int line, const char *rule);
 
 /* 1-based line and code-point column of byte offset off. */
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);
+/* 1 when a sentence ends at byte i (a line break, or . ! ? that is no
+ * abbreviation and is followed, after closing quotes, by white space or
+ * the end). */
+int cc_doc_boundary_after(const cc_doc *d, size_t i);
 /* The sentence around off: [*s, *e). */
 void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e);
 

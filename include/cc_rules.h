@@ -68,6 +68,8 @@ typedef struct cc_rule {
     int window_days;
     cc_severity severity;
     pcre2_code *topic_doc, *topic_sent, *topic_not;
+    char *topic_doc_src; /* topic_doc as expanded */
+    size_t topic_doc_same; /* the first rule with the same topic_doc: its answer for a document is this one's */
     int has_trigger;     /* 0: the rule reads every byte of every document */
     int has_also;        /* a triggered sentence must also hold one of the rule's "also" words */
     cc_pattern *pats;
@@ -111,14 +113,33 @@ int cc_rules_has_table(const cc_ruleset *rs, const char *table);
 /* Reference value "table.key" (e.g. "area.donetsk"): value, unit, source. */
 int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, const char **unit, const char **source);
 
-/* Trigger words: the rules (indexes, *n of them) whose trigger list holds
- * the lower-case ASCII word w[0..len), or one of its prefixes written
- * "stem*"; also and nalso give the rules whose "also" list holds it. NULL and 0
- * when none. */
-const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n, const size_t **also,
-                                    size_t *nalso);
-/* 1 when some rule has a trigger. */
-int cc_rules_has_triggers(const cc_ruleset *rs);
+/* Trigger words, compiled into an automaton over lower-case ASCII letters
+ * (symbols 0-25) and '%' (symbol 26) when the rules are loaded. State 1 is
+ * the start, state 0 "no trigger word starts like this" (and stays 0). A word
+ * that ends in a state with term >= 0 triggers lists[term]; otherwise the
+ * deepest state passed with stem >= 0 (a stem written "annex*") decides. A
+ * list is every rule the word triggers (its own and its stems', merged) and
+ * every rule it is an "also" word for. Words of 32 letters or more trigger
+ * nothing. */
+#define CC_TRIG_SYMS 27
+typedef struct {
+    const size_t *rules, *also;
+    size_t n, nalso;
+} cc_trig_list;
+
+typedef struct {
+    uint32_t *next;      /* nstates * CC_TRIG_SYMS */
+    int32_t *term, *stem;/* per state: a list index or -1 */
+    size_t nstates, cap;
+    cc_trig_list *lists;
+    size_t nlists;
+} cc_trig;
+
+/* The automaton, or NULL when no rule has a trigger. */
+const cc_trig *cc_rules_triggers(const cc_ruleset *rs);
+/* Looks up one lower-case word (for tests and tools): NULL when it triggers nothing. */
+const cc_trig_list *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len);
+
 
 /* Match limits applied to every pattern (PCRE2 match and depth limits). */
 uint32_t cc_rules_match_limit(const cc_ruleset *rs);

@@ -110,6 +110,8 @@ int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, c
     d->text = cc_xcalloc(len + 64, 1);
     memcpy(d->text, data, len);
     d->len = len;
+    static uint64_t serials;
+    d->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
     build_lines(d);
     front_matter(d, diags);
     suppressions(d, diags);
@@ -253,7 +255,7 @@ static int is_abbrev(const char *t, size_t dot)
 
 /* Sentences end at . ! ? (with closing quotes or brackets) followed by white
  * space, or at a line break that ends a paragraph or a heading line. */
-static int boundary_after(const cc_doc *d, size_t i)
+int cc_doc_boundary_after(const cc_doc *d, size_t i)
 {
     const char *t = d->text;
     char c = t[i];
@@ -271,10 +273,10 @@ static int boundary_after(const cc_doc *d, size_t i)
 void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e)
 {
     size_t a = off > d->len ? d->len : off;
-    while (a > d->body && !boundary_after(d, a - 1)) a--;
+    while (a > d->body && !cc_doc_boundary_after(d, a - 1)) a--;
     while (a < off && (d->text[a] == ' ' || d->text[a] == '\t' || d->text[a] == '\n' || d->text[a] == '\r')) a++;
     size_t b = off;
-    while (b < d->len && !boundary_after(d, b)) b++;
+    while (b < d->len && !cc_doc_boundary_after(d, b)) b++;
     if (b < d->len && d->text[b] != '\n' && d->text[b] != '\r') b++;
     *s = a;
     *e = b;

@@ -56,9 +56,8 @@ struct cc_ruleset {
     uint32_t match_limit;
     tword *twords;        /* whole trigger words */
     tword *tprefixes;     /* trigger stems ("annex*") */
-    size_t prefix_lens[8];/* the distinct stem lengths */
-    size_t nprefix_lens;
-    uint32_t lenmask[28]; /* by first letter (a-z, then '%'): lengths some trigger word has */
+    cc_trig trig;         /* built from the two tables once the rules are loaded */
+    int has_trig;
 };
 
 static const char *sev_names[] = {"info", "warning", "error"};
@@ -79,31 +78,141 @@ size_t cc_rules_count(const cc_ruleset *rs) { return rs->n; }
 const cc_rule *cc_rules_get(const cc_ruleset *rs, size_t i) { return &rs->rules[i]; }
 const char *cc_rules_dir(const cc_ruleset *rs) { return rs->dir; }
 uint32_t cc_rules_match_limit(const cc_ruleset *rs) { return rs->match_limit; }
-int cc_rules_has_triggers(const cc_ruleset *rs) { return rs->twords || rs->tprefixes; }
+const cc_trig *cc_rules_triggers(const cc_ruleset *rs) { return rs->has_trig ? &rs->trig : NULL; }
 
-static int first_slot(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; }
+static int trig_sym(char c) { return c == '%' ? 26 : (c | 32) - 'a'; }
 
-const size_t *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len, size_t *n, const size_t **also,
-                                    size_t *nalso)
+const cc_trig_list *cc_rules_trigger_word(const cc_ruleset *rs, const char *w, size_t len)
 {
-    tword *t;
-    /* most words of a text are no trigger: the first letter and the length
-     * say so without hashing */
-    if (len >= 32 || !(rs->lenmask[first_slot(w[0])] & ((uint32_t)1 << len))) {
-        *n = *nalso = 0;
-        *also = NULL;
-        return NULL;
+    if (!rs->has_trig || len >= 32) return NULL;
+    const cc_trig *t = &rs->trig;
+    uint32_t st = 1;
+    int32_t stem = -1;
+    for (size_t i = 0; i < len && st; i++) {
+        int y = trig_sym(w[i]);
+        if (y < 0 || y >= CC_TRIG_SYMS) return NULL;
+        st = t->next[st * CC_TRIG_SYMS + (unsigned)y];
+        if (st && t->stem[st] >= 0) stem = t->stem[st];
     }
-    HASH_FIND(hh, rs->twords, w, len, t);
-    for (size_t i = 0; !t && i < rs->nprefix_lens; i++) {
-        if (rs->prefix_lens[i] > len) continue;
-        HASH_FIND(hh, rs->tprefixes, w, rs->prefix_lens[i], t);
+    int32_t li = st && t->term[st] >= 0 ? t->term[st] : stem;
+    return li >= 0 ? &t->lists[li] : NULL;
+}
+
+static uint32_t trig_state(cc_trig *t)
+{
+    if (t->nstates == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 64;
+        t->next = cc_xrealloc(t->next, t->cap * CC_TRIG_SYMS * sizeof *t->next);
+        t->term = cc_xrealloc(t->term, t->cap * sizeof *t->term);
+        t->stem = cc_xrealloc(t->stem, t->cap * sizeof *t->stem);
     }
-    if (!t) { *n = *nalso = 0; *also = NULL; return NULL; }
-    *n = t->n;
-    *also = t->also;
-    *nalso = t->nalso;
-    return t->rules;
+    uint32_t s = (uint32_t)t->nstates++;
+    memset(&t->next[s * CC_TRIG_SYMS], 0, CC_TRIG_SYMS * sizeof *t->next);
+    t->term[s] = t->stem[s] = -1;
+    return s;
+}
+
+/* one list per word or stem while building; merged below */
+typedef struct {
+    const tword *word, *stem;
+} trig_src;
+
+static void list_union(size_t **dst, size_t *n, const size_t *src, size_t m)
+{
+    for (size_t i = 0; i < m; i++) {
+        size_t k = 0;
+        while (k < *n && (*dst)[k] != src[i]) k++;
+        if (k < *n) continue;
+        *dst = cc_xrealloc(*dst, (*n + 1) * sizeof **dst);
+        (*dst)[(*n)++] = src[i];
+    }
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int32_t trig_list(cc_trig *t, const tword *own, const tword *const *stems, size_t nstems)
+{
+    size_t *r = NULL, *al = NULL, n = 0, na = 0;
+    if (own) { list_union(&r, &n, own->rules, own->n); list_union(&al, &na, own->also, own->nalso); }
+    for (size_t i = 0; i < nstems; i++) {
+        list_union(&r, &n, stems[i]->rules, stems[i]->n);
+        list_union(&al, &na, stems[i]->also, stems[i]->nalso);
+    }
+    if (n > 1) qsort(r, n, sizeof *r, cmp_size);
+    if (na > 1) qsort(al, na, sizeof *al, cmp_size);
+    t->lists = cc_xrealloc(t->lists, (t->nlists + 1) * sizeof *t->lists);
+    t->lists[t->nlists] = (cc_trig_list){r, al, n, na};
+    return (int32_t)t->nlists++;
+}
+
+static uint32_t trig_insert(cc_trig *t, trig_src **src, const char *w, size_t l)
+{
+    uint32_t st = 1;
+    for (size_t i = 0; i < l; i++) {
+        uint32_t *nx = &t->next[st * CC_TRIG_SYMS + (unsigned)trig_sym(w[i])];
+        if (!*nx) {
+            uint32_t ns = trig_state(t); /* may move t->next */
+            *src = cc_xrealloc(*src, t->cap * sizeof **src);
+            (*src)[ns] = (trig_src){NULL, NULL};
+            t->next[st * CC_TRIG_SYMS + (unsigned)trig_sym(w[i])] = ns;
+            st = ns;
+        } else {
+            st = *nx;
+        }
+    }
+    return st;
+}
+
+/* Walks the automaton depth first carrying the stems passed, and gives
+ * each state that ends a word or a stem its merged list. */
+static void trig_lists(cc_trig *t, const trig_src *src, uint32_t st, const tword **stems, size_t nstems)
+{
+    if (src[st].stem) stems[nstems++] = src[st].stem;
+    if (src[st].word) t->term[st] = trig_list(t, src[st].word, stems, nstems);
+    if (src[st].stem) t->stem[st] = trig_list(t, NULL, stems, nstems);
+    for (int y = 0; y < CC_TRIG_SYMS; y++) {
+        uint32_t c = t->next[st * CC_TRIG_SYMS + (unsigned)y];
+        if (c) trig_lists(t, src, c, stems, nstems);
+    }
+}
+
+static void build_triggers(cc_ruleset *rs)
+{
+    if (!rs->twords && !rs->tprefixes) return;
+    cc_trig *t = &rs->trig;
+    trig_state(t); /* 0: dead */
+    trig_state(t); /* 1: start */
+    trig_src *src = cc_xcalloc(t->cap, sizeof *src);
+    size_t depth = 1;
+    for (int stem = 0; stem <= 1; stem++) {
+        tword *w, *tmp, *tab = stem ? rs->tprefixes : rs->twords;
+        HASH_ITER(hh, tab, w, tmp) {
+            size_t l = strlen(w->word);
+            if (l >= 32) continue; /* never looked up */
+            uint32_t st = trig_insert(t, &src, w->word, l);
+            if (stem) src[st].stem = w;
+            else src[st].word = w;
+            if (l + 1 > depth) depth = l + 1;
+        }
+    }
+    const tword **stems = cc_xcalloc(depth + 1, sizeof *stems);
+    trig_lists(t, src, 1, stems, 0);
+    free(stems);
+    free(src);
+    rs->has_trig = 1;
+}
+
+static void free_trig(cc_trig *t)
+{
+    for (size_t i = 0; i < t->nlists; i++) { free((void *)t->lists[i].rules); free((void *)t->lists[i].also); }
+    free(t->lists);
+    free(t->next);
+    free(t->term);
+    free(t->stem);
 }
 
 static void add_trigger(cc_ruleset *rs, const char *word, size_t rule, int also)
@@ -113,19 +222,12 @@ static void add_trigger(cc_ruleset *rs, const char *word, size_t rule, int also)
     if (prefix) l--;
     char *w = cc_xstrndup(word, l);
     for (char *p = w; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-    /* a stem stands for every length from its own */
-    for (size_t k = l; k < 32 && (k == l || prefix); k++) rs->lenmask[first_slot(w[0])] |= (uint32_t)1 << k;
     tword **tab = prefix ? &rs->tprefixes : &rs->twords, *t;
     HASH_FIND(hh, *tab, w, l, t);
     if (!t) {
         t = cc_xcalloc(1, sizeof *t);
         t->word = w;
         HASH_ADD_KEYPTR(hh, *tab, t->word, l, t);
-        if (prefix) {
-            size_t k = 0;
-            while (k < rs->nprefix_lens && rs->prefix_lens[k] != l) k++;
-            if (k == rs->nprefix_lens && k < 8) rs->prefix_lens[rs->nprefix_lens++] = l;
-        }
     } else {
         free(w);
     }
@@ -182,6 +284,7 @@ static void free_rule(cc_rule *r)
     for (size_t i = 0; i < r->ndefaults; i++) { free(r->defaults[i].name); free(r->defaults[i].value); }
     free(r->defaults);
     pcre2_code_free(r->topic_doc);
+    free(r->topic_doc_src);
     pcre2_code_free(r->topic_sent);
     pcre2_code_free(r->topic_not);
 
@@ -204,6 +307,7 @@ void cc_rules_free(cc_ruleset *rs)
     HASH_ITER(hh, rs->macros, m, tm) { HASH_DEL(rs->macros, m); free(m->name); free(m->text); free(m->file); free(m); }
     free_twords(&rs->twords);
     free_twords(&rs->tprefixes);
+    free_trig(&rs->trig);
     for (size_t i = 0; i < rs->ntables; i++) free(rs->tables[i]);
     free(rs->tables);
     if (rs->owns_lx) cc_lexicon_free(rs->lx);
@@ -660,7 +764,16 @@ static void load_rule(lctx *c, const cc_ynode *n)
         if (topic->kind != CC_Y_MAP) err_at(c, topic, "topic: expected document, sentence, not_sentence", NULL, NULL);
         else {
             check_keys(c, topic, tkeys, "topic");
-            if (cc_yaml_get(topic, "document")) r.topic_doc = compile(c, cc_yaml_get(topic, "document"), "topic.document");
+            if (cc_yaml_get(topic, "document")) {
+                r.topic_doc = compile_x(c, cc_yaml_get(topic, "document"), "topic.document", &r.topic_doc_src);
+                /* rules that share a document topic ask it once per document */
+                r.topic_doc_same = c->rs->n;
+                for (size_t i = 0; r.topic_doc_src && i < c->rs->n; i++)
+                    if (c->rs->rules[i].topic_doc_src && strcmp(c->rs->rules[i].topic_doc_src, r.topic_doc_src) == 0) {
+                        r.topic_doc_same = i;
+                        break;
+                    }
+            }
             if (cc_yaml_get(topic, "sentence")) r.topic_sent = compile(c, cc_yaml_get(topic, "sentence"), "topic.sentence");
             if (cc_yaml_get(topic, "not_sentence")) r.topic_not = compile(c, cc_yaml_get(topic, "not_sentence"), "topic.not_sentence");
         }
@@ -805,7 +918,9 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
         cc_yaml_free(trees[i]);
     }
     free(trees);
-    return d->errors > errs0 ? -1 : 0;
+    if (d->errors > errs0) return -1;
+    build_triggers(rs);
+    return 0;
 }
 
 cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, size_t n, cc_diags *d)

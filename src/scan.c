@@ -7,11 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct {
+    size_t s, e;
+} span;
+
+typedef struct {
+    span *v;
+    size_t n, cap;
+} spans;
+
 struct cc_matcher {
     pcre2_match_data *md;
-
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
+    /* where each rule reads in the document last prepared (doc_spans), kept
+     * so the dateline pass and the claim pass share one trigger pass, and
+     * reused from document to document */
+    const cc_ruleset *sp_rs;
+    uint64_t sp_serial;
+    size_t nr;
+    spans *sp, *also;
+    size_t *pending, *mark;
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -31,6 +47,11 @@ cc_matcher *cc_matcher_new(const cc_ruleset *rs)
 void cc_matcher_free(cc_matcher *m)
 {
     if (!m) return;
+    for (size_t i = 0; i < m->nr; i++) { free(m->sp[i].v); free(m->also[i].v); }
+    free(m->sp);
+    free(m->also);
+    free(m->pending);
+    free(m->mark);
     pcre2_match_data_free(m->md);
 
     pcre2_match_context_free(m->mc);
@@ -206,15 +227,6 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
     }
 }
 
-typedef struct {
-    size_t s, e;
-} span;
-
-typedef struct {
-    span *v;
-    size_t n, cap;
-} spans;
-
 static void add_span(spans *sp, size_t s, size_t e)
 {
     if (sp->n && s <= sp->v[sp->n - 1].e) {
@@ -252,67 +264,121 @@ static void intersect(spans *a, const spans *b)
     a->n = o;
 }
 
-/* Where each rule should read: with triggers, the sentences (lines for
- * datelines) around each trigger word, found in one pass over the text that
- * lower-cases each ASCII word and looks it up; a rule with "also" words
- * keeps only the sentences that hold one of those too; a rule without a
- * trigger reads the whole document. sp has one entry per rule. */
-static void collect_spans(const cc_ruleset *rs, const cc_doc *d, spans *sp, int datelines)
+/* Byte classes of the trigger pass: letters make words, '%' is a word of
+ * its own, and these may end a sentence (boundary_after decides). */
+enum { B_OTHER, B_LETTER, B_PERCENT, B_END };
+static const unsigned char bclass[256] = {
+    ['\n'] = B_END, ['\r'] = B_END, ['.'] = B_END, ['!'] = B_END, ['?'] = B_END, ['%'] = B_PERCENT,
+#define L(c) [c] = B_LETTER, [c - 32] = B_LETTER
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
+static void flush_sentence(cc_matcher *m, const unsigned char *t, size_t a, size_t e, size_t *npend)
 {
-    size_t nr = cc_rules_count(rs);
-    for (size_t i = 0; i < nr; i++) {
-        const cc_rule *r = cc_rules_get(rs, i);
-        if (!r->has_trigger && r->dateline == datelines) add_span(&sp[i], datelines ? 0 : d->body, d->len);
+    if (!*npend) return;
+    while (a < e && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' || t[a] == '\r')) a++;
+    for (size_t q = 0; q < *npend; q++) {
+        size_t x = m->pending[q];
+        add_span(x & 1 ? &m->also[x >> 1] : &m->sp[x >> 1], a, e);
     }
-    if (!cc_rules_has_triggers(rs)) return;
-    spans *also = cc_xcalloc(nr, sizeof *also);
-    const unsigned char *t = (const unsigned char *)d->text;
-    size_t i = datelines ? 0 : d->body, n = d->len;
-    size_t cs = 1, ce = 0; /* the last sentence (or lines) computed */
-    char w[32];
-    while (i < n) {
-        /* skip to a letter; a percent sign is a trigger of its own */
-        while (i < n && !((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') && t[i] != '%') i++;
-        if (i >= n) break;
-        size_t ws = i, l = 0;
-        if (t[i] == '%') {
-            w[0] = '%';
-            l = 1;
-            i++;
-        } else {
-            while (i < n && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z'))) {
-                if (l < sizeof w) w[l] = (char)(t[i] | 32);
-                l++;
-                i++;
-            }
-            if (l > sizeof w) continue;
-        }
-        size_t nrules, nalso;
-        const size_t *al;
-        const size_t *rules = cc_rules_trigger_word(rs, w, l, &nrules, &al, &nalso);
-        if (!rules && !nalso) continue;
-        if (!(ws >= cs && ws < ce)) {
-            if (datelines) line_span(d, ws, &cs, &ce);
-            else cc_doc_sentence(d, ws, &cs, &ce);
-            if (ce <= ws) ce = ws + 1;
-        }
-        for (size_t k = 0; k < nrules; k++)
-            if (cc_rules_get(rs, rules[k])->dateline == datelines) add_span(&sp[rules[k]], cs, ce);
-        for (size_t k = 0; k < nalso; k++)
-            if (cc_rules_get(rs, al[k])->dateline == datelines) add_span(&also[al[k]], cs, ce);
-    }
-    for (size_t k = 0; k < nr; k++) {
-        const cc_rule *r = cc_rules_get(rs, k);
-        if (r->has_also && r->dateline == datelines) intersect(&sp[k], &also[k]);
-        free(also[k].v);
-    }
-    free(also);
+    *npend = 0;
 }
 
-static void free_spans(spans *sp, size_t n)
+/* Where each rule reads, for the claim pass and the dateline pass at once:
+ * one walk over the text feeds each ASCII word through the trigger automaton
+ * (a table step per letter, no copy, no hash) while it tracks sentence
+ * bounds. A claim rule reads the sentences around its trigger words (from
+ * the body on), a dateline rule the lines around them (from the top); a rule
+ * with "also" words keeps only the sentences that hold one of those too; a
+ * rule without a trigger reads the whole document. Kept in the matcher until
+ * another document (by serial) is asked for. */
+static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
 {
-    for (size_t i = 0; i < n; i++) free(sp[i].v);
-    free(sp);
+    size_t nr = cc_rules_count(rs);
+    if (m->sp_rs == rs && d->serial && m->sp_serial == d->serial && m->nr == nr) return m->sp;
+    if (m->nr != nr) {
+        for (size_t i = 0; i < m->nr; i++) { free(m->sp[i].v); free(m->also[i].v); }
+        free(m->sp);
+        free(m->also);
+        free(m->pending);
+        free(m->mark);
+        m->nr = nr;
+        m->sp = cc_xcalloc(nr ? nr : 1, sizeof *m->sp);
+        m->also = cc_xcalloc(nr ? nr : 1, sizeof *m->also);
+        m->pending = cc_xcalloc(2 * nr + 1, sizeof *m->pending);
+        m->mark = cc_xcalloc(2 * nr + 1, sizeof *m->mark);
+    }
+    m->sp_rs = rs;
+    m->sp_serial = d->serial;
+    spans *sp = m->sp, *also = m->also;
+    for (size_t i = 0; i < nr; i++) {
+        sp[i].n = also[i].n = 0;
+        const cc_rule *r = cc_rules_get(rs, i);
+        if (!r->has_trigger) add_span(&sp[i], r->dateline ? 0 : d->body, d->len);
+    }
+    const cc_trig *tg = cc_rules_triggers(rs);
+    if (!tg) return sp;
+    memset(m->mark, 0, (2 * nr + 1) * sizeof *m->mark);
+    const unsigned char *t = (const unsigned char *)d->text;
+    const uint32_t *next = tg->next;
+    size_t i = 0, n = d->len, body = d->body;
+    size_t sent = body, sid = 1, npend = 0;
+    size_t ls = 1, le = 0; /* the last lines computed for a dateline rule */
+    for (;;) {
+        while (i < n && bclass[t[i]] == B_OTHER) i++;
+        if (i >= n) break;
+        unsigned k = bclass[t[i]];
+        if (k == B_END) {
+            if (i >= body && cc_doc_boundary_after(d, i)) {
+                flush_sentence(m, t, sent, (t[i] == '\n' || t[i] == '\r') ? i : i + 1, &npend);
+                sent = i + 1;
+                sid++;
+            }
+            i++;
+            continue;
+        }
+        size_t ws = i;
+        uint32_t st;
+        int32_t stem = -1;
+        if (k == B_PERCENT) {
+            st = next[CC_TRIG_SYMS + 26];
+            i++;
+        } else {
+            st = 1;
+            do {
+                st = next[st * CC_TRIG_SYMS + (unsigned)((t[i] | 32) - 'a')];
+                if (tg->stem[st] >= 0) stem = tg->stem[st];
+                i++;
+            } while (i < n && bclass[t[i]] == B_LETTER);
+            if (i - ws >= 32) continue;
+        }
+        int32_t li = tg->term[st] >= 0 ? tg->term[st] : stem;
+        if (li < 0) continue;
+        const cc_trig_list *l = &tg->lists[li];
+        for (int a = 0; a <= 1; a++) {
+            const size_t *rl = a ? l->also : l->rules;
+            size_t nl = a ? l->nalso : l->n;
+            for (size_t q = 0; q < nl; q++) {
+                const cc_rule *r = cc_rules_get(rs, rl[q]);
+                if (r->dateline) {
+                    if (!(ws >= ls && ws < le)) {
+                        line_span(d, ws, &ls, &le);
+                        if (le <= ws) le = ws + 1;
+                    }
+                    add_span(a ? &also[rl[q]] : &sp[rl[q]], ls, le);
+                } else if (ws >= body) {
+                    size_t x = rl[q] << 1 | (size_t)a;
+                    if (m->mark[x] != sid) { m->mark[x] = sid; m->pending[npend++] = x; }
+                }
+            }
+        }
+    }
+    flush_sentence(m, t, sent, n, &npend);
+    for (size_t k = 0; k < nr; k++)
+        if (cc_rules_get(rs, k)->has_also) intersect(&sp[k], &also[k]);
+    return sp;
 }
 
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
@@ -321,13 +387,18 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     const cc_lexicon *lx = cc_rules_lexicon(rs);
     size_t dropped = 0, made = 0;
     size_t nr = cc_rules_count(rs);
-    spans *sp = cc_xcalloc(nr, sizeof *sp);
-    collect_spans(rs, d, sp, 0);
+    spans *sp = doc_spans(rs, m, d);
+    signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
+    memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
         if (only && r != only) continue;
         if (r->dateline || !sp[ri].n) continue;
-        if (r->topic_doc && !gate(r->topic_doc, m, d->text, d->len)) continue;
+        if (r->topic_doc) {
+            signed char *g = &topic[r->topic_doc_same];
+            if (*g < 0) *g = (signed char)gate(r->topic_doc, m, d->text, d->len);
+            if (!*g) continue;
+        }
         size_t first_of_rule = out->n;
         for (size_t pi = 0; pi < r->npats; pi++) {
             const cc_pattern *p = &r->pats[pi];
@@ -396,7 +467,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
             }
         }
     }
-    free_spans(sp, nr);
+    free(topic);
     if (dropped)
         cc_diag_add(diags, CC_D_WARNING, d->path, 0, 0, NULL,
                     "over the limit of %zu claims per document: %zu further claims were not read", max_claims, dropped);
@@ -409,8 +480,7 @@ int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64
     int found = 0, bestprio = 0;
     size_t bestoff = 0;
     size_t nr = cc_rules_count(rs);
-    spans *sp = cc_xcalloc(nr, sizeof *sp);
-    collect_spans(rs, d, sp, 1);
+    spans *sp = doc_spans(rs, m, d);
     for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
         if (!r->dateline || !sp[ri].n) continue;
@@ -445,7 +515,6 @@ int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64
             }
         }
     }
-    free_spans(sp, nr);
     return found ? 0 : -1;
 }
 

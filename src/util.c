@@ -141,6 +141,10 @@ size_t cc_utf8_check(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        /* ASCII, eight bytes at a time */
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ULL))) i += 8;
+        if (i >= n) break;
         if (u[i] < 0x80) { i++; continue; }
         size_t l = utf8_seq(u + i, n - i);
         if (!l) return i;
@@ -162,8 +166,15 @@ uint32_t cc_utf8_decode(const char *s, size_t n, size_t *adv)
 
 size_t cc_utf8_count_valid(const char *s, size_t n)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++) count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    /* every byte but continuation bytes (10xxxxxx), eight at a time: a
+     * continuation byte has bit 7 set and bit 6 clear */
+    size_t count = n, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        count -= (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+    }
+    for (; i < n; i++) count -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return count;
 }
 

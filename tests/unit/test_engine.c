@@ -78,6 +78,80 @@ static cc_doc mkdoc(const char *path, const char *text, const char *date)
     return doc;
 }
 
+/* The trigger automaton: exact words, stems ("annex*") for every length
+ * from their own, a word that is both gets the rules of both, "also" words,
+ * '%' as a word, and nothing for words of 32 letters or more. */
+static void test_trigger_automaton(void **state)
+{
+    (void)state;
+    static const char y[] =
+        "rules:\n"
+        "  - id: stem\n    kind: count\n    subject: s.a\n    trigger: [annex*, '%']\n"
+        "    patterns: ['(?<value>\\d+)']\n"
+        "    description: d\n    examples: [{text: 'annexed war Ukraine 3'}, {text: 'x', match: false}]\n"
+        "  - id: exact\n    kind: count\n    subject: s.b\n    trigger: [annexed, war]\n    also: [ukraine]\n"
+        "    patterns: ['(?<value>\\d+)']\n"
+        "    description: d\n    examples: [{text: 'annexed war Ukraine 3'}, {text: 'x', match: false}]\n"
+        "  - id: other\n    kind: count\n    subject: s.c\n    trigger: [aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\n    also: [annexation]\n"
+        "    patterns: ['(?<value>\\d+)']\n"
+        "    description: d\n    examples: [{text: 'annexed war Ukraine 3'}, {text: 'x', match: false}]\n";
+    cc_rule_source src = {"t.yaml", y, sizeof y - 1};
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_ruleset *t = cc_rules_load_mem(cc_rules_lexicon(rs), &src, 1, &d);
+    for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, 0);
+    assert_non_null(t);
+    const cc_trig_list *l;
+    l = cc_rules_trigger_word(t, "annex", 5); /* the stem itself */
+    assert_non_null(l);
+    assert_int_equal(l->n, 1);
+    assert_int_equal(l->rules[0], 0);
+    l = cc_rules_trigger_word(t, "annexing", 8);
+    assert_true(l && l->n == 1 && l->rules[0] == 0 && l->nalso == 0);
+    l = cc_rules_trigger_word(t, "annexed", 7); /* exact and stem: both rules */
+    assert_true(l && l->n == 2 && l->rules[0] == 0 && l->rules[1] == 1);
+    l = cc_rules_trigger_word(t, "annexation", 10); /* stem, and an also word of another rule */
+    assert_true(l && l->n == 1 && l->rules[0] == 0 && l->nalso == 1 && l->also[0] == 2);
+    l = cc_rules_trigger_word(t, "ukraine", 7);
+    assert_true(l && l->n == 0 && l->nalso == 1 && l->also[0] == 1);
+    assert_null(cc_rules_trigger_word(t, "anne", 4));
+    assert_null(cc_rules_trigger_word(t, "wars", 4));
+    assert_null(cc_rules_trigger_word(t, "wa", 2));
+    l = cc_rules_trigger_word(t, "%", 1);
+    assert_true(l && l->n == 1 && l->rules[0] == 0);
+    assert_non_null(cc_rules_trigger_word(t, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 31));
+    char longw[40];
+    memset(longw, 'a', 32);
+    assert_null(cc_rules_trigger_word(t, "annexaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 37));
+    assert_null(cc_rules_trigger_word(t, longw, 32));
+
+    /* in a document: "war 12" is read only in a sentence that also names
+     * Ukraine; the stem rule reads every sentence with an annex- word */
+    cc_matcher *m = cc_matcher_new(t);
+    cc_doc doc = mkdoc("t.md",
+                       "The war lasted 12 days. Ukraine said the war took 13 days.\n"
+                       "Moscow annexes 4 regions! Nothing here 5. 7 %\n",
+                       "2026-01-23");
+    cc_claims cl;
+    cc_claims_init(&cl);
+    cc_scan_doc(t, m, &doc, 0, NULL, 0, &cl, &d);
+    int seen[3][20] = {{0}};
+    for (size_t i = 0; i < cl.n; i++) {
+        int v = (int)cl.items[i].raw.best;
+        if (v >= 0 && v < 20) seen[cl.items[i].rule - cc_rules_get(t, 0)][v] = 1;
+    }
+    assert_false(seen[1][12]); /* no "also" word in its sentence */
+    assert_true(seen[1][13]);
+    assert_true(seen[0][4]);
+    assert_false(seen[0][5]);
+    assert_true(seen[0][7]); /* '%' is a trigger word of its own */
+    cc_claims_free(&cl);
+    cc_doc_free(&doc);
+    cc_matcher_free(m);
+    cc_rules_free(t);
+    cc_diags_free(&d);
+}
+
 static void test_scan_and_derive(void **state)
 {
     (void)state;
@@ -227,7 +301,7 @@ static void test_reports(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };

@@ -42,6 +42,30 @@ static void test_utf8(void **state)
     size_t adv;
     assert_int_equal(cc_utf8_decode("\xe2\x82\xac", 3, &adv), 0x20AC);
     assert_int_equal(adv, 3);
+    /* the word-at-a-time paths: every split of ASCII runs and sequences
+     * around the 8-byte steps, and a bad byte at every offset */
+    static const char *const pieces[] = {"a", "abcdefgh", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", " 12345 "};
+    char text[256], bad[256];
+    unsigned seed = 7;
+    for (int round = 0; round < 300; round++) {
+        size_t n = 0, cps = 0;
+        while (n < 200) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % 6];
+            size_t l = strlen(p);
+            memcpy(text + n, p, l);
+            n += l;
+            cps += cc_utf8_count(p, l);
+        }
+        assert_int_equal(cc_utf8_check(text, n), n);
+        assert_int_equal(cc_utf8_count_valid(text, n), cps);
+        size_t at = (seed >> 8) % n;
+        memcpy(bad, text, n);
+        bad[at] = (char)0xff;
+        size_t lead = at; /* a broken sequence is reported where it starts */
+        while (lead > 0 && ((unsigned char)text[lead] & 0xC0) == 0x80) lead--;
+        assert_int_equal(cc_utf8_check(bad, n), lead);
+    }
 }
 
 static void test_fold(void **state)
