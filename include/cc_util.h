@@ -33,6 +33,8 @@ void cc_buf_free(cc_buf *b);
 void cc_buf_put(cc_buf *b, const char *s, size_t n);
 void cc_buf_puts(cc_buf *b, const char *s);
 void cc_buf_putc(cc_buf *b, char c);
+/* A decimal integer, without printf. */
+void cc_buf_put_int(cc_buf *b, long long v);
 void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap);
 /* Appends s[0..n) as a JSON string literal, quotes included. Invalid UTF-8
@@ -53,9 +55,11 @@ void cc_buf_regex_alternation(cc_buf *b, char **phrases, size_t n);
 /* Takes the bytes; the buffer is left empty. Never NULL. */
 char *cc_buf_take(cc_buf *b);
 
-/* Reads a whole file. Returns 0 and sets *data (NUL-terminated, caller frees)
- * and *len, or -1 with errno preserved and a message in err. Files larger than
+/* Reads a whole file. Returns 0 and sets *data (caller frees) and *len, or
+ * -1 with errno preserved and a message in err. The data is followed by
+ * CC_READ_SLACK + 1 zero bytes (so it is NUL-terminated). Files larger than
  * max_size (0: no limit) fail with EFBIG. */
+#define CC_READ_SLACK 64
 int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen);
 
 /* Returns n when s[0..n) is valid UTF-8, otherwise the offset of the first

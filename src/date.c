@@ -52,7 +52,14 @@ void cc_date_format(int64_t days, char *out)
     int y, m, d;
     cc_civil_from_days(days, &y, &m, &d);
     if (y < 0 || y > 9999) { strcpy(out, "0000-00-00"); return; }
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    int v[3] = {y, m, d}, w[3] = {4, 2, 2};
+    char *o = out;
+    for (int k = 0; k < 3; k++) {
+        if (k) *o++ = '-';
+        for (int q = w[k] - 1, x = v[k]; q >= 0; q--, x /= 10) o[q] = (char)('0' + x % 10);
+        o += w[k];
+    }
+    *o = 0;
 }
 
 int cc_date_parse_iso(const char *s, int64_t *out)

@@ -30,9 +30,16 @@ static void build_lines(cc_doc *d)
     d->lines = cc_xmalloc(cap * sizeof *d->lines);
     d->nlines = 0;
     d->lines[d->nlines++] = 0;
+    const char *t = d->text;
+    int cr = memchr(t, '\r', d->len) != NULL;
     for (size_t i = 0; i < d->len; i++) {
-        char c = d->text[i];
-        if (c == '\n' || (c == '\r' && (i + 1 >= d->len || d->text[i + 1] != '\n'))) {
+        if (!cr) { /* LF only: jump from line feed to line feed */
+            const char *nl = memchr(t + i, '\n', d->len - i);
+            if (!nl) break;
+            i = (size_t)(nl - t);
+        }
+        char c = t[i];
+        if (c == '\n' || (c == '\r' && (i + 1 >= d->len || t[i + 1] != '\n'))) {
             if (d->nlines == cap) { cap *= 2; d->lines = cc_xrealloc(d->lines, cap * sizeof *d->lines); }
             d->lines[d->nlines++] = i + 1;
         }
@@ -79,36 +86,40 @@ static void front_matter(cc_doc *d, cc_diags *diags)
     }
 }
 
-int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags)
+/* Takes buf (len bytes followed by at least CC_READ_SLACK zero bytes): the
+ * document owns it from here, whatever the outcome. */
+static int doc_adopt(cc_doc *d, const char *path, char *buf, size_t len, cc_diags *diags)
 {
     memset(d, 0, sizeof *d);
     d->path = cc_xstrdup(path);
     strcpy(d->date_source, "none");
-    if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB && (unsigned char)data[2] == 0xBF) {
-        data += 3;
+    if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF) {
+        memmove(buf, buf + 3, len - 3);
+        memset(buf + len - 3, 0, 3);
         len -= 3;
     }
-    const char *nul = memchr(data, 0, len);
+    const char *nul = memchr(buf, 0, len);
     if (nul) {
         cc_diag_add(diags, CC_D_ERROR, path, 0, 0, NULL, "binary file: NUL byte at byte offset %zu; not checked",
-                    (size_t)(nul - data));
+                    (size_t)(nul - buf));
+        free(buf);
         return -1;
     }
-    size_t bad = cc_utf8_check(data, len);
+    size_t bad = cc_utf8_check(buf, len);
     if (bad < len) {
         /* name the line and column too, counted over the valid prefix */
         size_t line = 1, ls = 0;
         for (size_t i = 0; i < bad; i++)
-            if (data[i] == '\n') { line++; ls = i + 1; }
-        cc_diag_add(diags, CC_D_ERROR, path, (int)line, (int)cc_utf8_count(data + ls, bad - ls) + 1, NULL,
-                    "invalid UTF-8 at byte offset %zu (byte 0x%02X); not checked", bad, (unsigned char)data[bad]);
+            if (buf[i] == '\n') { line++; ls = i + 1; }
+        cc_diag_add(diags, CC_D_ERROR, path, (int)line, (int)cc_utf8_count(buf + ls, bad - ls) + 1, NULL,
+                    "invalid UTF-8 at byte offset %zu (byte 0x%02X); not checked", bad, (unsigned char)buf[bad]);
+        free(buf);
         return -1;
     }
-    /* 64 zeroed bytes of slack after the text: PCRE2's JIT reads the subject
-     * in 16-byte SIMD loads that may run past its end (harmless on real pages,
+    /* the zeroed slack after the text: PCRE2's JIT reads the subject in
+     * 16-byte SIMD loads that may run past its end (harmless on real pages,
      * but reads of memory outside the allocation all the same) */
-    d->text = cc_xcalloc(len + 64, 1);
-    memcpy(d->text, data, len);
+    d->text = buf;
     d->len = len;
     static uint64_t serials;
     d->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
@@ -116,6 +127,14 @@ int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, c
     front_matter(d, diags);
     suppressions(d, diags);
     return 0;
+}
+
+int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags)
+{
+    char *buf = cc_xmalloc(len + CC_READ_SLACK + 1);
+    memcpy(buf, data, len);
+    memset(buf + len, 0, CC_READ_SLACK + 1);
+    return doc_adopt(d, path, buf, len, diags);
 }
 
 int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
@@ -130,9 +149,7 @@ int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
         cc_diag_add(diags, CC_D_ERROR, path, 0, 0, NULL, "%s; not checked", err);
         return -1;
     }
-    int r = cc_doc_from_mem(d, path, data, len, diags);
-    free(data);
-    return r;
+    return doc_adopt(d, path, data, len, diags);
 }
 
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)

@@ -52,8 +52,15 @@ void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const c
     const cc_doc *d = &r->docs[c->doc];
     cc_buf_puts(b, "{\"path\":");
     cc_buf_json_str(b, d->path, strlen(d->path));
-    cc_buf_printf(b, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d,\"text\":", c->line, c->col,
-                  c->end_line, c->end_col);
+    cc_buf_puts(b, ",\"line\":");
+    cc_buf_put_int(b, c->line);
+    cc_buf_puts(b, ",\"column\":");
+    cc_buf_put_int(b, c->col);
+    cc_buf_puts(b, ",\"end_line\":");
+    cc_buf_put_int(b, c->end_line);
+    cc_buf_puts(b, ",\"end_column\":");
+    cc_buf_put_int(b, c->end_col);
+    cc_buf_puts(b, ",\"text\":");
     cc_buf_json_str(b, c->quote, c->quote_len);
     cc_buf_puts(b, ",\"value\":");
     value_json(b, &c->val, c->unanchored);
@@ -72,7 +79,9 @@ void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const c
     cc_buf_json_str(b, c->rule->id, strlen(c->rule->id));
     cc_buf_puts(b, ",\"subject\":");
     cc_buf_json_str(b, c->subject, strlen(c->subject));
-    cc_buf_printf(b, ",\"kind\":\"%s\"", cc_kind_name(c->val.kind));
+    cc_buf_puts(b, ",\"kind\":\"");
+    cc_buf_puts(b, cc_kind_name(c->val.kind));
+    cc_buf_putc(b, '"');
     if (role) {
         cc_buf_puts(b, ",\"role\":");
         cc_buf_json_str(b, role, strlen(role));

@@ -87,6 +87,16 @@ void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
 
 void cc_buf_putc(cc_buf *b, char c) { cc_buf_put(b, &c, 1); }
 
+void cc_buf_put_int(cc_buf *b, long long v)
+{
+    char tmp[24];
+    size_t o = sizeof tmp;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do { tmp[--o] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) tmp[--o] = '-';
+    cc_buf_put(b, tmp + o, sizeof tmp - o);
+}
+
 void cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap)
 {
     va_list aq;
@@ -172,7 +182,8 @@ size_t cc_utf8_count_valid(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        count -= (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+        uint64_t c = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7; /* 1 in each continuation byte */
+        count -= (size_t)((c * 0x0101010101010101ULL) >> 56);       /* their sum, in the top byte */
     }
     for (; i < n; i++) count -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return count;
@@ -226,7 +237,7 @@ void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
 void cc_buf_json_num(cc_buf *b, double v)
 {
     if (isnan(v) || isinf(v)) { cc_buf_puts(b, "null"); return; }
-    if (v == floor(v) && fabs(v) < 1e15) { cc_buf_printf(b, "%.0f", v); return; }
+    if (v == floor(v) && fabs(v) < 1e15) { cc_buf_put_int(b, (long long)v); return; }
     /* the shortest of 15 and 17 significant digits that reads back exactly */
     char tmp[40];
     snprintf(tmp, sizeof tmp, "%.15g", v);
@@ -256,11 +267,13 @@ int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, ch
         errno = EFBIG;
         return -1;
     }
-    size_t cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 : 4096, n = 0;
+    /* CC_READ_SLACK zero bytes follow the data (documents hand the buffer
+     * to PCRE2's JIT, which may read a little past the end) */
+    size_t cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 + CC_READ_SLACK : 4096, n = 0;
     char *buf = cc_xmalloc(cap);
     for (;;) {
-        if (n + 1 >= cap) { cap *= 2; buf = cc_xrealloc(buf, cap); }
-        size_t r = fread(buf + n, 1, cap - n - 1, f);
+        if (n + 1 + CC_READ_SLACK >= cap) { cap *= 2; buf = cc_xrealloc(buf, cap); }
+        size_t r = fread(buf + n, 1, cap - n - 1 - CC_READ_SLACK, f);
         n += r;
         if (max_size && n > max_size) {
             free(buf);
@@ -280,7 +293,7 @@ int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, ch
         return -1;
     }
     fclose(f);
-    buf[n] = 0;
+    memset(buf + n, 0, 1 + CC_READ_SLACK);
     *data = buf;
     *len = n;
     return 0;
@@ -315,26 +328,108 @@ size_t cc_fold(const char *s, size_t n, char *dst, size_t dstlen)
     return o;
 }
 
-static int cmp_len_desc(const void *a, const void *b)
+/* The phrases as a trie by symbol (one UTF-8 character, or a space that
+ * stands for any white space), written factored: "(?:t(?:h(?:irty|ree)|wo)|…)"
+ * rather than one branch per phrase. PCRE2 tries branches one by one; a
+ * position that starts no phrase is now rejected after one comparison per
+ * distinct first symbol instead of one per phrase. Siblings are ordered by
+ * the longest phrase through them and a phrase that ends at a node comes
+ * after its longer continuations, so longer phrases still win ("square
+ * miles" over "square"), as in a flat alternation sorted longest first. */
+typedef struct {
+    const char *sym; /* points into a phrase */
+    size_t symlen;
+    size_t maxlen;   /* longest phrase through this node, in bytes */
+    int end;         /* a phrase ends here */
+    size_t *kids, nk;
+} rx_node;
+
+typedef struct {
+    rx_node *v;
+    size_t n, cap;
+} rx_trie;
+
+static size_t sym_len(const char *s)
 {
-    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
-    return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+    unsigned char c = (unsigned char)*s;
+    size_t l = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < l; i++) if (!s[i]) return i;
+    return l;
 }
+
+/* Node i's children from the phrases [lo, hi): sorted, all sharing their
+ * first depth bytes. Returns the longest phrase length below. */
+static size_t rx_build(rx_trie *t, size_t i, char **ph, size_t lo, size_t hi, size_t depth)
+{
+    size_t maxlen = 0;
+    size_t j = lo;
+    while (j < hi) {
+        if (!ph[j][depth]) { t->v[i].end = 1; if (depth > maxlen) maxlen = depth; j++; continue; }
+        const char *sym = ph[j] + depth;
+        size_t l = sym_len(sym), k = j + 1;
+        while (k < hi && strncmp(ph[k] + depth, sym, l) == 0) k++;
+        if (t->n == t->cap) { t->cap *= 2; t->v = cc_xrealloc(t->v, t->cap * sizeof *t->v); }
+        size_t c = t->n++;
+        t->v[c] = (rx_node){sym, l, 0, 0, NULL, 0};
+        t->v[i].kids = cc_xrealloc(t->v[i].kids, (t->v[i].nk + 1) * sizeof *t->v[i].kids);
+        t->v[i].kids[t->v[i].nk++] = c;
+        size_t m = rx_build(t, c, ph, j, k, depth + l);
+        t->v[c].maxlen = m;
+        if (m > maxlen) maxlen = m;
+        j = k;
+    }
+    return maxlen;
+}
+
+static int rx_before(const rx_trie *t, size_t a, size_t b)
+{
+    const rx_node *x = &t->v[a], *y = &t->v[b];
+    if (x->maxlen != y->maxlen) return x->maxlen > y->maxlen;
+    size_t l = x->symlen < y->symlen ? x->symlen : y->symlen;
+    int c = memcmp(x->sym, y->sym, l);
+    return c ? c < 0 : x->symlen < y->symlen;
+}
+
+static void rx_emit(cc_buf *b, const rx_trie *t, size_t i)
+{
+    const rx_node *x = &t->v[i];
+    if (!x->nk) return;
+    int group = x->nk > 1 || x->end;
+    if (group) cc_buf_puts(b, "(?:");
+    for (size_t k = 0; k < x->nk; k++) {
+        const rx_node *c = &t->v[x->kids[k]];
+        if (k) cc_buf_putc(b, '|');
+        if (c->symlen == 1 && c->sym[0] == ' ') cc_buf_puts(b, "\\s+");
+        else if (c->symlen == 1 && strchr("\\^$.|?*+()[]{}-#", c->sym[0])) { cc_buf_putc(b, '\\'); cc_buf_putc(b, c->sym[0]); }
+        else cc_buf_put(b, c->sym, c->symlen);
+        rx_emit(b, t, x->kids[k]);
+    }
+    if (x->end) cc_buf_putc(b, '|'); /* the phrase that ends here: after its longer continuations */
+    if (group) cc_buf_putc(b, ')');
+}
+
+static int cmp_str_ptr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 void cc_buf_regex_alternation(cc_buf *b, char **phrases, size_t n)
 {
-    if (n > 1) qsort(phrases, n, sizeof *phrases, cmp_len_desc);
-    cc_buf_puts(b, "(?:");
-    for (size_t i = 0; i < n; i++) {
-        if (i) cc_buf_putc(b, '|');
-        for (const char *s = phrases[i]; *s; s++) {
-            if (*s == ' ') cc_buf_puts(b, "\\s+");
-            else if (strchr("\\^$.|?*+()[]{}-#", *s)) { cc_buf_putc(b, '\\'); cc_buf_putc(b, *s); }
-            else cc_buf_putc(b, *s);
-        }
+    if (n > 1) qsort(phrases, n, sizeof *phrases, cmp_str_ptr);
+    size_t lo = 0;
+    while (lo < n && !phrases[lo][0]) lo++; /* an empty phrase would match anywhere: left out */
+    if (lo == n) { cc_buf_puts(b, "(?:(?!))"); return; }
+    rx_trie t = {NULL, 0, 64};
+    t.v = cc_xmalloc(t.cap * sizeof *t.v);
+    t.v[t.n++] = (rx_node){"", 0, 0, 0, NULL, 0};
+    rx_build(&t, 0, phrases, lo, n, 0);
+    for (size_t i = 0; i < t.n; i++) { /* insertion sort: a node has a few dozen children at most */
+        size_t *k = t.v[i].kids;
+        for (size_t p = 1; p < t.v[i].nk; p++)
+            for (size_t q = p; q > 0 && rx_before(&t, k[q], k[q - 1]); q--) { size_t x = k[q]; k[q] = k[q - 1]; k[q - 1] = x; }
     }
-    if (!n) cc_buf_puts(b, "(?!)");
+    cc_buf_puts(b, "(?:");
+    rx_emit(b, &t, 0);
     cc_buf_putc(b, ')');
+    for (size_t i = 0; i < t.n; i++) free(t.v[i].kids);
+    free(t.v);
 }
 
 void cc_buf_put_clean(cc_buf *b, const char *s, size_t n)

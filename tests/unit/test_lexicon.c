@@ -40,7 +40,11 @@ static void test_shipped_lexicon(void **state)
     /* "second" is an ordinal and a unit; both entries are kept */
     n = cc_lexicon_lookup(lx, "second", &e);
     assert_int_equal(n, 2);
-    assert_non_null(strstr(cc_lexicon_macro(lx, "HEDGE_NEARLY"), "nearly"));
+    /* the generated macros are factored alternations: "n(?:early|…)" */
+    const char *hn = cc_lexicon_macro(lx, "HEDGE_NEARLY");
+    assert_non_null(hn);
+    assert_non_null(strstr(hn, "early"));
+    assert_null(strstr(hn, "more"));
     assert_non_null(cc_lexicon_macro(lx, "NUMBER"));
     assert_null(cc_lexicon_macro(lx, "NOPE"));
     assert_true(cc_lexicon_param(lx, "approx_widen", 0) > 0);

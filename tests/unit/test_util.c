@@ -11,6 +11,9 @@
 #include "cc_date.h"
 #include "cc_util.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 static void test_buf_and_json(void **state)
 {
     (void)state;
@@ -66,6 +69,60 @@ static void test_utf8(void **state)
         while (lead > 0 && ((unsigned char)text[lead] & 0xC0) == 0x80) lead--;
         assert_int_equal(cc_utf8_check(bad, n), lead);
     }
+}
+
+/* The whole of s matched by re, anchored at 0: the length, or -1. */
+static long match_len(const char *re, const char *s)
+{
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eo, NULL);
+    if (!c) fail_msg("does not compile (%d at %zu): %s", ec, (size_t)eo, re);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(c, NULL);
+    int rc = pcre2_match(c, (PCRE2_SPTR)s, strlen(s), 0, PCRE2_ANCHORED, md, NULL);
+    long l = rc >= 0 ? (long)pcre2_get_ovector_pointer(md)[1] : -1;
+    pcre2_match_data_free(md);
+    pcre2_code_free(c);
+    return l;
+}
+
+/* The factored alternation matches exactly the phrases, longest first. */
+static void test_regex_alternation(void **state)
+{
+    (void)state;
+    const char *words[] = {"square", "square miles", "square mile", "three", "thirty", "thirty-four", "two", "t",
+                           "€", "eur", "euro cents", "₡", "₴", "u.s. dollars", "a+b", "(x)"};
+    size_t n = sizeof words / sizeof *words;
+    char *ph[32];
+    for (size_t i = 0; i < n; i++) ph[i] = (char *)words[i];
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_regex_alternation(&b, ph, n);
+    char re[4096];
+    snprintf(re, sizeof re, "%s$", b.s); /* the whole subject */
+    for (size_t i = 0; i < n; i++)
+        if (match_len(re, words[i]) != (long)strlen(words[i])) fail_msg("'%s' not matched by %s", words[i], b.s);
+    snprintf(re, sizeof re, "%s", b.s); /* the preferred match at the start */
+    assert_int_equal(match_len(re, "square miles away"), 12);
+    assert_int_equal(match_len(re, "square mile away"), 11);
+    assert_int_equal(match_len(re, "square  \n MILES"), 15);   /* a space is any run of white space */
+    assert_int_equal(match_len(re, "thirty-four days"), 11);
+    assert_int_equal(match_len(re, "thirty days"), 6);
+    assert_int_equal(match_len(re, "tx"), 1);
+    assert_int_equal(match_len(re, "euro cents"), 10);
+    assert_int_equal(match_len(re, "u.s. dollars"), 12);
+    assert_int_equal(match_len(re, "uxs. dollars"), -1);        /* the dot is literal */
+    assert_int_equal(match_len(re, "a+b"), 3);
+    assert_int_equal(match_len(re, "aab"), -1);
+    assert_int_equal(match_len(re, "(x)"), 3);
+    assert_int_equal(match_len(re, "four"), -1);
+    cc_buf_free(&b);
+    /* nothing to match: a group that never matches */
+    cc_buf_init(&b);
+    cc_buf_regex_alternation(&b, ph, 0);
+    assert_int_equal(match_len(b.s, ""), -1);
+    assert_int_equal(match_len(b.s, "square"), -1);
+    cc_buf_free(&b);
 }
 
 static void test_fold(void **state)
@@ -131,7 +188,7 @@ static void test_read_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_regex_alternation), cmocka_unit_test(test_fold),
         cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_put_clean),
     };
     return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
