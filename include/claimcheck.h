@@ -60,14 +60,19 @@ typedef struct cc_run {
     cc_skip *skipped;        /* files found under a directory but not articles */
     size_t nskipped;
     cc_input *inputs;        /* collected, before loading */
-    size_t ninputs;
+    size_t ninputs, inputs_cap;
+    struct input_key *input_index; /* path -> inputs[] index, while collecting */
     int adding_new;          /* inputs added now are --new ones */
     int baseline_given;      /* cc_run_baseline was called */
     struct manifest_entry *manifest;
     size_t nmanifest;
+    struct cc_json_cache *json_cache; /* claims already written as JSON (cc_report) */
 } cc_run;
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts);
+/* The JSON writer's cache of claims it has written (bounded; report.c). */
+struct cc_json_cache *cc_json_cache_new(void);
+void cc_json_cache_free(struct cc_json_cache *c);
 void cc_run_free(cc_run *r);
 /* Adds a file or a directory (walked recursively for .txt and .md; a
  * manifest.tsv inside is read). Problems go to r->diags. */

@@ -47,7 +47,30 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
     cc_buf_putc(b, '}');
 }
 
-void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
+/* A finding lists its flagged claim and every claim of the consensus, so
+ * the same claim is written many times (on a generated archive, each claim
+ * about three times). Its JSON, without the role, is kept in a
+ * direct-mapped cache of bounded size, keyed by claim index. */
+#define CJ_SLOTS 4096
+struct cc_json_cache {
+    struct {
+        size_t key;     /* claim index + 1; 0: empty */
+        char *s;        /* the object without its role and closing brace */
+        size_t len, role_at;
+    } e[CJ_SLOTS];
+};
+
+struct cc_json_cache *cc_json_cache_new(void) { return cc_xcalloc(1, sizeof(struct cc_json_cache)); }
+
+void cc_json_cache_free(struct cc_json_cache *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < CJ_SLOTS; i++) free(c->e[i].s);
+    free(c);
+}
+
+/* The claim object up to its closing brace, with *role_at where "role" goes. */
+static void claim_json_body(cc_buf *b, const cc_run *r, const cc_claim *c, size_t *role_at)
 {
     const cc_doc *d = &r->docs[c->doc];
     cc_buf_puts(b, "{\"path\":");
@@ -82,12 +105,9 @@ void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const c
     cc_buf_puts(b, ",\"kind\":\"");
     cc_buf_puts(b, cc_kind_name(c->val.kind));
     cc_buf_putc(b, '"');
-    if (role) {
-        cc_buf_puts(b, ",\"role\":");
-        cc_buf_json_str(b, role, strlen(role));
-    }
+    *role_at = b->len;
     if (c->ref_key) {
-        cc_buf_printf(b, ",\"reference\":{\"name\":");
+        cc_buf_puts(b, ",\"reference\":{\"name\":");
         cc_buf_json_str(b, c->ref_key, strlen(c->ref_key));
         cc_buf_puts(b, ",\"value\":");
         cc_buf_json_num(b, c->ref_value);
@@ -95,6 +115,41 @@ void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const c
         cc_buf_json_str(b, c->ref_source, strlen(c->ref_source));
         cc_buf_putc(b, '}');
     }
+}
+
+void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
+{
+    struct cc_json_cache *jc = r->json_cache;
+    size_t idx = (size_t)(c - r->claims.items);
+    if (!jc || idx >= r->claims.n) { /* a claim from elsewhere: written directly */
+        cc_buf t;
+        cc_buf_init(&t);
+        size_t at;
+        claim_json_body(&t, r, c, &at);
+        cc_buf_put(b, t.s, at);
+        if (role) { cc_buf_puts(b, ",\"role\":"); cc_buf_json_str(b, role, strlen(role)); }
+        cc_buf_put(b, t.s + at, t.len - at);
+        cc_buf_putc(b, '}');
+        cc_buf_free(&t);
+        return;
+    }
+    size_t slot = idx % CJ_SLOTS;
+    if (jc->e[slot].key != idx + 1) {
+        cc_buf t;
+        cc_buf_init(&t);
+        size_t at;
+        claim_json_body(&t, r, c, &at);
+        free(jc->e[slot].s);
+        jc->e[slot].len = t.len;
+        jc->e[slot].role_at = at;
+        jc->e[slot].s = cc_buf_take(&t);
+        jc->e[slot].key = idx + 1;
+    }
+    const char *s = jc->e[slot].s;
+    size_t at = jc->e[slot].role_at;
+    cc_buf_put(b, s, at);
+    if (role) { cc_buf_puts(b, ",\"role\":"); cc_buf_json_str(b, role, strlen(role)); }
+    cc_buf_put(b, s + at, jc->e[slot].len - at);
     cc_buf_putc(b, '}');
 }
 

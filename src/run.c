@@ -31,6 +31,18 @@ typedef struct {
     UT_hash_handle hh;
 } mindex;
 
+struct input_key {
+    const char *path; /* the input's own copy */
+    size_t i;
+    UT_hash_handle hh;
+};
+
+static void drop_input_index(cc_run *r)
+{
+    struct input_key *k, *t;
+    HASH_ITER(hh, r->input_index, k, t) { HASH_DEL(r->input_index, k); free(k); }
+}
+
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
 {
     cc_run *r = cc_xcalloc(1, sizeof *r);
@@ -38,12 +50,14 @@ cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
     r->opts = *opts;
     cc_claims_init(&r->claims);
     cc_diags_init(&r->diags);
+    r->json_cache = cc_json_cache_new();
     return r;
 }
 
 void cc_run_free(cc_run *r)
 {
     if (!r) return;
+    cc_json_cache_free(r->json_cache);
     for (size_t i = 0; i < r->ndocs; i++) cc_doc_free(&r->docs[i]);
     free(r->docs);
     cc_claims_free(&r->claims);
@@ -51,6 +65,7 @@ void cc_run_free(cc_run *r)
     cc_diags_free(&r->diags);
     for (size_t i = 0; i < r->nskipped; i++) { free(r->skipped[i].path); free(r->skipped[i].reason); }
     free(r->skipped);
+    drop_input_index(r);
     for (size_t i = 0; i < r->ninputs; i++) { free(r->inputs[i].path); free(r->inputs[i].data); }
     free(r->inputs);
     for (size_t i = 0; i < r->nmanifest; i++) {
@@ -63,18 +78,35 @@ void cc_run_free(cc_run *r)
     free(r);
 }
 
+/* Each path once (a file named twice, or found under two directories given,
+ * is one input); a hash keeps this linear in the number of inputs. */
 static cc_input *add_input(cc_run *r, const char *p)
 {
-    for (size_t i = 0; i < r->ninputs; i++)
-        if (strcmp(r->inputs[i].path, p) == 0) {
-            r->inputs[i].is_new |= r->adding_new;
-            return &r->inputs[i];
+    if (!r->input_index)
+        for (size_t i = 0; i < r->ninputs; i++) {
+            struct input_key *k = cc_xmalloc(sizeof *k);
+            k->path = r->inputs[i].path;
+            k->i = i;
+            HASH_ADD_KEYPTR(hh, r->input_index, k->path, strlen(k->path), k);
         }
-    r->inputs = cc_xrealloc(r->inputs, (r->ninputs + 1) * sizeof *r->inputs);
+    struct input_key *k;
+    HASH_FIND(hh, r->input_index, p, strlen(p), k);
+    if (k) {
+        r->inputs[k->i].is_new |= r->adding_new;
+        return &r->inputs[k->i];
+    }
+    if (r->ninputs == r->inputs_cap) {
+        r->inputs_cap = r->inputs_cap ? 2 * r->inputs_cap : 64;
+        r->inputs = cc_xrealloc(r->inputs, r->inputs_cap * sizeof *r->inputs);
+    }
     cc_input *in = &r->inputs[r->ninputs++];
     memset(in, 0, sizeof *in);
     in->path = cc_xstrdup(p);
     in->is_new = r->adding_new;
+    k = cc_xmalloc(sizeof *k);
+    k->path = in->path;
+    k->i = r->ninputs - 1;
+    HASH_ADD_KEYPTR(hh, r->input_index, k->path, strlen(k->path), k);
     return in;
 }
 
@@ -402,6 +434,7 @@ void cc_run_check(cc_run *r)
         HASH_ADD_KEYPTR(hh, idx, e->key, strlen(e->key), e);
     }
     /* documents in path order, whatever the order of the workers */
+    drop_input_index(r); /* its indexes do not survive the sort */
     if (r->ninputs > 1) qsort(r->inputs, r->ninputs, sizeof *r->inputs, cmp_input);
     pool p = {r, idx, cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof(docwork)), r->ninputs, 0};
     int jobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);

@@ -349,10 +349,12 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
             st = 1;
             do {
                 st = next[st * CC_TRIG_SYMS + (unsigned)((t[i] | 32) - 'a')];
-                if (tg->stem[st] >= 0) stem = tg->stem[st];
                 i++;
+                if (!st) break; /* most words: no trigger starts like this */
+                if (tg->stem[st] >= 0) stem = tg->stem[st];
             } while (i < n && bclass[t[i]] == B_LETTER);
-            if (i - ws >= 32) continue;
+            while (i < n && bclass[t[i]] == B_LETTER) i++; /* the rest of a word that left the automaton */
+            if (i - ws >= 32 || (!st && stem < 0)) continue;
         }
         int32_t li = tg->term[st] >= 0 ? tg->term[st] : stem;
         if (li < 0) continue;

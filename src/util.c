@@ -85,7 +85,16 @@ void cc_buf_put(cc_buf *b, const char *s, size_t n)
 
 void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
 
-void cc_buf_putc(cc_buf *b, char c) { cc_buf_put(b, &c, 1); }
+void cc_buf_putc(cc_buf *b, char c)
+{
+    if (b->len + 2 <= b->cap) {
+        b->s[b->len++] = c;
+        b->s[b->len] = 0;
+        if (b->sink && b->len >= 65536) cc_buf_flush(b);
+        return;
+    }
+    cc_buf_put(b, &c, 1);
+}
 
 void cc_buf_put_int(cc_buf *b, long long v)
 {
@@ -203,34 +212,44 @@ size_t cc_utf8_count(const char *s, size_t n)
 void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
 {
     cc_buf_putc(b, '"');
-    size_t i = 0;
+    size_t i = 0, run = 0; /* s[run..i) is plain ASCII not yet copied */
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { i++; continue; }
+        cc_buf_put(b, s + run, i - run);
         if (c >= 0x80) {
             size_t l = utf8_seq((const unsigned char *)s + i, n - i);
-            if (!l) { cc_buf_puts(b, "\xEF\xBF\xBD"); i++; continue; }
-            /* U+2028/2029 break JavaScript string literals: escape them. */
-            if (l == 3 && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-                cc_buf_printf(b, "\\u%04x", (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+            if (!l) {
+                cc_buf_put(b, "\xEF\xBF\xBD", 3);
+                i++;
+            } else if (l == 3 && c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                       ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+                /* U+2028/2029 break JavaScript string literals: escape them. */
+                cc_buf_put(b, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+                i += l;
             } else {
                 cc_buf_put(b, s + i, l);
+                i += l;
             }
-            i += l;
+            run = i;
             continue;
         }
         switch (c) {
-        case '"': cc_buf_puts(b, "\\\""); break;
-        case '\\': cc_buf_puts(b, "\\\\"); break;
-        case '\n': cc_buf_puts(b, "\\n"); break;
-        case '\r': cc_buf_puts(b, "\\r"); break;
-        case '\t': cc_buf_puts(b, "\\t"); break;
-        default:
-            if (c < 0x20 || c == 0x7F) cc_buf_printf(b, "\\u%04x", c);
-            else cc_buf_putc(b, (char)c);
+        case '"': cc_buf_put(b, "\\\"", 2); break;
+        case '\\': cc_buf_put(b, "\\\\", 2); break;
+        case '\n': cc_buf_put(b, "\\n", 2); break;
+        case '\r': cc_buf_put(b, "\\r", 2); break;
+        case '\t': cc_buf_put(b, "\\t", 2); break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            cc_buf_put(b, u, 6);
+        }
         }
         i++;
+        run = i;
     }
+    cc_buf_put(b, s + run, i - run);
     cc_buf_putc(b, '"');
 }
 
@@ -238,6 +257,32 @@ void cc_buf_json_num(cc_buf *b, double v)
 {
     if (isnan(v) || isinf(v)) { cc_buf_puts(b, "null"); return; }
     if (v == floor(v) && fabs(v) < 1e15) { cc_buf_put_int(b, (long long)v); return; }
+    /* Most values have a short exact decimal (0.125, 2.625, 40.5): find the
+     * fewest decimals k with m / 10^k == v (m < 2^53 and 10^k exact, so the
+     * division is correctly rounded and so is reading the text back), and
+     * write m without printf. This is what %.15g prints for them. */
+    double a = fabs(v);
+    if (a >= 1e-4 && a < 1e14) {
+        static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        int idig = 1;
+        while (idig < 15 && a >= p10[idig]) idig++;
+        int lead0 = 0; /* zeros right after the point count as decimals, not as significant digits */
+        while (lead0 < 4 && a < 1 && a * p10[lead0 + 1] < 1) lead0++;
+        for (int k = 1; k <= 15 - (a >= 1 ? idig : 0) + lead0 && k <= 15; k++) {
+            double m = nearbyint(a * p10[k]);
+            if (m / p10[k] != a) continue;
+            char tmp[40];
+            unsigned long long u = (unsigned long long)m, ip = u / (unsigned long long)p10[k],
+                               fp = u % (unsigned long long)p10[k];
+            size_t o = sizeof tmp;
+            for (int q = 0; q < k; q++) { tmp[--o] = (char)('0' + fp % 10); fp /= 10; }
+            tmp[--o] = '.';
+            do { tmp[--o] = (char)('0' + ip % 10); ip /= 10; } while (ip);
+            if (v < 0) tmp[--o] = '-';
+            cc_buf_put(b, tmp + o, sizeof tmp - o);
+            return;
+        }
+    }
     /* the shortest of 15 and 17 significant digits that reads back exactly */
     char tmp[40];
     snprintf(tmp, sizeof tmp, "%.15g", v);

@@ -125,6 +125,51 @@ static void test_regex_alternation(void **state)
     cc_buf_free(&b);
 }
 
+/* JSON numbers: the shortest text that reads back exactly, as %.15g (or
+ * %.17g when 15 digits do not suffice) would write it. */
+static void test_json_num(void **state)
+{
+    (void)state;
+    unsigned long long seed = 1;
+    for (int i = 0; i < 200000; i++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        double v;
+        switch ((seed >> 60) & 3) {
+        case 0: v = (double)(seed >> 20) / (double)(1ULL << ((seed >> 8) & 31)); break;
+        case 1: v = (double)((seed >> 30) % 100000) / (double)(1 + (seed >> 10) % 1000); break;
+        case 2: v = (double)((seed >> 24) % 1000000000) / pow(10, (int)((seed >> 12) % 12)); break;
+        default: v = (double)(seed >> 11) * (1.0 / 9007199254740992.0) * pow(10, (int)((seed >> 5) % 20) - 6);
+        }
+        if (v == 0) continue;
+        if (seed & 1) v = -v;
+        char want[40];
+        if (v == floor(v) && fabs(v) < 1e15) snprintf(want, sizeof want, "%.0f", v);
+        else {
+            snprintf(want, sizeof want, "%.15g", v);
+            if (strtod(want, NULL) != v) snprintf(want, sizeof want, "%.17g", v);
+        }
+        cc_buf b;
+        cc_buf_init(&b);
+        cc_buf_json_num(&b, v);
+        if (strcmp(b.s, want) != 0) fail_msg("%.17g: wrote %s, expected %s", v, b.s, want);
+        assert_true(strtod(b.s, NULL) == v);
+        cc_buf_free(&b);
+    }
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_json_num(&b, NAN);
+    cc_buf_putc(&b, ' ');
+    cc_buf_json_num(&b, -0.0);
+    cc_buf_putc(&b, ' ');
+    cc_buf_json_num(&b, 1.0 / 6);
+    cc_buf_putc(&b, ' ');
+    cc_buf_json_num(&b, 0.0001);
+    cc_buf_putc(&b, ' ');
+    cc_buf_json_num(&b, 0.00001);
+    assert_string_equal(b.s, "null 0 0.16666666666666666 0.0001 1e-05");
+    cc_buf_free(&b);
+}
+
 static void test_fold(void **state)
 {
     (void)state;
@@ -188,7 +233,7 @@ static void test_read_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_regex_alternation), cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_regex_alternation), cmocka_unit_test(test_json_num), cmocka_unit_test(test_fold),
         cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_put_clean),
     };
     return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
