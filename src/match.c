@@ -556,10 +556,20 @@ void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out)
     if (out->n > 1) qsort(out->items, out->n, sizeof *out->items, cmp_finding);
     /* the same quote twice in one file gives the same fingerprint: number
      * the repeats, in report order, so every finding's id is its own */
-    for (size_t i = 1; i < out->n; i++) {
-        int rep = 1;
-        for (size_t j = 0; j < i; j++)
-            if (strncmp(out->items[j].id, out->items[i].id, 18) == 0) rep++;
+    struct seen_id {
+        char id[19];
+        int count;
+        UT_hash_handle hh;
+    } *seen = NULL, *e, *etmp;
+    for (size_t i = 0; i < out->n; i++) {
+        HASH_FIND(hh, seen, out->items[i].id, 18, e);
+        if (!e) {
+            e = cc_xcalloc(1, sizeof *e);
+            memcpy(e->id, out->items[i].id, 18);
+            HASH_ADD(hh, seen, id, 18, e);
+        }
+        int rep = ++e->count;
         if (rep > 1) snprintf(out->items[i].id + 18, sizeof out->items[i].id - 18, "-%d", rep % 100000);
     }
+    HASH_ITER(hh, seen, e, etmp) { HASH_DEL(seen, e); free(e); }
 }
