@@ -51,7 +51,7 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
  * the same claim is written many times (on a generated archive, each claim
  * about three times). Its JSON, without the role, is kept in a
  * direct-mapped cache of bounded size, keyed by claim index. */
-#define CJ_SLOTS 4096
+#define CJ_SLOTS 32768
 struct cc_json_cache {
     struct {
         size_t key;     /* claim index + 1; 0: empty */
