@@ -272,9 +272,12 @@ void cc_run_add(cc_run *r, const char *path)
 
 static struct manifest_entry *manifest_for(const mindex *idx, const char *path)
 {
-    char rp[PATH_MAX];
-    if (!idx || !realpath(path, rp)) return NULL;
+    if (!idx) return NULL;
     mindex *m;
+    HASH_FIND_STR(idx, path, m); /* the path as the manifest spelled it: no system calls */
+    if (m) return m->e;
+    char rp[PATH_MAX];
+    if (!realpath(path, rp)) return NULL;
     HASH_FIND_STR(idx, rp, m);
     return m ? m->e : NULL;
 }
@@ -423,15 +426,22 @@ void cc_run_check(cc_run *r)
 {
     if (r->opts.manifest) read_manifest(r, r->opts.manifest);
     mindex *idx = NULL;
+    /* each row under its real path and under its path as joined from the
+     * manifest's folder (what walking that folder gives, found without a
+     * realpath per document); the first row for a file wins */
     for (size_t i = 0; i < r->nmanifest; i++) {
         if (!r->manifest[i].real) continue;
-        mindex *e;
-        HASH_FIND_STR(idx, r->manifest[i].real, e);
-        if (e) continue;
-        e = cc_xcalloc(1, sizeof *e);
-        e->key = r->manifest[i].real;
-        e->e = &r->manifest[i];
-        HASH_ADD_KEYPTR(hh, idx, e->key, strlen(e->key), e);
+        const char *keys[2] = {r->manifest[i].real, r->manifest[i].path};
+        struct manifest_entry *owner = &r->manifest[i];
+        for (int k = 0; k < 2; k++) {
+            mindex *e;
+            HASH_FIND_STR(idx, keys[k], e);
+            if (e) { if (k == 0) owner = e->e; continue; }
+            e = cc_xcalloc(1, sizeof *e);
+            e->key = (char *)keys[k];
+            e->e = owner;
+            HASH_ADD_KEYPTR(hh, idx, e->key, strlen(e->key), e);
+        }
     }
     /* documents in path order, whatever the order of the workers */
     drop_input_index(r); /* its indexes do not survive the sort */
