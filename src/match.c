@@ -197,6 +197,7 @@ static size_t count_lt(const double *v, size_t n, double x)
 typedef struct {
     size_t n;
     double *lows, *highs;   /* sorted */
+    double *wl, *wh;        /* the window's bounds in window order (judge reads them, not the claims) */
     size_t *cov;            /* coverage at each sorted low */
     size_t *sparse;         /* sparse table over cov for range maxima */
     size_t levels;
@@ -209,9 +210,11 @@ static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx
     g->n = n;
     g->lows = cc_xmalloc(n * sizeof *g->lows);
     g->highs = cc_xmalloc(n * sizeof *g->highs);
+    g->wl = cc_xmalloc(n * sizeof *g->wl);
+    g->wh = cc_xmalloc(n * sizeof *g->wh);
     for (size_t i = 0; i < n; i++) {
-        g->lows[i] = cl->items[idx[i]].val.low;
-        g->highs[i] = cl->items[idx[i]].val.high;
+        g->wl[i] = g->lows[i] = cl->items[idx[i]].val.low;
+        g->wh[i] = g->highs[i] = cl->items[idx[i]].val.high;
     }
     double *tmp = cc_xmalloc((n ? n : 1) * sizeof *tmp);
     sort_doubles(g->lows, n, tmp);
@@ -219,9 +222,14 @@ static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx
     free(tmp);
     g->cov = cc_xmalloc(n * sizeof *g->cov);
     g->best = 0;
-    for (size_t i = 0; i < n; i++) {
-        g->cov[i] = count_le(g->lows, n, g->lows[i]) - count_lt(g->highs, n, g->lows[i]);
-        if (g->cov[i] > g->best) { g->best = g->cov[i]; g->at = g->lows[i]; }
+    /* one sweep: le counts the lows <= lows[i], lt the highs < lows[i] */
+    for (size_t i = 0, le = 0, lt = 0; i < n; i++) {
+        double x = g->lows[i];
+        if (le < i + 1) le = i + 1;
+        while (le < n && g->lows[le] <= x) le++;
+        while (lt < n && g->highs[lt] < x) lt++;
+        g->cov[i] = le - lt;
+        if (g->cov[i] > g->best) { g->best = g->cov[i]; g->at = x; }
     }
     g->levels = 1;
     while (((size_t)1 << g->levels) <= n) g->levels++;
@@ -249,6 +257,8 @@ static void agreement_free(agreement *g)
 {
     free(g->lows);
     free(g->highs);
+    free(g->wl);
+    free(g->wh);
     free(g->cov);
     free(g->sparse);
 }
@@ -397,17 +407,14 @@ static void judge(const cc_claims *cl, const cc_doc *docs, const char *subject, 
     if (cx->val.low <= g->at && g->at <= cx->val.high) return;
     size_t no = 0;
     if (agreement_max_in(g, cx->val.low, cx->val.high) < g->best && g->best >= 2) {
-        for (size_t k = 0; k < nw; k++) {
-            const cc_qty *q = &cl->items[win[k]].val;
-            if (q->low <= g->at && g->at <= q->high) others[no++] = win[k];
-        }
+        for (size_t k = 0; k < nw; k++)
+            if (g->wl[k] <= g->at && g->at <= g->wh[k]) others[no++] = win[k];
         add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, no);
         return;
     }
-    for (size_t k = 0; k < nw; k++) {
-        const cc_qty *q = &cl->items[win[k]].val;
-        if (k != self && q->low <= g->at && g->at <= q->high && !overlaps(&cx->val, q)) others[no++] = win[k];
-    }
+    for (size_t k = 0; k < nw; k++)
+        if (k != self && g->wl[k] <= g->at && g->at <= g->wh[k] && !overlaps(&cx->val, &cl->items[win[k]].val))
+            others[no++] = win[k];
     if (no) add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, 0);
 }
 
@@ -454,8 +461,9 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
             /* a new window: do all its claims overlap? else its consensus */
             double l = -INFINITY, h = INFINITY;
             for (size_t k = lo; k < hi; k++) {
-                l = fmax(l, cl->items[byd[k]].val.low);
-                h = fmin(h, cl->items[byd[k]].val.high);
+                double a = cl->items[byd[k]].val.low, b = cl->items[byd[k]].val.high;
+                if (a > l) l = a; /* as fmax/fmin: a NaN bound changes nothing */
+                if (b < h) h = b;
             }
             agree = l <= h;
             if (built) agreement_free(&g);
