@@ -59,6 +59,9 @@ char *cc_buf_take(cc_buf *b);
  * -1 with errno preserved and a message in err. The data is followed by
  * CC_READ_SLACK + 1 zero bytes (so it is NUL-terminated). Files larger than
  * max_size (0: no limit) fail with EFBIG. */
+/* Seconds on a monotonic clock (for CLAIMCHECK_TIMINGS). */
+double cc_now(void);
+
 #define CC_READ_SLACK 64
 int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen);
 

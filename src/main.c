@@ -517,7 +517,9 @@ static int cmd_check(int argc, char **argv, int extract)
     const char *dflt = default_rules_dir();
     cc_diags d;
     cc_diags_init(&d);
+    double t_start = cc_now();
     cc_ruleset *rs = g->nrules ? cc_rules_load_dirs((const char *const *)g->rules, g->nrules, &d) : cc_rules_load(dflt, &d);
+    double t_rules = cc_now() - t_start;
     int tty2 = isatty(2) && !getenv("NO_COLOR");
     for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, tty2);
     if (!rs) {
@@ -575,6 +577,9 @@ static int cmd_check(int argc, char **argv, int extract)
     } else {
         for (size_t i = 0; i < g->noutputs; i++) write_err |= write_output(&g->outputs[i], r, &o, color) != 0;
     }
+    if (getenv("CLAIMCHECK_TIMINGS"))
+        fprintf(stderr, "claimcheck: timings: rules %.3f s, read and scan %.3f s, match %.3f s, report %.3f s\n", t_rules,
+                r->t_scan, r->t_match, cc_now() - t_start - t_rules - r->t_scan - r->t_match);
     int code = CC_EXIT_OK;
     if (!extract && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;

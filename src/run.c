@@ -413,11 +413,22 @@ static void scope_new(cc_run *r)
         if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
     cc_findings before = {NULL, 0};
     cc_match(&old, r->docs, &before);
-    for (size_t i = 0; i < r->findings.n; i++) {
-        cc_finding *f = &r->findings.items[i];
-        for (size_t k = 0; k < before.n; k++)
-            if (strcmp(before.items[k].id, f->id) == 0) { f->out_of_scope = 1; break; }
+    struct fp_key {
+        const char *id;
+        UT_hash_handle hh;
+    } *set = NULL, *e, *tmp;
+    for (size_t k = 0; k < before.n; k++) {
+        HASH_FIND_STR(set, before.items[k].id, e);
+        if (e) continue;
+        e = cc_xmalloc(sizeof *e);
+        e->id = before.items[k].id;
+        HASH_ADD_KEYPTR(hh, set, e->id, strlen(e->id), e);
     }
+    for (size_t i = 0; i < r->findings.n; i++) {
+        HASH_FIND_STR(set, r->findings.items[i].id, e);
+        if (e) r->findings.items[i].out_of_scope = 1;
+    }
+    HASH_ITER(hh, set, e, tmp) { HASH_DEL(set, e); free(e); }
     cc_findings_free(&before);
     free(old.items);
 }
@@ -450,6 +461,7 @@ void cc_run_check(cc_run *r)
     int jobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (jobs < 1) jobs = 1;
     if ((size_t)jobs > r->ninputs) jobs = r->ninputs ? (int)r->ninputs : 1;
+    double t0 = cc_now();
     pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
     int started = 0;
     for (int t = 1; t < jobs; t++)
@@ -500,6 +512,8 @@ void cc_run_check(cc_run *r)
         if (r->manifest[i].real && !r->manifest[i].used)
             cc_diag_add(&r->diags, CC_D_NOTE, r->manifest[i].mfile, r->manifest[i].line, 1, NULL,
                         "manifest entry '%s' is not among the files checked", r->manifest[i].path);
+    double t1 = cc_now();
+    r->t_scan = t1 - t0;
     cc_match(&r->claims, r->docs, &r->findings);
     for (size_t i = 0; i < r->findings.n; i++) {
         cc_finding *f = &r->findings.items[i];
@@ -507,18 +521,32 @@ void cc_run_check(cc_run *r)
             if (r->claims.items[f->claims[j]].suppressed) f->suppressed = 1;
     }
     scope_new(r);
+    r->t_match = cc_now() - t1;
 }
 
 size_t cc_run_baseline(cc_run *r, const char *const *fingerprints, size_t n)
 {
+    /* a hash of the baseline's fingerprints: linear in findings + baseline */
+    struct fp_key {
+        const char *id;
+        UT_hash_handle hh;
+    } *set = NULL, *e, *tmp;
+    for (size_t k = 0; k < n; k++) {
+        HASH_FIND_STR(set, fingerprints[k], e);
+        if (e) continue;
+        e = cc_xmalloc(sizeof *e);
+        e->id = fingerprints[k];
+        HASH_ADD_KEYPTR(hh, set, e->id, strlen(e->id), e);
+    }
     size_t hit = 0;
     r->baseline_given = 1;
-    for (size_t i = 0; i < r->findings.n; i++)
-        for (size_t k = 0; k < n; k++)
-            if (strcmp(r->findings.items[i].id, fingerprints[k]) == 0) {
-                r->findings.items[i].baselined = 1;
-                hit++;
-                break;
-            }
+    for (size_t i = 0; i < r->findings.n; i++) {
+        HASH_FIND_STR(set, r->findings.items[i].id, e);
+        if (e) {
+            r->findings.items[i].baselined = 1;
+            hit++;
+        }
+    }
+    HASH_ITER(hh, set, e, tmp) { HASH_DEL(set, e); free(e); }
     return hit;
 }

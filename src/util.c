@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static void oom(void)
 {
@@ -505,4 +506,11 @@ void cc_buf_put_clean(cc_buf *b, const char *s, size_t n)
         }
     }
     cc_buf_put(b, s + run, n - run);
+}
+
+double cc_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
