@@ -38,7 +38,7 @@ static inline int cc_finding_live(const cc_finding *f) { return !f->suppressed &
 
 typedef struct {
     cc_finding *items;
-    size_t n;
+    size_t n, cap;
 } cc_findings;
 
 void cc_findings_free(cc_findings *f);
@@ -46,6 +46,9 @@ void cc_findings_free(cc_findings *f);
 /* Finds contradictions among claims (docs gives paths and text for the
  * messages). Findings come out in a deterministic order. */
 void cc_match(const cc_claims *claims, const cc_doc *docs, cc_findings *out);
+/* The same with up to jobs threads over the subjects; the findings are the
+ * same, in the same order, whatever the number. */
+void cc_match_jobs(const cc_claims *claims, const cc_doc *docs, cc_findings *out, int jobs);
 
 /* One line describing how a claim was read ("'34-month war' on 2026-01-23
  * puts the start between 2023-02-23 and 2023-03-23"). */

@@ -3,6 +3,7 @@
 #include "cc_util.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ void cc_findings_free(cc_findings *f)
     }
     free(f->items);
     f->items = NULL;
-    f->n = 0;
+    f->n = f->cap = 0;
 }
 
 typedef struct {
@@ -28,17 +29,56 @@ typedef struct {
     UT_hash_handle hh;
 } group;
 
-static const cc_claim *g_claims; /* for qsort comparators */
-static const cc_doc *g_docs;
+typedef struct {
+    const cc_claim *items;
+    const cc_doc *docs;
+} cmpctx;
 
-static int cmp_claim_pos(const void *a, const void *b)
+/* Claims by position: document path, offset, rule id. */
+static int pos_cmp(const cmpctx *k, size_t a, size_t b)
 {
-    const cc_claim *x = &g_claims[*(const size_t *)a], *y = &g_claims[*(const size_t *)b];
-    int c = strcmp(g_docs[x->doc].path, g_docs[y->doc].path);
-    if (c) return c;
+    const cc_claim *x = &k->items[a], *y = &k->items[b];
+    if (x->doc != y->doc) {
+        int c = strcmp(k->docs[x->doc].path, k->docs[y->doc].path);
+        if (c) return c;
+    }
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
     return strcmp(x->rule->id, y->rule->id);
 }
+
+/* Claims by date, then position. */
+static int date_cmp(const cmpctx *k, size_t a, size_t b)
+{
+    const cc_claim *x = &k->items[a], *y = &k->items[b];
+    if (x->date != y->date) return x->date < y->date ? -1 : 1;
+    return pos_cmp(k, a, b);
+}
+
+/* A stable merge sort of claim indexes with a context (qsort has none, and
+ * the subjects are matched on several threads); nothing to do when the
+ * indexes are in order already, as they are when claims come from a run. */
+static void sort_idx(size_t *v, size_t n, int (*cmp)(const cmpctx *, size_t, size_t), const cmpctx *k)
+{
+    size_t i = 1;
+    while (i < n && cmp(k, v[i - 1], v[i]) <= 0) i++;
+    if (i >= n) return;
+    size_t *tmp = cc_xmalloc(n * sizeof *tmp), *src = v, *dst = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t s = 0; s < n; s += 2 * w) {
+            size_t m = s + w < n ? s + w : n, e = s + 2 * w < n ? s + 2 * w : n, a = s, b = m, o = s;
+            while (a < m && b < e) dst[o++] = cmp(k, src[b], src[a]) < 0 ? src[b++] : src[a++];
+            while (a < m) dst[o++] = src[a++];
+            while (b < e) dst[o++] = src[b++];
+        }
+        size_t *t = src; src = dst; dst = t;
+    }
+    if (src != v) memcpy(v, src, n * sizeof *v);
+    free(tmp);
+}
+
+static const cmpctx *g_ctx; /* for the final qsort of findings, on one thread */
+
+static int cmp_claim_pos(const void *a, const void *b) { return pos_cmp(g_ctx, *(const size_t *)a, *(const size_t *)b); }
 
 static void quote(cc_buf *b, const cc_claim *c, const cc_doc *docs)
 {
@@ -298,7 +338,10 @@ static void finish_id(cc_finding *f, const cc_claims *cl, const cc_doc *docs)
 
 static cc_finding *new_finding(cc_findings *out)
 {
-    out->items = cc_xrealloc(out->items, (out->n + 1) * sizeof *out->items);
+    if (out->n == out->cap) {
+        out->cap = out->cap ? 2 * out->cap : 16;
+        out->items = cc_xrealloc(out->items, out->cap * sizeof *out->items);
+    }
     cc_finding *f = &out->items[out->n++];
     memset(f, 0, sizeof *f);
     return f;
@@ -388,12 +431,6 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
     finish_id(f, cl, docs);
 }
 
-static int cmp_claim_date(const void *a, const void *b)
-{
-    const cc_claim *x = &g_claims[*(const size_t *)a], *y = &g_claims[*(const size_t *)b];
-    if (x->date != y->date) return x->date < y->date ? -1 : 1;
-    return cmp_claim_pos(a, b);
-}
 
 /* Checks claim win[self] against the claims of its window win[0..nw):
  * a claim containing the consensus point p* agrees; one whose interval never
@@ -439,7 +476,8 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
     } else {
         for (size_t i = 0; i < n; i++)
             if (cl->items[idx[i]].has_date) byd[nd++] = idx[i];
-        if (nd > 1) qsort(byd, nd, sizeof *byd, cmp_claim_date);
+        cmpctx k = {cl->items, docs};
+        if (nd > 1) sort_idx(byd, nd, date_cmp, &k);
     }
     size_t lo = 0, hi = 0, plo = (size_t)-1, phi = 0;
     int agree = 0, built = 0;
@@ -503,10 +541,36 @@ static int cmp_finding(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out)
+typedef struct {
+    const cc_claims *cl;
+    const cc_doc *docs;
+    group **groups;
+    cc_findings *found; /* one list per group */
+    size_t n;
+    size_t next;        /* the next group to take (atomic) */
+} match_pool;
+
+static void *match_worker(void *arg)
 {
-    g_claims = cl->items;
-    g_docs = docs;
+    match_pool *p = arg;
+    cmpctx k = {p->cl->items, p->docs};
+    for (;;) {
+        size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
+        if (i >= p->n) break;
+        group *g = p->groups[i];
+        sort_idx(g->idx, g->n, pos_cmp, &k);
+        char *subject = cc_xstrndup(g->key, strcspn(g->key, "\x1f"));
+        check_group(p->cl, p->docs, subject, g->idx, g->n, &p->found[i]);
+        free(subject);
+    }
+    return NULL;
+}
+
+void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out) { cc_match_jobs(cl, docs, out, 1); }
+
+void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, int jobs)
+{
+    cmpctx ctx = {cl->items, docs};
     group *groups = NULL;
     for (size_t i = 0; i < cl->n; i++) {
         const cc_claim *c = &cl->items[i];
@@ -549,19 +613,40 @@ void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out)
         }
         g->idx[g->n++] = i;
     }
+    /* subjects are independent: threads take them in turn, each into its
+     * own list; the lists are joined in subject order, then sorted */
+    match_pool mp = {cl, docs, NULL, NULL, HASH_COUNT(groups), 0};
+    mp.groups = cc_xmalloc((mp.n ? mp.n : 1) * sizeof *mp.groups);
+    mp.found = cc_xcalloc(mp.n ? mp.n : 1, sizeof *mp.found);
+    size_t gi = 0;
     group *g, *tmp;
+    HASH_ITER(hh, groups, g, tmp) mp.groups[gi++] = g;
+    if (jobs < 1) jobs = 1;
+    if ((size_t)jobs > mp.n) jobs = mp.n ? (int)mp.n : 1;
+    pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
+    int started = 0;
+    for (int t = 1; t < jobs; t++)
+        if (pthread_create(&th[t], NULL, match_worker, &mp) == 0) started++;
+        else break;
+    match_worker(&mp);
+    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+    free(th);
+    for (size_t i = 0; i < mp.n; i++) {
+        for (size_t k = 0; k < mp.found[i].n; k++) *new_finding(out) = mp.found[i].items[k];
+        free(mp.found[i].items);
+    }
+    free(mp.found);
+    free(mp.groups);
     HASH_ITER(hh, groups, g, tmp)
     {
-        qsort(g->idx, g->n, sizeof *g->idx, cmp_claim_pos);
-        char *subject = cc_xstrndup(g->key, strcspn(g->key, "\x1f"));
-        check_group(cl, docs, subject, g->idx, g->n, out);
-        free(subject);
         HASH_DEL(groups, g);
         free(g->key);
         free(g->idx);
         free(g);
     }
+    g_ctx = &ctx;
     if (out->n > 1) qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+    g_ctx = NULL;
     /* the same quote twice in one file gives the same fingerprint: number
      * the repeats, in report order, so every finding's id is its own */
     struct seen_id {

@@ -2,6 +2,8 @@
 #include "cc_date.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -117,9 +119,15 @@ static void claim_json_body(cc_buf *b, const cc_run *r, const cc_claim *c, size_
     }
 }
 
+static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_claim *c, const char *role);
+
 void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
 {
-    struct cc_json_cache *jc = r->json_cache;
+    claim_json_with(b, r, r->json_cache, c, role);
+}
+
+static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_claim *c, const char *role)
+{
     size_t idx = (size_t)(c - r->claims.items);
     if (!jc || idx >= r->claims.n) { /* a claim from elsewhere: written directly */
         cc_buf t;
@@ -190,7 +198,11 @@ int cc_report_shown(const cc_finding *f, const cc_report_opts *o, int with_suppr
     return with_suppressed || cc_finding_live(f);
 }
 
-void cc_report_finding_json(cc_buf *b, const cc_run *r, const cc_finding *f)
+static void finding_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_finding *f);
+
+void cc_report_finding_json(cc_buf *b, const cc_run *r, const cc_finding *f) { finding_json_with(b, r, r->json_cache, f); }
+
+static void finding_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_finding *f)
 {
     cc_buf_puts(b, "{\"id\":");
     cc_buf_json_str(b, f->id, strlen(f->id));
@@ -212,7 +224,7 @@ void cc_report_finding_json(cc_buf *b, const cc_run *r, const cc_finding *f)
     cc_buf_puts(b, ",\"claims\":[");
     for (size_t j = 0; j < f->nclaims; j++) {
         if (j) cc_buf_putc(b, ',');
-        cc_report_claim_json(b, r, &r->claims.items[f->claims[j]], cc_report_role(f, j));
+        claim_json_with(b, r, jc, &r->claims.items[f->claims[j]], cc_report_role(f, j));
     }
     cc_buf_puts(b, "]}");
 }
@@ -281,6 +293,78 @@ void cc_report_github(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     }
 }
 
+/* The findings of a JSON report, formatted on the run's threads: batches
+ * of findings are cut into one slice per thread, each formats its slice
+ * into its own buffer (with its own claim cache), and the buffers are
+ * written in order, so the text is the same for any number of threads and
+ * at most one batch is held in memory. */
+typedef struct {
+    const cc_run *r;
+    const cc_finding **fs; /* this batch */
+    size_t first;          /* the report index of fs[0] */
+    size_t from, to;       /* this slice of the batch */
+    cc_buf out;
+    struct cc_json_cache *jc;
+} fslice;
+
+static void *format_slice(void *arg)
+{
+    fslice *x = arg;
+    for (size_t i = x->from; i < x->to; i++) {
+        cc_buf_puts(&x->out, x->first + i ? ",\n " : "\n ");
+        finding_json_with(&x->out, x->r, x->jc, x->fs[i]);
+    }
+    return NULL;
+}
+
+static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
+{
+    size_t n = 0;
+    const cc_finding **fs = cc_xmalloc((r->findings.n ? r->findings.n : 1) * sizeof *fs);
+    for (size_t i = 0; i < r->findings.n; i++)
+        if (cc_report_shown(&r->findings.items[i], o, 1)) fs[n++] = &r->findings.items[i];
+    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = r->opts.jobs > 0 ? r->opts.jobs : nproc > 0 ? (int)nproc : 1;
+    if (jobs > 64) jobs = 64;
+    if ((size_t)jobs > n / 64) jobs = n / 64 > 1 ? (int)(n / 64) : 1; /* small reports: not worth a thread */
+    fslice sl[64];
+    for (int t = 0; t < jobs; t++) {
+        memset(&sl[t], 0, sizeof sl[t]);
+        sl[t].r = r;
+        cc_buf_init(&sl[t].out);
+        sl[t].jc = t ? cc_json_cache_new() : r->json_cache;
+    }
+    const size_t per = 64; /* findings per slice and batch */
+    for (size_t base = 0; base < n; base += per * (size_t)jobs) {
+        pthread_t th[64];
+        int started[64] = {0};
+        for (int t = 0; t < jobs; t++) {
+            size_t from = base + per * (size_t)t, to = from + per;
+            if (from > n) from = n;
+            if (to > n) to = n;
+            sl[t].fs = fs + base;
+            sl[t].first = base;
+            sl[t].from = from - base;
+            sl[t].to = to - base;
+            sl[t].out.len = 0;
+            if (t && from < to) started[t] = pthread_create(&th[t], NULL, format_slice, &sl[t]) == 0;
+        }
+        format_slice(&sl[0]);
+        for (int t = 1; t < jobs; t++) {
+            if (started[t]) pthread_join(th[t], NULL);
+            else if (sl[t].from < sl[t].to) format_slice(&sl[t]); /* no thread: format it here */
+            cc_buf_put(b, sl[t - 1].out.s, sl[t - 1].out.len);
+            if (t == jobs - 1) cc_buf_put(b, sl[t].out.s, sl[t].out.len);
+        }
+        if (jobs == 1) cc_buf_put(b, sl[0].out.s, sl[0].out.len);
+    }
+    for (int t = 0; t < jobs; t++) {
+        cc_buf_free(&sl[t].out);
+        if (t) cc_json_cache_free(sl[t].jc);
+    }
+    free(fs);
+}
+
 void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 {
     cc_buf_puts(b, "{\"version\":1,\"tool\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\"},\n\"documents\":[");
@@ -322,13 +406,7 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         cc_buf_putc(b, '}');
     }
     cc_buf_puts(b, "],\n\"contradictions\":[");
-    k = 0;
-    for (size_t i = 0; i < r->findings.n; i++) {
-        const cc_finding *f = &r->findings.items[i];
-        if (!cc_report_shown(f, o, 1)) continue;
-        cc_buf_puts(b, k++ ? ",\n " : "\n ");
-        cc_report_finding_json(b, r, f);
-    }
+    findings_json(b, r, o);
     cc_buf_puts(b, "],\n\"unanchored\":[");
     k = 0;
     for (size_t i = 0; i < r->claims.n; i++) {

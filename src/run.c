@@ -411,7 +411,7 @@ static void scope_new(cc_run *r)
     cc_claims old = {cc_xmalloc((r->claims.n ? r->claims.n : 1) * sizeof(cc_claim)), 0, r->claims.n};
     for (size_t i = 0; i < r->claims.n; i++)
         if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
-    cc_findings before = {NULL, 0};
+    cc_findings before = {NULL, 0, 0};
     cc_match(&old, r->docs, &before);
     struct fp_key {
         const char *id;
@@ -514,7 +514,8 @@ void cc_run_check(cc_run *r)
                         "manifest entry '%s' is not among the files checked", r->manifest[i].path);
     double t1 = cc_now();
     r->t_scan = t1 - t0;
-    cc_match(&r->claims, r->docs, &r->findings);
+    int mjobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    cc_match_jobs(&r->claims, r->docs, &r->findings, mjobs);
     for (size_t i = 0; i < r->findings.n; i++) {
         cc_finding *f = &r->findings.items[i];
         for (size_t j = 0; j < f->nclaims; j++)
