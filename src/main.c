@@ -609,7 +609,9 @@ int main(int argc, char **argv)
      * for the next (a sixth of a run's time went to brk and page faults) */
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 16 << 20);
-    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    /* big arrays (the run's claims) in their own mappings, so growing one
+     * is an mremap, not a copy that holds it twice */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
     if (argc < 2) { fputs(usage_main, stderr); return CC_EXIT_USAGE; }
     const char *cmd = argv[1];

@@ -351,7 +351,55 @@ typedef struct {
     docwork *work;
     size_t n;
     size_t next; /* the next input to take (atomic) */
+    pthread_mutex_t mu;
+    size_t commit; /* inputs before it are merged into the run (under mu) */
+    unsigned char *done; /* per input: its work is finished (under mu) */
 } pool;
+
+/* Moves one finished input into the run: its messages, its document, its
+ * claims (in input order, so output does not depend on the threads). */
+static void commit_work(cc_run *r, docwork *w)
+{
+    for (size_t k = 0; k < w->diags.n; k++) {
+        cc_diag *g = &w->diags.items[k];
+        cc_diag_add(&r->diags, g->level, g->file, g->line, g->col, g->source, "%s", g->msg);
+    }
+    cc_diags_free(&w->diags);
+    if (!w->ok) {
+        r->unreadable++;
+        cc_doc_free(&w->doc);
+        cc_claims_free(&w->claims);
+        return;
+    }
+    if (w->used) w->used->used = 1;
+    size_t di = r->ndocs++;
+    w->doc.nclaims = w->claims.n;
+    r->docs[di] = w->doc;
+    if (r->claims.n + w->claims.n > r->claims.cap) {
+        size_t cap = r->claims.cap ? r->claims.cap : 256;
+        while (cap < r->claims.n + w->claims.n) cap *= 2;
+        r->claims.items = cc_xrealloc(r->claims.items, cap * sizeof *r->claims.items);
+        r->claims.cap = cap;
+    }
+    for (size_t k = 0; k < w->claims.n; k++) {
+        w->claims.items[k].doc = di;
+        r->claims.items[r->claims.n++] = w->claims.items[k];
+    }
+    free(w->claims.items); /* the claims' strings now belong to r->claims */
+    w->claims.items = NULL;
+    w->claims.n = w->claims.cap = 0;
+}
+
+/* Marks input i finished and merges every finished input from the commit
+ * point on: a document's claims leave their own array as soon as the ones
+ * before it are in, so the run never holds all claims twice. */
+static void finish_work(pool *p, size_t i)
+{
+    pthread_mutex_lock(&p->mu);
+    p->done[i] = 1;
+    while (p->commit < p->n && p->done[p->commit]) commit_work(p->r, &p->work[p->commit++]);
+    pthread_mutex_unlock(&p->mu);
+}
 
 static void *worker(void *arg)
 {
@@ -368,7 +416,7 @@ static void *worker(void *arg)
         int rc = in->in_memory ? cc_doc_from_mem(&w->doc, in->path, in->data, in->len, &w->diags)
                                : cc_doc_load(&w->doc, in->path, r->opts.max_file_size, &w->diags);
         if (in->in_memory) { free(in->data); in->data = NULL; }
-        if (rc != 0) continue;
+        if (rc != 0) { finish_work(p, i); continue; }
         w->doc.is_new = in->is_new;
         w->ok = 1;
         date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
@@ -392,6 +440,7 @@ static void *worker(void *arg)
             w->doc.lines = NULL;
             w->doc.len = w->doc.nlines = 0;
         }
+        finish_work(p, i);
     }
     cc_matcher_free(m);
     return NULL;
@@ -457,7 +506,9 @@ void cc_run_check(cc_run *r)
     /* documents in path order, whatever the order of the workers */
     drop_input_index(r); /* its indexes do not survive the sort */
     if (r->ninputs > 1) qsort(r->inputs, r->ninputs, sizeof *r->inputs, cmp_input);
-    pool p = {r, idx, cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof(docwork)), r->ninputs, 0};
+    pool p = {r, idx, cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof(docwork)), r->ninputs, 0,
+              PTHREAD_MUTEX_INITIALIZER, 0, cc_xcalloc(r->ninputs ? r->ninputs : 1, 1)};
+    r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
     int jobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (jobs < 1) jobs = 1;
     if ((size_t)jobs > r->ninputs) jobs = r->ninputs ? (int)r->ninputs : 1;
@@ -470,42 +521,10 @@ void cc_run_check(cc_run *r)
     worker(&p); /* this thread works too */
     for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
     free(th);
-    /* merge in input order: identical output for any number of threads */
-    r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
-    size_t total = 0;
-    for (size_t i = 0; i < r->ninputs; i++) total += p.work[i].claims.n;
-    if (total > r->claims.cap) {
-        r->claims.items = cc_xrealloc(r->claims.items, total * sizeof *r->claims.items);
-        r->claims.cap = total;
-    }
-    for (size_t i = 0; i < r->ninputs; i++) {
-        docwork *w = &p.work[i];
-        for (size_t k = 0; k < w->diags.n; k++) {
-            cc_diag *g = &w->diags.items[k];
-            cc_diag_add(&r->diags, g->level, g->file, g->line, g->col, g->source, "%s", g->msg);
-        }
-        cc_diags_free(&w->diags);
-        if (!w->ok) {
-            r->unreadable++;
-            cc_doc_free(&w->doc);
-            cc_claims_free(&w->claims);
-            continue;
-        }
-        if (w->used) w->used->used = 1;
-        size_t di = r->ndocs++;
-        w->doc.nclaims = w->claims.n;
-        r->docs[di] = w->doc;
-        for (size_t k = 0; k < w->claims.n; k++) {
-            if (r->claims.n == r->claims.cap) {
-                r->claims.cap = r->claims.cap ? r->claims.cap * 2 : 256;
-                r->claims.items = cc_xrealloc(r->claims.items, r->claims.cap * sizeof *r->claims.items);
-            }
-            w->claims.items[k].doc = di;
-            r->claims.items[r->claims.n++] = w->claims.items[k];
-        }
-        free(w->claims.items); /* the claims' strings now belong to r->claims */
-    }
+    /* every input was merged in input order as it finished (finish_work) */
     free(p.work);
+    free(p.done);
+    pthread_mutex_destroy(&p.mu);
     mindex *e, *tmp;
     HASH_ITER(hh, idx, e, tmp) { HASH_DEL(idx, e); free(e); }
     for (size_t i = 0; i < r->nmanifest; i++)
