@@ -54,6 +54,8 @@ int cc_doc_suppressed(const cc_doc *d, int line, const char *rule);
 
 /* 1-based line and code-point column of byte offset off. */
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);
+/* The 1-based line alone (no column counting). */
+int cc_doc_line(const cc_doc *d, size_t off);
 /* 1 when a sentence ends at byte i (a line break, or . ! ? that is no
  * abbreviation and is followed, after closing quotes, by white space or
  * the end). */

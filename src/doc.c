@@ -152,7 +152,7 @@ int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
     return doc_adopt(d, path, data, len, diags);
 }
 
-void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
+int cc_doc_line(const cc_doc *d, size_t off)
 {
     size_t lo = 0, hi = d->nlines;
     while (hi - lo > 1) {
@@ -160,8 +160,14 @@ void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
         if (d->lines[mid] <= off) lo = mid;
         else hi = mid;
     }
-    *line = (int)lo + 1;
-    *col = (int)cc_utf8_count_valid(d->text + d->lines[lo], off - d->lines[lo]) + 1;
+    return (int)lo + 1;
+}
+
+void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
+{
+    *line = cc_doc_line(d, off);
+    size_t ls = d->lines[*line - 1];
+    *col = (int)cc_utf8_count_valid(d->text + ls, off - ls) + 1;
 }
 
 /* ---- inline suppressions: HTML comments in Markdown and HTML articles ---- */

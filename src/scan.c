@@ -245,8 +245,7 @@ static void add_span(spans *sp, size_t s, size_t e)
 /* The lines around off (the one before, its own, the one after). */
 static void line_span(const cc_doc *d, size_t off, size_t *s, size_t *e)
 {
-    int line, col;
-    cc_doc_pos(d, off, &line, &col);
+    int line = cc_doc_line(d, off);
     size_t l0 = line >= 2 ? (size_t)line - 2 : 0, l1 = (size_t)line + 1;
     *s = d->lines[l0];
     *e = l1 < d->nlines ? d->lines[l1] : d->len;
