@@ -53,21 +53,29 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
  * the same claim is written many times (on a generated archive, each claim
  * about three times). Its JSON, without the role, is kept in a
  * direct-mapped cache of bounded size, keyed by claim index. */
-#define CJ_SLOTS 32768
+#define CJ_SLOTS 32768 /* the budget: one cache per thread splits it */
 struct cc_json_cache {
+    size_t nslots;
     struct {
         size_t key;     /* claim index + 1; 0: empty */
         char *s;        /* the object without its role and closing brace */
         size_t len, role_at;
-    } e[CJ_SLOTS];
+    } e[];
 };
 
-struct cc_json_cache *cc_json_cache_new(void) { return cc_xcalloc(1, sizeof(struct cc_json_cache)); }
+static struct cc_json_cache *json_cache_sized(size_t nslots)
+{
+    struct cc_json_cache *c = cc_xcalloc(1, sizeof *c + nslots * sizeof c->e[0]);
+    c->nslots = nslots;
+    return c;
+}
+
+struct cc_json_cache *cc_json_cache_new(void) { return json_cache_sized(CJ_SLOTS); }
 
 void cc_json_cache_free(struct cc_json_cache *c)
 {
     if (!c) return;
-    for (size_t i = 0; i < CJ_SLOTS; i++) free(c->e[i].s);
+    for (size_t i = 0; i < c->nslots; i++) free(c->e[i].s);
     free(c);
 }
 
@@ -141,7 +149,7 @@ static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc
         cc_buf_free(&t);
         return;
     }
-    size_t slot = idx % CJ_SLOTS;
+    size_t slot = idx % jc->nslots;
     if (jc->e[slot].key != idx + 1) {
         cc_buf t;
         cc_buf_init(&t);
@@ -332,9 +340,10 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         memset(&sl[t], 0, sizeof sl[t]);
         sl[t].r = r;
         cc_buf_init(&sl[t].out);
-        sl[t].jc = t ? cc_json_cache_new() : r->json_cache;
+        /* one thread: the run's cache; several: the same budget split */
+        sl[t].jc = jobs == 1 ? r->json_cache : json_cache_sized(CJ_SLOTS / (size_t)jobs);
     }
-    const size_t per = 64; /* findings per slice and batch */
+    const size_t per = 256; /* findings per slice and batch */
     for (size_t base = 0; base < n; base += per * (size_t)jobs) {
         pthread_t th[64];
         int started[64] = {0};
@@ -360,7 +369,7 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     }
     for (int t = 0; t < jobs; t++) {
         cc_buf_free(&sl[t].out);
-        if (t) cc_json_cache_free(sl[t].jc);
+        if (jobs > 1) cc_json_cache_free(sl[t].jc);
     }
     free(fs);
 }
