@@ -546,9 +546,21 @@ typedef struct {
     const cc_doc *docs;
     group **groups;
     cc_findings *found; /* one list per group */
+    size_t *order;      /* groups by size, largest first: threads end together */
     size_t n;
     size_t next;        /* the next group to take (atomic) */
 } match_pool;
+
+typedef struct {
+    size_t n, i;
+} size_pair;
+
+static int cmp_size_desc(const void *a, const void *b)
+{
+    const size_pair *x = a, *y = b;
+    if (x->n != y->n) return x->n > y->n ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
 
 static void *match_worker(void *arg)
 {
@@ -557,6 +569,7 @@ static void *match_worker(void *arg)
     for (;;) {
         size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
         if (i >= p->n) break;
+        i = p->order[i];
         group *g = p->groups[i];
         sort_idx(g->idx, g->n, pos_cmp, &k);
         char *subject = cc_xstrndup(g->key, strcspn(g->key, "\x1f"));
@@ -615,12 +628,18 @@ void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, in
     }
     /* subjects are independent: threads take them in turn, each into its
      * own list; the lists are joined in subject order, then sorted */
-    match_pool mp = {cl, docs, NULL, NULL, HASH_COUNT(groups), 0};
+    match_pool mp = {cl, docs, NULL, NULL, NULL, HASH_COUNT(groups), 0};
     mp.groups = cc_xmalloc((mp.n ? mp.n : 1) * sizeof *mp.groups);
     mp.found = cc_xcalloc(mp.n ? mp.n : 1, sizeof *mp.found);
+    mp.order = cc_xmalloc((mp.n ? mp.n : 1) * sizeof *mp.order);
     size_t gi = 0;
     group *g, *tmp;
     HASH_ITER(hh, groups, g, tmp) mp.groups[gi++] = g;
+    size_pair *bysize = cc_xmalloc((mp.n ? mp.n : 1) * sizeof *bysize);
+    for (size_t i = 0; i < mp.n; i++) bysize[i] = (size_pair){mp.groups[i]->n, i};
+    if (mp.n > 1) qsort(bysize, mp.n, sizeof *bysize, cmp_size_desc);
+    for (size_t i = 0; i < mp.n; i++) mp.order[i] = bysize[i].i;
+    free(bysize);
     if (jobs < 1) jobs = 1;
     if ((size_t)jobs > mp.n) jobs = mp.n ? (int)mp.n : 1;
     pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
@@ -637,6 +656,7 @@ void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, in
     }
     free(mp.found);
     free(mp.groups);
+    free(mp.order);
     HASH_ITER(hh, groups, g, tmp)
     {
         HASH_DEL(groups, g);

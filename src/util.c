@@ -284,11 +284,28 @@ void cc_buf_json_num(cc_buf *b, double v)
             return;
         }
     }
-    /* the shortest of 15 and 17 significant digits that reads back exactly */
+    /* the shortest of 15 and 17 significant digits that reads back exactly;
+     * such values repeat (an hour is 1/24 day), so each thread remembers the
+     * last text written for 256 of them */
+    static _Thread_local struct {
+        uint64_t bits; /* 0 (the value 0.0) never gets here: empty */
+        unsigned char len;
+        char s[31];
+    } seen[256];
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    unsigned slot = (unsigned)((bits * 0x9E3779B97F4A7C15ULL) >> 56);
+    if (seen[slot].bits == bits) { cc_buf_put(b, seen[slot].s, seen[slot].len); return; }
     char tmp[40];
     snprintf(tmp, sizeof tmp, "%.15g", v);
     if (strtod(tmp, NULL) != v) snprintf(tmp, sizeof tmp, "%.17g", v);
-    cc_buf_puts(b, tmp);
+    size_t l = strlen(tmp);
+    if (l < sizeof seen[slot].s) {
+        seen[slot].bits = bits;
+        seen[slot].len = (unsigned char)l;
+        memcpy(seen[slot].s, tmp, l);
+    }
+    cc_buf_put(b, tmp, l);
 }
 
 int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
