@@ -168,6 +168,18 @@ static void test_json_num(void **state)
     cc_buf_json_num(&b, 0.00001);
     assert_string_equal(b.s, "null 0 0.16666666666666666 0.0001 1e-05");
     cc_buf_free(&b);
+    /* values written again come from the per-thread memory: same text */
+    for (int round = 0; round < 3; round++)
+        for (int k = 1; k < 2000; k++) {
+            double v = 1.0 / (k * 3 + 1) + k;
+            char want[40];
+            snprintf(want, sizeof want, "%.15g", v);
+            if (strtod(want, NULL) != v) snprintf(want, sizeof want, "%.17g", v);
+            cc_buf_init(&b);
+            cc_buf_json_num(&b, v);
+            if (strcmp(b.s, want) != 0) fail_msg("round %d: %s, expected %s", round, b.s, want);
+            cc_buf_free(&b);
+        }
 }
 
 static void test_fold(void **state)
