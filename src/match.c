@@ -233,74 +233,80 @@ static size_t count_lt(const double *v, size_t n, double x)
 
 /* The agreement structure of a window of claims (closed intervals).
  * Coverage is piecewise constant and only rises at a low bound, so its
- * maximum over any interval is reached at a low bound inside it. */
+ * maximum over any interval is reached at a low bound inside it. The sorted
+ * bounds belong to the caller, who keeps them up to date as the window
+ * slides (window_update); the rest is rebuilt per window in linear time. */
 typedef struct {
-    size_t n;
-    double *lows, *highs;   /* sorted */
-    double *wl, *wh;        /* the window's bounds in window order (judge reads them, not the claims) */
-    size_t *cov;            /* coverage at each sorted low */
-    size_t *sparse;         /* sparse table over cov for range maxima */
-    size_t levels;
-    size_t best;            /* the maximum coverage M */
-    double at;              /* p*: the leftmost point where it is reached */
+    size_t n, cap;
+    const double *lows, *highs; /* sorted (the caller's) */
+    double *wl, *wh;            /* the window's bounds in window order (judge reads them, not the claims) */
+    size_t *cov;                /* coverage at each sorted low */
+    size_t best;                /* the maximum coverage M */
+    double at;                  /* p*: the leftmost point where it is reached */
 } agreement;
 
-static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx, size_t n)
+static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx, size_t n, const double *lows,
+                            const double *highs)
 {
-    g->n = n;
-    g->lows = cc_xmalloc(n * sizeof *g->lows);
-    g->highs = cc_xmalloc(n * sizeof *g->highs);
-    g->wl = cc_xmalloc(n * sizeof *g->wl);
-    g->wh = cc_xmalloc(n * sizeof *g->wh);
-    for (size_t i = 0; i < n; i++) {
-        g->wl[i] = g->lows[i] = cl->items[idx[i]].val.low;
-        g->wh[i] = g->highs[i] = cl->items[idx[i]].val.high;
+    if (n > g->cap) {
+        g->cap = n;
+        g->wl = cc_xrealloc(g->wl, n * sizeof *g->wl);
+        g->wh = cc_xrealloc(g->wh, n * sizeof *g->wh);
+        g->cov = cc_xrealloc(g->cov, n * sizeof *g->cov);
     }
-    double *tmp = cc_xmalloc((n ? n : 1) * sizeof *tmp);
-    sort_doubles(g->lows, n, tmp);
-    sort_doubles(g->highs, n, tmp);
-    free(tmp);
-    g->cov = cc_xmalloc(n * sizeof *g->cov);
+    g->n = n;
+    g->lows = lows;
+    g->highs = highs;
+    for (size_t i = 0; i < n; i++) {
+        g->wl[i] = cl->items[idx[i]].val.low;
+        g->wh[i] = cl->items[idx[i]].val.high;
+    }
     g->best = 0;
     /* one sweep: le counts the lows <= lows[i], lt the highs < lows[i] */
     for (size_t i = 0, le = 0, lt = 0; i < n; i++) {
-        double x = g->lows[i];
+        double x = lows[i];
         if (le < i + 1) le = i + 1;
-        while (le < n && g->lows[le] <= x) le++;
-        while (lt < n && g->highs[lt] < x) lt++;
+        while (le < n && lows[le] <= x) le++;
+        while (lt < n && highs[lt] < x) lt++;
         g->cov[i] = le - lt;
         if (g->cov[i] > g->best) { g->best = g->cov[i]; g->at = x; }
     }
-    g->levels = 1;
-    while (((size_t)1 << g->levels) <= n) g->levels++;
-    g->sparse = cc_xmalloc(g->levels * n * sizeof *g->sparse);
-    memcpy(g->sparse, g->cov, n * sizeof *g->cov);
-    for (size_t k = 1; k < g->levels; k++)
-        for (size_t i = 0; i + ((size_t)1 << k) <= n; i++) {
-            size_t a = g->sparse[(k - 1) * n + i], b = g->sparse[(k - 1) * n + i + ((size_t)1 << (k - 1))];
-            g->sparse[k * n + i] = a > b ? a : b;
-        }
 }
 
-/* The highest coverage reached anywhere inside [lo, hi]. */
+/* The highest coverage reached anywhere inside [lo, hi]: a scan of the
+ * lows inside it (only claims outside the consensus ask, and judging one
+ * walks the window anyway). */
 static size_t agreement_max_in(const agreement *g, double lo, double hi)
 {
-    size_t a = count_lt(g->lows, g->n, lo), b = count_le(g->lows, g->n, hi);
-    if (a >= b) return 0;
-    size_t len = b - a, k = 0;
-    while (((size_t)2 << k) <= len) k++;
-    size_t x = g->sparse[k * g->n + a], y = g->sparse[k * g->n + b - ((size_t)1 << k)];
-    return x > y ? x : y;
+    size_t a = count_lt(g->lows, g->n, lo), b = count_le(g->lows, g->n, hi), m = 0;
+    for (size_t i = a; i < b; i++)
+        if (g->cov[i] > m) m = g->cov[i];
+    return m;
 }
 
 static void agreement_free(agreement *g)
 {
-    free(g->lows);
-    free(g->highs);
     free(g->wl);
     free(g->wh);
     free(g->cov);
-    free(g->sparse);
+}
+
+/* The sorted bounds v[0..*n) of a window that loses the values rm (sorted,
+ * all present) and gains add (sorted): one merge through tmp, swapped in. */
+static void window_update(double **v, size_t *n, const double *rm, size_t nrm, const double *add, size_t nadd,
+                          double **tmp)
+{
+    double *src = *v, *dst = *tmp;
+    size_t i = 0, j = 0, k = 0, o = 0;
+    while (i < *n || k < nadd) {
+        if (i < *n && j < nrm && !(src[i] < rm[j]) && !(rm[j] < src[i])) { i++; j++; continue; } /* removed */
+        if (i < *n && j < nrm && rm[j] < src[i]) { j++; continue; } /* not present: ignore */
+        if (k < nadd && (i >= *n || add[k] < src[i])) dst[o++] = add[k++];
+        else dst[o++] = src[i++];
+    }
+    *tmp = src;
+    *v = dst;
+    *n = o;
 }
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -480,9 +486,14 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
         if (nd > 1) sort_idx(byd, nd, date_cmp, &k);
     }
     size_t lo = 0, hi = 0, plo = (size_t)-1, phi = 0;
-    int agree = 0, built = 0;
+    int agree = 0;
     agreement g;
     memset(&g, 0, sizeof g);
+    /* the current window's bounds, sorted, kept as it slides */
+    size_t cap = nd ? nd : 1, ns = 0;
+    double *sl = cc_xmalloc(cap * sizeof *sl), *sh = cc_xmalloc(cap * sizeof *sh);
+    double *tl = cc_xmalloc(cap * sizeof *tl), *th = cc_xmalloc(cap * sizeof *th);
+    double *rm = cc_xmalloc(cap * sizeof *rm), *ad = cc_xmalloc(cap * sizeof *ad);
     for (size_t x = 0; x < nd; x++) {
         if (window >= 0) {
             int64_t dx = cl->items[byd[x]].date;
@@ -496,17 +507,34 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
         size_t nw = hi - lo;
         if (nw < 2) continue;
         if (lo != plo || hi != phi) {
-            /* a new window: do all its claims overlap? else its consensus */
-            double l = -INFINITY, h = INFINITY;
-            for (size_t k = lo; k < hi; k++) {
-                double a = cl->items[byd[k]].val.low, b = cl->items[byd[k]].val.high;
-                if (a > l) l = a; /* as fmax/fmin: a NaN bound changes nothing */
-                if (b < h) h = b;
+            /* a new window: its sorted bounds, by sorting the first and
+             * any that shares no claim with the last, else by merging out
+             * the claims that left and merging in the ones that came */
+            if (plo == (size_t)-1 || lo >= phi) {
+                ns = 0;
+                for (size_t k = lo; k < hi; k++, ns++) {
+                    sl[ns] = cl->items[byd[k]].val.low;
+                    sh[ns] = cl->items[byd[k]].val.high;
+                }
+                sort_doubles(sl, ns, tl);
+                sort_doubles(sh, ns, th);
+            } else {
+                for (int side = 0; side < 2; side++) {
+                    size_t nr = 0, na = 0;
+                    for (size_t k = plo; k < lo; k++) rm[nr++] = side ? cl->items[byd[k]].val.high : cl->items[byd[k]].val.low;
+                    for (size_t k = phi; k < hi; k++) ad[na++] = side ? cl->items[byd[k]].val.high : cl->items[byd[k]].val.low;
+                    sort_doubles(rm, nr, side ? th : tl);
+                    sort_doubles(ad, na, side ? th : tl);
+                    size_t n2 = ns;
+                    if (side) window_update(&sh, &n2, rm, nr, ad, na, &th);
+                    else window_update(&sl, &n2, rm, nr, ad, na, &tl);
+                    if (side) ns = n2; /* both sides hold the window's nw bounds */
+                }
             }
-            agree = l <= h;
-            if (built) agreement_free(&g);
-            built = 0;
-            if (!agree) { agreement_build(&g, cl, byd + lo, nw); built = 1; }
+            /* do all its claims overlap (the highest low below the lowest
+             * high)? else its consensus */
+            agree = sl[ns - 1] <= sh[0];
+            if (!agree) agreement_build(&g, cl, byd + lo, nw, sl, sh);
             plo = lo;
             phi = hi;
         }
@@ -526,7 +554,13 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
                 add_conflict(out, byd[b], cl, docs, subject, CC_F_DECREASE, &best, 1, 0);
         }
     }
-    if (built) agreement_free(&g);
+    agreement_free(&g);
+    free(sl);
+    free(sh);
+    free(tl);
+    free(th);
+    free(rm);
+    free(ad);
     free(others);
     free(byd);
 }
