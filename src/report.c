@@ -53,7 +53,7 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
  * the same claim is written many times (on a generated archive, each claim
  * about three times). Its JSON, without the role, is kept in a
  * direct-mapped cache of bounded size, keyed by claim index. */
-#define CJ_SLOTS 32768 /* the budget: one cache per thread splits it */
+#define CJ_SLOTS 8192 /* the budget: one cache per thread splits it */
 struct cc_json_cache {
     size_t nslots;
     struct {
@@ -341,9 +341,9 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         sl[t].r = r;
         cc_buf_init(&sl[t].out);
         /* one thread: the run's cache; several: the same budget split */
-        sl[t].jc = jobs == 1 ? r->json_cache : json_cache_sized(CJ_SLOTS / (size_t)jobs);
+        sl[t].jc = jobs == 1 || t == 0 ? r->json_cache : json_cache_sized(CJ_SLOTS);
     }
-    const size_t per = 256; /* findings per slice and batch */
+    const size_t per = 128; /* findings per slice and batch */
     for (size_t base = 0; base < n; base += per * (size_t)jobs) {
         pthread_t th[64];
         int started[64] = {0};
@@ -369,7 +369,7 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     }
     for (int t = 0; t < jobs; t++) {
         cc_buf_free(&sl[t].out);
-        if (jobs > 1) cc_json_cache_free(sl[t].jc);
+        if (jobs > 1 && t) cc_json_cache_free(sl[t].jc);
     }
     free(fs);
 }
