@@ -40,6 +40,10 @@ void cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap);
 /* Appends s[0..n) as a JSON string literal, quotes included. Invalid UTF-8
  * bytes are written as U+FFFD; control characters as \uXXXX escapes. */
 void cc_buf_json_str(cc_buf *b, const char *s, size_t n);
+/* The code point of the Unicode bidi control (embedding, override or
+ * isolate: U+202A-U+202E, U+2066-U+2069) that s[0..n) starts with, always
+ * three bytes; 0 when it starts with none. */
+unsigned cc_utf8_bidi_control(const char *s, size_t n);
 /* Text for a terminal: line breaks become spaces; other control characters
  * (but tab) and the Unicode bidi controls (U+202A-U+202E, U+2066-U+2069)
  * become visible escapes (\x1b, \u202e), so article text cannot move the

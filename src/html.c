@@ -16,11 +16,8 @@ static void esc_n(cc_buf *b, const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         /* bidi embedding, override and isolate controls (U+202A-U+202E,
          * U+2066-U+2069) would reorder what the editor reads: show them */
-        if (c == 0xE2 && i + 2 < n && (((unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
-                                         (unsigned char)s[i + 2] <= 0xAE) ||
-                                        ((unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
-                                         (unsigned char)s[i + 2] <= 0xA9))) {
-            unsigned cp = 0x2000 + ((unsigned)((unsigned char)s[i + 1] & 0x3F) << 6) + ((unsigned char)s[i + 2] & 0x3F);
+        unsigned cp = c == 0xE2 ? cc_utf8_bidi_control(s + i, n - i) : 0;
+        if (cp) {
             cc_buf_printf(b, "<span class=\"ctl\" title=\"a bidirectional control character in the article\">U+%04X</span>", cp);
             i += 2;
             continue;

@@ -495,9 +495,19 @@ void cc_buf_regex_alternation(cc_buf *b, char **phrases, size_t n)
     free(t.v);
 }
 
+unsigned cc_utf8_bidi_control(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 3 || u[0] != 0xE2) return 0;
+    if ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) || (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9))
+        return 0x2000 + ((unsigned)(u[1] & 0x3F) << 6) + (u[2] & 0x3F);
+    return 0;
+}
+
 void cc_buf_put_clean(cc_buf *b, const char *s, size_t n)
 {
     size_t run = 0; /* start of the bytes not yet copied */
+    unsigned cp;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '\n' || c == '\r') { /* a quote that wraps stays on its report line */
@@ -508,16 +518,9 @@ void cc_buf_put_clean(cc_buf *b, const char *s, size_t n)
             cc_buf_put(b, s + run, i - run);
             cc_buf_printf(b, "\\x%02x", c);
             run = i + 1;
-        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
-                   (unsigned char)s[i + 2] <= 0xAE) {
+        } else if (c == 0xE2 && (cp = cc_utf8_bidi_control(s + i, n - i))) {
             cc_buf_put(b, s + run, i - run);
-            cc_buf_printf(b, "\\u%04x", 0x2000 + ((unsigned char)s[i + 2] - 0x80));
-            i += 2;
-            run = i + 1;
-        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
-                   (unsigned char)s[i + 2] <= 0xA9) {
-            cc_buf_put(b, s + run, i - run);
-            cc_buf_printf(b, "\\u%04x", 0x2040 + ((unsigned char)s[i + 2] - 0x80));
+            cc_buf_printf(b, "\\u%04x", cp);
             i += 2;
             run = i + 1;
         }

@@ -224,6 +224,15 @@ static void test_put_clean(void **state)
     cc_buf_putc(&b, 0);
     /* ESC, DEL, RLO and LRI made visible, the newline a space; tab and the em dash kept */
     assert_string_equal(b.s, "a\\x1b[31mb\tc\\x7f\\u202ed\\u2066e\xe2\x80\x94" "f ");
+    /* the bidi controls are exactly U+202A-U+202E and U+2066-U+2069 */
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x80\xaa", 3), 0x202A);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x80\xae", 3), 0x202E);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x81\xa6", 3), 0x2066);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x81\xa9", 3), 0x2069);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x80\xa9", 3), 0);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x80\xaf", 3), 0);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x81\xa5", 3), 0);
+    assert_int_equal(cc_utf8_bidi_control("\xe2\x80", 2), 0);
     cc_buf_free(&b);
 }
 
