@@ -129,6 +129,16 @@ static void claim_json_body(cc_buf *b, const cc_run *r, const cc_claim *c, size_
 
 static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_claim *c, const char *role);
 
+/* A claim object body s[0..len) (no closing brace) with its role put in at
+ * role_at, then closed. */
+static void put_with_role(cc_buf *b, const char *s, size_t len, size_t role_at, const char *role)
+{
+    cc_buf_put(b, s, role_at);
+    if (role) { cc_buf_puts(b, ",\"role\":"); cc_buf_json_str(b, role, strlen(role)); }
+    cc_buf_put(b, s + role_at, len - role_at);
+    cc_buf_putc(b, '}');
+}
+
 void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const char *role)
 {
     claim_json_with(b, r, r->json_cache, c, role);
@@ -142,10 +152,7 @@ static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc
         cc_buf_init(&t);
         size_t at;
         claim_json_body(&t, r, c, &at);
-        cc_buf_put(b, t.s, at);
-        if (role) { cc_buf_puts(b, ",\"role\":"); cc_buf_json_str(b, role, strlen(role)); }
-        cc_buf_put(b, t.s + at, t.len - at);
-        cc_buf_putc(b, '}');
+        put_with_role(b, t.s, t.len, at, role);
         cc_buf_free(&t);
         return;
     }
@@ -161,12 +168,7 @@ static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc
         jc->e[slot].s = cc_buf_take(&t);
         jc->e[slot].key = idx + 1;
     }
-    const char *s = jc->e[slot].s;
-    size_t at = jc->e[slot].role_at;
-    cc_buf_put(b, s, at);
-    if (role) { cc_buf_puts(b, ",\"role\":"); cc_buf_json_str(b, role, strlen(role)); }
-    cc_buf_put(b, s + at, jc->e[slot].len - at);
-    cc_buf_putc(b, '}');
+    put_with_role(b, jc->e[slot].s, jc->e[slot].len, jc->e[slot].role_at, role);
 }
 
 static void gh_escape(cc_buf *b, const char *s, int prop);
@@ -204,6 +206,19 @@ int cc_report_shown(const cc_finding *f, const cc_report_opts *o, int with_suppr
 {
     if (f->out_of_scope || f->severity < o->min_level) return 0;
     return with_suppressed || cc_finding_live(f);
+}
+
+/* Findings in scope and at or above min_level that a report leaves out of
+ * its count: suppressed inline, or (not suppressed but) in the baseline. */
+static void hidden_counts(const cc_run *r, const cc_report_opts *o, size_t *sup, size_t *base)
+{
+    *sup = *base = 0;
+    for (size_t i = 0; i < r->findings.n; i++) {
+        const cc_finding *f = &r->findings.items[i];
+        if (!cc_report_shown(f, o, 1)) continue;
+        *sup += f->suppressed;
+        *base += f->baselined && !f->suppressed;
+    }
 }
 
 static void finding_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_finding *f);
@@ -429,13 +444,8 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     for (size_t i = 0; i < r->claims.n; i++) un += r->claims.items[i].unanchored;
     size_t e = cc_report_count(r, CC_SEV_ERROR), w = cc_report_count(r, CC_SEV_WARNING),
            inf = cc_report_count(r, CC_SEV_INFO);
-    size_t sup = 0, base = 0;
-    for (size_t i = 0; i < r->findings.n; i++) {
-        const cc_finding *f = &r->findings.items[i];
-        if (!cc_report_shown(f, o, 1)) continue;
-        sup += f->suppressed;
-        base += f->baselined && !f->suppressed;
-    }
+    size_t sup, base;
+    hidden_counts(r, o, &sup, &base);
     cc_buf_printf(b,
                   "],\n\"summary\":{\"documents\":%zu,\"claims\":%zu,\"contradictions\":%zu,\"suppressed\":%zu,"
                   "\"baselined\":%zu,\"unreadable\":%zu,"
@@ -522,13 +532,8 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         if (!un++) cc_buf_puts(b, "\nunanchored claims (their documents have no date, so they were not compared):\n");
         claim_line(b, r, c, "unanchored", o);
     }
-    size_t sup = 0, base = 0;
-    for (size_t i = 0; i < r->findings.n; i++) {
-        const cc_finding *f = &r->findings.items[i];
-        if (!cc_report_shown(f, o, 1)) continue;
-        sup += f->suppressed;
-        base += f->baselined && !f->suppressed;
-    }
+    size_t sup, base;
+    hidden_counts(r, o, &sup, &base);
     if (sup || base)
         cc_buf_printf(b, "\nnot shown: %zu suppressed inline, %zu in the baseline\n", sup, base);
     cc_buf_printf(b, "\n%zu document%s, %zu claim%s, %zu contradiction%s shown (%zu error, %zu warning, %zu info), %zu unanchored, %zu unreadable, %zu skipped\n",
