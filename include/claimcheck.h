@@ -71,6 +71,9 @@ typedef struct cc_run {
 } cc_run;
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts);
+/* The threads a run uses (scanning, matching, the JSON report): opts.jobs,
+ * or one per online core. */
+int cc_run_jobs(const cc_run *r);
 /* The JSON writer's cache of claims it has written (bounded; report.c). */
 struct cc_json_cache *cc_json_cache_new(void);
 void cc_json_cache_free(struct cc_json_cache *c);

@@ -3,7 +3,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -346,8 +345,7 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     const cc_finding **fs = cc_xmalloc((r->findings.n ? r->findings.n : 1) * sizeof *fs);
     for (size_t i = 0; i < r->findings.n; i++)
         if (cc_report_shown(&r->findings.items[i], o, 1)) fs[n++] = &r->findings.items[i];
-    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
-    int jobs = r->opts.jobs > 0 ? r->opts.jobs : nproc > 0 ? (int)nproc : 1;
+    int jobs = cc_run_jobs(r);
     if (jobs > 64) jobs = 64;
     if ((size_t)jobs > n / 64) jobs = n / 64 > 1 ? (int)(n / 64) : 1; /* small reports: not worth a thread */
     fslice sl[64];

@@ -43,6 +43,13 @@ static void drop_input_index(cc_run *r)
     HASH_ITER(hh, r->input_index, k, t) { HASH_DEL(r->input_index, k); free(k); }
 }
 
+int cc_run_jobs(const cc_run *r)
+{
+    if (r->opts.jobs > 0) return r->opts.jobs;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
 {
     cc_run *r = cc_xcalloc(1, sizeof *r);
@@ -452,6 +459,35 @@ static int cmp_input(const void *a, const void *b) { return strcmp(((const cc_in
  * not among the findings of the same corpus without their claims (compared
  * by fingerprint, which against a consensus names only the flagged claim,
  * so a new article that merely joins the consensus adds nothing). */
+/* A set of finding fingerprints (the strings stay their owner's). */
+typedef struct id_key {
+    const char *id;
+    UT_hash_handle hh;
+} id_key;
+
+static void ids_add(id_key **set, const char *id)
+{
+    id_key *e;
+    HASH_FIND_STR(*set, id, e);
+    if (e) return;
+    e = cc_xmalloc(sizeof *e);
+    e->id = id;
+    HASH_ADD_KEYPTR(hh, *set, e->id, strlen(e->id), e);
+}
+
+static int ids_has(id_key *set, const char *id)
+{
+    id_key *e;
+    HASH_FIND_STR(set, id, e);
+    return e != NULL;
+}
+
+static void ids_free(id_key **set)
+{
+    id_key *e, *tmp;
+    HASH_ITER(hh, *set, e, tmp) { HASH_DEL(*set, e); free(e); }
+}
+
 static void scope_new(cc_run *r)
 {
     int any_new = 0;
@@ -462,22 +498,11 @@ static void scope_new(cc_run *r)
         if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
     cc_findings before = {NULL, 0, 0};
     cc_match(&old, r->docs, &before);
-    struct fp_key {
-        const char *id;
-        UT_hash_handle hh;
-    } *set = NULL, *e, *tmp;
-    for (size_t k = 0; k < before.n; k++) {
-        HASH_FIND_STR(set, before.items[k].id, e);
-        if (e) continue;
-        e = cc_xmalloc(sizeof *e);
-        e->id = before.items[k].id;
-        HASH_ADD_KEYPTR(hh, set, e->id, strlen(e->id), e);
-    }
-    for (size_t i = 0; i < r->findings.n; i++) {
-        HASH_FIND_STR(set, r->findings.items[i].id, e);
-        if (e) r->findings.items[i].out_of_scope = 1;
-    }
-    HASH_ITER(hh, set, e, tmp) { HASH_DEL(set, e); free(e); }
+    id_key *set = NULL;
+    for (size_t k = 0; k < before.n; k++) ids_add(&set, before.items[k].id);
+    for (size_t i = 0; i < r->findings.n; i++)
+        if (ids_has(set, r->findings.items[i].id)) r->findings.items[i].out_of_scope = 1;
+    ids_free(&set);
     cc_findings_free(&before);
     free(old.items);
 }
@@ -509,8 +534,7 @@ void cc_run_check(cc_run *r)
     pool p = {r, idx, cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof(docwork)), r->ninputs, 0,
               PTHREAD_MUTEX_INITIALIZER, 0, cc_xcalloc(r->ninputs ? r->ninputs : 1, 1)};
     r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
-    int jobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (jobs < 1) jobs = 1;
+    int jobs = cc_run_jobs(r);
     if ((size_t)jobs > r->ninputs) jobs = r->ninputs ? (int)r->ninputs : 1;
     double t0 = cc_now();
     pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
@@ -533,8 +557,7 @@ void cc_run_check(cc_run *r)
                         "manifest entry '%s' is not among the files checked", r->manifest[i].path);
     double t1 = cc_now();
     r->t_scan = t1 - t0;
-    int mjobs = r->opts.jobs > 0 ? r->opts.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    cc_match_jobs(&r->claims, r->docs, &r->findings, mjobs);
+    cc_match_jobs(&r->claims, r->docs, &r->findings, cc_run_jobs(r));
     for (size_t i = 0; i < r->findings.n; i++) {
         cc_finding *f = &r->findings.items[i];
         for (size_t j = 0; j < f->nclaims; j++)
@@ -547,26 +570,15 @@ void cc_run_check(cc_run *r)
 size_t cc_run_baseline(cc_run *r, const char *const *fingerprints, size_t n)
 {
     /* a hash of the baseline's fingerprints: linear in findings + baseline */
-    struct fp_key {
-        const char *id;
-        UT_hash_handle hh;
-    } *set = NULL, *e, *tmp;
-    for (size_t k = 0; k < n; k++) {
-        HASH_FIND_STR(set, fingerprints[k], e);
-        if (e) continue;
-        e = cc_xmalloc(sizeof *e);
-        e->id = fingerprints[k];
-        HASH_ADD_KEYPTR(hh, set, e->id, strlen(e->id), e);
-    }
+    id_key *set = NULL;
+    for (size_t k = 0; k < n; k++) ids_add(&set, fingerprints[k]);
     size_t hit = 0;
     r->baseline_given = 1;
-    for (size_t i = 0; i < r->findings.n; i++) {
-        HASH_FIND_STR(set, r->findings.items[i].id, e);
-        if (e) {
+    for (size_t i = 0; i < r->findings.n; i++)
+        if (ids_has(set, r->findings.items[i].id)) {
             r->findings.items[i].baselined = 1;
             hit++;
         }
-    }
-    HASH_ITER(hh, set, e, tmp) { HASH_DEL(set, e); free(e); }
+    ids_free(&set);
     return hit;
 }
