@@ -52,7 +52,7 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
  * the same claim is written many times (on a generated archive, each claim
  * about three times). Its JSON, without the role, is kept in a
  * direct-mapped cache of bounded size, keyed by claim index. */
-#define CJ_SLOTS 8192 /* the budget: one cache per thread splits it */
+#define CJ_SLOTS 8192 /* a cache per report thread */
 struct cc_json_cache {
     size_t nslots;
     struct {
@@ -322,9 +322,8 @@ void cc_report_github(cc_buf *b, const cc_run *r, const cc_report_opts *o)
  * at most one batch is held in memory. */
 typedef struct {
     const cc_run *r;
-    const cc_finding **fs; /* this batch */
-    size_t first;          /* the report index of fs[0] */
-    size_t from, to;       /* this slice of the batch */
+    const cc_finding **fs; /* every finding of the report */
+    size_t from, to;       /* this slice of them */
     cc_buf out;
     struct cc_json_cache *jc;
 } fslice;
@@ -333,7 +332,7 @@ static void *format_slice(void *arg)
 {
     fslice *x = arg;
     for (size_t i = x->from; i < x->to; i++) {
-        cc_buf_puts(&x->out, x->first + i ? ",\n " : "\n ");
+        cc_buf_puts(&x->out, i ? ",\n " : "\n ");
         finding_json_with(&x->out, x->r, x->jc, x->fs[i]);
     }
     return NULL;
@@ -352,37 +351,31 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     for (int t = 0; t < jobs; t++) {
         memset(&sl[t], 0, sizeof sl[t]);
         sl[t].r = r;
+        sl[t].fs = fs;
         cc_buf_init(&sl[t].out);
-        /* one thread: the run's cache; several: the same budget split */
-        sl[t].jc = jobs == 1 || t == 0 ? r->json_cache : json_cache_sized(CJ_SLOTS);
+        /* the first slice is formatted here, with the run's cache */
+        sl[t].jc = t == 0 ? r->json_cache : json_cache_sized(CJ_SLOTS);
     }
-    const size_t per = 128; /* findings per slice and batch */
+    const size_t per = 128; /* findings per slice */
     for (size_t base = 0; base < n; base += per * (size_t)jobs) {
         pthread_t th[64];
         int started[64] = {0};
         for (int t = 0; t < jobs; t++) {
             size_t from = base + per * (size_t)t, to = from + per;
-            if (from > n) from = n;
-            if (to > n) to = n;
-            sl[t].fs = fs + base;
-            sl[t].first = base;
-            sl[t].from = from - base;
-            sl[t].to = to - base;
+            sl[t].from = from < n ? from : n;
+            sl[t].to = to < n ? to : n;
             sl[t].out.len = 0;
-            if (t && from < to) started[t] = pthread_create(&th[t], NULL, format_slice, &sl[t]) == 0;
+            if (t && sl[t].from < sl[t].to) started[t] = pthread_create(&th[t], NULL, format_slice, &sl[t]) == 0;
         }
         format_slice(&sl[0]);
-        for (int t = 1; t < jobs; t++) {
+        for (int t = 1; t < jobs; t++)
             if (started[t]) pthread_join(th[t], NULL);
-            else if (sl[t].from < sl[t].to) format_slice(&sl[t]); /* no thread: format it here */
-            cc_buf_put(b, sl[t - 1].out.s, sl[t - 1].out.len);
-            if (t == jobs - 1) cc_buf_put(b, sl[t].out.s, sl[t].out.len);
-        }
-        if (jobs == 1) cc_buf_put(b, sl[0].out.s, sl[0].out.len);
+            else format_slice(&sl[t]); /* no thread (or nothing to do): here */
+        for (int t = 0; t < jobs; t++) cc_buf_put(b, sl[t].out.s, sl[t].out.len);
     }
     for (int t = 0; t < jobs; t++) {
         cc_buf_free(&sl[t].out);
-        if (jobs > 1 && t) cc_json_cache_free(sl[t].jc);
+        if (t) cc_json_cache_free(sl[t].jc);
     }
     free(fs);
 }
