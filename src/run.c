@@ -147,8 +147,44 @@ static char *join(const char *dir, const char *name)
     return cc_buf_take(&b);
 }
 
+/* The real path of path, like realpath(3), but with the folder part
+ * resolved once for all the rows that share it: a plain file name in a
+ * folder already resolved costs one lstat instead of a readlink and a stat
+ * per path component. A name that is a symbolic link, ".", or "..", falls
+ * back to realpath. NULL when path does not exist. */
+typedef struct {
+    char *dir;  /* the folder part as spelled, or NULL */
+    char *real; /* its real path, or NULL when it has none */
+} dircache;
+
+static char *real_path_cached(dircache *c, const char *path)
+{
+    char rp[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dl = slash ? (size_t)(slash - path) : 0;
+    int plain = *base && strcmp(base, ".") != 0 && strcmp(base, "..") != 0;
+    if (plain && (!c->dir || strlen(c->dir) != dl || memcmp(c->dir, path, dl) != 0)) {
+        free(c->dir);
+        free(c->real);
+        c->dir = cc_xstrndup(path, dl);
+        c->real = realpath(dl ? c->dir : (slash ? "/" : "."), rp) ? cc_xstrdup(rp) : NULL;
+    }
+    struct stat st;
+    if (plain && c->real && lstat(path, &st) == 0 && !S_ISLNK(st.st_mode)) {
+        cc_buf b;
+        cc_buf_init(&b);
+        cc_buf_puts(&b, c->real);
+        if (b.len > 1 || b.s[0] != '/') cc_buf_putc(&b, '/');
+        cc_buf_puts(&b, base);
+        return cc_buf_take(&b);
+    }
+    return realpath(path, rp) ? cc_xstrdup(rp) : NULL;
+}
+
 static void read_manifest(cc_run *r, const char *file)
 {
+    dircache dc = {0};
     char *data;
     size_t len;
     char err[512];
@@ -185,14 +221,15 @@ static void read_manifest(cc_run *r, const char *file)
             else e.has_date = 1;
         }
         if (f[2] && *f[2] && strcmp(f[2], "-") != 0) e.source = cc_xstrdup(f[2]);
-        char rp[PATH_MAX];
-        if (realpath(e.path, rp)) e.real = cc_xstrdup(rp);
-        else cc_diag_add(&r->diags, CC_D_WARNING, file, line, 1, NULL, "manifest names '%s', which does not exist", e.path);
+        e.real = real_path_cached(&dc, e.path);
+        if (!e.real) cc_diag_add(&r->diags, CC_D_WARNING, file, line, 1, NULL, "manifest names '%s', which does not exist", e.path);
         r->manifest = cc_xrealloc(r->manifest, (r->nmanifest + 1) * sizeof *r->manifest);
         r->manifest[r->nmanifest++] = e;
     }
     free(dir);
     free(data);
+    free(dc.dir);
+    free(dc.real);
 }
 
 typedef struct visited {
@@ -208,7 +245,15 @@ static int is_article(const char *name)
            (l > 9 && strcmp(name + l - 9, ".markdown") == 0);
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+typedef struct {
+    char *name;
+    unsigned char type; /* d_type: DT_REG and DT_DIR need no stat */
+} dentry;
+
+static int cmp_dentry(const void *a, const void *b)
+{
+    return strcmp(((const dentry *)a)->name, ((const dentry *)b)->name);
+}
 
 static void walk(cc_run *r, const char *dir, visited *seen)
 {
@@ -227,33 +272,40 @@ static void walk(cc_run *r, const char *dir, visited *seen)
         r->unreadable++;
         return;
     }
-    char **names = NULL;
-    size_t n = 0;
+    dentry *names = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *de;
     while ((de = readdir(dh))) {
         if (de->d_name[0] == '.') continue;
-        names = cc_xrealloc(names, (n + 1) * sizeof *names);
-        names[n++] = cc_xstrdup(de->d_name);
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            names = cc_xrealloc(names, cap * sizeof *names);
+        }
+        names[n].name = cc_xstrdup(de->d_name);
+        names[n++].type = de->d_type;
     }
     closedir(dh);
-    if (n > 1) qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1) qsort(names, n, sizeof *names, cmp_dentry);
     for (size_t i = 0; i < n; i++) {
-        char *p = join(dir, names[i]);
+        char *p = join(dir, names[i].name);
+        /* what the directory says a name is, when it says so; links and
+         * file systems that do not tell are asked with stat */
+        int isdir = names[i].type == DT_DIR, known = isdir || names[i].type == DT_REG;
         struct stat s2;
-        if (stat(p, &s2) != 0) {
+        if (!known && stat(p, &s2) != 0) {
             cc_diag_add(&r->diags, CC_D_ERROR, p, 0, 0, NULL, "cannot stat: %s", strerror(errno));
             r->unreadable++;
-        } else if (S_ISDIR(s2.st_mode)) {
+        } else if (known ? isdir : S_ISDIR(s2.st_mode)) {
             walk(r, p, &me);
-        } else if (strcmp(names[i], "manifest.tsv") == 0) {
+        } else if (strcmp(names[i].name, "manifest.tsv") == 0) {
             if (!r->opts.manifest) read_manifest(r, p);
-        } else if (is_article(names[i])) {
+        } else if (is_article(names[i].name)) {
             add_input(r, p);
         } else {
             skip(r, p, "not a .txt or .md article");
         }
         free(p);
-        free(names[i]);
+        free(names[i].name);
     }
     free(names);
 }
@@ -277,23 +329,24 @@ void cc_run_add(cc_run *r, const char *path)
     }
 }
 
-static struct manifest_entry *manifest_for(const mindex *idx, const char *path)
+static struct manifest_entry *manifest_for(const mindex *idx, dircache *dc, const char *path)
 {
     if (!idx) return NULL;
     mindex *m;
     HASH_FIND_STR(idx, path, m); /* the path as the manifest spelled it: no system calls */
     if (m) return m->e;
-    char rp[PATH_MAX];
-    if (!realpath(path, rp)) return NULL;
+    char *rp = real_path_cached(dc, path);
+    if (!rp) return NULL;
     HASH_FIND_STR(idx, rp, m);
+    free(rp);
     return m ? m->e : NULL;
 }
 
 /* Dates d and names its source; *used gets its manifest row, if any. */
-static void date_doc(const cc_run *r, const mindex *idx, cc_doc *d, cc_matcher *m, cc_diags *diags,
+static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d, cc_matcher *m, cc_diags *diags,
                      struct manifest_entry **used)
 {
-    struct manifest_entry *me = manifest_for(idx, d->path);
+    struct manifest_entry *me = manifest_for(idx, dc, d->path);
     *used = me;
     if (me && me->source) d->source = cc_xstrdup(me->source);
     else if (d->fm_source) d->source = cc_xstrdup(d->fm_source);
@@ -413,6 +466,7 @@ static void *worker(void *arg)
     pool *p = arg;
     cc_run *r = p->r;
     cc_matcher *m = cc_matcher_new(r->rs);
+    dircache dc = {0}; /* this thread's last folder resolved, for manifest look-ups */
     for (;;) {
         size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
         if (i >= p->n) break;
@@ -426,7 +480,7 @@ static void *worker(void *arg)
         if (rc != 0) { finish_work(p, i); continue; }
         w->doc.is_new = in->is_new;
         w->ok = 1;
-        date_doc(r, p->idx, &w->doc, m, &w->diags, &w->used);
+        date_doc(r, p->idx, &dc, &w->doc, m, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
         if (w->doc.nsupp)
             for (size_t k = 0; k < w->claims.n; k++)
@@ -450,6 +504,8 @@ static void *worker(void *arg)
         finish_work(p, i);
     }
     cc_matcher_free(m);
+    free(dc.dir);
+    free(dc.real);
     return NULL;
 }
 

@@ -1,12 +1,14 @@
 #include "cc_util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static void oom(void)
 {
@@ -310,52 +312,58 @@ void cc_buf_json_num(cc_buf *b, double v)
 
 int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         int e = errno;
         snprintf(err, errlen, "cannot open: %s", strerror(e));
         errno = e;
         return -1;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
+    if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st);
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
         snprintf(err, errlen, "is a directory");
         errno = EISDIR;
         return -1;
     }
-    if (max_size && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > max_size) {
-        fclose(f);
+    int reg = S_ISREG(st.st_mode) && st.st_size > 0;
+    if (max_size && reg && (uint64_t)st.st_size > max_size) {
+        close(fd);
         snprintf(err, errlen, "file is %lld bytes, over the --max-file-size limit of %zu", (long long)st.st_size, max_size);
         errno = EFBIG;
         return -1;
     }
     /* CC_READ_SLACK zero bytes follow the data (documents hand the buffer
-     * to PCRE2's JIT, which may read a little past the end) */
-    size_t cap = (S_ISREG(st.st_mode) && st.st_size > 0) ? (size_t)st.st_size + 1 + CC_READ_SLACK : 4096, n = 0;
+     * to PCRE2's JIT, which may read a little past the end). A regular file
+     * is asked for one byte more than its size: a read that returns exactly
+     * the size is the whole file, with no second read to see the end and no
+     * growing of the buffer. Pipes and files that grow are read to the end. */
+    size_t cap = reg ? (size_t)st.st_size + 2 + CC_READ_SLACK : 4096, n = 0;
     char *buf = cc_xmalloc(cap);
     for (;;) {
         if (n + 1 + CC_READ_SLACK >= cap) { cap *= 2; buf = cc_xrealloc(buf, cap); }
-        size_t r = fread(buf + n, 1, cap - n - 1 - CC_READ_SLACK, f);
-        n += r;
+        ssize_t r = read(fd, buf + n, cap - n - 1 - CC_READ_SLACK);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            free(buf);
+            close(fd);
+            snprintf(err, errlen, "read error: %s", strerror(e));
+            errno = e;
+            return -1;
+        }
+        n += (size_t)r;
         if (max_size && n > max_size) {
             free(buf);
-            fclose(f);
+            close(fd);
             snprintf(err, errlen, "file is over the --max-file-size limit of %zu bytes", max_size);
             errno = EFBIG;
             return -1;
         }
-        if (r == 0) break;
+        if (r == 0 || (reg && n == (size_t)st.st_size)) break;
     }
-    if (ferror(f)) {
-        int e = errno ? errno : EIO;
-        free(buf);
-        fclose(f);
-        snprintf(err, errlen, "read error: %s", strerror(e));
-        errno = e;
-        return -1;
-    }
-    fclose(f);
+    close(fd);
     memset(buf + n, 0, 1 + CC_READ_SLACK);
     *data = buf;
     *len = n;

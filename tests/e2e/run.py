@@ -349,6 +349,37 @@ def manifest_naming_a_missing_file():
         shutil.rmtree(d)
 
 
+@test
+def manifest_rows_find_their_files_however_spelled():
+    # rows through "..", a symbolic link to a file, and a linked folder; the
+    # documents given by other spellings of the same files
+    d = tempfile.mkdtemp()
+    try:
+        os.makedirs(os.path.join(d, "arch", "sub"))
+        os.makedirs(os.path.join(d, "real"))
+        for name in ("a.txt", "b.txt", "c.txt"):
+            open(os.path.join(d, "real", name), "w").write("Nothing here.\n")
+        open(os.path.join(d, "arch", "d.txt"), "w").write("Nothing here.\n")
+        os.symlink(os.path.join(d, "real"), os.path.join(d, "arch", "linked"))
+        os.symlink(os.path.join(d, "real", "b.txt"), os.path.join(d, "arch", "b-link.txt"))
+        open(os.path.join(d, "arch", "manifest.tsv"), "w").write(
+            "path\tdate\tsource\n"
+            "linked/a.txt\t2026-01-01\tA\n"
+            "b-link.txt\t2026-01-02\tB\n"
+            "sub/../linked/c.txt\t2026-01-03\tC\n"
+            "d.txt\t2026-01-04\tD\n")
+        args = ["--manifest", os.path.join(d, "arch", "manifest.tsv"),
+                os.path.join(d, "real", "a.txt"), os.path.join(d, "real", "b.txt"),
+                os.path.join(d, "arch", "linked", "c.txt"), os.path.join(d, "arch", "sub", "..", "d.txt")]
+        _, r, _ = check_json(*args)
+        got = {os.path.basename(x["path"]): (x["date"], x["source"]) for x in r["documents"]}
+        eq(got, {"a.txt": ("2026-01-01", "A"), "b.txt": ("2026-01-02", "B"),
+                 "c.txt": ("2026-01-03", "C"), "d.txt": ("2026-01-04", "D")})
+        eq(r["warnings"], [])
+    finally:
+        shutil.rmtree(d)
+
+
 # --------------------------------------------------------------------- rules
 
 def broken_rules(extra_yaml):

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cc_date.h"
 #include "cc_util.h"
@@ -249,6 +252,49 @@ static void test_read_file(void **state)
     assert_int_equal(cc_read_file("Makefile", 0, &data, &len, err, sizeof err), 0);
     assert_true(len > 100);
     free(data);
+    assert_int_equal(cc_read_file("src", 0, &data, &len, err, sizeof err), -1);
+    assert_non_null(strstr(err, "directory"));
+
+    /* a regular file comes back whole, byte for byte, with zeroed slack;
+     * sizes around the buffer's first size and an empty file */
+    char path[] = "/tmp/cc_read_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    size_t sizes[] = {0, 1, 4095, 4096, 4097, 100000};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        FILE *f = fopen(path, "wb");
+        for (size_t i = 0; i < sizes[k]; i++) fputc('a' + (int)(i % 26), f);
+        fclose(f);
+        assert_int_equal(cc_read_file(path, 0, &data, &len, err, sizeof err), 0);
+        assert_int_equal(len, sizes[k]);
+        for (size_t i = 0; i < len; i++) assert_int_equal(data[i], 'a' + (int)(i % 26));
+        for (size_t i = 0; i <= CC_READ_SLACK; i++) assert_int_equal(data[len + i], 0);
+        free(data);
+    }
+    unlink(path);
+
+    /* a pipe has no size: it is read to its end */
+    char cmd[] = "/tmp/cc_fifo_XXXXXX";
+    assert_non_null(mkdtemp(cmd));
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "%s/p", cmd);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        FILE *w = fopen(fifo, "wb");
+        for (int i = 0; i < 20000; i++) fputs("pipe", w);
+        fclose(w);
+        _exit(0);
+    }
+    assert_int_equal(cc_read_file(fifo, 0, &data, &len, err, sizeof err), 0);
+    assert_int_equal(len, 80000);
+    assert_memory_equal(data + 79996, "pipe", 4);
+    assert_int_equal(data[len], 0);
+    free(data);
+    waitpid(pid, NULL, 0);
+    unlink(fifo);
+    rmdir(cmd);
 }
 
 int main(void)
