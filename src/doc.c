@@ -257,22 +257,31 @@ int cc_doc_suppressed(const cc_doc *d, int line, const char *rule)
     return 0;
 }
 
+/* Abbreviations whose period does not end a sentence ("Gen.", "approx.",
+ * "U.S."), each zero-padded to eight bytes so a word is compared as one
+ * 64-bit number. */
+static const char abbrevs[][8] = {"mr",  "mrs", "ms",  "dr",  "gen", "sen",  "rep",  "gov",  "lt",  "col",
+                                  "st",  "jan", "feb", "mar", "apr", "jun",  "jul",  "aug",  "sep", "sept",
+                                  "oct", "nov", "dec", "no",  "vs",  "etc",  "approx", "est", "inc", "corp",
+                                  "co",  "jr",  "sr",  "prof", "sgt", "capt", "maj",  "adm",  "u.s", "u.k",
+                                  "u.n", "e.g", "i.e", "fig"};
+
 static int is_abbrev(const char *t, size_t dot)
 {
-    static const char *const ab[] = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "st", "jan",
-                                     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                                     "no", "vs", "etc", "approx", "est", "inc", "corp", "co", "jr", "sr", "prof",
-                                     "sgt", "capt", "maj", "adm", "u.s", "u.k", "u.n", "e.g", "i.e", "fig", NULL};
     size_t b = dot;
-    while (b > 0 && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '.')) b--;
+    while (b > 0 && dot - b <= 6 && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '.')) b--;
     size_t l = dot - b;
-    if (l == 0 || l > 5) return 0;
+    if (l == 0 || l > 6) return 0;
     if (l == 1) return 1; /* an initial: "J. Smith", "U.S." */
-    char w[8];
+    char w[8] = {0};
     for (size_t i = 0; i < l; i++) w[i] = (char)(t[b + i] | 32);
-    w[l] = 0;
-    for (const char *const *a = ab; *a; a++)
-        if (strcmp(*a, w) == 0) return 1;
+    uint64_t x;
+    memcpy(&x, w, 8);
+    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+        uint64_t y;
+        memcpy(&y, abbrevs[i], 8);
+        if (x == y) return 1;
+    }
     return 0;
 }
 

@@ -91,6 +91,20 @@ static void test_sentences(void **state)
     cc_doc_sentence(&doc, (size_t)(strstr(t, "Third") - t), &s, &e);
     assert_memory_equal(doc.text + s, "Third one", e - s);
     cc_doc_free(&doc);
+    /* every abbreviation keeps its sentence whole, whatever its case or
+     * length (up to "approx." and "Sept."); a word that only starts like one
+     * still ends a sentence */
+    const char *u = "Troops held approx. 5,000 sq km on Sept. 3 by Gen. Smith, Corp. Ltd said. Then Ltd. spoke. Capt.Nemo "
+                    "sang. Generally. Fine.";
+    cc_doc_from_mem(&doc, "a.txt", u, strlen(u), &d);
+    cc_doc_sentence(&doc, (size_t)(strstr(u, "5,000") - u), &s, &e);
+    assert_int_equal(s, 0);
+    assert_memory_equal(doc.text + s, "Troops held approx. 5,000 sq km on Sept. 3 by Gen. Smith, Corp. Ltd said.", e - s);
+    cc_doc_sentence(&doc, (size_t)(strstr(u, "Then") - u), &s, &e);
+    assert_memory_equal(doc.text + s, "Then Ltd.", e - s);
+    cc_doc_sentence(&doc, (size_t)(strstr(u, "Fine") - u), &s, &e);
+    assert_memory_equal(doc.text + s, "Fine.", e - s);
+    cc_doc_free(&doc);
     cc_diags_free(&d);
 }
 
