@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 void *cc_xmalloc(size_t n);
 void *cc_xcalloc(size_t n, size_t size);
@@ -30,9 +31,28 @@ void cc_buf_init(cc_buf *b);
 void cc_buf_set_sink(cc_buf *b, void *file);
 int cc_buf_flush(cc_buf *b);
 void cc_buf_free(cc_buf *b);
-void cc_buf_put(cc_buf *b, const char *s, size_t n);
-void cc_buf_puts(cc_buf *b, const char *s);
-void cc_buf_putc(cc_buf *b, char c);
+/* Appending: the common case (room left, no flush due) is inline, so a
+ * string literal's length is known when compiling and a short append is a
+ * copy; the rest goes through cc_buf_put_slow. */
+void cc_buf_put_slow(cc_buf *b, const char *s, size_t n);
+static inline int cc_buf_room_(const cc_buf *b, size_t n)
+{
+    return b->len + n + 1 <= b->cap && (!b->sink || b->len + n < 65536);
+}
+static inline void cc_buf_put(cc_buf *b, const char *s, size_t n)
+{
+    if (!cc_buf_room_(b, n)) { cc_buf_put_slow(b, s, n); return; }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = 0;
+}
+static inline void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
+static inline void cc_buf_putc(cc_buf *b, char c)
+{
+    if (!cc_buf_room_(b, 1)) { cc_buf_put_slow(b, &c, 1); return; }
+    b->s[b->len++] = c;
+    b->s[b->len] = 0;
+}
 /* A decimal integer, without printf. */
 void cc_buf_put_int(cc_buf *b, long long v);
 void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

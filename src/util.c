@@ -77,26 +77,13 @@ static void reserve(cc_buf *b, size_t extra)
     b->cap = cap;
 }
 
-void cc_buf_put(cc_buf *b, const char *s, size_t n)
+void cc_buf_put_slow(cc_buf *b, const char *s, size_t n)
 {
     reserve(b, n);
     if (n) memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = 0;
     if (b->sink && b->len >= 65536) cc_buf_flush(b);
-}
-
-void cc_buf_puts(cc_buf *b, const char *s) { cc_buf_put(b, s, strlen(s)); }
-
-void cc_buf_putc(cc_buf *b, char c)
-{
-    if (b->len + 2 <= b->cap) {
-        b->s[b->len++] = c;
-        b->s[b->len] = 0;
-        if (b->sink && b->len >= 65536) cc_buf_flush(b);
-        return;
-    }
-    cc_buf_put(b, &c, 1);
 }
 
 void cc_buf_put_int(cc_buf *b, long long v)
