@@ -129,6 +129,7 @@ typedef struct {
 
 typedef struct {
     uint32_t *next;      /* nstates * CC_TRIG_SYMS */
+    uint32_t *step;      /* the same moves as (next row offset) << 1 | next state ends a stem */
     int32_t *term, *stem;/* per state: a list index or -1 */
     size_t nstates, cap;
     cc_trig_list *lists;

@@ -258,48 +258,58 @@ int cc_doc_suppressed(const cc_doc *d, int line, const char *rule)
 }
 
 /* Abbreviations whose period does not end a sentence ("Gen.", "approx.",
- * "U.S."), each zero-padded to eight bytes so a word is compared as one
- * 64-bit number. */
-static const char abbrevs[][8] = {"mr",  "mrs", "ms",  "dr",  "gen", "sen",  "rep",  "gov",  "lt",  "col",
-                                  "st",  "jan", "feb", "mar", "apr", "jun",  "jul",  "aug",  "sep", "sept",
-                                  "oct", "nov", "dec", "no",  "vs",  "etc",  "approx", "est", "inc", "corp",
-                                  "co",  "jr",  "sr",  "prof", "sgt", "capt", "maj",  "adm",  "u.s", "u.k",
-                                  "u.n", "e.g", "i.e", "fig"};
+ * "U.S."), by length, each zero-padded to eight bytes so a word is compared
+ * as one 64-bit number. */
+static const char ab2[][8] = {"mr", "ms", "dr", "lt", "st", "no", "vs", "co", "jr", "sr"};
+static const char ab3[][8] = {"mrs", "gen", "sen", "rep", "gov", "col", "jan", "feb", "mar", "apr", "jun",
+                              "jul", "aug", "sep", "oct", "nov", "dec", "etc", "est", "inc", "sgt", "maj",
+                              "adm", "u.s", "u.k", "u.n", "e.g", "i.e", "fig"};
+static const char ab4[][8] = {"sept", "corp", "prof", "capt"};
+static const char ab6[][8] = {"approx"};
 
 static int is_abbrev(const char *t, size_t dot)
 {
     size_t b = dot;
     while (b > 0 && dot - b <= 6 && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '.')) b--;
     size_t l = dot - b;
-    if (l == 0 || l > 6) return 0;
     if (l == 1) return 1; /* an initial: "J. Smith", "U.S." */
+    const char(*tab)[8];
+    size_t n;
+    switch (l) {
+    case 2: tab = ab2; n = sizeof ab2 / 8; break;
+    case 3: tab = ab3; n = sizeof ab3 / 8; break;
+    case 4: tab = ab4; n = sizeof ab4 / 8; break;
+    case 6: tab = ab6; n = sizeof ab6 / 8; break;
+    default: return 0;
+    }
     char w[8] = {0};
     for (size_t i = 0; i < l; i++) w[i] = (char)(t[b + i] | 32);
     uint64_t x;
     memcpy(&x, w, 8);
-    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         uint64_t y;
-        memcpy(&y, abbrevs[i], 8);
+        memcpy(&y, tab[i], 8);
         if (x == y) return 1;
     }
     return 0;
 }
 
 /* Sentences end at . ! ? (with closing quotes or brackets) followed by white
- * space, or at a line break that ends a paragraph or a heading line. */
+ * space, or at a line break that ends a paragraph or a heading line. A
+ * period after an abbreviation ends none. */
 int cc_doc_boundary_after(const cc_doc *d, size_t i)
 {
     const char *t = d->text;
     char c = t[i];
     if (c == '\n' || c == '\r') return 1;
     if (c != '.' && c != '!' && c != '?') return 0;
-    if (c == '.' && is_abbrev(t, i)) return 0;
     size_t j = i + 1;
     while (j < d->len && (t[j] == '"' || t[j] == '\'' || t[j] == ')' ||
                           ((unsigned char)t[j] == 0xE2 && j + 2 < d->len && (unsigned char)t[j + 1] == 0x80 &&
                            ((unsigned char)t[j + 2] == 0x9D || (unsigned char)t[j + 2] == 0x99))))
         j += (unsigned char)t[j] == 0xE2 ? 3 : 1;
-    return j >= d->len || t[j] == ' ' || t[j] == '\n' || t[j] == '\r' || t[j] == '\t';
+    if (!(j >= d->len || t[j] == ' ' || t[j] == '\n' || t[j] == '\r' || t[j] == '\t')) return 0;
+    return c != '.' || !is_abbrev(t, i);
 }
 
 void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e)

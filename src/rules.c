@@ -203,6 +203,14 @@ static void build_triggers(cc_ruleset *rs)
     trig_lists(t, src, 1, stems, 0);
     free(stems);
     free(src);
+    /* the table the scanner steps through: each entry the next state's row
+     * offset (state * CC_TRIG_SYMS, no multiply per letter) shifted left by
+     * one, its low bit set when that state ends a stem */
+    t->step = cc_xmalloc(t->nstates * CC_TRIG_SYMS * sizeof *t->step);
+    for (size_t i = 0; i < t->nstates * CC_TRIG_SYMS; i++) {
+        uint32_t nx = t->next[i];
+        t->step[i] = (nx * CC_TRIG_SYMS) << 1 | (uint32_t)(nx && t->stem[nx] >= 0);
+    }
     rs->has_trig = 1;
 }
 
@@ -211,6 +219,7 @@ static void free_trig(cc_trig *t)
     for (size_t i = 0; i < t->nlists; i++) { free((void *)t->lists[i].rules); free((void *)t->lists[i].also); }
     free(t->lists);
     free(t->next);
+    free(t->step);
     free(t->term);
     free(t->stem);
 }

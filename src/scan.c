@@ -265,9 +265,9 @@ static void intersect(spans *a, const spans *b)
 
 /* Byte classes of the trigger pass: letters make words, '%' is a word of
  * its own, and these may end a sentence (boundary_after decides). */
-enum { B_OTHER, B_LETTER, B_PERCENT, B_END };
+enum { B_OTHER, B_LETTER, B_PERCENT, B_END, B_NUL };
 static const unsigned char bclass[256] = {
-    ['\n'] = B_END, ['\r'] = B_END, ['.'] = B_END, ['!'] = B_END, ['?'] = B_END, ['%'] = B_PERCENT,
+    [0] = B_NUL, ['\n'] = B_END, ['\r'] = B_END, ['.'] = B_END, ['!'] = B_END, ['?'] = B_END, ['%'] = B_PERCENT,
 #define L(c) [c] = B_LETTER, [c - 32] = B_LETTER
     L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
     L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
@@ -321,14 +321,17 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     if (!tg) return sp;
     memset(m->mark, 0, (2 * nr + 1) * sizeof *m->mark);
     const unsigned char *t = (const unsigned char *)d->text;
-    const uint32_t *next = tg->next;
+    const uint32_t *next = tg->next, *step = tg->step;
     size_t i = 0, n = d->len, body = d->body;
     size_t sent = body, sid = 1, npend = 0;
     size_t ls = 1, le = 0; /* the last lines computed for a dateline rule */
+    /* the text is followed by a NUL (and has none inside: such a file is
+     * binary), so the byte loops stop there without a bound check */
     for (;;) {
-        while (i < n && bclass[t[i]] == B_OTHER) i++;
+        while (bclass[t[i]] == B_OTHER) i++;
         if (i >= n) break;
         unsigned k = bclass[t[i]];
+        if (k == B_NUL) { i++; continue; }
         if (k == B_END) {
             if (i >= body && cc_doc_boundary_after(d, i)) {
                 flush_sentence(m, t, sent, (t[i] == '\n' || t[i] == '\r') ? i : i + 1, &npend);
@@ -345,14 +348,16 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
             st = next[CC_TRIG_SYMS + 26];
             i++;
         } else {
-            st = 1;
+            uint32_t row = CC_TRIG_SYMS; /* the start state's */
             do {
-                st = next[st * CC_TRIG_SYMS + (unsigned)((t[i] | 32) - 'a')];
+                uint32_t v = step[row + (unsigned)((t[i] | 32) - 'a')];
                 i++;
-                if (!st) break; /* most words: no trigger starts like this */
-                if (tg->stem[st] >= 0) stem = tg->stem[st];
-            } while (i < n && bclass[t[i]] == B_LETTER);
-            while (i < n && bclass[t[i]] == B_LETTER) i++; /* the rest of a word that left the automaton */
+                row = v >> 1;
+                if (!row) break; /* most words: no trigger starts like this */
+                if (v & 1) stem = tg->stem[row / CC_TRIG_SYMS];
+            } while (bclass[t[i]] == B_LETTER);
+            st = row / CC_TRIG_SYMS;
+            while (bclass[t[i]] == B_LETTER) i++; /* the rest of a word that left the automaton */
             if (i - ws >= 32 || (!st && stem < 0)) continue;
         }
         int32_t li = tg->term[st] >= 0 ? tg->term[st] : stem;
