@@ -28,6 +28,10 @@ struct cc_matcher {
     size_t nr;
     spans *sp, *also;
     size_t *pending, *mark;
+    /* the sentence ends the same walk found (cc_doc_boundary_after true), in
+     * order, from the body on; bnd_ok when that walk ran */
+    size_t *bnd, nbnd, capbnd;
+    int bnd_ok;
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -52,6 +56,7 @@ void cc_matcher_free(cc_matcher *m)
     free(m->also);
     free(m->pending);
     free(m->mark);
+    free(m->bnd);
     pcre2_match_data_free(m->md);
 
     pcre2_match_context_free(m->mc);
@@ -318,6 +323,8 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
         if (!r->has_trigger) add_span(&sp[i], r->dateline ? 0 : d->body, d->len);
     }
     const cc_trig *tg = cc_rules_triggers(rs);
+    m->nbnd = 0;
+    m->bnd_ok = tg != NULL;
     if (!tg) return sp;
     memset(m->mark, 0, (2 * nr + 1) * sizeof *m->mark);
     const unsigned char *t = (const unsigned char *)d->text;
@@ -334,6 +341,11 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
         if (k == B_NUL) { i++; continue; }
         if (k == B_END) {
             if (i >= body && cc_doc_boundary_after(d, i)) {
+                if (m->nbnd == m->capbnd) {
+                    m->capbnd = m->capbnd ? m->capbnd * 2 : 256;
+                    m->bnd = cc_xrealloc(m->bnd, m->capbnd * sizeof *m->bnd);
+                }
+                m->bnd[m->nbnd++] = i;
                 flush_sentence(m, t, sent, (t[i] == '\n' || t[i] == '\r') ? i : i + 1, &npend);
                 sent = i + 1;
                 sid++;
@@ -387,6 +399,25 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     return sp;
 }
 
+/* The sentence around off (off in the body), as cc_doc_sentence gives it,
+ * found among the sentence ends of the trigger walk by binary search. */
+static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e)
+{
+    if (!m->bnd_ok || off < d->body || off > d->len) { cc_doc_sentence(d, off, s, e); return; }
+    size_t lo = 0, hi = m->nbnd; /* the first end at or after off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->bnd[mid] < off) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t a = lo ? m->bnd[lo - 1] + 1 : d->body;
+    while (a < off && (d->text[a] == ' ' || d->text[a] == '\t' || d->text[a] == '\n' || d->text[a] == '\r')) a++;
+    size_t b = lo < m->nbnd ? m->bnd[lo] : d->len;
+    if (b < d->len && d->text[b] != '\n' && d->text[b] != '\r') b++;
+    *s = a;
+    *e = b;
+}
+
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
                  size_t max_claims, cc_claims *out, cc_diags *diags)
 {
@@ -436,7 +467,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                     if (out->items[k].vstart == vs) goto next;
                 {
                     size_t ss, se;
-                    cc_doc_sentence(d, ms, &ss, &se);
+                    sentence_at(m, d, ms, &ss, &se);
                     if (se < me) se = me;
                     if (r->topic_sent && !gate(r->topic_sent, m, d->text + ss, se - ss)) goto next;
                     if (r->topic_not && gate(r->topic_not, m, d->text + ss, se - ss)) goto next;
@@ -464,7 +495,12 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                     c->quote = cc_xstrndup(d->text + ms, me - ms);
                     c->quote_len = me - ms;
                     cc_doc_pos(d, ms, &c->line, &c->col);
-                    cc_doc_pos(d, me, &c->end_line, &c->end_col);
+                    if ((size_t)c->line < d->nlines && d->lines[c->line] <= me) {
+                        cc_doc_pos(d, me, &c->end_line, &c->end_col);
+                    } else { /* on the same line: count on from the start */
+                        c->end_line = c->line;
+                        c->end_col = c->col + (int)cc_utf8_count_valid(d->text + ms, me - ms);
+                    }
                     made++;
                 }
             next:
