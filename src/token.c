@@ -97,10 +97,27 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
         if (q > d0 && !letter_after && !(q < n && isdig(s[q]))) { ex *= sign; k = q; }
         else ex = 0;
     }
-    /* the exponent goes through strtod ("0e2025" is 0, "1e400" is inf, never NaN) */
-    snprintf(tmp + o, sizeof tmp - o, "e%d", ex + dropped);
     t->type = CC_T_NUM;
-    t->num = strtod(tmp, NULL);
+    /* up to 15 significant digits and no exponent: the digits as an integer
+     * divided by a power of ten, both exact in a double, so the one
+     * rounding of the division gives what strtod gives */
+    static const double p10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    uint64_t mant = 0;
+    int nd = 0, frac = -1;
+    for (size_t q = 0; q < o && nd <= 15; q++) {
+        if (tmp[q] == '.') { frac = 0; continue; }
+        mant = mant * 10 + (uint64_t)(tmp[q] - '0');
+        nd++;
+        if (frac >= 0) frac++;
+    }
+    if (ex + dropped == 0 && nd <= 15) {
+        t->num = (double)mant / p10[frac > 0 ? frac : 0];
+    } else {
+        /* the exponent goes through strtod ("0e2025" is 0, "1e400" is inf, never NaN) */
+        snprintf(tmp + o, sizeof tmp - o, "e%d", ex + dropped);
+        t->num = strtod(tmp, NULL);
+    }
     tmp[o] = 0; /* the digits alone again, for the trailing zeros below */
     t->exp10 = ex;
     t->int_digits = idig;

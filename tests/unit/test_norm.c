@@ -60,6 +60,44 @@ static double D(const char *iso)
     return (double)z;
 }
 
+/* A number's value is exactly strtod's reading of its digits, whichever
+ * way it is computed: random digit strings of every length, with and
+ * without decimals, thousands commas and exponents. */
+static void test_token_values_match_strtod(void **state)
+{
+    (void)state;
+    unsigned long long x = 88172645463325252ULL;
+    for (int it = 0; it < 200000; it++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char txt[80], plain[80];
+        size_t a = 0, b = 0;
+        int idig = 1 + (int)(x % 19), ddig = (int)((x >> 8) % 8) - 2, comma = (x >> 16) % 4 == 0 && idig > 3;
+        unsigned long long y = x;
+        for (int i = 0; i < idig; i++) {
+            char c = (char)('0' + (i == 0 && idig > 1 ? 1 + y % 9 : y % 10));
+            y = y / 10 ? y / 10 : x >> 3;
+            if (comma && i > 0 && (idig - i) % 3 == 0) txt[a++] = ',';
+            txt[a++] = c;
+            plain[b++] = c;
+        }
+        if (ddig > 0) {
+            txt[a++] = plain[b++] = '.';
+            for (int i = 0; i < ddig; i++) { txt[a++] = plain[b++] = (char)('0' + y % 10); y = y / 10 ? y / 10 : x >> 5; }
+        }
+        if ((x >> 24) % 16 == 0) { a += (size_t)sprintf(txt + a, "e%d", (int)((x >> 28) % 7) - 3); b += (size_t)sprintf(plain + b, "e%d", (int)((x >> 28) % 7) - 3); }
+        txt[a] = plain[b] = 0;
+        cc_tok *t;
+        size_t n = cc_tokenize(txt, a, &t);
+        assert_true(n >= 1);
+        assert_int_equal(t[0].type, CC_T_NUM);
+        double want = strtod(plain, NULL);
+        if (t[0].num != want) fail_msg("%s read as %.17g, strtod gives %.17g", txt, t[0].num, want);
+        free(t);
+    }
+}
+
 static void test_tokens(void **state)
 {
     (void)state;
@@ -408,7 +446,7 @@ static void test_scan_many(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tokens), cmocka_unit_test(test_numbers), cmocka_unit_test(test_hedges),
+        cmocka_unit_test(test_tokens), cmocka_unit_test(test_token_values_match_strtod), cmocka_unit_test(test_numbers), cmocka_unit_test(test_hedges),
         cmocka_unit_test(test_vague), cmocka_unit_test(test_ranges), cmocka_unit_test(test_fractions),
         cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_relative_dates),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
