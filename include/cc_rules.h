@@ -84,6 +84,10 @@ typedef struct cc_ruleset cc_ruleset;
  * Returns NULL when anything failed; every problem is in diags, with file,
  * line, column and, for patterns, the PCRE2 message and a caret. */
 cc_ruleset *cc_rules_load(const char *dir, cc_diags *diags);
+/* Threads the loaders use to JIT-compile the patterns, once all are
+ * compiled (default 1). The command line sets it from --jobs before
+ * loading. */
+void cc_rules_set_jit_threads(int n);
 /* The same over several directories: the lexicon from the first that has
  * one, rule files from all of them (a rule id must be unique across all). */
 cc_ruleset *cc_rules_load_dirs(const char *const *dirs, size_t n, cc_diags *diags);

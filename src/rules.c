@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,48 @@ struct cc_ruleset {
     tword *tprefixes;     /* trigger stems ("annex*") */
     cc_trig trig;         /* built from the two tables once the rules are loaded */
     int has_trig;
+    pcre2_code **jit_todo; /* compiled while loading, JIT-compiled together at the end */
+    size_t njit;
 };
+
+/* threads that JIT-compile a rule set's patterns (cc_rules_set_jit_threads) */
+static int jit_threads = 1;
+
+void cc_rules_set_jit_threads(int n) { jit_threads = n < 1 ? 1 : n; }
+
+typedef struct {
+    pcre2_code **re;
+    size_t n, next;
+} jit_queue;
+
+static void *jit_worker(void *arg)
+{
+    jit_queue *q = arg;
+    for (;;) {
+        size_t i = __atomic_fetch_add(&q->next, 1, __ATOMIC_RELAXED);
+        if (i >= q->n) break;
+        (void)pcre2_jit_compile(q->re[i], PCRE2_JIT_COMPLETE);
+    }
+    return NULL;
+}
+
+/* JIT-compiles every pattern the loading compiled, on up to jit_threads
+ * threads (each pattern is its own job; the JIT's executable-memory
+ * allocator takes a lock). A pattern the JIT cannot take keeps the
+ * interpreter, under the same limits. */
+static void jit_all(cc_ruleset *rs)
+{
+    jit_queue q = {rs->jit_todo, rs->njit, 0};
+    int nt = jit_threads;
+    if ((size_t)nt > rs->njit / 8) nt = rs->njit / 8 > 1 ? (int)(rs->njit / 8) : 1; /* a few patterns: one thread */
+    if (nt > 64) nt = 64;
+    pthread_t th[64];
+    int started[64] = {0};
+    for (int t = 1; t < nt; t++) started[t] = pthread_create(&th[t], NULL, jit_worker, &q) == 0;
+    jit_worker(&q);
+    for (int t = 1; t < nt; t++)
+        if (started[t]) pthread_join(th[t], NULL);
+}
 
 static const char *sev_names[] = {"info", "warning", "error"};
 static const char *pol_names[] = {"fixed", "varying", "cumulative", "none"};
@@ -321,6 +363,7 @@ void cc_rules_free(cc_ruleset *rs)
     free(rs->tables);
     if (rs->owns_lx) cc_lexicon_free(rs->lx);
     free(rs->dir);
+    free(rs->jit_todo);
     free(rs);
 }
 
@@ -503,7 +546,10 @@ static pcre2_code *compile_x(lctx *c, const cc_ynode *n, const char *what, char 
      * executable memory; the rule fuzzer, which compiles thousands of rule
      * sets). When JIT is unavailable the interpreter runs under the same limits. */
     const char *nojit = getenv("CLAIMCHECK_NO_JIT");
-    if (!(nojit && *nojit && strcmp(nojit, "0") != 0)) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    if (!(nojit && *nojit && strcmp(nojit, "0") != 0)) {
+        c->rs->jit_todo = cc_xrealloc(c->rs->jit_todo, (c->rs->njit + 1) * sizeof *c->rs->jit_todo);
+        c->rs->jit_todo[c->rs->njit++] = re;
+    }
     if (expanded) *expanded = cc_xstrndup(x.out.s, x.out.len);
 out:
     cc_buf_free(&x.out);
@@ -927,8 +973,17 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
         cc_yaml_free(trees[i]);
     }
     free(trees);
-    if (d->errors > errs0) return -1;
+    if (d->errors > errs0) {
+        free(rs->jit_todo);
+        rs->jit_todo = NULL;
+        rs->njit = 0;
+        return -1;
+    }
     build_triggers(rs);
+    jit_all(rs);
+    free(rs->jit_todo);
+    rs->jit_todo = NULL;
+    rs->njit = 0;
     return 0;
 }
 
