@@ -53,6 +53,10 @@ static inline void cc_buf_putc(cc_buf *b, char c)
     b->s[b->len++] = c;
     b->s[b->len] = 0;
 }
+/* a, the byte sep, then b into out[0..cap), cut short like snprintf and
+ * NUL-terminated (cap > 0); the length written. A key builder without
+ * printf, for hot paths. */
+size_t cc_join2(char *out, size_t cap, const char *a, char sep, const char *b);
 /* A decimal integer, without printf. */
 void cc_buf_put_int(cc_buf *b, long long v);
 void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -646,7 +646,7 @@ void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, in
         }
         if (c->unanchored || isnan(c->val.low) || isnan(c->val.high)) continue;
         char key[512];
-        snprintf(key, sizeof key, "%s\x1f%s", c->subject, c->val.unit ? c->val.unit : "");
+        cc_join2(key, sizeof key, c->subject, '\x1f', c->val.unit ? c->val.unit : "");
         group *g;
         HASH_FIND_STR(groups, key, g);
         if (!g) {

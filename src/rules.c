@@ -308,7 +308,7 @@ const char *cc_rules_alias(const cc_ruleset *rs, const char *table, const char *
     size_t fl = cc_fold(text, len, folded, sizeof folded);
     const char *f = folded;
     if (fl > 4 && strncmp(f, "the ", 4) == 0) f += 4;
-    snprintf(key, sizeof key, "%s|%s", table, f);
+    cc_join2(key, sizeof key, table, '|', f);
     alias *a;
     HASH_FIND_STR(rs->aliases, key, a);
     return a ? a->canon : NULL;

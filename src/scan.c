@@ -160,7 +160,9 @@ static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re
             const char *q = strchr(p, '}');
             if (!q) { cc_buf_puts(&b, p); break; }
             char name[64];
-            snprintf(name, sizeof name, "%.*s", (int)(q - p - 2), p + 2);
+            size_t nl = (size_t)(q - p - 2) < sizeof name - 1 ? (size_t)(q - p - 2) : sizeof name - 1;
+            memcpy(name, p + 2, nl);
+            name[nl] = 0;
             const char *table = name;
             char *colon = strchr(name, ':');
             if (colon) { *colon = 0; table = colon + 1; }

@@ -86,6 +86,20 @@ void cc_buf_put_slow(cc_buf *b, const char *s, size_t n)
     if (b->sink && b->len >= 65536) cc_buf_flush(b);
 }
 
+size_t cc_join2(char *out, size_t cap, const char *a, char sep, const char *b)
+{
+    size_t o = 0, la = strlen(a), lb = strlen(b);
+    size_t n = la < cap - 1 ? la : cap - 1;
+    memcpy(out, a, n);
+    o = n;
+    if (o < cap - 1) out[o++] = sep;
+    n = lb < cap - 1 - o ? lb : cap - 1 - o;
+    memcpy(out + o, b, n);
+    o += n;
+    out[o] = 0;
+    return o;
+}
+
 void cc_buf_put_int(cc_buf *b, long long v)
 {
     char tmp[24];

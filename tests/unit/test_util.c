@@ -239,6 +239,23 @@ static void test_put_clean(void **state)
     cc_buf_free(&b);
 }
 
+static void test_join2(void **state)
+{
+    (void)state;
+    char k[8];
+    assert_int_equal(cc_join2(k, sizeof k, "ab", '|', "cd"), 5);
+    assert_string_equal(k, "ab|cd");
+    assert_int_equal(cc_join2(k, sizeof k, "abcdef", '|', "xyz"), 7); /* cut like snprintf */
+    assert_string_equal(k, "abcdef|");
+    assert_int_equal(cc_join2(k, sizeof k, "abcdefghij", '|', "x"), 7);
+    assert_string_equal(k, "abcdefg");
+    assert_int_equal(cc_join2(k, sizeof k, "", '|', ""), 1);
+    assert_string_equal(k, "|");
+    char one[1];
+    assert_int_equal(cc_join2(one, sizeof one, "a", '|', "b"), 0);
+    assert_string_equal(one, "");
+}
+
 static void test_read_file(void **state)
 {
     (void)state;
@@ -301,7 +318,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_regex_alternation), cmocka_unit_test(test_json_num), cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_put_clean),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_join2), cmocka_unit_test(test_put_clean),
     };
     return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
 }
