@@ -54,6 +54,7 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
  * direct-mapped cache of bounded size, keyed by claim index. */
 #define CJ_SLOTS 8192 /* a cache per report thread */
 struct cc_json_cache {
+    cc_buf scratch; /* where a missing entry is written before its exact copy */
     size_t nslots;
     struct {
         size_t key;     /* claim index + 1; 0: empty */
@@ -75,6 +76,7 @@ void cc_json_cache_free(struct cc_json_cache *c)
 {
     if (!c) return;
     for (size_t i = 0; i < c->nslots; i++) free(c->e[i].s);
+    cc_buf_free(&c->scratch);
     free(c);
 }
 
@@ -157,14 +159,14 @@ static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc
     }
     size_t slot = idx % jc->nslots;
     if (jc->e[slot].key != idx + 1) {
-        cc_buf t;
-        cc_buf_init(&t);
+        cc_buf *t = &jc->scratch;
+        t->len = 0;
         size_t at;
-        claim_json_body(&t, r, c, &at);
+        claim_json_body(t, r, c, &at);
         free(jc->e[slot].s);
-        jc->e[slot].len = t.len;
+        jc->e[slot].len = t->len;
         jc->e[slot].role_at = at;
-        jc->e[slot].s = cc_buf_take(&t);
+        jc->e[slot].s = cc_xstrndup(t->s, t->len);
         jc->e[slot].key = idx + 1;
     }
     put_with_role(b, jc->e[slot].s, jc->e[slot].len, jc->e[slot].role_at, role);

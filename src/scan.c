@@ -32,6 +32,7 @@ struct cc_matcher {
      * order, from the body on; bnd_ok when that walk ran */
     size_t *bnd, nbnd, capbnd;
     int bnd_ok;
+    cc_buf tmp; /* where subjects are rendered, reused */
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -57,6 +58,7 @@ void cc_matcher_free(cc_matcher *m)
     free(m->pending);
     free(m->mark);
     free(m->bnd);
+    cc_buf_free(&m->tmp);
     pcre2_match_data_free(m->md);
 
     pcre2_match_context_free(m->mc);
@@ -153,8 +155,9 @@ static void slug(cc_buf *b, const char *s, size_t n)
 static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
                     const char *tmpl)
 {
-    cc_buf b;
-    cc_buf_init(&b);
+    cc_buf *bp = &m->tmp, b = *bp; /* the matcher's buffer, kept for the next render */
+    b.len = 0;
+    if (b.s) b.s[0] = 0;
     for (const char *p = tmpl; *p;) {
         if (p[0] == '$' && p[1] == '{') {
             const char *q = strchr(p, '}');
@@ -182,7 +185,8 @@ static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re
             cc_buf_putc(&b, *p++);
         }
     }
-    return cc_buf_take(&b);
+    *bp = b;
+    return cc_xstrndup(b.s ? b.s : "", b.len);
 }
 
 static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
