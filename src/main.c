@@ -46,7 +46,8 @@ static const char *usage_main =
     "  --date YYYY-MM-DD      publication date for every document (overrides all others)\n" \
     "  --max-file-size BYTES  skip (and report) larger files (default 67108864)\n" \
     "  --max-claims N         per-document claim limit, reported when hit (default 100000)\n" \
-    "  -j, --jobs N           threads reading documents (default: one per core); output is the same\n"
+    "  -j, --jobs N           threads compiling rules and reading documents (default: one per core);\n" \
+    "                         output is the same\n"
 
 static const char *usage_check =
     "usage: claimcheck check [OPTIONS] PATH... [--new PATH]...\n"
