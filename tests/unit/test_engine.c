@@ -56,6 +56,28 @@ static void test_rules_loaded(void **state)
     cc_diags_free(&d);
 }
 
+/* Every claim pattern of the shipped rules lets PCRE2 skip to where a
+ * match can start: a known first character or a set of first bytes. A
+ * pattern that may start with \d, \s or \w (Unicode classes here) has
+ * neither, and PCRE2 then tries a match at every byte of every sentence. */
+static void test_patterns_can_skip_ahead(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < cc_rules_count(rs); i++) {
+        const cc_rule *r = cc_rules_get(rs, i);
+        if (r->dateline) continue; /* read on a few lines at the top */
+        for (size_t k = 0; k < r->npats; k++) {
+            uint32_t first = 0;
+            const uint8_t *bits = NULL;
+            pcre2_pattern_info(r->pats[k].re, PCRE2_INFO_FIRSTCODETYPE, &first);
+            pcre2_pattern_info(r->pats[k].re, PCRE2_INFO_FIRSTBITMAP, &bits);
+            if (first == 0 && !bits)
+                fail_msg("%s:%d: [%s] pattern %zu may start anywhere (a leading \\d, \\s or \\w?)", r->file,
+                         r->pats[k].line, r->id, k + 1);
+        }
+    }
+}
+
 static void test_rule_errors(void **state)
 {
     (void)state;
@@ -301,7 +323,7 @@ static void test_reports(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
