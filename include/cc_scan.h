@@ -2,7 +2,10 @@
  * claim: subject, normalized value, derived value, span, quoted text.
  *
  * Ownership: a cc_claims list owns its claims and their strings
- * (cc_claims_free). A cc_matcher holds one thread's PCRE2 match state and
+ * (cc_claims_free). The strings of the claims one cc_scan_doc call makes
+ * (subject, quote, reference key) are packed into one block the list keeps;
+ * moving claims to another list moves the blocks with them
+ * (cc_claims_take_strings). A cc_matcher holds one thread's PCRE2 match state and
  * must not be shared between threads. */
 #ifndef CC_SCAN_H
 #define CC_SCAN_H
@@ -31,13 +34,19 @@ typedef struct {
     char *ref_key;
 } cc_claim;
 
+typedef struct cc_strblock cc_strblock;
+
 typedef struct {
     cc_claim *items;
     size_t n, cap;
+    cc_strblock *strings; /* the blocks the claims' strings live in */
 } cc_claims;
 
 void cc_claims_init(cc_claims *c);
 void cc_claims_free(cc_claims *c);
+/* Moves from's string blocks to to (the claims pointing into them must
+ * be moved too, or dropped by the caller). */
+void cc_claims_take_strings(cc_claims *to, cc_claims *from);
 
 typedef struct cc_matcher cc_matcher;
 cc_matcher *cc_matcher_new(const cc_ruleset *rs);

@@ -445,7 +445,8 @@ static void commit_work(cc_run *r, docwork *w)
         w->claims.items[k].doc = di;
         r->claims.items[r->claims.n++] = w->claims.items[k];
     }
-    free(w->claims.items); /* the claims' strings now belong to r->claims */
+    cc_claims_take_strings(&r->claims, &w->claims); /* the claims' strings now belong to r->claims */
+    free(w->claims.items);
     w->claims.items = NULL;
     w->claims.n = w->claims.cap = 0;
 }
@@ -549,7 +550,7 @@ static void scope_new(cc_run *r)
     int any_new = 0;
     for (size_t i = 0; i < r->ndocs; i++) any_new |= r->docs[i].is_new;
     if (!any_new) return;
-    cc_claims old = {cc_xmalloc((r->claims.n ? r->claims.n : 1) * sizeof(cc_claim)), 0, r->claims.n};
+    cc_claims old = {cc_xmalloc((r->claims.n ? r->claims.n : 1) * sizeof(cc_claim)), 0, r->claims.n, NULL};
     for (size_t i = 0; i < r->claims.n; i++)
         if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
     cc_findings before = {NULL, 0, 0};

@@ -33,6 +33,11 @@ struct cc_matcher {
     size_t *bnd, nbnd, capbnd;
     int bnd_ok;
     cc_buf tmp; /* where subjects are rendered, reused */
+    /* the strings of the claims being made in one document, and where each
+     * claim's are in it (subject, quote, reference key; SIZE_MAX: none),
+     * packed into one block when the document is done */
+    cc_buf strs;
+    size_t *soff, nsoff, capsoff;
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -59,6 +64,8 @@ void cc_matcher_free(cc_matcher *m)
     free(m->mark);
     free(m->bnd);
     cc_buf_free(&m->tmp);
+    cc_buf_free(&m->strs);
+    free(m->soff);
     pcre2_match_data_free(m->md);
 
     pcre2_match_context_free(m->mc);
@@ -68,15 +75,56 @@ void cc_matcher_free(cc_matcher *m)
 
 void cc_claims_init(cc_claims *c) { memset(c, 0, sizeof *c); }
 
+struct cc_strblock {
+    cc_strblock *next;
+    char s[];
+};
+
 void cc_claims_free(cc_claims *c)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        free(c->items[i].subject);
-        free(c->items[i].ref_key);
-        free(c->items[i].quote);
+    for (cc_strblock *b = c->strings, *nb; b; b = nb) {
+        nb = b->next;
+        free(b);
     }
     free(c->items);
     cc_claims_init(c);
+}
+
+void cc_claims_take_strings(cc_claims *to, cc_claims *from)
+{
+    if (!from->strings) return;
+    cc_strblock *tail = from->strings;
+    while (tail->next) tail = tail->next;
+    tail->next = to->strings;
+    to->strings = from->strings;
+    from->strings = NULL;
+}
+
+/* s[0..n) and a NUL into the document's string buffer: its offset there */
+static size_t keep_str(cc_matcher *m, const char *s, size_t n)
+{
+    size_t at = m->strs.len;
+    cc_buf_put(&m->strs, s, n);
+    cc_buf_putc(&m->strs, 0);
+    return at;
+}
+
+/* The claims made since first get their strings from one block of exactly
+ * the bytes they need, kept by out. */
+static void pack_strings(cc_matcher *m, cc_claims *out, size_t first)
+{
+    if (out->n == first) return;
+    cc_strblock *b = cc_xmalloc(sizeof *b + m->strs.len);
+    memcpy(b->s, m->strs.s, m->strs.len);
+    b->next = out->strings;
+    out->strings = b;
+    for (size_t k = first; k < out->n; k++) {
+        const size_t *o = &m->soff[3 * (k - first)];
+        cc_claim *c = &out->items[k];
+        c->subject = b->s + o[0];
+        c->quote = b->s + o[1];
+        c->ref_key = o[2] == SIZE_MAX ? NULL : b->s + o[2];
+    }
 }
 
 static cc_claim *push_claim(cc_claims *c)
@@ -151,9 +199,9 @@ static void slug(cc_buf *b, const char *s, size_t n)
 /* Renders a template such as "territory.${region}.held_by.ukraine". A
  * group's text goes through the alias table of the same name, or the one
  * named after a colon (${where:jurisdiction}); text no table knows becomes
- * a slug. */
-static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
-                    const char *tmpl)
+ * a slug. The result is left in m->tmp (its length returned). */
+static size_t render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
+                     const char *tmpl)
 {
     cc_buf *bp = &m->tmp, b = *bp; /* the matcher's buffer, kept for the next render */
     b.len = 0;
@@ -185,22 +233,27 @@ static char *render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re
             cc_buf_putc(&b, *p++);
         }
     }
+    if (!b.s) cc_buf_puts(&b, ""); /* an empty template: still a string */
     *bp = b;
-    return cc_xstrndup(b.s ? b.s : "", b.len);
+    return b.len;
 }
 
-static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
-                   const pcre2_code *re, cc_matcher *m)
+/* The compared value from the value read. -1 when the claim cannot be
+ * made (a share without its reference value); *ref_off gets where the
+ * reference key was kept (SIZE_MAX when none). */
+static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
+                  const pcre2_code *re, cc_matcher *m, size_t *ref_off)
 {
+    *ref_off = SIZE_MAX;
     c->val = c->raw;
-    if (c->raw.unanchored) { c->unanchored = 1; return; }
+    if (c->raw.unanchored) { c->unanchored = 1; return 0; }
     if (r->derive == CC_DERIVE_START) {
         if (!d->has_date) {
             c->unanchored = 1;
             c->val.kind = CC_K_DATE;
             c->val.unit = "date";
             c->val.low = c->val.high = c->val.best = NAN;
-            return;
+            return 0;
         }
         double ref = (double)d->date;
         c->val.kind = CC_K_DATE;
@@ -212,7 +265,8 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
         c->val.best = round(cc_norm_before(ref, c->raw.best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
-        char *key = render(rs, r, re, m, d->text, r->reference);
+        size_t kl = render(rs, r, re, m, d->text, r->reference);
+        const char *key = m->tmp.s;
         double v;
         const char *unit, *src;
         if (!cc_rules_reference(rs, key, &v, &unit, &src) || strcmp(unit, c->raw.unit ? c->raw.unit : "") != 0) {
@@ -221,11 +275,9 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
             cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL,
                         "[%s] no reference value '%s' in %s (needed to turn this into a share); claim skipped", r->id,
                         key, c->raw.unit ? c->raw.unit : "?");
-            free(key);
-            c->subject = NULL;
-            return;
+            return -1;
         }
-        c->ref_key = key;
+        *ref_off = keep_str(m, key, kl);
         c->ref_value = v;
         c->ref_source = src;
         c->val.kind = CC_K_PERCENT;
@@ -236,6 +288,7 @@ static void derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_c
     } else if (c->raw.relative && !d->has_date) {
         c->unanchored = 1;
     }
+    return 0;
 }
 
 static void add_span(spans *sp, size_t s, size_t e)
@@ -431,6 +484,9 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t dropped = 0, made = 0;
     size_t nr = cc_rules_count(rs);
     spans *sp = doc_spans(rs, m, d);
+    size_t first_new = out->n;
+    m->strs.len = 0;
+    m->nsoff = 0;
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
@@ -494,12 +550,22 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                     c->raw = q;
                     c->has_date = d->has_date;
                     c->date = d->date;
-                    c->subject = render(rs, r, p->re, m, d->text, r->subject);
-                    char *subj = c->subject;
-                    derive(rs, r, d, c, diags, p->re, m);
-                    if (!c->subject) { free(subj); out->n--; goto next; }
-                    c->quote = cc_xstrndup(d->text + ms, me - ms);
+                    size_t kept = m->strs.len, so[3];
+                    size_t sl = render(rs, r, p->re, m, d->text, r->subject); /* into m->tmp */
+                    so[0] = keep_str(m, m->tmp.s, sl);
+                    if (derive(rs, r, d, c, diags, p->re, m, &so[2]) != 0) {
+                        m->strs.len = kept; /* the subject is not needed */
+                        out->n--;
+                        goto next;
+                    }
+                    so[1] = keep_str(m, d->text + ms, me - ms);
                     c->quote_len = me - ms;
+                    if (m->nsoff + 3 > m->capsoff) {
+                        m->capsoff = m->capsoff ? m->capsoff * 2 : 96;
+                        m->soff = cc_xrealloc(m->soff, m->capsoff * sizeof *m->soff);
+                    }
+                    memcpy(&m->soff[m->nsoff], so, sizeof so);
+                    m->nsoff += 3;
                     cc_doc_pos(d, ms, &c->line, &c->col);
                     if ((size_t)c->line < d->nlines && d->lines[c->line] <= me) {
                         cc_doc_pos(d, me, &c->end_line, &c->end_col);
@@ -516,6 +582,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
         }
     }
     free(topic);
+    pack_strings(m, out, first_new);
     if (dropped)
         cc_diag_add(diags, CC_D_WARNING, d->path, 0, 0, NULL,
                     "over the limit of %zu claims per document: %zu further claims were not read", max_claims, dropped);
