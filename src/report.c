@@ -48,6 +48,15 @@ static void value_json(cc_buf *b, const cc_qty *q, int unanchored)
     cc_buf_putc(b, '}');
 }
 
+/* Whether value_json writes the same for both. */
+static int same_json_value(const cc_qty *a, int ua, const cc_qty *b, int ub)
+{
+    const char *x = a->unit ? a->unit : "", *y = b->unit ? b->unit : "";
+    return !ua == !ub && (a->kind == CC_K_DATE) == (b->kind == CC_K_DATE) && strcmp(x, y) == 0 &&
+           memcmp(&a->low, &b->low, sizeof a->low) == 0 && memcmp(&a->high, &b->high, sizeof a->high) == 0 &&
+           memcmp(&a->best, &b->best, sizeof a->best) == 0;
+}
+
 /* A finding lists its flagged claim and every claim of the consensus, so
  * the same claim is written many times (on a generated archive, each claim
  * about three times). Its JSON, without the role, is kept in a
@@ -97,9 +106,17 @@ static void claim_json_body(cc_buf *b, const cc_run *r, const cc_claim *c, size_
     cc_buf_puts(b, ",\"text\":");
     cc_buf_json_str(b, c->quote, c->quote_len);
     cc_buf_puts(b, ",\"value\":");
+    size_t vat = b->len;
     value_json(b, &c->val, c->unanchored);
     cc_buf_puts(b, ",\"read\":");
-    value_json(b, &c->raw, c->raw.unanchored);
+    if (same_json_value(&c->val, c->unanchored, &c->raw, c->raw.unanchored) && b->len - vat < 256) {
+        char v[256]; /* not derived: the value as read, written again */
+        size_t vl = b->len - vat - strlen(",\"read\":");
+        memcpy(v, b->s + vat, vl);
+        cc_buf_put(b, v, vl);
+    } else {
+        value_json(b, &c->raw, c->raw.unanchored);
+    }
     cc_buf_puts(b, ",\"hedge\":");
     if (c->raw.hedge != CC_H_NONE) {
         const char *h = cc_hedge_name(c->raw.hedge);
