@@ -213,11 +213,27 @@ size_t cc_utf8_count(const char *s, size_t n)
     return count;
 }
 
+/* Whether the 8 bytes at s are all printable ASCII other than '"' and '\\'
+ * (what a JSON string takes as it is). */
+static inline int json_plain8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t v;
+    memcpy(&v, s, 8);
+#define CC_ZERO_BYTE(x) (((x) - ones) & ~(x) & high)
+    uint64_t bad = (v & high)                    /* 0x80 and up */
+                   | ((v - ones * 0x20) & ~v & high) /* below 0x20 */
+                   | CC_ZERO_BYTE(v ^ (ones * 0x7F)) | CC_ZERO_BYTE(v ^ (ones * '"')) | CC_ZERO_BYTE(v ^ (ones * '\\'));
+#undef CC_ZERO_BYTE
+    return bad == 0;
+}
+
 void cc_buf_json_str(cc_buf *b, const char *s, size_t n)
 {
     cc_buf_putc(b, '"');
     size_t i = 0, run = 0; /* s[run..i) is plain ASCII not yet copied */
     while (i < n) {
+        if (i + 8 <= n && json_plain8(s + i)) { i += 8; continue; }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { i++; continue; }
         cc_buf_put(b, s + run, i - run);

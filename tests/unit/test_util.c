@@ -256,6 +256,38 @@ static void test_join2(void **state)
     assert_string_equal(one, "");
 }
 
+/* Escaping is the same wherever in a string the byte to escape sits (the
+ * plain runs are skipped eight bytes at a time). */
+static void test_json_str_every_position(void **state)
+{
+    (void)state;
+    const char *specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", " ", "~"};
+    const char *escaped[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f", "\\u007f", "\xc3\xa9", "\xef\xbf\xbd", " ", "~"};
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++)
+        for (size_t pos = 0; pos < 20; pos++) {
+            char in[64], want[96];
+            size_t il = 0, wl = 0;
+            want[wl++] = '"';
+            for (size_t i = 0; i < 20; i++) {
+                if (i == pos) {
+                    memcpy(in + il, specials[k], strlen(specials[k]));
+                    il += strlen(specials[k]);
+                    memcpy(want + wl, escaped[k], strlen(escaped[k]));
+                    wl += strlen(escaped[k]);
+                } else {
+                    in[il++] = want[wl++] = (char)('a' + i);
+                }
+            }
+            want[wl++] = '"';
+            cc_buf b;
+            cc_buf_init(&b);
+            cc_buf_json_str(&b, in, il);
+            assert_int_equal(b.len, wl);
+            assert_memory_equal(b.s, want, wl);
+            cc_buf_free(&b);
+        }
+}
+
 static void test_read_file(void **state)
 {
     (void)state;
@@ -318,7 +350,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_regex_alternation), cmocka_unit_test(test_json_num), cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_join2), cmocka_unit_test(test_put_clean),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_json_str_every_position), cmocka_unit_test(test_join2), cmocka_unit_test(test_put_clean),
     };
     return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
 }
