@@ -6,14 +6,16 @@ cached under build/bench/), and for 1 and 2 threads: median wall time of
 several runs, MB/s, claims/s, documents/s, peak RSS (from wait4), and the
 median time of the reference pass `grep -ciP '<numeric triggers>'` over the
 same files in the same run, with the ratio. Also the 100 MB / 10 MB time
-ratio and the 2-thread speed-up."""
+ratio and the 2-thread speed-up. The runs are interleaved in rounds (for
+each corpus: grep, one thread, two threads), so the ratios compare runs
+made under the same conditions."""
 import argparse, json, os, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default=os.path.join(ROOT, "build", "claimcheck"))
 ap.add_argument("--sizes", default="10,100")
-ap.add_argument("--runs", type=int, default=5)
+ap.add_argument("--runs", type=int, default=7)
 a = ap.parse_args()
 
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
@@ -44,34 +46,44 @@ def timed(cmd, stdout=subprocess.DEVNULL):
     return time.perf_counter() - t0, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
-results = {}
-print(f"{'corpus':>8} {'thr':>3} {'wall s':>8} {'MB/s':>8} {'claims/s':>10} {'docs/s':>8} {'RSS MB':>7}"
-      f" {'grep s':>7} {'ratio':>6}")
+# every corpus first, with its summary (read in another process: a large
+# report loaded here would be counted in the peak RSS of later children)
+corpora = {}
 for mb in [int(x) for x in a.sizes.split(",")]:
     d, files, size = corpus(mb)
     out = os.path.join(ROOT, "build", "bench", f"out{mb}.json")
     subprocess.run([a.bin, "check", "-j", "1", "--format", "json", "-o", out, d], stderr=subprocess.DEVNULL)
-    # read the summary in another process: a large report loaded here would
-    # be counted in the peak RSS of the children forked after it
     summ = json.loads(subprocess.run([sys.executable, "-c", "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['summary']))",
                                       out], capture_output=True, text=True, check=True).stdout)
-    greps = []
-    for _ in range(a.runs):
+    corpora[mb] = (d, size, summ)
+
+# Each round runs, for every corpus, grep, one thread and two threads back
+# to back, so a slow spell of a shared machine weighs on every figure
+# alike and the ratios (threads, scaling, grep) compare like with like.
+greps = {mb: [] for mb in corpora}
+times = {(mb, t): [] for mb in corpora for t in (1, 2)}
+rss = {(mb, t): [] for mb in corpora for t in (1, 2)}
+for _ in range(a.runs):
+    for mb, (d, size, summ) in corpora.items():
         t, _, _ = timed(["grep", "-ciP", GREP, "-r", "--include=*.txt", "--include=*.md", d])
-        greps.append(t)
-    g = statistics.median(greps)
-    for threads in (1, 2):
-        times, rss = [], []
-        for _ in range(a.runs):
+        greps[mb].append(t)
+        for threads in (1, 2):
             t, m, code = timed([a.bin, "check", "-j", str(threads), "--format", "json", "-o", "/dev/null", d])
             if code not in (0, 1):
                 sys.exit(f"claimcheck exited {code}")
-            times.append(t)
-            rss.append(m)
-        t = statistics.median(times)
+            times[(mb, threads)].append(t)
+            rss[(mb, threads)].append(m)
+
+results = {}
+print(f"{'corpus':>8} {'thr':>3} {'wall s':>8} {'MB/s':>8} {'claims/s':>10} {'docs/s':>8} {'RSS MB':>7}"
+      f" {'grep s':>7} {'ratio':>6}")
+for mb, (d, size, summ) in corpora.items():
+    g = statistics.median(greps[mb])
+    for threads in (1, 2):
+        t = statistics.median(times[(mb, threads)])
         results[(mb, threads)] = t
         print(f"{mb:>6}MB {threads:>3} {t:>8.3f} {size / 1048576 / t:>8.1f} {summ['claims'] / t:>10.0f}"
-              f" {summ['documents'] / t:>8.0f} {max(rss):>7.1f} {g:>7.3f} {t / g:>6.2f}")
+              f" {summ['documents'] / t:>8.0f} {max(rss[(mb, threads)]):>7.1f} {g:>7.3f} {t / g:>6.2f}")
     print(f"{'':>8} {summ['documents']} documents, {summ['claims']} claims, {summ['contradictions']} contradictions,"
           f" {size / 1048576:.1f} MB")
 sizes = sorted({k[0] for k in results})
