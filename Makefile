@@ -18,7 +18,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/claimcheck
 
-.PHONY: all deps run test unit e2e test-rules asan test-asan test-tsan valgrind clean peer-score install bench fuzz fuzz-build fuzz-regress fuzz-replay
+.PHONY: test-nosimd all deps run test unit e2e test-rules asan test-asan test-tsan valgrind clean peer-score install bench fuzz fuzz-build fuzz-regress fuzz-replay
 
 all: $(BIN)
 
@@ -62,6 +62,19 @@ test: deps
 	@$(MAKE) --no-print-directory unit test-rules e2e fuzz-regress
 	@$(MAKE) --no-print-directory test-asan
 	@$(MAKE) --no-print-directory test-tsan
+	@$(MAKE) --no-print-directory test-nosimd
+
+# The trigger walk classifies bytes sixteen at a time with SSE2; built with
+# CC_NO_SIMD it uses the plain loop that other machines get. Both must give
+# the same report on a generated corpus and on corpus/.
+test-nosimd: $(BIN)
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/nosimd OPT="-O2 -g -DCC_NO_SIMD" $(BUILD)/nosimd/claimcheck
+	@rm -rf $(BUILD)/nosimd-corpus && python3 tests/bench/gen.py --seed 7 $(BUILD)/nosimd-corpus 3 > /dev/null
+	@for c in corpus $(BUILD)/nosimd-corpus; do \
+		$(BIN) check --format json --output $(BUILD)/simd.json $$c; [ $$? -le 1 ] || exit 1; \
+		$(BUILD)/nosimd/claimcheck check --format json --output $(BUILD)/nosimd.json $$c; [ $$? -le 1 ] || exit 1; \
+		cmp $(BUILD)/simd.json $(BUILD)/nosimd.json || { echo "test-nosimd: $$c differs"; exit 1; }; done
+	@echo "test-nosimd: the plain trigger walk gives the same reports as the SSE2 one"
 
 # The threaded paths (ordered merge of documents, subjects matched on
 # threads, JSON findings formatted on threads) under ThreadSanitizer: a

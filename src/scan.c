@@ -3,6 +3,9 @@
 #include "cc_util.h"
 
 #include <math.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +35,10 @@ struct cc_matcher {
      * order, from the body on; bnd_ok when that walk ran */
     size_t *bnd, nbnd, capbnd;
     int bnd_ok;
+    /* a bit per byte of the document: ASCII letters, and the bytes that
+     * may end a sentence or are '%' */
+    uint64_t *lbits, *sbits;
+    size_t capbits;
     cc_buf tmp; /* where subjects are rendered, reused */
     /* the strings of the claims being made in one document, and where each
      * claim's are in it (subject, quote, reference key; SIZE_MAX: none),
@@ -63,6 +70,8 @@ void cc_matcher_free(cc_matcher *m)
     free(m->pending);
     free(m->mark);
     free(m->bnd);
+    free(m->lbits);
+    free(m->sbits);
     cc_buf_free(&m->tmp);
     cc_buf_free(&m->strs);
     free(m->soff);
@@ -338,6 +347,48 @@ static const unsigned char bclass[256] = {
 #undef L
 };
 
+/* Sets m->lbits and m->sbits for t[0..n): bit j of word w stands for byte
+ * 64 w + j. Sixteen bytes at a time where SSE2 is there (x86-64 always):
+ * the text is followed by at least CC_READ_SLACK readable bytes. */
+static void classify(cc_matcher *m, const unsigned char *t, size_t n)
+{
+    size_t nw = (n + 63) / 64;
+    if (nw > m->capbits) {
+        m->capbits = nw + nw / 2;
+        m->lbits = cc_xrealloc(m->lbits, m->capbits * sizeof *m->lbits);
+        m->sbits = cc_xrealloc(m->sbits, m->capbits * sizeof *m->sbits);
+    }
+    memset(m->lbits, 0, nw * sizeof *m->lbits);
+    memset(m->sbits, 0, nw * sizeof *m->sbits);
+#if defined(__SSE2__) && CC_READ_SLACK >= 16 && !defined(CC_NO_SIMD) /* CC_NO_SIMD: the plain loop, for testing it */
+    const __m128i c20 = _mm_set1_epi8(0x20), shift = _mm_set1_epi8((char)(0x80 - 'a')),
+                  lim = _mm_set1_epi8((char)(-128 + 26)), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                  dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?'),
+                  pct = _mm_set1_epi8('%');
+    for (size_t i = 0; i < n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        /* a letter: (v | 0x20) in 'a'..'z', as a signed compare after a shift */
+        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, c20), shift), lim);
+        __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                  _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                               _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, pct))));
+        m->lbits[i / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << (i % 64);
+        m->sbits[i / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(sp) << (i % 64);
+    }
+    if (n % 64) { /* nothing past the end */
+        uint64_t keep = (1ULL << (n % 64)) - 1;
+        m->lbits[nw - 1] &= keep;
+        m->sbits[nw - 1] &= keep;
+    }
+#else
+    for (size_t i = 0; i < n; i++) {
+        unsigned k = bclass[t[i]];
+        if (k == B_LETTER) m->lbits[i / 64] |= 1ULL << (i % 64);
+        else if (k == B_END || k == B_PERCENT) m->sbits[i / 64] |= 1ULL << (i % 64);
+    }
+#endif
+}
+
 static void flush_sentence(cc_matcher *m, const unsigned char *t, size_t a, size_t e, size_t *npend)
 {
     if (!*npend) return;
@@ -391,13 +442,18 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     size_t i = 0, n = d->len, body = d->body;
     size_t sent = body, sid = 1, npend = 0;
     size_t ls = 1, le = 0; /* the last lines computed for a dateline rule */
-    /* the text is followed by a NUL (and has none inside: such a file is
-     * binary), so the byte loops stop there without a bound check */
-    for (;;) {
-        while (bclass[t[i]] == B_OTHER) i++;
-        if (i >= n) break;
+    /* The walk goes from event to event: a word's first letter, a byte that
+     * may end a sentence, a '%' (bitmaps from classify; the text is followed
+     * by a NUL, so the letter loops stop there). */
+    classify(m, t, n);
+    uint64_t carry = 0; /* whether the byte before this bitmap word is a letter */
+    for (size_t w = 0, nw = (n + 63) / 64; w < nw; w++) {
+      uint64_t lw = m->lbits[w], ev = m->sbits[w] | (lw & ~((lw << 1) | carry));
+      carry = lw >> 63;
+      while (ev) {
+        i = w * 64 + (size_t)__builtin_ctzll(ev);
+        ev &= ev - 1;
         unsigned k = bclass[t[i]];
-        if (k == B_NUL) { i++; continue; }
         if (k == B_END) {
             if (i >= body && cc_doc_boundary_after(d, i)) {
                 if (m->nbnd == m->capbnd) {
@@ -409,7 +465,6 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
                 sent = i + 1;
                 sid++;
             }
-            i++;
             continue;
         }
         size_t ws = i;
@@ -417,7 +472,6 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
         int32_t stem = -1;
         if (k == B_PERCENT) {
             st = next[CC_TRIG_SYMS + 26];
-            i++;
         } else {
             uint32_t row = CC_TRIG_SYMS; /* the start state's */
             do {
@@ -428,8 +482,9 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
                 if (v & 1) stem = tg->stem[row / CC_TRIG_SYMS];
             } while (bclass[t[i]] == B_LETTER);
             st = row / CC_TRIG_SYMS;
+            if (!st && stem < 0) continue; /* most words */
             while (bclass[t[i]] == B_LETTER) i++; /* the rest of a word that left the automaton */
-            if (i - ws >= 32 || (!st && stem < 0)) continue;
+            if (i - ws >= 32) continue;
         }
         int32_t li = tg->term[st] >= 0 ? tg->term[st] : stem;
         if (li < 0) continue;
@@ -451,6 +506,7 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
                 }
             }
         }
+      }
     }
     flush_sentence(m, t, sent, n, &npend);
     for (size_t k = 0; k < nr; k++)
