@@ -110,6 +110,15 @@ void cc_lexicon_free(cc_lexicon *lx)
     free(lx);
 }
 
+size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, const cc_lxent **out)
+{
+    phrase *p;
+    HASH_FIND(hh, lx->phrases, key, len, p);
+    if (!p) return 0;
+    *out = p->ents;
+    return p->n;
+}
+
 size_t cc_lexicon_lookup(const cc_lexicon *lx, const char *key, const cc_lxent **out)
 {
     phrase *p;

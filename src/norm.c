@@ -58,11 +58,25 @@ static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
         int maxt = cc_lexicon_max_tokens(p->lx);
         size_t lim = i + (size_t)maxt;
         if (lim > p->nt) lim = p->nt;
+        /* the key of tokens i..lim built once: the key of i..j is its
+         * prefix up to token j (when the whole key fits; else key by key) */
         char key[256];
+        size_t klen[65], full = lim - i < 64 ? cc_tok_key(p->s, p->t, i, lim, key, sizeof key) : 0;
+        if (full)
+            for (size_t k = i, o = 0; k < lim; k++) {
+                if (k > i && p->t[k].space_before) o++;
+                o += p->t[k].end - p->t[k].start;
+                klen[k + 1 - i] = o;
+            }
         for (size_t j = lim; j > i && m->n < MEMO_HITS; j--) {
-            if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
             const cc_lxent *e;
-            size_t n = cc_lexicon_lookup(p->lx, key, &e);
+            size_t n;
+            if (full) {
+                n = cc_lexicon_lookup_n(p->lx, key, klen[j - i], &e);
+            } else {
+                if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
+                n = cc_lexicon_lookup(p->lx, key, &e);
+            }
             if (!n) continue;
             m->len[m->n] = (unsigned char)(j - i);
             m->cnt[m->n] = (unsigned char)(n < 255 ? n : 255);
