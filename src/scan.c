@@ -353,6 +353,7 @@ static const unsigned char bclass[256] = {
 static void classify(cc_matcher *m, const unsigned char *t, size_t n)
 {
     size_t nw = (n + 63) / 64;
+    if (!nw) return; /* an empty document: no bitmap (and maybe none allocated yet) */
     if (nw > m->capbits) {
         m->capbits = nw + nw / 2;
         m->lbits = cc_xrealloc(m->lbits, m->capbits * sizeof *m->lbits);
