@@ -42,7 +42,7 @@ static inline int cc_buf_room_(const cc_buf *b, size_t n)
 static inline void cc_buf_put(cc_buf *b, const char *s, size_t n)
 {
     if (!cc_buf_room_(b, n)) { cc_buf_put_slow(b, s, n); return; }
-    memcpy(b->s + b->len, s, n);
+    if (n) memcpy(b->s + b->len, s, n); /* s may be NULL when n is 0 (an empty cc_buf's bytes) */
     b->len += n;
     b->s[b->len] = 0;
 }
