@@ -288,6 +288,24 @@ static void test_json_str_every_position(void **state)
         }
 }
 
+/* Appending an empty buffer's bytes (NULL, length 0) appends nothing and
+ * touches nothing (UBSan in make test-asan). */
+static void test_put_nothing(void **state)
+{
+    (void)state;
+    cc_buf a, empty;
+    cc_buf_init(&a);
+    cc_buf_init(&empty);
+    cc_buf_puts(&a, "x");
+    cc_buf_put(&a, empty.s, empty.len);
+    cc_buf_put(&empty, empty.s, empty.len);
+    assert_int_equal(a.len, 1);
+    assert_string_equal(a.s, "x");
+    assert_int_equal(empty.len, 0);
+    cc_buf_free(&a);
+    cc_buf_free(&empty);
+}
+
 static void test_read_file(void **state)
 {
     (void)state;
@@ -350,7 +368,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_and_json), cmocka_unit_test(test_utf8), cmocka_unit_test(test_regex_alternation), cmocka_unit_test(test_json_num), cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_json_str_every_position), cmocka_unit_test(test_join2), cmocka_unit_test(test_put_clean),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_read_file), cmocka_unit_test(test_put_nothing), cmocka_unit_test(test_json_str_every_position), cmocka_unit_test(test_join2), cmocka_unit_test(test_put_clean),
     };
     return cmocka_run_group_tests_name("util and date", tests, NULL, NULL);
 }
