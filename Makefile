@@ -18,7 +18,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/claimcheck
 
-.PHONY: test-nosimd all deps run test unit e2e test-rules asan test-asan test-tsan valgrind clean peer-score install bench fuzz fuzz-build fuzz-regress fuzz-replay
+.PHONY: all deps run test unit e2e test-rules asan test-asan test-tsan test-nosimd valgrind clean peer-score install bench fuzz fuzz-build fuzz-regress fuzz-replay
 
 all: $(BIN)
 

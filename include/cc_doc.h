@@ -62,5 +62,9 @@ int cc_doc_line(const cc_doc *d, size_t off);
 int cc_doc_boundary_after(const cc_doc *d, size_t i);
 /* The sentence around off: [*s, *e). */
 void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e);
+/* The same when the bounds are known: a is just after the boundary before
+ * off (or the body's start), b the boundary at or after off (or the end).
+ * Leading white space is dropped; a closing . ! ? is kept. */
+void cc_doc_sentence_within(const cc_doc *d, size_t a, size_t b, size_t off, size_t *s, size_t *e);
 
 #endif

@@ -57,6 +57,13 @@ static inline void cc_buf_putc(cc_buf *b, char c)
  * NUL-terminated (cap > 0); the length written. A key builder without
  * printf, for hot paths. */
 size_t cc_join2(char *out, size_t cap, const char *a, char sep, const char *b);
+/* Runs fn(args + t * size) for t in [0, n) at once: the first call on this
+ * thread, the others on threads of their own, a call whose thread cannot
+ * be started here after the rest; returns when all are done. size 0 gives
+ * every call the same argument (workers taking jobs from one queue). */
+void cc_parallel(int n, void *(*fn)(void *), void *args, size_t size);
+/* Threads to use: requested when above 0, else one per online core. */
+int cc_jobs(int requested);
 /* A decimal integer, without printf. */
 void cc_buf_put_int(cc_buf *b, long long v);
 void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -312,14 +312,19 @@ int cc_doc_boundary_after(const cc_doc *d, size_t i)
     return c != '.' || !is_abbrev(t, i);
 }
 
+void cc_doc_sentence_within(const cc_doc *d, size_t a, size_t b, size_t off, size_t *s, size_t *e)
+{
+    while (a < off && (d->text[a] == ' ' || d->text[a] == '\t' || d->text[a] == '\n' || d->text[a] == '\r')) a++;
+    if (b < d->len && d->text[b] != '\n' && d->text[b] != '\r') b++;
+    *s = a;
+    *e = b;
+}
+
 void cc_doc_sentence(const cc_doc *d, size_t off, size_t *s, size_t *e)
 {
     size_t a = off > d->len ? d->len : off;
     while (a > d->body && !cc_doc_boundary_after(d, a - 1)) a--;
-    while (a < off && (d->text[a] == ' ' || d->text[a] == '\t' || d->text[a] == '\n' || d->text[a] == '\r')) a++;
     size_t b = off;
     while (b < d->len && !cc_doc_boundary_after(d, b)) b++;
-    if (b < d->len && d->text[b] != '\n' && d->text[b] != '\r') b++;
-    *s = a;
-    *e = b;
+    cc_doc_sentence_within(d, a, b, off, s, e);
 }

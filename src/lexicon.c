@@ -121,11 +121,7 @@ size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, co
 
 size_t cc_lexicon_lookup(const cc_lexicon *lx, const char *key, const cc_lxent **out)
 {
-    phrase *p;
-    HASH_FIND_STR(lx->phrases, key, p);
-    if (!p) return 0;
-    *out = p->ents;
-    return p->n;
+    return cc_lexicon_lookup_n(lx, key, strlen(key), out);
 }
 
 int cc_lexicon_max_tokens(const cc_lexicon *lx) { return lx->max_tokens; }

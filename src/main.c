@@ -519,8 +519,7 @@ static int cmd_check(int argc, char **argv, int extract)
     cc_diags d;
     cc_diags_init(&d);
     double t_start = cc_now();
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    cc_rules_set_jit_threads(ro.jobs > 0 ? ro.jobs : ncpu > 0 ? (int)ncpu : 1); /* as many as read documents */
+    cc_rules_set_jit_threads(cc_jobs(ro.jobs)); /* as many as read documents */
     cc_ruleset *rs = g->nrules ? cc_rules_load_dirs((const char *const *)g->rules, g->nrules, &d) : cc_rules_load(dflt, &d);
     double t_rules = cc_now() - t_start;
     int tty2 = isatty(2) && !getenv("NO_COLOR");

@@ -3,7 +3,6 @@
 #include "cc_util.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -676,14 +675,7 @@ void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, in
     free(bysize);
     if (jobs < 1) jobs = 1;
     if ((size_t)jobs > mp.n) jobs = mp.n ? (int)mp.n : 1;
-    pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
-    int started = 0;
-    for (int t = 1; t < jobs; t++)
-        if (pthread_create(&th[t], NULL, match_worker, &mp) == 0) started++;
-        else break;
-    match_worker(&mp);
-    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
-    free(th);
+    cc_parallel(jobs, match_worker, &mp, 0);
     for (size_t i = 0; i < mp.n; i++) {
         for (size_t k = 0; k < mp.found[i].n; k++) *new_finding(out) = mp.found[i].items[k];
         free(mp.found[i].items);

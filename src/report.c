@@ -2,7 +2,6 @@
 #include "cc_date.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,32 +171,23 @@ void cc_report_claim_json(cc_buf *b, const cc_run *r, const cc_claim *c, const c
 static void claim_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *jc, const cc_claim *c, const char *role)
 {
     size_t idx = (size_t)(c - r->claims.items);
-    if (!jc || idx >= r->claims.n) { /* a claim from elsewhere: written directly */
-        cc_buf t;
-        cc_buf_init(&t);
-        size_t at;
-        claim_json_body(&t, r, c, &at);
-        put_with_role(b, t.s, t.len, at, role);
-        cc_buf_free(&t);
+    int mine = jc && idx < r->claims.n; /* else a claim from elsewhere */
+    if (mine && jc->pre && jc->pre[idx].s) { /* a JSON report's findings: written ahead */
+        put_with_role(b, jc->pre[idx].s, jc->pre[idx].len, jc->pre[idx].role_at, role);
         return;
     }
-    if (jc->pre) { /* a JSON report's findings: written ahead, or listed once */
-        if (jc->pre[idx].s) {
-            put_with_role(b, jc->pre[idx].s, jc->pre[idx].len, jc->pre[idx].role_at, role);
-        } else {
-            cc_buf *t = &jc->scratch;
-            t->len = 0;
-            size_t at;
-            claim_json_body(t, r, c, &at);
-            put_with_role(b, t->s, t->len, at, role);
-        }
+    cc_buf own, *t = jc ? &jc->scratch : &own;
+    if (!jc) cc_buf_init(&own);
+    t->len = 0;
+    size_t at;
+    if (!mine || jc->pre) { /* from elsewhere, or listed once in the report: written in place */
+        claim_json_body(t, r, c, &at);
+        put_with_role(b, t->s, t->len, at, role);
+        if (!jc) cc_buf_free(&own);
         return;
     }
     size_t slot = idx % jc->nslots;
     if (jc->e[slot].key != idx + 1) {
-        cc_buf *t = &jc->scratch;
-        t->len = 0;
-        size_t at;
         claim_json_body(t, r, c, &at);
         free(jc->e[slot].s);
         jc->e[slot].len = t->len;
@@ -419,9 +409,8 @@ static prebody *prebuild_bodies(const cc_run *r, const cc_finding *const *fs, si
         }
     free(uses);
     prejob pj[64];
-    pthread_t th[64];
-    int started[64] = {0};
     size_t per = (nneed + (size_t)jobs - 1) / (size_t)jobs;
+    int active = 0; /* jobs with claims to write: the first ones */
     for (int t = 0; t < jobs; t++) {
         memset(&pj[t], 0, sizeof pj[t]);
         pj[t].r = r;
@@ -430,12 +419,9 @@ static prebody *prebuild_bodies(const cc_run *r, const cc_finding *const *fs, si
         pj[t].to = pj[t].from + per < nneed ? pj[t].from + per : nneed;
         pj[t].off = cc_xmalloc((pj[t].to - pj[t].from + 1) * sizeof *pj[t].off);
         pj[t].pre = pre;
-        if (t && pj[t].from < pj[t].to) started[t] = pthread_create(&th[t], NULL, prebuild, &pj[t]) == 0;
+        if (pj[t].from < pj[t].to) active = t + 1;
     }
-    prebuild(&pj[0]);
-    for (int t = 1; t < jobs; t++)
-        if (started[t]) pthread_join(th[t], NULL);
-        else prebuild(&pj[t]);
+    cc_parallel(active, prebuild, pj, sizeof pj[0]);
     for (int t = 0; t < jobs; t++) {
         for (size_t k = pj[t].from; k < pj[t].to; k++) pre[need[k]].s = pj[t].arena.s + pj[t].off[k - pj[t].from];
         free(pj[t].off);
@@ -469,19 +455,15 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     }
     const size_t per = 128; /* findings per slice */
     for (size_t base = 0; base < n; base += per * (size_t)jobs) {
-        pthread_t th[64];
-        int started[64] = {0};
+        int active = 0; /* slices with findings: the first ones */
         for (int t = 0; t < jobs; t++) {
             size_t from = base + per * (size_t)t, to = from + per;
             sl[t].from = from < n ? from : n;
             sl[t].to = to < n ? to : n;
             sl[t].out.len = 0;
-            if (t && sl[t].from < sl[t].to) started[t] = pthread_create(&th[t], NULL, format_slice, &sl[t]) == 0;
+            if (sl[t].from < sl[t].to) active = t + 1;
         }
-        format_slice(&sl[0]);
-        for (int t = 1; t < jobs; t++)
-            if (started[t]) pthread_join(th[t], NULL);
-            else format_slice(&sl[t]); /* no thread (or nothing to do): here */
+        cc_parallel(active, format_slice, sl, sizeof sl[0]);
         for (int t = 0; t < jobs; t++) cc_buf_put(b, sl[t].out.s, sl[t].out.len);
     }
     for (int t = 0; t < jobs; t++) {

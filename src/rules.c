@@ -5,7 +5,6 @@
 
 #include <dirent.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,13 +92,7 @@ static void jit_all(cc_ruleset *rs)
     jit_queue q = {rs->jit_todo, rs->njit, 0};
     int nt = jit_threads;
     if ((size_t)nt > rs->njit / 8) nt = rs->njit / 8 > 1 ? (int)(rs->njit / 8) : 1; /* a few patterns: one thread */
-    if (nt > 64) nt = 64;
-    pthread_t th[64];
-    int started[64] = {0};
-    for (int t = 1; t < nt; t++) started[t] = pthread_create(&th[t], NULL, jit_worker, &q) == 0;
-    jit_worker(&q);
-    for (int t = 1; t < nt; t++)
-        if (started[t]) pthread_join(th[t], NULL);
+    cc_parallel(nt, jit_worker, &q, 0);
 }
 
 static const char *sev_names[] = {"info", "warning", "error"};
@@ -973,18 +966,15 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
         cc_yaml_free(trees[i]);
     }
     free(trees);
-    if (d->errors > errs0) {
-        free(rs->jit_todo);
-        rs->jit_todo = NULL;
-        rs->njit = 0;
-        return -1;
+    int ok = d->errors == errs0;
+    if (ok) {
+        build_triggers(rs);
+        jit_all(rs);
     }
-    build_triggers(rs);
-    jit_all(rs);
     free(rs->jit_todo);
     rs->jit_todo = NULL;
     rs->njit = 0;
-    return 0;
+    return ok ? 0 : -1;
 }
 
 cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, size_t n, cc_diags *d)

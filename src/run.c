@@ -43,12 +43,7 @@ static void drop_input_index(cc_run *r)
     HASH_ITER(hh, r->input_index, k, t) { HASH_DEL(r->input_index, k); free(k); }
 }
 
-int cc_run_jobs(const cc_run *r)
-{
-    if (r->opts.jobs > 0) return r->opts.jobs;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
+int cc_run_jobs(const cc_run *r) { return cc_jobs(r->opts.jobs); }
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
 {
@@ -171,14 +166,7 @@ static char *real_path_cached(dircache *c, const char *path)
         c->real = realpath(dl ? c->dir : (slash ? "/" : "."), rp) ? cc_xstrdup(rp) : NULL;
     }
     struct stat st;
-    if (plain && c->real && lstat(path, &st) == 0 && !S_ISLNK(st.st_mode)) {
-        cc_buf b;
-        cc_buf_init(&b);
-        cc_buf_puts(&b, c->real);
-        if (b.len > 1 || b.s[0] != '/') cc_buf_putc(&b, '/');
-        cc_buf_puts(&b, base);
-        return cc_buf_take(&b);
-    }
+    if (plain && c->real && lstat(path, &st) == 0 && !S_ISLNK(st.st_mode)) return join(c->real, base);
     return realpath(path, rp) ? cc_xstrdup(rp) : NULL;
 }
 
@@ -594,14 +582,7 @@ void cc_run_check(cc_run *r)
     int jobs = cc_run_jobs(r);
     if ((size_t)jobs > r->ninputs) jobs = r->ninputs ? (int)r->ninputs : 1;
     double t0 = cc_now();
-    pthread_t *th = cc_xcalloc((size_t)jobs, sizeof *th);
-    int started = 0;
-    for (int t = 1; t < jobs; t++)
-        if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
-        else break;
-    worker(&p); /* this thread works too */
-    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
-    free(th);
+    cc_parallel(jobs, worker, &p, 0); /* this thread works too */
     /* every input was merged in input order as it finished (finish_work) */
     free(p.work);
     free(p.done);

@@ -212,13 +212,13 @@ static void slug(cc_buf *b, const char *s, size_t n)
 static size_t render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
                      const char *tmpl)
 {
-    cc_buf *bp = &m->tmp, b = *bp; /* the matcher's buffer, kept for the next render */
-    b.len = 0;
-    if (b.s) b.s[0] = 0;
+    cc_buf *b = &m->tmp; /* the matcher's buffer, kept for the next render */
+    b->len = 0;
+    cc_buf_puts(b, ""); /* a string even for an empty template */
     for (const char *p = tmpl; *p;) {
         if (p[0] == '$' && p[1] == '{') {
             const char *q = strchr(p, '}');
-            if (!q) { cc_buf_puts(&b, p); break; }
+            if (!q) { cc_buf_puts(b, p); break; }
             char name[64];
             size_t nl = (size_t)(q - p - 2) < sizeof name - 1 ? (size_t)(q - p - 2) : sizeof name - 1;
             memcpy(name, p + 2, nl);
@@ -229,22 +229,20 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *r
             size_t s, e;
             if (group_span_at(re, m->md, name, &s, &e, 1) && e > s) {
                 const char *canon = cc_rules_has_table(rs, table) ? cc_rules_alias(rs, table, text + s, e - s) : NULL;
-                if (canon) cc_buf_puts(&b, canon);
-                else slug(&b, text + s, e - s);
+                if (canon) cc_buf_puts(b, canon);
+                else slug(b, text + s, e - s);
             } else {
                 const char *dv = NULL;
                 for (size_t i = 0; i < r->ndefaults; i++)
                     if (strcmp(r->defaults[i].name, name) == 0) dv = r->defaults[i].value;
-                cc_buf_puts(&b, dv ? dv : "unknown");
+                cc_buf_puts(b, dv ? dv : "unknown");
             }
             p = q + 1;
         } else {
-            cc_buf_putc(&b, *p++);
+            cc_buf_putc(b, *p++);
         }
     }
-    if (!b.s) cc_buf_puts(&b, ""); /* an empty template: still a string */
-    *bp = b;
-    return b.len;
+    return b->len;
 }
 
 /* The compared value from the value read. -1 when the claim cannot be
@@ -338,9 +336,9 @@ static void intersect(spans *a, const spans *b)
 
 /* Byte classes of the trigger pass: letters make words, '%' is a word of
  * its own, and these may end a sentence (boundary_after decides). */
-enum { B_OTHER, B_LETTER, B_PERCENT, B_END, B_NUL };
+enum { B_OTHER, B_LETTER, B_PERCENT, B_END };
 static const unsigned char bclass[256] = {
-    [0] = B_NUL, ['\n'] = B_END, ['\r'] = B_END, ['.'] = B_END, ['!'] = B_END, ['?'] = B_END, ['%'] = B_PERCENT,
+    ['\n'] = B_END, ['\r'] = B_END, ['.'] = B_END, ['!'] = B_END, ['?'] = B_END, ['%'] = B_PERCENT,
 #define L(c) [c] = B_LETTER, [c - 32] = B_LETTER
     L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
     L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
@@ -526,12 +524,7 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
         if (m->bnd[mid] < off) lo = mid + 1;
         else hi = mid;
     }
-    size_t a = lo ? m->bnd[lo - 1] + 1 : d->body;
-    while (a < off && (d->text[a] == ' ' || d->text[a] == '\t' || d->text[a] == '\n' || d->text[a] == '\r')) a++;
-    size_t b = lo < m->nbnd ? m->bnd[lo] : d->len;
-    if (b < d->len && d->text[b] != '\n' && d->text[b] != '\r') b++;
-    *s = a;
-    *e = b;
+    cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
 }
 
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,28 @@ size_t cc_join2(char *out, size_t cap, const char *a, char sep, const char *b)
     o += n;
     out[o] = 0;
     return o;
+}
+
+int cc_jobs(int requested)
+{
+    if (requested > 0) return requested;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+void cc_parallel(int n, void *(*fn)(void *), void *args, size_t size)
+{
+    if (n < 1) n = 1;
+    pthread_t *th = cc_xcalloc((size_t)n, sizeof *th);
+    unsigned char *started = cc_xcalloc((size_t)n, 1);
+    char *a = args;
+    for (int t = 1; t < n; t++) started[t] = pthread_create(&th[t], NULL, fn, a + (size_t)t * size) == 0;
+    fn(a);
+    for (int t = 1; t < n; t++)
+        if (started[t]) pthread_join(th[t], NULL);
+        else fn(a + (size_t)t * size);
+    free(th);
+    free(started);
 }
 
 void cc_buf_put_int(cc_buf *b, long long v)
