@@ -31,6 +31,8 @@ typedef struct {
     unsigned vague : 1;      /* a vague count such as "tens of thousands" */
     int weekday;             /* a weekday written with the date, -1 when none */
     int weekday_actual;      /* the weekday the date falls on, -1 when not a single day */
+    unsigned char month, mday; /* a month and day written without a year (else 0): a page's
+                                  date finder picks the year from the rest of the page */
 } cc_qty;
 
 typedef struct {

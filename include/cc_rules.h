@@ -1,5 +1,5 @@
 /* cc_rules: rule files. A rule set is a lexicon plus every *.yaml rule file
- * of a directory: claim rules, dateline rules, alias tables, reference
+ * of a directory: claim rules, alias tables, reference
  * tables and macros. Patterns are expanded, compiled once with PCRE2 JIT and
  * kept with their file:line:col so errors and findings can point at them.
  *
@@ -55,8 +55,6 @@ typedef struct cc_rule {
     char *description;
     char *file;
     int line;
-    int dateline;        /* a dateline rule: dates documents, makes no claims */
-    int priority;        /* datelines: higher wins */
     cc_kind kind;        /* what the value group holds */
     cc_derive derive;
     char *reference;     /* DERIVE_SHARE: reference template, e.g. "area.${region}" */

@@ -60,11 +60,6 @@ void cc_matcher_free(cc_matcher *m);
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
                  size_t max_claims, cc_claims *out, cc_diags *diags);
 
-/* Finds the document's date from the dateline rules: the highest priority,
- * then earliest, match that reads as one calendar day. 0 when found. */
-int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64_t *date, const cc_rule **which,
-                     size_t *offset);
-
 /* Runs every rule's examples; failures are errors in diags at the
  * example's file:line. Returns the number of failing examples; *total gets
  * the number run. When stress is not NULL, also runs every pattern over

@@ -68,6 +68,7 @@ typedef struct cc_run {
     size_t nmanifest;
     struct cc_json_cache *json_cache; /* claims already written as JSON (cc_report) */
     double t_scan, t_match;  /* seconds: reading and scanning (all threads), matching */
+    int this_year;           /* today's year: the latest a page's weekday may put a yearless date in */
 } cc_run;
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts);

@@ -582,6 +582,8 @@ static int month_day(const P *p, int m, int d, size_t yk, size_t noyear_end, cc_
         return 1;
     }
     if (!cc_date_valid(2024, m, d)) return 0; /* a leap year: any day that can exist */
+    q->month = (unsigned char)m;
+    q->mday = (unsigned char)d;
     if (infer_year(p, m, d, &y)) {
         int64_t z = cc_days_from_civil(y, m, d);
         set_days(q, z, z);
@@ -612,7 +614,11 @@ static int date_monthname(const P *p, size_t i, cc_qty *q, size_t *end)
     if (sym(p, j, '.') && adjacent(p, j)) j++;
     int d, y;
     size_t de;
-    if (day_tok(p, j, &d, &de)) return month_day(p, m->iv, d, sym(p, de, ',') ? de + 1 : de, de, q, end);
+    if (day_tok(p, j, &d, &de)) {
+        /* "Jan. 23, 2026"; "Dec.26 - 2023" as some bylines write it */
+        size_t yk = sym(p, de, ',') ? de + 1 : is_dash(p, de) && !adjacent(p, de) ? de + 1 : de;
+        return month_day(p, m->iv, d, yk, de, q, end);
+    }
     size_t k = j;
     if (sym(p, k, ',')) k++;
     else if (word(p, k, "of")) k++;
@@ -650,10 +656,12 @@ static int date_numeric(const P *p, size_t i, cc_qty *q, size_t *end)
     if (a->exp10 || b->exp10 || c->exp10 || a->power || b->power || c->power) return 0; /* "20e100" is no year */
     for (size_t k = i + 1; k <= i + 4; k++) if (!adjacent(p, k)) return 0;
     int y, m, d;
-    if (sym(p, i + 1, '-') && sym(p, i + 3, '-') && a->int_digits == 4) {
+    int dashes = sym(p, i + 1, '-') && sym(p, i + 3, '-');
+    if (dashes && a->int_digits == 4) {
         if (b->int_digits > 2 || c->int_digits > 2) return 0;
         y = (int)a->num; m = (int)b->num; d = (int)c->num;
-    } else if ((sym(p, i + 1, '/') && sym(p, i + 3, '/')) || (sym(p, i + 1, '.') && sym(p, i + 3, '.'))) {
+    } else if ((sym(p, i + 1, '/') && sym(p, i + 3, '/')) || (sym(p, i + 1, '.') && sym(p, i + 3, '.')) ||
+               (dashes && c->int_digits == 4)) { /* "26-11-2025": day (or month) first, the year last */
         if (a->int_digits > 2 || b->int_digits > 2 || (c->int_digits != 4 && c->int_digits != 2)) return 0;
         y = (int)c->num;
         if (c->int_digits == 2) y += 2000;

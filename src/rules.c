@@ -708,7 +708,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
-                                       "patterns", "examples", "priority", "trigger", "also", NULL};
+                                       "patterns", "examples", "trigger", "also", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
     check_keys(c, n, keys, "rule");
@@ -731,16 +731,20 @@ static void load_rule(lctx *c, const cc_ynode *n)
     if (!desc) err_at(c, n, "rule '%s' has no description", id, NULL);
     r.description = cc_xstrdup(desc ? desc : "");
     const char *type = cc_yaml_str(n, "type");
-    if (type && strcmp(type, "dateline") == 0) r.dateline = 1;
-    else if (type && strcmp(type, "claim") != 0) err_at(c, cc_yaml_get(n, "type"), "type must be claim or dateline, not '%s'", type, NULL);
+    if (type && strcmp(type, "claim") != 0)
+        err_at(c, cc_yaml_get(n, "type"),
+               strcmp(type, "dateline") == 0
+                   ? "type '%s' is gone: publication dates are found on the page itself (docs/dates.md); remove this rule"
+                   : "type must be claim, not '%s'",
+               type, NULL);
     const char *kind = cc_yaml_str(n, "kind");
-    r.kind = r.dateline ? CC_K_DATE : CC_K__N;
+    r.kind = CC_K__N;
     if (kind) {
         r.kind = cc_kind_parse(kind);
         if (r.kind == CC_K__N || r.kind == CC_K_ANY)
             err_at(c, cc_yaml_get(n, "kind"),
                    "unknown kind '%s' (expected duration, date, percent, area, length, count, number, money, mass, volume)", kind, NULL);
-    } else if (!r.dateline) {
+    } else {
         err_at(c, n, "rule '%s' has no kind", id, NULL);
     }
     const char *der = cc_yaml_str(n, "derive");
@@ -761,7 +765,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
         else if (strcmp(rnd, "nearest") != 0) err_at(c, cc_yaml_get(n, "rounding"), "rounding must be nearest or down", NULL, NULL);
     }
     const char *subj = cc_yaml_str(n, "subject");
-    if (!subj && !r.dateline) err_at(c, n, "rule '%s' has no subject", id, NULL);
+    if (!subj) err_at(c, n, "rule '%s' has no subject", id, NULL);
     for (const char *t = subj; t && (t = strstr(t, "${"));) {
         const char *e = strchr(t, '}'), *colon = memchr(t, ':', e ? (size_t)(e - t) : 0);
         if (!e) { err_at(c, cc_yaml_get(n, "subject"), "unclosed ${ in subject '%s'", subj, NULL); break; }
@@ -798,8 +802,6 @@ static void load_rule(lctx *c, const cc_ynode *n)
         if (*e || v < 0 || v > 36500) err_at(c, cc_yaml_get(n, "window_days"), "window_days must be a whole number of days", NULL, NULL);
         else r.window_days = (int)v;
     }
-    const char *pr = cc_yaml_str(n, "priority");
-    if (pr) r.priority = atoi(pr);
     const char *sev = cc_yaml_str(n, "severity");
     if (sev) {
         int s = cc_severity_parse(sev);

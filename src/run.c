@@ -1,5 +1,6 @@
 #include "claimcheck.h"
 #include "cc_date.h"
+#include "cc_pubdate.h"
 #include "cc_util.h"
 
 #include <dirent.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,6 +55,9 @@ cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
     cc_claims_init(&r->claims);
     cc_diags_init(&r->diags);
     r->json_cache = cc_json_cache_new();
+    time_t now = time(NULL);
+    struct tm tm;
+    r->this_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
     return r;
 }
 
@@ -331,7 +336,7 @@ static struct manifest_entry *manifest_for(const mindex *idx, dircache *dc, cons
 }
 
 /* Dates d and names its source; *used gets its manifest row, if any. */
-static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d, cc_matcher *m, cc_diags *diags,
+static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d, cc_diags *diags,
                      struct manifest_entry **used)
 {
     struct manifest_entry *me = manifest_for(idx, dc, d->path);
@@ -361,15 +366,14 @@ static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d
         cc_diag_add(diags, CC_D_WARNING, d->path, d->fm_date_line, 0, NULL,
                     "front matter date '%s' is not a real YYYY-MM-DD date; ignored", d->fm_date);
     }
-    int64_t z;
-    const cc_rule *w;
-    size_t off;
-    if (cc_scan_dateline(r->rs, m, d, &z, &w, &off) == 0) {
+    cc_pubdate pd;
+    if (cc_pubdate_find(cc_rules_lexicon(r->rs), d, r->this_year, &pd) == 0) {
         d->has_date = 1;
-        d->date = z;
+        d->date = pd.date;
         int line, col;
-        cc_doc_pos(d, off, &line, &col);
-        snprintf(d->date_source, sizeof d->date_source, "dateline %d:%d (%s)", line, col, w->id);
+        cc_doc_pos(d, pd.offset, &line, &col);
+        snprintf(d->date_source, sizeof d->date_source, "page %d:%d (%s%s)", line, col, cc_pubdate_ctx_name(pd.ctx),
+                 pd.year_inferred ? ", year inferred" : "");
         return;
     }
     strcpy(d->date_source, "none");
@@ -469,7 +473,7 @@ static void *worker(void *arg)
         if (rc != 0) { finish_work(p, i); continue; }
         w->doc.is_new = in->is_new;
         w->ok = 1;
-        date_doc(r, p->idx, &dc, &w->doc, m, &w->diags, &w->used);
+        date_doc(r, p->idx, &dc, &w->doc, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
         if (w->doc.nsupp)
             for (size_t k = 0; k < w->claims.n; k++)

@@ -57,11 +57,11 @@ static void first_sentence(cc_buf *b, const char *s)
 
 void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 {
-    /* every claim rule of the rule set, in load order (datelines make no findings) */
+    /* every rule of the rule set, in load order */
     size_t nr = 0, total = cc_rules_count(r->rs);
     const cc_rule **rules = cc_xmalloc((total ? total : 1) * sizeof *rules);
     for (size_t i = 0; i < total; i++)
-        if (!cc_rules_get(r->rs, i)->dateline) rules[nr++] = cc_rules_get(r->rs, i);
+        rules[nr++] = cc_rules_get(r->rs, i);
     cc_buf_puts(b, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n"
                    "\"tool\":{\"driver\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\","
                    "\"semanticVersion\":\"" CLAIMCHECK_VERSION "\",\"informationUri\":\"https://github.com/claimcheck/claimcheck\",\"rules\":[");

@@ -23,8 +23,7 @@ struct cc_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
-    /* where each rule reads in the document last prepared (doc_spans), kept
-     * so the dateline pass and the claim pass share one trigger pass, and
+    /* where each rule reads in the document last prepared (doc_spans),
      * reused from document to document */
     const cc_ruleset *sp_rs;
     uint64_t sp_serial;
@@ -313,15 +312,6 @@ static void add_span(spans *sp, size_t s, size_t e)
     sp->n++;
 }
 
-/* The lines around off (the one before, its own, the one after). */
-static void line_span(const cc_doc *d, size_t off, size_t *s, size_t *e)
-{
-    int line = cc_doc_line(d, off);
-    size_t l0 = line >= 2 ? (size_t)line - 2 : 0, l1 = (size_t)line + 1;
-    *s = d->lines[l0];
-    *e = l1 < d->nlines ? d->lines[l1] : d->len;
-}
-
 /* Keeps the spans of a that are also in b (both sorted, merged). Spans of
  * one sentence are identical, so equality of the start decides. */
 static void intersect(spans *a, const spans *b)
@@ -399,11 +389,10 @@ static void flush_sentence(cc_matcher *m, const unsigned char *t, size_t a, size
     *npend = 0;
 }
 
-/* Where each rule reads, for the claim pass and the dateline pass at once:
- * one walk over the text feeds each ASCII word through the trigger automaton
- * (a table step per letter, no copy, no hash) while it tracks sentence
- * bounds. A claim rule reads the sentences around its trigger words (from
- * the body on), a dateline rule the lines around them (from the top); a rule
+/* Where each rule reads: one walk over the text feeds each ASCII word
+ * through the trigger automaton (a table step per letter, no copy, no hash)
+ * while it tracks sentence bounds. A rule reads the sentences around its
+ * trigger words (from the body on); a rule
  * with "also" words keeps only the sentences that hold one of those too; a
  * rule without a trigger reads the whole document. Kept in the matcher until
  * another document (by serial) is asked for. */
@@ -429,7 +418,7 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     for (size_t i = 0; i < nr; i++) {
         sp[i].n = also[i].n = 0;
         const cc_rule *r = cc_rules_get(rs, i);
-        if (!r->has_trigger) add_span(&sp[i], r->dateline ? 0 : d->body, d->len);
+        if (!r->has_trigger) add_span(&sp[i], d->body, d->len);
     }
     const cc_trig *tg = cc_rules_triggers(rs);
     m->nbnd = 0;
@@ -440,7 +429,6 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     const uint32_t *next = tg->next, *step = tg->step;
     size_t i = 0, n = d->len, body = d->body;
     size_t sent = body, sid = 1, npend = 0;
-    size_t ls = 1, le = 0; /* the last lines computed for a dateline rule */
     /* The walk goes from event to event: a word's first letter, a byte that
      * may end a sentence, a '%' (bitmaps from classify; the text is followed
      * by a NUL, so the letter loops stop there). */
@@ -492,14 +480,7 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
             const size_t *rl = a ? l->also : l->rules;
             size_t nl = a ? l->nalso : l->n;
             for (size_t q = 0; q < nl; q++) {
-                const cc_rule *r = cc_rules_get(rs, rl[q]);
-                if (r->dateline) {
-                    if (!(ws >= ls && ws < le)) {
-                        line_span(d, ws, &ls, &le);
-                        if (le <= ws) le = ws + 1;
-                    }
-                    add_span(a ? &also[rl[q]] : &sp[rl[q]], ls, le);
-                } else if (ws >= body) {
+                if (ws >= body) {
                     size_t x = rl[q] << 1 | (size_t)a;
                     if (m->mark[x] != sid) { m->mark[x] = sid; m->pending[npend++] = x; }
                 }
@@ -542,7 +523,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
         if (only && r != only) continue;
-        if (r->dateline || !sp[ri].n) continue;
+        if (!sp[ri].n) continue;
         if (r->topic_doc) {
             signed char *g = &topic[r->topic_doc_same];
             if (*g < 0) *g = (signed char)gate(r->topic_doc, m, d->text, d->len);
@@ -638,51 +619,6 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
                     "over the limit of %zu claims per document: %zu further claims were not read", max_claims, dropped);
 }
 
-int cc_scan_dateline(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, int64_t *date, const cc_rule **which,
-                     size_t *offset)
-{
-    const cc_lexicon *lx = cc_rules_lexicon(rs);
-    int found = 0, bestprio = 0;
-    size_t bestoff = 0;
-    size_t nr = cc_rules_count(rs);
-    spans *sp = doc_spans(rs, m, d);
-    for (size_t ri = 0; ri < nr; ri++) {
-        const cc_rule *r = cc_rules_get(rs, ri);
-        if (!r->dateline || !sp[ri].n) continue;
-        if (found && r->priority < bestprio) continue;
-        for (size_t pi = 0; pi < r->npats; pi++) {
-            const cc_pattern *p = &r->pats[pi];
-            int done = 0;
-            for (size_t si = 0; si < sp[ri].n && !done; si++) {
-            size_t from = sp[ri].v[si].s, end = sp[ri].v[si].e;
-            while (from <= end) {
-                if (run(p->re, m, d->text, end, from) < 0) break;
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-                size_t ms = ov[0];
-                from = ov[1] > ms ? ov[1] : ms + 1;
-                size_t vs, ve;
-                cc_qty q;
-                if (!group_span(p->re, m->md, "value", &vs, &ve)) continue;
-                cc_normopt o = {0, 0, 0};
-                if (cc_norm_one(lx, d->text + vs, ve - vs, CC_K_DATE, &o, &q) != 0) continue;
-                if (q.unanchored || q.low != q.high) continue;
-                if (!found || r->priority > bestprio || (r->priority == bestprio && ms < bestoff)) {
-                    found = 1;
-                    bestprio = r->priority;
-                    bestoff = ms;
-                    *date = (int64_t)q.low;
-                    *which = r;
-                    *offset = ms;
-                }
-                done = 1; /* the first match of a pattern is its best */
-                break;
-            }
-            }
-        }
-    }
-    return found ? 0 : -1;
-}
-
 static int close_to(double a, double b, int date)
 {
     if (isinf(a) || isinf(b)) return a == b;
@@ -771,22 +707,7 @@ size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total, si
             d.has_date = x->has_date;
             d.date = x->date;
             char why[1024] = "";
-            if (r->dateline) {
-                int64_t got;
-                const cc_rule *w;
-                size_t off;
-                int ok = 0;
-                /* only this rule's own patterns count */
-                if (cc_scan_dateline(rs, m, &d, &got, &w, &off) == 0 && w == r) ok = 1;
-                if (x->positive && !ok) snprintf(why, sizeof why, "expected this dateline rule to date the text");
-                else if (!x->positive && ok) snprintf(why, sizeof why, "expected no date from this rule");
-                else if (ok && x->has_low && !close_to((double)got, x->low, 1)) {
-                    char a[11], b[11];
-                    cc_date_format(got, a);
-                    cc_date_format((int64_t)x->low, b);
-                    snprintf(why, sizeof why, "dated %s, expected %s", a, b);
-                }
-            } else {
+            {
                 cc_claims cl;
                 cc_claims_init(&cl);
                 cc_scan_doc(rs, m, &d, 0, r, 0, &cl, &scratch);

@@ -176,7 +176,9 @@ size_t cc_tokenize(const char *s, size_t n, cc_tok **out)
         t->space_before = (unsigned)space;
         t->start = i;
         space = 0;
-        if (isdig(s[i]) || (s[i] == '.' && i + 1 < n && isdig(s[i + 1]) && (i == 0 || !isdig(s[i - 1])))) {
+        /* ".5" is a number, but not after a digit or a letter ("Dec.26" is a month and a day) */
+        if (isdig(s[i]) ||
+            (s[i] == '.' && i + 1 < n && isdig(s[i + 1]) && (i == 0 || (!isdig(s[i - 1]) && !((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))))) {
             t->end = scan_num(s, n, i, t);
         } else if (is_letter_cp(cp)) {
             size_t k = i + adv;

@@ -140,7 +140,7 @@ def seeds_locations_point_at_the_text():
 
 
 @test
-def seeds_dates_from_datelines_without_manifest():
+def seeds_dates_from_their_pages_without_manifest():
     d = tempfile.mkdtemp()
     try:
         for n in os.listdir("corpus/seeds"):
@@ -150,7 +150,7 @@ def seeds_dates_from_datelines_without_manifest():
         docs = {os.path.basename(x["path"]): x for x in r["documents"]}
         for n in ("000_2ca43d52e0bca40b.txt", "002_4e9d4b46fefdb4e3.txt", "004_ba87aed09cfff3be.txt"):
             eq(docs[n]["date"], "2026-01-23", n)
-            assert docs[n]["date_source"].startswith("dateline"), docs[n]
+            assert docs[n]["date_source"].startswith("page"), docs[n]
         # 000: the byline, not the "SATURDAY, FEBRUARY 21, 2026" page header
         eq(docs["001_ecae1d5856b435fd.txt"]["date"], None)
     finally:

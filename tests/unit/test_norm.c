@@ -379,6 +379,9 @@ static void test_dates(void **state)
         {"23/01/2026", "2026-01-23", "2026-01-23"}, {"Jan. 23, 2026", "2026-01-23", "2026-01-23"},
         {"23 January 2026", "2026-01-23", "2026-01-23"}, {"January 2026", "2026-01-01", "2026-01-31"},
         {"February 2022", "2022-02-01", "2022-02-28"}, {"Friday, January 23, 2026", "2026-01-23", "2026-01-23"},
+        /* as bylines write them */
+        {"Dec.26 - 2023", "2023-12-26", "2023-12-26"}, {"26-11-2025", "2025-11-26", "2025-11-26"},
+        {"June 30th, 2025", "2025-06-30", "2025-06-30"}, {"24 June, 2025", "2025-06-24", "2025-06-24"},
     };
     for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
         cc_qty q = q1(d[i].t, CC_K_DATE, NULL, 0);
@@ -389,6 +392,14 @@ static void test_dates(void **state)
     cc_qty q = q1("2014", CC_K_DATE, NULL, 0);
     NEAR(q.low, D("2014-01-01"));
     NEAR(q.high, D("2014-12-31"));
+    /* a month and day without a year keep them, for the page-date finder */
+    q = q1("Nov. 20", CC_K_DATE, NULL, 0);
+    assert_true(q.unanchored);
+    assert_int_equal(q.month, 11);
+    assert_int_equal(q.mday, 20);
+    /* ".26" glued to a word is no decimal */
+    q = q1("v.26", CC_K_NUMBER, NULL, 0);
+    NEAR(q.best, 26);
 }
 
 static void test_relative_dates(void **state)

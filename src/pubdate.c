@@ -1,0 +1,326 @@
+#include "cc_pubdate.h"
+#include "cc_date.h"
+#include "cc_norm.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* The words that place a date on a page. One table each, so that a new
+ * cue is one word here (and a line in docs/dates.md). */
+static const char *const published_words[] = {"published", "posted", "created", "date", "dated", "released", NULL};
+static const char *const updated_words[] = {"updated", "modified", "edited", "revised", NULL};
+static const char *const byline_words[] = {"by", NULL};
+/* A date in running prose is the page's own only when the sentence speaks
+ * of now: "this is where things stand on Saturday, July 8, 2023", "is
+ * meeting European leaders on Monday 18 August"; "ended on Saturday" is an
+ * event of the story. */
+static const char *const present_words[] = {"is", "are", "am", "stand", "stands", "today", "now", NULL};
+/* Photo credits and captions: a date there is when a picture was taken. */
+static const char *const caption_marks[] = {"getty", "reuters/", "/reuters", "afp/", "/ afp", "/afp", "ap photo",
+                                            "hide caption", "photo:", "photo by", "file photo", "image:",
+                                            "image source", "(credit", "credits:", "caption", NULL};
+/* Words that do not make a line longer than a date line: times, zones,
+ * and the glue between a date and its time. */
+static const char *const time_words[] = {"at", "am", "pm", "a", "p", "m", "gmt", "utc", "ist", "jst", "cet", "cest",
+                                         "eet", "eest", "msk", "bst", "et", "est", "edt", "ct", "cst", "cdt", "pt",
+                                         "pst", "pdt", "kst", "hkt", "sgt", "z", "h", "hrs", "eastern", "central",
+                                         "pacific", "mountain", "daylight", "standard", "summer", "time", NULL};
+
+static const char *const ctx_names[CC_PD__N] = {"published", "byline", "wire dateline", "updated", "date line",
+                                                "short line", "headline",  "page header", "page address",
+                                                "first prose"};
+
+const char *cc_pubdate_ctx_name(cc_pubdate_ctx c) { return c < CC_PD__N ? ctx_names[c] : "?"; }
+
+typedef struct {
+    const char *s; /* the line */
+    size_t n;
+} line_t;
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0) return 1;
+    return 0;
+}
+
+static int has_mark(const char *s, size_t n, const char *const *marks)
+{
+    for (size_t i = 0; marks[i]; i++) {
+        size_t ml = strlen(marks[i]);
+        for (size_t k = 0; k + ml <= n; k++)
+            if (strncasecmp(s + k, marks[i], ml) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The words of s[0..n) (runs of letters; a run glued to digits, like a
+ * time or a handle, is no word), calling back with each. */
+typedef int (*word_fn)(const char *w, size_t n, void *arg);
+
+static size_t words(const char *s, size_t n, word_fn fn, void *arg)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n;) {
+        if (!isalpha((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80)) { i++; continue; }
+        size_t a = i;
+        int digit = a > 0 && isdigit((unsigned char)s[a - 1]);
+        while (i < n && (isalnum((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80) || s[i] == '\'')) {
+            if (isdigit((unsigned char)s[i])) digit = 1;
+            i++;
+        }
+        if (digit) continue;
+        count++;
+        if (fn && fn(s + a, i - a, arg)) break;
+    }
+    return count;
+}
+
+static int count_unless_time(const char *w, size_t n, void *arg)
+{
+    if (!word_in(w, n, time_words)) ++*(size_t *)arg;
+    return 0;
+}
+
+/* Words of s[0..n) that are not times or zones. */
+static size_t other_words(const char *s, size_t n)
+{
+    size_t c = 0;
+    words(s, n, count_unless_time, &c);
+    return c;
+}
+
+typedef struct {
+    const char *const *list;
+    size_t keep;   /* look at the last `keep` words only */
+    size_t seen, total;
+    int hit;
+} cue_scan;
+
+static int cue_last(const char *w, size_t n, void *arg)
+{
+    cue_scan *c = arg;
+    c->seen++;
+    if (c->seen + c->keep > c->total && word_in(w, n, c->list)) c->hit = 1;
+    return 0;
+}
+
+/* One of list among the last `keep` words of s[0..n). */
+static int cue_before(const char *s, size_t n, const char *const *list, size_t keep)
+{
+    cue_scan c = {list, keep, 0, words(s, n, NULL, NULL), 0};
+    words(s, n, cue_last, &c);
+    return c.hit;
+}
+
+static int first_word_is(const char *s, size_t n, const char *w)
+{
+    while (n && isspace((unsigned char)*s)) { s++; n--; }
+    size_t wl = strlen(w);
+    return n > wl && strncasecmp(s, w, wl) == 0 && !isalpha((unsigned char)s[wl]);
+}
+
+static const char *skip_space(const char *s, const char *e)
+{
+    while (s < e && (isspace((unsigned char)*s) || (unsigned char)*s == 0xC2)) s++; /* 0xC2: a no-break space's lead */
+    return s;
+}
+
+static int dash_at(const char *s, const char *e)
+{
+    if (s < e && *s == '-') return 1;
+    /* en dash, em dash */
+    return e - s >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
+/* pre is empty or a city in capitals ("KYIV,", "ANCHORAGE, Alaska"), and
+ * post starts with an optional "(Agency)" and then a dash. */
+static int wire(const char *pre, size_t pn, const char *post, size_t qn)
+{
+    const char *e = post + qn, *p = skip_space(post, e);
+    if (p < e && *p == '(') {
+        const char *c = memchr(p, ')', (size_t)(e - p));
+        if (!c || c - p > 40) return 0;
+        p = skip_space(c + 1, e);
+    }
+    if (!dash_at(p, e)) return 0;
+    size_t caps = 0, lower = 0;
+    for (size_t i = 0; i < pn; i++) {
+        if (isupper((unsigned char)pre[i])) caps++;
+        else if (islower((unsigned char)pre[i])) lower++;
+    }
+    return pn == 0 || (caps >= 2 && caps >= lower && other_words(pre, pn) <= 4);
+}
+
+typedef struct {
+    unsigned char m, d; /* month and day */
+    int wd;             /* the weekday written with them, -1 when none */
+    size_t off;
+    cc_pubdate_ctx ctx;
+} yearless;
+
+typedef struct {
+    int found, year_inferred;
+    cc_pubdate best;
+    int maxyear;            /* the latest year the head writes (0: none) */
+    int this_year;
+    /* yearless candidates wait until every line has given its years */
+    yearless yl[16];
+    size_t nyl;
+} state;
+
+static void offer(state *st, int64_t date, size_t off, cc_pubdate_ctx ctx, int inferred)
+{
+    /* a written year beats an inferred one; then the context; then the earliest */
+    if (st->found) {
+        if (inferred != st->year_inferred) { if (inferred) return; }
+        else if (ctx > st->best.ctx || (ctx == st->best.ctx && off >= st->best.offset)) return;
+    }
+    st->found = 1;
+    st->year_inferred = inferred;
+    st->best.date = date;
+    st->best.offset = off;
+    st->best.ctx = ctx;
+    st->best.year_inferred = inferred;
+}
+
+static void note_year(state *st, int y)
+{
+    if (y >= 1990 && y <= st->this_year && y > st->maxyear) st->maxyear = y;
+}
+
+/* The sentence before a date in prose (pre[0..n)) is in the present tense. */
+static int present(const char *pre, size_t n)
+{
+    size_t a = 0; /* the sentence's start: after the last ". " */
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((pre[i] == '.' || pre[i] == '!' || pre[i] == '?') && pre[i + 1] == ' ') a = i + 2;
+    return cue_before(pre + a, n - a, present_words, 64);
+}
+
+/* The context of a date written at line[a..b), given the line before. */
+static cc_pubdate_ctx context(const line_t *ln, size_t a, size_t b, const line_t *prev, int titled, int weekday)
+{
+    const char *pre = ln->s, *post = ln->s + b;
+    size_t pn = a, qn = ln->n - b;
+    if (cue_before(pre, pn, published_words, 3)) return CC_PD_PUBLISHED;
+    if (cue_before(pre, pn, updated_words, 3)) return CC_PD_UPDATED;
+    size_t others = other_words(pre, pn) + other_words(post, qn);
+    int bar = memchr(pre, '|', pn) || has_mark(pre, pn, (const char *const[]){"\xC2\xB7", "\xE2\x80\xA2", NULL});
+    if (first_word_is(pre, pn, "by") || has_mark(ln->s, ln->n, (const char *const[]){"min read", "min. read", NULL}) ||
+        (bar && other_words(pre, pn) <= 6))
+        return CC_PD_BYLINE;
+    if (wire(pre, pn, post, qn)) return CC_PD_WIRE;
+    if (others > 4) return weekday && present(pre, pn) ? CC_PD_PROSE : CC_PD__N;
+    int prev_by = prev && other_words(prev->s, prev->n) <= 6 &&
+                  (first_word_is(prev->s, prev->n, "by") || cue_before(prev->s, prev->n, byline_words, 3));
+    if (prev_by) return CC_PD_BYLINE;
+    if (!titled) return CC_PD_HEADER;
+    return others <= 2 ? CC_PD_LINE : CC_PD_SHORT;
+}
+
+static int is_clock(const line_t *ln)
+{
+    const char *p = skip_space(ln->s, ln->s + ln->n);
+    return first_word_is(p, (size_t)(ln->s + ln->n - p), "today");
+}
+
+/* "/2024/08/24/", "/20240824/", "/2024-08-24/" in an address on the line. */
+static void address_dates(state *st, const line_t *ln, size_t base)
+{
+    if (!has_mark(ln->s, ln->n, (const char *const[]){"://", "www.", NULL})) return;
+    const char *s = ln->s;
+    for (size_t i = 0; i + 9 < ln->n; i++) {
+        if (s[i] != '/') continue;
+        int v[8], k = 0;
+        size_t j = i + 1;
+        while (j < ln->n && k < 8 && (isdigit((unsigned char)s[j]) || ((s[j] == '/' || s[j] == '-') && (k == 4 || k == 6)))) {
+            if (isdigit((unsigned char)s[j])) v[k++] = s[j] - '0';
+            j++;
+        }
+        if (k != 8 || j >= ln->n || isdigit((unsigned char)s[j])) continue;
+        int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+        if (y < 1990 || y > st->this_year || !cc_date_valid(y, m, d)) continue;
+        offer(st, cc_days_from_civil(y, m, d), base + i + 1, CC_PD_ADDRESS, 0);
+        note_year(st, y);
+    }
+}
+
+static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const line_t *prev, size_t base, int *titled)
+{
+    cc_qty q[16];
+    cc_normopt o = {0, 0, 0};
+    size_t nq = cc_norm_scan(lx, ln->s, ln->n, CC_K_DATE, &o, q, 16);
+    if (nq > 16) nq = 16;
+    int caption = has_mark(ln->s, ln->n, caption_marks), clock = is_clock(ln);
+    int dated = 0;
+    for (size_t k = 0; k < nq; k++) {
+        if (q[k].unanchored && q[k].month) { /* a month and day without a year */
+            int wd = q[k].weekday >= 0;
+            cc_pubdate_ctx c = caption || clock ? CC_PD__N : context(ln, q[k].start, q[k].end, prev, *titled, wd);
+            /* a headline drops the year of the news day only */
+            if (c == CC_PD__N && !*titled && !caption && !clock) c = CC_PD_HEADLINE;
+            if (c < CC_PD__N && st->nyl < sizeof st->yl / sizeof *st->yl)
+                st->yl[st->nyl++] = (yearless){q[k].month, q[k].mday, q[k].weekday, base + q[k].start, c};
+            dated = 1;
+            continue;
+        }
+        if (q[k].unanchored || q[k].kind != CC_K_DATE) continue;
+        int y, m, d;
+        cc_civil_from_days((int64_t)q[k].high, &y, &m, &d);
+        note_year(st, y);
+        if (q[k].low != q[k].high) continue; /* a month or a year */
+        dated = 1;
+        if (caption || clock) continue;
+        cc_pubdate_ctx c = context(ln, q[k].start, q[k].end, prev, *titled, q[k].weekday >= 0);
+        if (c < CC_PD__N) offer(st, (int64_t)q[k].low, base + q[k].start, c, 0);
+    }
+    address_dates(st, ln, base);
+    /* the headline: the first line of three words or more that carries no date, or of five or more */
+    size_t ow = other_words(ln->s, ln->n);
+    if (!caption && !clock && (ow >= 5 || (!dated && ow >= 3))) *titled = 1;
+}
+
+/* A month and day without a year: the year the page fixes, or none. */
+static void resolve_yearless(state *st)
+{
+    for (size_t i = 0; i < st->nyl; i++) {
+        int m = st->yl[i].m, d = st->yl[i].d, y = 0;
+        if (st->yl[i].wd >= 0) { /* the one year since the latest the page writes that the weekday fits */
+            int n = 0;
+            for (int cy = st->maxyear ? st->maxyear : st->this_year - 10; cy <= st->this_year; cy++)
+                if (cc_date_valid(cy, m, d) && cc_weekday(cc_days_from_civil(cy, m, d)) == st->yl[i].wd) { y = cy; n++; }
+            if (n != 1) continue;
+        } else {
+            if (!st->maxyear) continue;
+            y = st->maxyear;
+        }
+        if (!cc_date_valid(y, m, d)) continue;
+        offer(st, cc_days_from_civil(y, m, d), st->yl[i].off, st->yl[i].ctx, 1);
+    }
+}
+
+int cc_pubdate_find(const cc_lexicon *lx, const cc_doc *d, int this_year, cc_pubdate *out)
+{
+    state st;
+    memset(&st, 0, sizeof st);
+    st.this_year = this_year;
+    int titled = 0;
+    line_t prev = {NULL, 0};
+    int have_prev = 0;
+    int first = d->body ? cc_doc_line(d, d->body) - 1 : 0;
+    for (size_t li = (size_t)first; li < d->nlines && li < (size_t)first + CC_PUBDATE_LINES; li++) {
+        size_t a = d->lines[li], b = li + 1 < d->nlines ? d->lines[li + 1] : d->len;
+        while (b > a && (d->text[b - 1] == '\n' || d->text[b - 1] == '\r')) b--;
+        line_t ln = {d->text + a, b - a};
+        if (skip_space(ln.s, ln.s + ln.n) == ln.s + ln.n) continue; /* a blank line: the line before stays "the line before" */
+        read_line(lx, &st, &ln, have_prev ? &prev : NULL, a, &titled);
+        prev = ln;
+        have_prev = 1;
+    }
+    if (!st.found || st.year_inferred) resolve_yearless(&st);
+    if (!st.found) return -1;
+    *out = st.best;
+    return 0;
+}
