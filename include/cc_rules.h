@@ -50,6 +50,28 @@ typedef struct {
     char *value;
 } cc_kv;
 
+/* A frame's cue: words that must stand near the quantity (or near another
+ * cue) for the frame to make a claim, and the slot of the subject they fill. */
+typedef struct {
+    char *name;          /* the slot it fills (${name}), and how other cues name it */
+    char *table;         /* the alias table giving the slot's value; NULL: the words as a slug */
+    pcre2_code *re;      /* the cue's words or the table's phrases, as whole words */
+    int required;        /* the frame makes no claim without a cue of this name */
+    int side;            /* -1 before its anchor, +1 after, 0 either */
+    int near;            /* the cue whose match is its anchor; -1: the quantity */
+    int reach;           /* words between the anchor and the cue, at most */
+    int line, col;
+} cc_cue;
+
+/* A claim described as a frame around a quantity the normalizer finds
+ * (docs/rules.md, "Frames"). */
+typedef struct {
+    cc_cue *cues;
+    size_t ncues;
+    pcre2_code *veto;    /* words that, within reach of the quantity, drop it */
+    int reach;
+} cc_frame;
+
 typedef struct cc_rule {
     char *id;
     char *description;
@@ -72,6 +94,7 @@ typedef struct cc_rule {
     int has_also;        /* a triggered sentence must also hold one of the rule's "also" words */
     cc_pattern *pats;
     size_t npats;
+    cc_frame *frame;     /* or NULL */
     cc_example *ex;
     size_t nex;
 } cc_rule;

@@ -299,11 +299,17 @@ const char *cc_rules_alias(const cc_ruleset *rs, const char *table, const char *
 {
     char folded[512], key[640];
     size_t fl = cc_fold(text, len, folded, sizeof folded);
-    const char *f = folded;
-    if (fl > 4 && strncmp(f, "the ", 4) == 0) f += 4;
-    cc_join2(key, sizeof key, table, '|', f);
-    alias *a;
-    HASH_FIND_STR(rs->aliases, key, a);
+    /* the phrase as written ("the country"), then without a leading "the" */
+    alias *a = NULL;
+    for (int drop = 0; drop <= 1 && !a; drop++) {
+        const char *f = folded;
+        if (drop) {
+            if (!(fl > 4 && strncmp(f, "the ", 4) == 0)) break;
+            f += 4;
+        }
+        cc_join2(key, sizeof key, table, '|', f);
+        HASH_FIND_STR(rs->aliases, key, a);
+    }
     return a ? a->canon : NULL;
 }
 
@@ -334,6 +340,16 @@ static void free_rule(cc_rule *r)
 
     for (size_t i = 0; i < r->npats; i++) { pcre2_code_free(r->pats[i].re); free(r->pats[i].source); }
     free(r->pats);
+    if (r->frame) {
+        for (size_t i = 0; i < r->frame->ncues; i++) {
+            free(r->frame->cues[i].name);
+            free(r->frame->cues[i].table);
+            pcre2_code_free(r->frame->cues[i].re);
+        }
+        free(r->frame->cues);
+        pcre2_code_free(r->frame->veto);
+        free(r->frame);
+    }
     for (size_t i = 0; i < r->nex; i++) { free(r->ex[i].text); free(r->ex[i].subject); }
     free(r->ex);
 }
@@ -704,11 +720,127 @@ static int parse_bound(lctx *c, const cc_ynode *v, cc_kind kind, double *out, in
     return 0;
 }
 
+/* A words list (or a table's phrases) as one regex over whole words:
+ * phrases with any white space between their words, "stem*" any word
+ * starting with the stem. */
+static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table)
+{
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_puts(&b, "(?<![\\pL\\pN])(?:");
+    if (table) {
+        char name[128];
+        snprintf(name, sizeof name, "{ALIAS_%s}", table);
+        for (char *p = name; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
+        cc_buf_puts(&b, name);
+    } else {
+        char **ph = cc_xcalloc(words->n + 1, sizeof *ph), **st = cc_xcalloc(words->n + 1, sizeof *st);
+        size_t np = 0, ns = 0;
+        for (size_t i = 0; i < words->n; i++) {
+            const cc_ynode *w = words->items[i];
+            if (w->kind != CC_Y_SCALAR || !w->len) { err_at(c, w, "a cue word is a word or phrase", NULL, NULL); continue; }
+            char f[256];
+            size_t l = cc_fold(w->str, w->len, f, sizeof f);
+            if (l && f[l - 1] == '*') { f[l - 1] = 0; st[ns++] = cc_xstrdup(f); }
+            else ph[np++] = cc_xstrdup(f);
+        }
+        if (np) cc_buf_regex_alternation(&b, ph, np);
+        if (np && ns) cc_buf_putc(&b, '|');
+        if (ns) { cc_buf_regex_alternation(&b, st, ns); cc_buf_puts(&b, "\\pL*"); }
+        for (size_t i = 0; i < np; i++) free(ph[i]);
+        for (size_t i = 0; i < ns; i++) free(st[i]);
+        free(ph);
+        free(st);
+    }
+    cc_buf_puts(&b, ")(?![\\pL\\pN])");
+    /* braces in the words are literal; only the table's macro is expanded */
+    cc_ynode tmp = *at;
+    tmp.kind = CC_Y_SCALAR;
+    tmp.str = b.s;
+    tmp.len = b.len;
+    pcre2_code *re = compile(c, &tmp, "cue");
+    cc_buf_free(&b);
+    return re;
+}
+
+static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *what)
+{
+    if (!v) return -1;
+    char *e;
+    long x = v->str ? strtol(v->str, &e, 10) : 0;
+    if (!v->str || *e || x < lo || x > hi) {
+        char range[64];
+        snprintf(range, sizeof range, "%d to %d", lo, hi);
+        err_at(c, v, "%s must be a whole number from %s", what, range);
+        return -1;
+    }
+    return (int)x;
+}
+
+static cc_frame *load_frame(lctx *c, const cc_ynode *f)
+{
+    static const char *const fkeys[] = {"reach", "cues", "veto", NULL};
+    static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", NULL};
+    if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
+    check_keys(c, f, fkeys, "frame");
+    cc_frame *fr = cc_xcalloc(1, sizeof *fr);
+    fr->reach = 12;
+    int v = parse_int(c, cc_yaml_get(f, "reach"), 1, 60, "frame reach");
+    if (v > 0) fr->reach = v;
+    const cc_ynode *cues = cc_yaml_get(f, "cues");
+    if (!cues || cues->kind != CC_Y_SEQ || !cues->n) { err_at(c, f, "frame: needs a list of cues", NULL, NULL); return fr; }
+    if (cues->n > 32) { err_at(c, cues, "a frame has at most 32 cues", NULL, NULL); return fr; }
+    fr->cues = cc_xcalloc(cues->n, sizeof *fr->cues);
+    for (size_t i = 0; i < cues->n; i++) {
+        const cc_ynode *q = cues->items[i];
+        if (q->kind != CC_Y_MAP) { err_at(c, q, "a cue is a mapping: name, and words or table", NULL, NULL); continue; }
+        check_keys(c, q, ckeys, "cue");
+        cc_cue *cu = &fr->cues[fr->ncues];
+        const char *name = cc_yaml_str(q, "name"), *table = cc_yaml_str(q, "table");
+        const cc_ynode *words = cc_yaml_get(q, "words");
+        if (!name) { err_at(c, q, "a cue needs a name (the slot it fills)", NULL, NULL); continue; }
+        if (!table == !words || (words && words->kind != CC_Y_SEQ)) {
+            err_at(c, q, "cue '%s' needs words: [a list] or table: NAME (one of them)", name, NULL);
+            continue;
+        }
+        if (table && !cc_rules_has_table(c->rs, table)) {
+            err_at(c, cc_yaml_get(q, "table"), "cue '%s' names alias table '%s', which no rule file defines", name, table);
+            continue;
+        }
+        cu->name = cc_xstrdup(name);
+        cu->table = table ? cc_xstrdup(table) : NULL;
+        cu->line = q->line;
+        cu->col = q->col;
+        const char *opt = cc_yaml_str(q, "optional");
+        cu->required = !(opt && (strcmp(opt, "true") == 0 || strcmp(opt, "yes") == 0));
+        const char *side = cc_yaml_str(q, "side");
+        if (side && strcmp(side, "before") == 0) cu->side = -1;
+        else if (side && strcmp(side, "after") == 0) cu->side = 1;
+        else if (side && strcmp(side, "any") != 0) err_at(c, cc_yaml_get(q, "side"), "side must be before, after or any, not '%s'", side, NULL);
+        cu->near = -1;
+        const char *near = cc_yaml_str(q, "near");
+        if (near) {
+            for (size_t k = 0; k < fr->ncues; k++)
+                if (strcmp(fr->cues[k].name, near) == 0) { cu->near = (int)k; break; }
+            if (cu->near < 0) err_at(c, cc_yaml_get(q, "near"), "near: '%s' is no cue listed before this one", near, NULL);
+        }
+        cu->reach = fr->reach;
+        v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
+        if (v >= 0) cu->reach = v;
+        cu->re = cue_regex(c, q, words, table);
+        fr->ncues++;
+    }
+    const cc_ynode *veto = cc_yaml_get(f, "veto");
+    if (veto && veto->kind == CC_Y_SEQ) fr->veto = cue_regex(c, veto, veto, NULL);
+    else if (veto) fr->veto = compile(c, veto, "frame veto");
+    return fr;
+}
+
 static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
-                                       "patterns", "examples", "trigger", "also", NULL};
+                                       "patterns", "frame", "examples", "trigger", "also", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
     check_keys(c, n, keys, "rule");
@@ -856,8 +988,11 @@ static void load_rule(lctx *c, const cc_ynode *n)
     }
     if (r.has_also && !r.has_trigger) err_at(c, cc_yaml_get(n, "also"), "also: needs a trigger: list", NULL, NULL);
     const cc_ynode *pats = cc_yaml_get(n, "patterns");
-    if (!pats || pats->kind != CC_Y_SEQ || pats->n == 0) {
-        err_at(c, pats ? pats : n, "rule '%s' needs a list of patterns", id, NULL);
+    if (cc_yaml_get(n, "frame")) r.frame = load_frame(c, cc_yaml_get(n, "frame"));
+    if (!pats && r.frame) {
+        /* a frame alone */
+    } else if (!pats || pats->kind != CC_Y_SEQ || pats->n == 0) {
+        err_at(c, pats ? pats : n, "rule '%s' needs a list of patterns or a frame", id, NULL);
     } else {
         for (size_t i = 0; i < pats->n; i++) {
             pcre2_code *re = compile(c, pats->items[i], "pattern");

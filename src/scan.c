@@ -204,11 +204,39 @@ static void slug(cc_buf *b, const char *s, size_t n)
     }
 }
 
+/* Where a subject's slots come from: a pattern's named groups, or the cues
+ * a frame found (the canonical name from the cue's table, or its words). */
+typedef struct {
+    const pcre2_code *re;    /* a pattern's groups, or NULL */
+    const cc_frame *fr;      /* a frame's cues */
+    const size_t *cs, *ce;   /* per cue: its span (cs == SIZE_MAX: not found) */
+} slots;
+
+/* The slot's text: 1 with *canon (a table's canonical name) or the span
+ * [*s, *e) of the text; 0 when nothing filled it. */
+static int slot_get(const cc_ruleset *rs, const slots *sl, cc_matcher *m, const char *text, const char *name,
+                    const char *table, const char **canon, size_t *s, size_t *e)
+{
+    *canon = NULL;
+    if (sl->re) {
+        if (!group_span_at(sl->re, m->md, name, s, e, 1) || *e <= *s) return 0;
+    } else {
+        size_t k = 0;
+        while (k < sl->fr->ncues && !(strcmp(sl->fr->cues[k].name, name) == 0 && sl->cs[k] != SIZE_MAX)) k++;
+        if (k == sl->fr->ncues) return 0;
+        *s = sl->cs[k];
+        *e = sl->ce[k];
+        if (sl->fr->cues[k].table) table = sl->fr->cues[k].table;
+    }
+    if (cc_rules_has_table(rs, table)) *canon = cc_rules_alias(rs, table, text + *s, *e - *s);
+    return 1;
+}
+
 /* Renders a template such as "territory.${region}.held_by.ukraine". A
- * group's text goes through the alias table of the same name, or the one
+ * slot's text goes through the alias table of the same name, or the one
  * named after a colon (${where:jurisdiction}); text no table knows becomes
  * a slug. The result is left in m->tmp (its length returned). */
-static size_t render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *re, cc_matcher *m, const char *text,
+static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
                      const char *tmpl)
 {
     cc_buf *b = &m->tmp; /* the matcher's buffer, kept for the next render */
@@ -226,8 +254,8 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *r
             char *colon = strchr(name, ':');
             if (colon) { *colon = 0; table = colon + 1; }
             size_t s, e;
-            if (group_span_at(re, m->md, name, &s, &e, 1) && e > s) {
-                const char *canon = cc_rules_has_table(rs, table) ? cc_rules_alias(rs, table, text + s, e - s) : NULL;
+            const char *canon;
+            if (slot_get(rs, sl, m, text, name, table, &canon, &s, &e)) {
                 if (canon) cc_buf_puts(b, canon);
                 else slug(b, text + s, e - s);
             } else {
@@ -248,7 +276,7 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const pcre2_code *r
  * made (a share without its reference value); *ref_off gets where the
  * reference key was kept (SIZE_MAX when none). */
 static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
-                  const pcre2_code *re, cc_matcher *m, size_t *ref_off)
+                  const slots *sl, cc_matcher *m, size_t *ref_off)
 {
     *ref_off = SIZE_MAX;
     c->val = c->raw;
@@ -271,7 +299,7 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_cl
         c->val.best = round(cc_norm_before(ref, c->raw.best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
-        size_t kl = render(rs, r, re, m, d->text, r->reference);
+        size_t kl = render(rs, r, sl, m, d->text, r->reference);
         const char *key = m->tmp.s;
         double v;
         const char *unit, *src;
@@ -508,16 +536,287 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
     cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
 }
 
+/* What one document's scan carries from claim to claim. */
+typedef struct {
+    const cc_ruleset *rs;
+    cc_matcher *m;
+    const cc_doc *d;
+    size_t doc_index, max_claims, made, dropped, first_of_rule;
+    cc_claims *out;
+    cc_diags *diags;
+} scan_ctx;
+
+/* The claim rule r makes of quantity q (offsets in the document), quoted
+ * as [ms, me), the value as written at [vs, ve), its subject's slots from
+ * sl. Returns 0 when it was made. */
+static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t vs, size_t ve, const cc_qty *q,
+                     const slots *sl)
+{
+    const cc_doc *d = x->d;
+    cc_matcher *m = x->m;
+    /* one claim per value span and rule, whichever pattern or frame found it */
+    for (size_t k = x->first_of_rule; k < x->out->n; k++)
+        if (x->out->items[k].vstart == vs) return -1;
+    if (x->max_claims && x->made >= x->max_claims) { x->dropped++; return -1; }
+    cc_claim *c = push_claim(x->out);
+    c->rule = r;
+    c->doc = x->doc_index;
+    c->start = ms;
+    c->end = me;
+    c->vstart = vs;
+    c->vend = ve;
+    c->raw = *q;
+    c->has_date = d->has_date;
+    c->date = d->date;
+    size_t kept = m->strs.len, so[3];
+    size_t len = render(x->rs, r, sl, m, d->text, r->subject); /* into m->tmp */
+    so[0] = keep_str(m, m->tmp.s, len);
+    if (derive(x->rs, r, d, c, x->diags, sl, m, &so[2]) != 0) {
+        m->strs.len = kept; /* the subject is not needed */
+        x->out->n--;
+        return -1;
+    }
+    so[1] = keep_str(m, d->text + ms, me - ms);
+    c->quote_len = me - ms;
+    if (m->nsoff + 3 > m->capsoff) {
+        m->capsoff = m->capsoff ? m->capsoff * 2 : 96;
+        m->soff = cc_xrealloc(m->soff, m->capsoff * sizeof *m->soff);
+    }
+    memcpy(&m->soff[m->nsoff], so, sizeof so);
+    m->nsoff += 3;
+    cc_doc_pos(d, ms, &c->line, &c->col);
+    if ((size_t)c->line < d->nlines && d->lines[c->line] <= me) {
+        cc_doc_pos(d, me, &c->end_line, &c->end_col);
+    } else { /* on the same line: count on from the start */
+        c->end_line = c->line;
+        c->end_col = c->col + (int)cc_utf8_count_valid(d->text + ms, me - ms);
+    }
+    x->made++;
+    return 0;
+}
+
+/* The sentence's topic gates. */
+static int gates_pass(const cc_rule *r, cc_matcher *m, const char *s, size_t n)
+{
+    if (r->topic_sent && !gate(r->topic_sent, m, s, n)) return 0;
+    if (r->topic_not && gate(r->topic_not, m, s, n)) return 0;
+    return 1;
+}
+
+static void report_stop(scan_ctx *x, const cc_rule *r, int line_of_rule, size_t from, int rc)
+{
+    int line, col;
+    cc_doc_pos(x->d, from, &line, &col);
+    PCRE2_UCHAR msg[200];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    cc_diag_add(x->diags, CC_D_WARNING, x->d->path, line, col, NULL,
+                "[%s] pattern at %s:%d stopped at byte offset %zu: %s; the rest of the document "
+                "is still scanned by the other patterns",
+                r->id, r->file, line_of_rule, from, (char *)msg);
+}
+
+/* A pattern's matches in one span: each value group read by the normalizer. */
+static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, size_t from, size_t end)
+{
+    const cc_doc *d = x->d;
+    cc_matcher *m = x->m;
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    for (;;) {
+        int rc = run(p->re, m, d->text, end, from);
+        if (rc < 0) {
+            if (rc != PCRE2_ERROR_NOMATCH) report_stop(x, r, p->line, from, rc);
+            return;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        size_t ms = ov[0], me = ov[1];
+        from = me > ms ? me : ms + 1;
+        while (from < end && ((unsigned char)d->text[from] & 0xC0) == 0x80) from++;
+        size_t vs, ve, ss, se;
+        cc_qty q;
+        if (group_span(p->re, m->md, "value", &vs, &ve) && ve > vs) {
+            sentence_at(m, d, ms, &ss, &se);
+            if (se < me) se = me;
+            cc_normopt o = {d->has_date, d->date, r->round_down};
+            if (gates_pass(r, m, d->text + ss, se - ss) && cc_norm_one(lx, d->text + vs, ve - vs, r->kind, &o, &q) == 0) {
+                q.start += vs;
+                q.end += vs;
+                if (q.hedge != CC_H_NONE) { q.hedge_start += vs; q.hedge_end += vs; }
+                slots sl = {p->re, NULL, NULL, NULL};
+                add_claim(x, r, ms, me, vs, ve, &q, &sl);
+            }
+        }
+        if (from >= end) return;
+    }
+}
+
+/* ---- frames ---- */
+
+/* Word starts of s[0..n): runs of letters and digits. */
+static size_t word_starts(const char *s, size_t n, size_t *out, size_t max)
+{
+    size_t k = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int w = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) w = 0; /* dashes, quotes, bullets */
+        if (w && !in && k < max) out[k++] = i;
+        in = w || (in && (c == '\'' || c == '-' || c == '.' || c == ','));
+    }
+    return k;
+}
+
+/* Words from the end of one span to the start of the other (0: adjacent
+ * or overlapping). */
+static size_t words_between(const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    if (a0 < b1 && b0 < a1) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (ws[i] >= lo && ws[i] < hi) n++;
+    return n;
+}
+
+typedef struct {
+    size_t s, e;
+} fspan;
+
+/* The cue's match nearest its anchor within reach, on its side, clear of
+ * the spans already taken. "Ukraine's Donetsk region": of two matches
+ * joined by a possessive, the second (the head) is the one meant. */
+static int find_cue(scan_ctx *x, const cc_cue *cu, const char *t, size_t ss, size_t se, const size_t *ws, size_t nw,
+                    fspan anchor, const fspan *taken, size_t ntaken, fspan *got)
+{
+    cc_matcher *m = x->m;
+    size_t from = ss, best = SIZE_MAX;
+    fspan prev = {SIZE_MAX, 0};
+    while (from < se) {
+        int rc = run(cu->re, m, t, se, from);
+        if (rc < 0) break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        fspan h = {ov[0], ov[1]};
+        from = h.e > h.s ? h.e : h.s + 1;
+        int clash = 0;
+        for (size_t k = 0; k < ntaken; k++)
+            if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
+        if (clash || (h.s < anchor.e && anchor.s < h.e)) continue;
+        if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
+        size_t dist = words_between(ws, nw, anchor.s, anchor.e, h.s, h.e);
+        if (dist > (size_t)cu->reach) continue;
+        if (best != SIZE_MAX && prev.e <= h.s && h.s - prev.e <= 4 && got->s == prev.s &&
+            (strncmp(t + prev.e, "'s ", 3) == 0 || strncmp(t + prev.e, "\xE2\x80\x99s ", 5) == 0)) {
+            *got = h; /* the possessive's head */
+            best = dist;
+        } else if (dist < best) {
+            best = dist;
+            *got = h;
+        }
+        prev = h;
+    }
+    return best != SIZE_MAX;
+}
+
+/* A frame around one quantity: every required cue found, no veto word in
+ * reach; then the claim spans the quantity and its cues. */
+static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
+                           const cc_qty *q)
+{
+    const cc_frame *fr = r->frame;
+    const char *t = x->d->text;
+    size_t cs[32], ce[32];
+    fspan taken[33];
+    size_t nt = 0;
+    fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
+    taken[nt++] = qs;
+    size_t ms = qs.s, me = qs.e;
+    for (size_t k = 0; k < fr->ncues && k < 32; k++) {
+        const cc_cue *cu = &fr->cues[k];
+        cs[k] = ce[k] = SIZE_MAX;
+        int filled = 0; /* an earlier cue of the same name already found */
+        for (size_t j = 0; j < k; j++)
+            if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, cu->name) == 0) filled = 1;
+        if (filled) continue;
+        fspan anchor = qs;
+        if (cu->near >= 0) {
+            if (cs[cu->near] == SIZE_MAX) continue;
+            anchor = (fspan){cs[cu->near], ce[cu->near]};
+        }
+        fspan got;
+        if (find_cue(x, cu, t, ss, se, ws, nw, anchor, taken, nt, &got)) {
+            cs[k] = got.s;
+            ce[k] = got.e;
+            taken[nt++] = got;
+            if (got.s < ms) ms = got.s;
+            if (got.e > me) me = got.e;
+        }
+    }
+    for (size_t k = 0; k < fr->ncues && k < 32; k++) {
+        if (!fr->cues[k].required) continue;
+        int any = 0;
+        for (size_t j = 0; j < fr->ncues && j < 32; j++)
+            if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, fr->cues[k].name) == 0) any = 1;
+        if (!any) return;
+    }
+    if (fr->veto) { /* among the claim's own words, or the three either side of them */
+        size_t vs = ss, ve = se;
+        for (size_t i = 0; i < nw; i++) {
+            if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 3) vs = ws[i];
+            if (ws[i] > me && words_between(ws, nw, ms, me, ws[i], ws[i] + 1) >= 3) { ve = ws[i]; break; }
+        }
+        if (run(fr->veto, x->m, t, ve, vs) >= 0) return;
+    }
+    slots sl = {NULL, fr, cs, ce};
+    add_claim(x, r, ms, me, q->start, q->end, q, &sl);
+}
+
+/* A frame rule over one sentence: every quantity of its kind the
+ * normalizer finds there. */
+static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
+{
+    const cc_doc *d = x->d;
+    if (!gates_pass(r, x->m, d->text + ss, se - ss)) return;
+    cc_qty q[32];
+    cc_normopt o = {d->has_date, d->date, r->round_down};
+    size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, r->kind, &o, q, 32);
+    if (nq > 32) nq = 32;
+    size_t ws[512];
+    size_t nw = word_starts(d->text + ss, se - ss, ws, 512);
+    for (size_t i = 0; i < nw; i++) ws[i] += ss;
+    for (size_t k = 0; k < nq; k++) {
+        q[k].start += ss;
+        q[k].end += ss;
+        if (q[k].hedge != CC_H_NONE) { q[k].hedge_start += ss; q[k].hedge_end += ss; }
+        frame_quantity(x, r, ss, se, ws, nw, &q[k]);
+    }
+}
+
+/* The sentences of a span (a span may hold several when triggers merged). */
+static void scan_frame_span(scan_ctx *x, const cc_rule *r, size_t from, size_t end)
+{
+    while (from < end) {
+        size_t ss, se;
+        sentence_at(x->m, x->d, from, &ss, &se);
+        if (se <= from) se = from + 1;
+        if (se > end) se = end;
+        if (ss < from) ss = from;
+        scan_frame(x, r, ss, se);
+        from = se;
+        while (from < end && (x->d->text[from] == ' ' || x->d->text[from] == '\n' || x->d->text[from] == '\r' ||
+                              x->d->text[from] == '\t'))
+            from++;
+    }
+}
+
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
                  size_t max_claims, cc_claims *out, cc_diags *diags)
 {
-    const cc_lexicon *lx = cc_rules_lexicon(rs);
-    size_t dropped = 0, made = 0;
     size_t nr = cc_rules_count(rs);
     spans *sp = doc_spans(rs, m, d);
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, 0, out, diags};
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
@@ -529,94 +828,18 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
             if (*g < 0) *g = (signed char)gate(r->topic_doc, m, d->text, d->len);
             if (!*g) continue;
         }
-        size_t first_of_rule = out->n;
-        for (size_t pi = 0; pi < r->npats; pi++) {
-            const cc_pattern *p = &r->pats[pi];
-            for (size_t si = 0; si < sp[ri].n; si++) {
-            size_t from = sp[ri].v[si].s, end = sp[ri].v[si].e;
-            for (;;) {
-                int rc = run(p->re, m, d->text, end, from);
-                if (rc < 0) {
-                    if (rc != PCRE2_ERROR_NOMATCH) {
-                        int line, col;
-                        cc_doc_pos(d, from, &line, &col);
-                        PCRE2_UCHAR msg[200];
-                        pcre2_get_error_message(rc, msg, sizeof msg);
-                        cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL,
-                                    "[%s] pattern at %s:%d stopped at byte offset %zu: %s; the rest of the document "
-                                    "is still scanned by the other patterns",
-                                    r->id, r->file, p->line, from, (char *)msg);
-                    }
-                    break;
-                }
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-                size_t ms = ov[0], me = ov[1];
-                from = me > ms ? me : ms + 1;
-                while (from < end && ((unsigned char)d->text[from] & 0xC0) == 0x80) from++;
-                size_t vs, ve;
-                if (!group_span(p->re, m->md, "value", &vs, &ve) || ve <= vs) goto next;
-                /* one claim per value span and rule, whichever pattern found it */
-                for (size_t k = first_of_rule; k < out->n; k++)
-                    if (out->items[k].vstart == vs) goto next;
-                {
-                    size_t ss, se;
-                    sentence_at(m, d, ms, &ss, &se);
-                    if (se < me) se = me;
-                    if (r->topic_sent && !gate(r->topic_sent, m, d->text + ss, se - ss)) goto next;
-                    if (r->topic_not && gate(r->topic_not, m, d->text + ss, se - ss)) goto next;
-                    cc_normopt o = {d->has_date, d->date, r->round_down};
-                    cc_qty q;
-                    if (cc_norm_one(lx, d->text + vs, ve - vs, r->kind, &o, &q) != 0) goto next;
-                    if (max_claims && made >= max_claims) { dropped++; goto next; }
-                    q.start += vs;
-                    q.end += vs;
-                    if (q.hedge != CC_H_NONE) { q.hedge_start += vs; q.hedge_end += vs; }
-                    cc_claim *c = push_claim(out);
-                    c->rule = r;
-                    c->doc = doc_index;
-                    c->start = ms;
-                    c->end = me;
-                    c->vstart = vs;
-                    c->vend = ve;
-                    c->raw = q;
-                    c->has_date = d->has_date;
-                    c->date = d->date;
-                    size_t kept = m->strs.len, so[3];
-                    size_t sl = render(rs, r, p->re, m, d->text, r->subject); /* into m->tmp */
-                    so[0] = keep_str(m, m->tmp.s, sl);
-                    if (derive(rs, r, d, c, diags, p->re, m, &so[2]) != 0) {
-                        m->strs.len = kept; /* the subject is not needed */
-                        out->n--;
-                        goto next;
-                    }
-                    so[1] = keep_str(m, d->text + ms, me - ms);
-                    c->quote_len = me - ms;
-                    if (m->nsoff + 3 > m->capsoff) {
-                        m->capsoff = m->capsoff ? m->capsoff * 2 : 96;
-                        m->soff = cc_xrealloc(m->soff, m->capsoff * sizeof *m->soff);
-                    }
-                    memcpy(&m->soff[m->nsoff], so, sizeof so);
-                    m->nsoff += 3;
-                    cc_doc_pos(d, ms, &c->line, &c->col);
-                    if ((size_t)c->line < d->nlines && d->lines[c->line] <= me) {
-                        cc_doc_pos(d, me, &c->end_line, &c->end_col);
-                    } else { /* on the same line: count on from the start */
-                        c->end_line = c->line;
-                        c->end_col = c->col + (int)cc_utf8_count_valid(d->text + ms, me - ms);
-                    }
-                    made++;
-                }
-            next:
-                if (from >= end) break;
-            }
-            }
-        }
+        x.first_of_rule = out->n;
+        for (size_t pi = 0; pi < r->npats; pi++)
+            for (size_t si = 0; si < sp[ri].n; si++) scan_pattern(&x, r, &r->pats[pi], sp[ri].v[si].s, sp[ri].v[si].e);
+        if (r->frame)
+            for (size_t si = 0; si < sp[ri].n; si++) scan_frame_span(&x, r, sp[ri].v[si].s, sp[ri].v[si].e);
     }
     free(topic);
     pack_strings(m, out, first_new);
-    if (dropped)
+    if (x.dropped)
         cc_diag_add(diags, CC_D_WARNING, d->path, 0, 0, NULL,
-                    "over the limit of %zu claims per document: %zu further claims were not read", max_claims, dropped);
+                    "over the limit of %zu claims per document: %zu further claims were not read", max_claims,
+                    x.dropped);
 }
 
 static int close_to(double a, double b, int date)

@@ -211,7 +211,7 @@ static void test_scan_and_derive(void **state)
     const cc_claim *war = NULL, *terr = NULL;
     for (size_t i = 0; i < cl.n; i++) {
         if (strcmp(cl.items[i].rule->id, "war-duration") == 0) war = &cl.items[i];
-        if (strcmp(cl.items[i].rule->id, "territory-share-held-by-ukraine") == 0) terr = &cl.items[i];
+        if (strcmp(cl.items[i].rule->id, "territory-share") == 0) terr = &cl.items[i];
     }
     assert_non_null(war);
     assert_non_null(terr);
