@@ -778,8 +778,18 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     if (!gates_pass(r, x->m, d->text + ss, se - ss)) return;
     cc_qty q[32];
     cc_normopt o = {d->has_date, d->date, r->round_down};
-    size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, r->kind, &o, q, 32);
+    /* every quantity, so that a count is never a piece of a date ("24" in
+     * "February 24, 2022"); a bare year is a date only when a date is asked for */
+    cc_kind want = r->kind == CC_K_DATE ? CC_K_DATE : CC_K_ANY;
+    size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, want, &o, q, 32);
     if (nq > 32) nq = 32;
+    size_t keep = 0;
+    for (size_t k = 0; k < nq; k++) {
+        int count_like = (q[k].kind == CC_K_COUNT || q[k].kind == CC_K_NUMBER) &&
+                         (r->kind == CC_K_COUNT || r->kind == CC_K_NUMBER);
+        if (q[k].kind == r->kind || count_like) q[keep++] = q[k];
+    }
+    nq = keep;
     size_t ws[512];
     size_t nw = word_starts(d->text + ss, se - ss, ws, 512);
     for (size_t i = 0; i < nw; i++) ws[i] += ss;
