@@ -615,6 +615,9 @@ static void report_stop(scan_ctx *x, const cc_rule *r, int line_of_rule, size_t 
                 r->id, r->file, line_of_rule, from, (char *)msg);
 }
 
+static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me);
+static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, size_t max);
+
 /* A pattern's matches in one span: each value group read by the normalizer. */
 static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, size_t from, size_t end)
 {
@@ -642,7 +645,8 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
                 q.end += vs;
                 if (q.hedge != CC_H_NONE) { q.hedge_start += vs; q.hedge_end += vs; }
                 slots sl = {p->re, NULL, NULL, NULL};
-                add_claim(x, r, ms, me, vs, ve, &q, &sl);
+                size_t ws[512], nw = r->frame ? sentence_words(d->text, ss, se, ws, 512) : 0;
+                if (!vetoed(x, r, ws, nw, ss, se, ms, me)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
             }
         }
         if (from >= end) return;
@@ -717,6 +721,27 @@ static int find_cue(scan_ctx *x, const cc_cue *cu, const char *t, size_t ss, siz
     return best != SIZE_MAX;
 }
 
+/* A veto word of the rule's frame among the claim's own words [ms, me) or
+ * the three either side of them, in the sentence [ss, se). */
+static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me)
+{
+    if (!r->frame || !r->frame->veto) return 0;
+    size_t vs = ss, ve = se;
+    for (size_t i = 0; i < nw; i++) {
+        if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 3) vs = ws[i];
+        if (ws[i] > me && words_between(ws, nw, ms, me, ws[i], ws[i] + 1) >= 3) { ve = ws[i]; break; }
+    }
+    return run(r->frame->veto, x->m, x->d->text, ve, vs) >= 0;
+}
+
+/* Word starts of the sentence [ss, se), as offsets in the document. */
+static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, size_t max)
+{
+    size_t nw = word_starts(t + ss, se - ss, ws, max);
+    for (size_t i = 0; i < nw; i++) ws[i] += ss;
+    return nw;
+}
+
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
@@ -758,14 +783,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
             if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, fr->cues[k].name) == 0) any = 1;
         if (!any) return;
     }
-    if (fr->veto) { /* among the claim's own words, or the three either side of them */
-        size_t vs = ss, ve = se;
-        for (size_t i = 0; i < nw; i++) {
-            if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 3) vs = ws[i];
-            if (ws[i] > me && words_between(ws, nw, ms, me, ws[i], ws[i] + 1) >= 3) { ve = ws[i]; break; }
-        }
-        if (run(fr->veto, x->m, t, ve, vs) >= 0) return;
-    }
+    if (vetoed(x, r, ws, nw, ss, se, ms, me)) return;
     slots sl = {NULL, fr, cs, ce};
     add_claim(x, r, ms, me, q->start, q->end, q, &sl);
 }
@@ -791,8 +809,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     }
     nq = keep;
     size_t ws[512];
-    size_t nw = word_starts(d->text + ss, se - ss, ws, 512);
-    for (size_t i = 0; i < nw; i++) ws[i] += ss;
+    size_t nw = sentence_words(d->text, ss, se, ws, 512);
     for (size_t k = 0; k < nq; k++) {
         q[k].start += ss;
         q[k].end += ss;
