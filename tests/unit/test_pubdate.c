@@ -105,24 +105,31 @@ static const char *const undated[] = {
     "",
 };
 
+/* The date the finder takes from head: 0 and *pd, or -1. */
+static int find(const char *head, cc_pubdate *pd)
+{
+    cc_doc d;
+    cc_diags dg;
+    cc_diags_init(&dg);
+    assert_int_equal(cc_doc_from_mem(&d, "p.txt", head, strlen(head), &dg), 0);
+    int rc = cc_pubdate_find(lx, &d, 2026, pd);
+    cc_doc_free(&d);
+    cc_diags_free(&dg);
+    return rc;
+}
+
 static void test_pages(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
-        cc_doc d;
-        cc_diags dg;
-        cc_diags_init(&dg);
-        assert_int_equal(cc_doc_from_mem(&d, "p.txt", pages[i].head, strlen(pages[i].head), &dg), 0);
         cc_pubdate pd;
-        int rc = cc_pubdate_find(lx, &d, 2026, &pd);
+        int rc = find(pages[i].head, &pd);
         char got[11] = "none";
         if (rc == 0) cc_date_format(pd.date, got);
         if (strcmp(got, pages[i].want) != 0 || pd.ctx != pages[i].ctx || pd.year_inferred != pages[i].inferred)
             fail_msg("page %zu: got %s (%s%s), want %s (%s%s)\n%s", i, got, rc == 0 ? cc_pubdate_ctx_name(pd.ctx) : "-",
                      rc == 0 && pd.year_inferred ? ", inferred" : "", pages[i].want, cc_pubdate_ctx_name(pages[i].ctx),
                      pages[i].inferred ? ", inferred" : "", pages[i].head);
-        cc_doc_free(&d);
-        cc_diags_free(&dg);
     }
 }
 
@@ -130,18 +137,12 @@ static void test_undated(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof undated / sizeof *undated; i++) {
-        cc_doc d;
-        cc_diags dg;
-        cc_diags_init(&dg);
-        cc_doc_from_mem(&d, "p.txt", undated[i], strlen(undated[i]), &dg);
         cc_pubdate pd;
-        if (cc_pubdate_find(lx, &d, 2026, &pd) == 0) {
+        if (find(undated[i], &pd) == 0) {
             char got[11];
             cc_date_format(pd.date, got);
             fail_msg("undated %zu: found %s (%s)\n%s", i, got, cc_pubdate_ctx_name(pd.ctx), undated[i]);
         }
-        cc_doc_free(&d);
-        cc_diags_free(&dg);
     }
 }
 
@@ -152,14 +153,8 @@ static void test_first_screen_only(void **state)
     char buf[4096] = "Long read\n\n";
     for (int i = 0; i < CC_PUBDATE_LINES + 5; i++) strcat(buf, "A line of prose that carries no date at all.\n");
     strcat(buf, "12 April 2024\n");
-    cc_doc d;
-    cc_diags dg;
-    cc_diags_init(&dg);
-    cc_doc_from_mem(&d, "p.txt", buf, strlen(buf), &dg);
     cc_pubdate pd;
-    assert_int_equal(cc_pubdate_find(lx, &d, 2026, &pd), -1);
-    cc_doc_free(&d);
-    cc_diags_free(&dg);
+    assert_int_equal(find(buf, &pd), -1);
 }
 
 int main(void)
