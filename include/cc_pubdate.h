@@ -23,6 +23,10 @@
 
 /* How far into a page the date is looked for. */
 #define CC_PUBDATE_LINES 40
+/* …and how far into each of those lines; only a line's first
+ * CC_PUBDATE_LEAD_BYTES are read for dates unless it names a weekday. */
+#define CC_PUBDATE_LINE_BYTES 400
+#define CC_PUBDATE_LEAD_BYTES 120
 
 typedef enum {
     CC_PD_PUBLISHED, /* "Published", "Posted", "Created", "Date:" before it */

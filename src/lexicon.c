@@ -31,6 +31,7 @@ typedef struct {
 
 struct cc_lexicon {
     phrase *phrases;
+    phrase *firsts;  /* the first word of every phrase: where a look-up can start */
     macro *macros;
     param *params;
     int max_tokens;
@@ -69,8 +70,17 @@ static void add_phrase(cc_lexicon *lx, const char *text, cc_lxent e)
     size_t nt = cc_tokenize(text, strlen(text), &toks);
     char key[256];
     size_t kl = nt ? cc_tok_key(text, toks, 0, nt, key, sizeof key) : 0;
+    char first[256];
+    size_t fl = nt ? cc_tok_key(text, toks, 0, 1, first, sizeof first) : 0;
     free(toks);
     if (!kl) return;
+    phrase *f;
+    HASH_FIND(hh, lx->firsts, first, fl, f);
+    if (fl && !f) {
+        f = cc_xcalloc(1, sizeof *f);
+        f->key = cc_xstrndup(first, fl);
+        HASH_ADD_KEYPTR(hh, lx->firsts, f->key, fl, f);
+    }
     if ((int)nt > lx->max_tokens) lx->max_tokens = (int)nt;
     phrase *p;
     HASH_FIND_STR(lx->phrases, key, p);
@@ -101,6 +111,7 @@ void cc_lexicon_free(cc_lexicon *lx)
     if (!lx) return;
     phrase *p, *tp;
     HASH_ITER(hh, lx->phrases, p, tp) { HASH_DEL(lx->phrases, p); free(p->key); free(p->ents); free(p); }
+    HASH_ITER(hh, lx->firsts, p, tp) { HASH_DEL(lx->firsts, p); free(p->key); free(p); }
     macro *m, *tm;
     HASH_ITER(hh, lx->macros, m, tm) { HASH_DEL(lx->macros, m); free(m->name); free(m->text); free(m); }
     param *q, *tq;
@@ -117,6 +128,13 @@ size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, co
     if (!p) return 0;
     *out = p->ents;
     return p->n;
+}
+
+int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len)
+{
+    phrase *p;
+    HASH_FIND(hh, lx->firsts, key, len, p);
+    return p != NULL;
 }
 
 size_t cc_lexicon_lookup(const cc_lexicon *lx, const char *key, const cc_lxent **out)

@@ -61,13 +61,15 @@ static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
         /* the key of tokens i..lim built once: the key of i..j is its
          * prefix up to token j (when the whole key fits; else key by key) */
         char key[256];
-        size_t klen[65], full = lim - i < 64 ? cc_tok_key(p->s, p->t, i, lim, key, sizeof key) : 0;
+        size_t klen[65] = {0}, full = lim - i < 64 ? cc_tok_key(p->s, p->t, i, lim, key, sizeof key) : 0;
         if (full)
             for (size_t k = i, o = 0; k < lim; k++) {
                 if (k > i && p->t[k].space_before) o++;
                 o += p->t[k].end - p->t[k].start;
                 klen[k + 1 - i] = o;
             }
+        /* most words start no phrase: one look-up of the first word decides */
+        if (full && lim > i && !cc_lexicon_starts(p->lx, key, klen[1])) lim = i;
         for (size_t j = lim; j > i && m->n < MEMO_HITS; j--) {
             const cc_lxent *e;
             size_t n;
@@ -1139,6 +1141,29 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
     return (double)cc_add_months((int64_t)ref, -(int)whole) - frac * (wfactor / per);
 }
 
+/* The words the grammar above reads at the start of a quantity without the
+ * lexicon: "between 2 and 3", "last Thursday", "in its fourth year",
+ * "minus five", "a year". Every other word starts a quantity only when a
+ * lexicon phrase starts with it. */
+static const char *const grammar_starts[] = {"a", "an", "between", "coming", "earlier", "from", "half", "her", "his",
+                                             "in", "into", "its", "last", "minus", "negative", "next", "over",
+                                             "past", "previous", "the", "their", "this", "today", NULL};
+
+/* 0 when no quantity can start at token i (most words), so that the parser
+ * need not try every form there. */
+static int may_start(const P *p, size_t i)
+{
+    const cc_tok *t = &p->t[i];
+    if (t->type != CC_T_WORD) return 1;
+    char key[64];
+    size_t n = t->end - t->start;
+    if (n >= sizeof key || !cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key)) return 1;
+    if (cc_lexicon_starts(p->lx, key, n)) return 1;
+    for (size_t k = 0; grammar_starts[k]; k++)
+        if (strcmp(key, grammar_starts[k]) == 0) return 1;
+    return 0;
+}
+
 size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out,
                     size_t max)
 {
@@ -1147,6 +1172,7 @@ size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want,
     P p = {lx, s, toks, nt, want, opt, cc_xcalloc(nt ? nt : 1, sizeof(lkmemo))};
     size_t found = 0;
     for (size_t i = 0; i < nt;) {
+        if (!may_start(&p, i)) { i++; continue; }
         cc_qty q;
         size_t end = i + 1;
         int r = qty_at(&p, i, &q, &end);

@@ -46,10 +46,16 @@ static int word_in(const char *w, size_t n, const char *const *list)
 
 static int has_mark(const char *s, size_t n, const char *const *marks)
 {
-    for (size_t i = 0; marks[i]; i++) {
-        size_t ml = strlen(marks[i]);
-        for (size_t k = 0; k + ml <= n; k++)
-            if (strncasecmp(s + k, marks[i], ml) == 0) return 1;
+    unsigned char firsts[256] = {0}; /* the marks' first letters, to skip most bytes at once */
+    for (size_t i = 0; marks[i]; i++) firsts[(unsigned char)marks[i][0]] = 1;
+    for (size_t k = 0; k < n; k++) {
+        int c = tolower((unsigned char)s[k]);
+        if (!firsts[c]) continue;
+        for (size_t i = 0; marks[i]; i++) {
+            if (c != (unsigned char)marks[i][0]) continue;
+            size_t ml = strlen(marks[i]);
+            if (k + ml <= n && strncasecmp(s + k, marks[i], ml) == 0) return 1;
+        }
     }
     return 0;
 }
@@ -120,6 +126,14 @@ static int first_word_is(const char *s, size_t n, const char *w)
     return n > wl && strncasecmp(s, w, wl) == 0 && !isalpha((unsigned char)s[wl]);
 }
 
+/* 1 when s[0..n) holds a digit (a date needs one). */
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return 1;
+    return 0;
+}
+
 static const char *skip_space(const char *s, const char *e)
 {
     while (s < e && (isspace((unsigned char)*s) || (unsigned char)*s == 0xC2)) s++; /* 0xC2: a no-break space's lead */
@@ -168,6 +182,8 @@ typedef struct {
     /* yearless candidates wait until every line has given its years */
     yearless yl[16];
     size_t nyl;
+    line_t lines[CC_PUBDATE_LINES]; /* the lines read, for the years they write */
+    size_t nlines;
 } state;
 
 static void offer(state *st, int64_t date, size_t off, cc_pubdate_ctx ctx, int inferred)
@@ -247,13 +263,46 @@ static void address_dates(state *st, const line_t *ln, size_t base)
     }
 }
 
+/* Every year from 1990 to this year written in the line (alone or in a
+ * date): what fixes the year of a month and day written without one. */
+static void line_years(state *st, const line_t *ln)
+{
+    const char *s = ln->s;
+    for (size_t i = 0; i + 4 <= ln->n; i++) {
+        if ((i > 0 && isalnum((unsigned char)s[i - 1])) || (i + 4 < ln->n && isdigit((unsigned char)s[i + 4]))) continue;
+        if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]) || !isdigit((unsigned char)s[i + 2]) ||
+            !isdigit((unsigned char)s[i + 3]))
+            continue;
+        note_year(st, (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0'));
+    }
+}
+
+static const char *const weekday_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                            "sunday", NULL};
+
+/* How much of a line the normalizer reads: a date that places the page
+ * stands near the start of its line (a byline, a dateline), except in the
+ * first prose, where it is written with its weekday. */
+static size_t date_zone(const line_t *ln)
+{
+    if (ln->n <= CC_PUBDATE_LEAD_BYTES) return ln->n;
+    int day = 0; /* every weekday's name ends in "day": look closer only then */
+    for (size_t i = 2; i < ln->n && !day; i++)
+        day = (ln->s[i] | 32) == 'y' && (ln->s[i - 1] | 32) == 'a' && (ln->s[i - 2] | 32) == 'd';
+    if (day && has_mark(ln->s, ln->n, weekday_names)) return ln->n;
+    size_t z = CC_PUBDATE_LEAD_BYTES;
+    while (z > 0 && ((unsigned char)ln->s[z] & 0xC0) == 0x80) z--;
+    return z;
+}
+
 static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const line_t *prev, size_t base, int *titled)
 {
     cc_qty q[16];
     cc_normopt o = {0, 0, 0};
-    size_t nq = cc_norm_scan(lx, ln->s, ln->n, CC_K_DATE, &o, q, 16);
+    size_t zone = date_zone(ln), nq = 0;
+    if (has_digit(ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
     if (nq > 16) nq = 16;
-    int caption = has_mark(ln->s, ln->n, caption_marks), clock = is_clock(ln);
+    int caption = nq && has_mark(ln->s, ln->n, caption_marks), clock = nq && is_clock(ln);
     int dated = 0;
     for (size_t k = 0; k < nq; k++) {
         if (q[k].unanchored && q[k].month) { /* a month and day without a year */
@@ -266,11 +315,7 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
             dated = 1;
             continue;
         }
-        if (q[k].unanchored || q[k].kind != CC_K_DATE) continue;
-        int y, m, d;
-        cc_civil_from_days((int64_t)q[k].high, &y, &m, &d);
-        note_year(st, y);
-        if (q[k].low != q[k].high) continue; /* a month or a year */
+        if (q[k].unanchored || q[k].kind != CC_K_DATE || q[k].low != q[k].high) continue; /* a month or a year */
         dated = 1;
         if (caption || clock) continue;
         cc_pubdate_ctx c = context(ln, q[k].start, q[k].end, prev, *titled, q[k].weekday >= 0);
@@ -278,13 +323,17 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
     }
     address_dates(st, ln, base);
     /* the headline: the first line of three words or more that carries no date, or of five or more */
-    size_t ow = other_words(ln->s, ln->n);
-    if (!caption && !clock && (ow >= 5 || (!dated && ow >= 3))) *titled = 1;
+    if (!*titled && !caption && !clock) {
+        size_t ow = other_words(ln->s, ln->n);
+        if (ow >= 5 || (!dated && ow >= 3)) *titled = 1;
+    }
 }
 
 /* A month and day without a year: the year the page fixes, or none. */
 static void resolve_yearless(state *st)
 {
+    if (!st->nyl) return;
+    for (size_t i = 0; i < st->nlines; i++) line_years(st, &st->lines[i]);
     for (size_t i = 0; i < st->nyl; i++) {
         int m = st->yl[i].m, d = st->yl[i].d, y = 0;
         if (st->yl[i].wd >= 0) { /* the one year since the latest the page writes that the weekday fits */
@@ -313,9 +362,16 @@ int cc_pubdate_find(const cc_lexicon *lx, const cc_doc *d, int this_year, cc_pub
     for (size_t li = (size_t)first; li < d->nlines && li < (size_t)first + CC_PUBDATE_LINES; li++) {
         size_t a = d->lines[li], b = li + 1 < d->nlines ? d->lines[li + 1] : d->len;
         while (b > a && (d->text[b - 1] == '\n' || d->text[b - 1] == '\r')) b--;
+        /* a date that places the page stands near the start of its line: a
+         * long paragraph is read no further than its first sentences */
+        if (b - a > CC_PUBDATE_LINE_BYTES) {
+            b = a + CC_PUBDATE_LINE_BYTES;
+            while (b > a && ((unsigned char)d->text[b] & 0xC0) == 0x80) b--;
+        }
         line_t ln = {d->text + a, b - a};
         if (skip_space(ln.s, ln.s + ln.n) == ln.s + ln.n) continue; /* a blank line: the line before stays "the line before" */
         read_line(lx, &st, &ln, have_prev ? &prev : NULL, a, &titled);
+        st.lines[st.nlines++] = ln;
         prev = ln;
         have_prev = 1;
     }

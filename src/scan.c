@@ -9,10 +9,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uthash.h>
 
 typedef struct {
     size_t s, e;
 } span;
+
+/* The quantities of one sentence, read once per document for every frame
+ * rule that reads it (keyed by the sentence's start and how it was read). */
+#define QC_MAX 32
+typedef struct qentry {
+    uint64_t key;
+    size_t nq;
+    cc_qty q[QC_MAX];
+    UT_hash_handle hh;
+} qentry;
 
 typedef struct {
     span *v;
@@ -44,6 +55,9 @@ struct cc_matcher {
      * packed into one block when the document is done */
     cc_buf strs;
     size_t *soff, nsoff, capsoff;
+    qentry *qc;          /* sentence quantities of the document qc_serial */
+    uint64_t qc_serial;
+    const cc_doc *qc_doc;
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -60,9 +74,19 @@ cc_matcher *cc_matcher_new(const cc_ruleset *rs)
     return m;
 }
 
+static void qcache_clear(cc_matcher *m)
+{
+    qentry *e, *t;
+    HASH_ITER(hh, m->qc, e, t) {
+        HASH_DEL(m->qc, e);
+        free(e);
+    }
+}
+
 void cc_matcher_free(cc_matcher *m)
 {
     if (!m) return;
+    qcache_clear(m);
     for (size_t i = 0; i < m->nr; i++) { free(m->sp[i].v); free(m->also[i].v); }
     free(m->sp);
     free(m->also);
@@ -788,26 +812,89 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     add_claim(x, r, ms, me, q->start, q->end, q, &sl);
 }
 
+/* The quantities of the rule's kind in the sentence [ss, se), offsets in the
+ * sentence. The sentence is read once per document for every kind (so that
+ * a count is never a piece of a date: "24" in "February 24, 2022"); a rule
+ * that wants a date re-reads a bare number as a year ("in 2014"), and one
+ * that counts completed units re-reads its durations that way. */
+static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, cc_qty *out)
+{
+    cc_matcher *m = x->m;
+    const cc_doc *d = x->d;
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    if (m->qc_doc != d || m->qc_serial != d->serial || !d->serial) {
+        qcache_clear(m);
+        m->qc_doc = d;
+        m->qc_serial = d->serial;
+    }
+    uint64_t key = ss;
+    qentry *e;
+    HASH_FIND(hh, m->qc, &key, sizeof key, e);
+    if (!e) {
+        e = cc_xmalloc(sizeof *e);
+        e->key = key;
+        cc_normopt o = {d->has_date, d->date, 0};
+        e->nq = cc_norm_scan(lx, d->text + ss, se - ss, CC_K_ANY, &o, e->q, QC_MAX);
+        if (e->nq > QC_MAX) e->nq = QC_MAX;
+        HASH_ADD(hh, m->qc, key, sizeof e->key, e);
+    }
+    size_t n = 0;
+    cc_normopt o = {d->has_date, d->date, r->round_down};
+    for (size_t k = 0; k < e->nq; k++) {
+        const cc_qty *q = &e->q[k];
+        int count_like = q->kind == CC_K_COUNT || q->kind == CC_K_NUMBER;
+        if (r->kind == CC_K_DATE && count_like) { /* "in 2014" */
+            if (cc_norm_one(lx, d->text + ss + q->start, q->end - q->start, CC_K_DATE, &o, &out[n]) == 0 &&
+                out[n].kind == CC_K_DATE) {
+                out[n].start += q->start;
+                out[n].end += q->start;
+                if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }
+                n++;
+            }
+            continue;
+        }
+        if (!(q->kind == r->kind || (count_like && (r->kind == CC_K_COUNT || r->kind == CC_K_NUMBER)))) continue;
+        out[n] = *q;
+        if (r->round_down && q->kind == CC_K_DURATION &&
+            cc_norm_one(lx, d->text + ss + q->start, q->end - q->start, CC_K_DURATION, &o, &out[n]) == 0) {
+            out[n].start += q->start;
+            out[n].end += q->start;
+            if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Every required cue (by name) occurs somewhere in the sentence: without
+ * one, no quantity there can make a claim, and the sentence need not be read. */
+static int cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
+{
+    for (size_t k = 0; k < fr->ncues; k++) {
+        const cc_cue *cu = &fr->cues[k];
+        if (!cu->required) continue;
+        int seen = 0; /* an earlier cue of the same name was found: the name is satisfied */
+        for (size_t j = 0; j < fr->ncues && !seen; j++)
+            if (strcmp(fr->cues[j].name, cu->name) == 0) {
+                if (j < k) { seen = 2; break; }
+                if (run(fr->cues[j].re, x->m, x->d->text, se, ss) >= 0) seen = 1;
+            }
+        if (seen == 2) continue;
+        if (!seen) return 0;
+    }
+    return 1;
+}
+
 /* A frame rule over one sentence: every quantity of its kind the
  * normalizer finds there. */
 static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
 {
     const cc_doc *d = x->d;
     if (!gates_pass(r, x->m, d->text + ss, se - ss)) return;
-    cc_qty q[32];
-    cc_normopt o = {d->has_date, d->date, r->round_down};
-    /* every quantity, so that a count is never a piece of a date ("24" in
-     * "February 24, 2022"); a bare year is a date only when a date is asked for */
-    cc_kind want = r->kind == CC_K_DATE ? CC_K_DATE : CC_K_ANY;
-    size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, want, &o, q, 32);
-    if (nq > 32) nq = 32;
-    size_t keep = 0;
-    for (size_t k = 0; k < nq; k++) {
-        int count_like = (q[k].kind == CC_K_COUNT || q[k].kind == CC_K_NUMBER) &&
-                         (r->kind == CC_K_COUNT || r->kind == CC_K_NUMBER);
-        if (q[k].kind == r->kind || count_like) q[keep++] = q[k];
-    }
-    nq = keep;
+    if (!cues_present(x, r->frame, ss, se)) return;
+    cc_qty q[QC_MAX];
+    size_t nq = sentence_quantities(x, r, ss, se, q);
+    if (!nq) return;
     size_t ws[512];
     size_t nw = sentence_words(d->text, ss, se, ws, 512);
     for (size_t k = 0; k < nq; k++) {

@@ -221,12 +221,13 @@ size_t cc_tok_key(const char *s, const cc_tok *toks, size_t i, size_t j, char *d
 
 int cc_tok_is(const char *s, const cc_tok *t, const char *w)
 {
-    size_t l = strlen(w);
-    if (t->type != CC_T_WORD || t->end - t->start != l) return 0;
-    for (size_t i = 0; i < l; i++) {
+    if (t->type != CC_T_WORD) return 0;
+    /* compared as the word is walked: most tokens differ at the first letter */
+    size_t n = t->end - t->start, i = 0;
+    for (; i < n && w[i]; i++) {
         char c = s[t->start + i];
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
         if (c != w[i]) return 0;
     }
-    return 1;
+    return i == n && !w[i];
 }
