@@ -160,8 +160,10 @@ real-score: $(BIN)
 		--show 200 --min-found 85 --min-family 65 --min-quiet 95 --max-extra 15 --min-dates 95
 
 # Figures, never a pass/fail: see docs/performance.md.
+# BASE=DIR: a checkout of another commit (built there with make), timed one
+# thread in the same rounds with its own rules, and the ratio printed.
 bench: $(BIN)
-	python3 tests/bench/run.py --bin $(BIN)
+	python3 tests/bench/run.py --bin $(BIN) $(if $(BASE),--base $(BASE)/build/claimcheck --base-rules $(BASE)/rules)
 
 # The binary finds the rules next to it (BIN/../share/claimcheck/rules), so
 # a DESTDIR staging tree works as installed.

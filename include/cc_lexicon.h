@@ -92,6 +92,8 @@ size_t cc_lexicon_lookup(const cc_lexicon *lx, const char *key, const cc_lxent *
 /* 1 when some phrase starts with the word key[0..len) (as cc_tok_key
  * writes it): where no phrase starts, no look-up is needed. */
 int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len);
+/* 1 when some phrase of more words starts with the words key[0..len). */
+int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len);
 size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, const cc_lxent **out);
 /* Longest phrase in tokens. */
 int cc_lexicon_max_tokens(const cc_lexicon *lx);

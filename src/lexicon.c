@@ -32,6 +32,8 @@ typedef struct {
 struct cc_lexicon {
     phrase *phrases;
     phrase *firsts;  /* the first word of every phrase: where a look-up can start */
+    phrase *prefixes; /* the first 1..n-1 words of every phrase of n words: where a look-up goes on */
+    uint64_t fsig[1024]; /* a bit per hash of every first word: most words of a text hit none */
     macro *macros;
     param *params;
     int max_tokens;
@@ -64,6 +66,14 @@ static const char *intern(cc_lexicon *lx, const char *s)
     return lx->strings[lx->nstrings++] = cc_xstrdup(s);
 }
 
+/* A word's bit in fsig (FNV-1a, 16 bits). */
+static size_t first_sig(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return (h ^ (h >> 16)) & 0xFFFF;
+}
+
 static void add_phrase(cc_lexicon *lx, const char *text, cc_lxent e)
 {
     cc_tok *toks;
@@ -72,11 +82,24 @@ static void add_phrase(cc_lexicon *lx, const char *text, cc_lxent e)
     size_t kl = nt ? cc_tok_key(text, toks, 0, nt, key, sizeof key) : 0;
     char first[256];
     size_t fl = nt ? cc_tok_key(text, toks, 0, 1, first, sizeof first) : 0;
+    for (size_t j = 1; j < nt; j++) {
+        char pre[256];
+        size_t pl = cc_tok_key(text, toks, 0, j, pre, sizeof pre);
+        phrase *q;
+        HASH_FIND(hh, lx->prefixes, pre, pl, q);
+        if (pl && !q) {
+            q = cc_xcalloc(1, sizeof *q);
+            q->key = cc_xstrndup(pre, pl);
+            HASH_ADD_KEYPTR(hh, lx->prefixes, q->key, pl, q);
+        }
+    }
     free(toks);
     if (!kl) return;
     phrase *f;
     HASH_FIND(hh, lx->firsts, first, fl, f);
     if (fl && !f) {
+        size_t sg = first_sig(first, fl);
+        lx->fsig[sg / 64] |= 1ULL << (sg % 64);
         f = cc_xcalloc(1, sizeof *f);
         f->key = cc_xstrndup(first, fl);
         HASH_ADD_KEYPTR(hh, lx->firsts, f->key, fl, f);
@@ -112,6 +135,7 @@ void cc_lexicon_free(cc_lexicon *lx)
     phrase *p, *tp;
     HASH_ITER(hh, lx->phrases, p, tp) { HASH_DEL(lx->phrases, p); free(p->key); free(p->ents); free(p); }
     HASH_ITER(hh, lx->firsts, p, tp) { HASH_DEL(lx->firsts, p); free(p->key); free(p); }
+    HASH_ITER(hh, lx->prefixes, p, tp) { HASH_DEL(lx->prefixes, p); free(p->key); free(p); }
     macro *m, *tm;
     HASH_ITER(hh, lx->macros, m, tm) { HASH_DEL(lx->macros, m); free(m->name); free(m->text); free(m); }
     param *q, *tq;
@@ -132,8 +156,18 @@ size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, co
 
 int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len)
 {
+    if (!len) return 0;
+    size_t sg = first_sig(key, len);
+    if (!(lx->fsig[sg / 64] >> (sg % 64) & 1)) return 0;
     phrase *p;
     HASH_FIND(hh, lx->firsts, key, len, p);
+    return p != NULL;
+}
+
+int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len)
+{
+    phrase *p;
+    HASH_FIND(hh, lx->prefixes, key, len, p);
     return p != NULL;
 }
 

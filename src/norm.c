@@ -68,8 +68,14 @@ static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
                 o += p->t[k].end - p->t[k].start;
                 klen[k + 1 - i] = o;
             }
-        /* most words start no phrase: one look-up of the first word decides */
-        if (full && lim > i && !cc_lexicon_starts(p->lx, key, klen[1])) lim = i;
+        /* most words start no phrase: one look-up of the first word decides;
+         * then a phrase goes on only as far as some phrase's first words do */
+        if (full && lim > i) {
+            if (!cc_lexicon_starts(p->lx, key, klen[1])) lim = i;
+            else
+                for (size_t j = i + 1; j < lim; j++)
+                    if (!cc_lexicon_continues(p->lx, key, klen[j - i])) { lim = j; break; }
+        }
         for (size_t j = lim; j > i && m->n < MEMO_HITS; j--) {
             const cc_lxent *e;
             size_t n;
@@ -1160,7 +1166,7 @@ static int may_start(const P *p, size_t i)
     if (n >= sizeof key || !cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key)) return 1;
     if (cc_lexicon_starts(p->lx, key, n)) return 1;
     for (size_t k = 0; grammar_starts[k]; k++)
-        if (strcmp(key, grammar_starts[k]) == 0) return 1;
+        if (grammar_starts[k][0] == key[0] && strcmp(key, grammar_starts[k]) == 0) return 1;
     return 0;
 }
 

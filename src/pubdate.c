@@ -39,8 +39,9 @@ typedef struct {
 
 static int word_in(const char *w, size_t n, const char *const *list)
 {
+    int c = tolower((unsigned char)w[0]);
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0) return 1;
+        if (list[i][0] == c && strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0) return 1;
     return 0;
 }
 
@@ -82,13 +83,18 @@ static size_t words(const char *s, size_t n, word_fn fn, void *arg)
     return count;
 }
 
+/* More words than any rank below counts: no need to count on. */
+#define ENOUGH_WORDS 16
+
 static int count_unless_time(const char *w, size_t n, void *arg)
 {
-    if (!word_in(w, n, time_words)) ++*(size_t *)arg;
-    return 0;
+    size_t *c = arg;
+    if (!word_in(w, n, time_words)) ++*c;
+    return *c > ENOUGH_WORDS;
 }
 
-/* Words of s[0..n) that are not times or zones. */
+/* Words of s[0..n) that are not times or zones (up to a few more than
+ * ENOUGH_WORDS: a count past it means "long"). */
 static size_t other_words(const char *s, size_t n)
 {
     size_t c = 0;
@@ -126,12 +132,31 @@ static int first_word_is(const char *s, size_t n, const char *w)
     return n > wl && strncasecmp(s, w, wl) == 0 && !isalpha((unsigned char)s[wl]);
 }
 
-/* 1 when s[0..n) holds a digit (a date needs one). */
-static int has_digit(const char *s, size_t n)
+/* 0 when s[0..n) cannot hold a date: a date has a day and either a month
+ * name or a numeric form (a digit, a separator, a digit), and a year of four
+ * digits unless it has a month name. Most lines of prose are skipped here. */
+static int may_hold_date(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9') return 1;
-    return 0;
+    static const char months[] = "jan feb mar apr may jun jul aug sep oct nov dec ";
+    int digit = 0, month = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9') {
+            digit = 1;
+            if (++run == 4) return 1;
+            if (i + 2 < n && (s[i + 1] == '/' || s[i + 1] == '-' || s[i + 1] == '.') && s[i + 2] >= '0' && s[i + 2] <= '9')
+                return 1;
+            continue;
+        }
+        run = 0;
+        if (!month && isalpha(c) && i + 3 <= n && (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
+            strchr("ajmsondfJMASONDF", c)) {
+            char m[5] = {(char)(c | 32), (char)(s[i + 1] | 32), (char)(s[i + 2] | 32), ' ', 0};
+            month = strstr(months, m) != NULL;
+        }
+    }
+    return month && digit;
 }
 
 static const char *skip_space(const char *s, const char *e)
@@ -245,7 +270,10 @@ static int is_clock(const line_t *ln)
 /* "/2024/08/24/", "/20240824/", "/2024-08-24/" in an address on the line. */
 static void address_dates(state *st, const line_t *ln, size_t base)
 {
-    if (!has_mark(ln->s, ln->n, (const char *const[]){"://", "www.", NULL})) return;
+    const char *colon = memchr(ln->s, ':', ln->n);
+    if (!(colon && ln->s + ln->n - colon >= 3 && colon[1] == '/' && colon[2] == '/') &&
+        !has_mark(ln->s, ln->n, (const char *const[]){"www.", NULL}))
+        return;
     const char *s = ln->s;
     for (size_t i = 0; i + 9 < ln->n; i++) {
         if (s[i] != '/') continue;
@@ -300,11 +328,17 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
     cc_qty q[16];
     cc_normopt o = {0, 0, 0};
     size_t zone = date_zone(ln), nq = 0;
-    if (has_digit(ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
+    if (may_hold_date(ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
     if (nq > 16) nq = 16;
-    int caption = nq && has_mark(ln->s, ln->n, caption_marks), clock = nq && is_clock(ln);
+    int caption = 0, clock = 0, looked = 0; /* asked once a date of a day is there */
     int dated = 0;
     for (size_t k = 0; k < nq; k++) {
+        int day = (q[k].unanchored && q[k].month) || (!q[k].unanchored && q[k].kind == CC_K_DATE && q[k].low == q[k].high);
+        if (day && !looked) {
+            looked = 1;
+            caption = has_mark(ln->s, ln->n, caption_marks);
+            clock = is_clock(ln);
+        }
         if (q[k].unanchored && q[k].month) { /* a month and day without a year */
             int wd = q[k].weekday >= 0;
             cc_pubdate_ctx c = caption || clock ? CC_PD__N : context(ln, q[k].start, q[k].end, prev, *titled, wd);

@@ -21,7 +21,7 @@ typedef struct {
 typedef struct qentry {
     uint64_t key;
     size_t nq;
-    cc_qty q[QC_MAX];
+    cc_qty *q;          /* nq quantities, kept after the entry */
     UT_hash_handle hh;
 } qentry;
 
@@ -831,11 +831,15 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
     qentry *e;
     HASH_FIND(hh, m->qc, &key, sizeof key, e);
     if (!e) {
-        e = cc_xmalloc(sizeof *e);
-        e->key = key;
+        cc_qty q[QC_MAX];
         cc_normopt o = {d->has_date, d->date, 0};
-        e->nq = cc_norm_scan(lx, d->text + ss, se - ss, CC_K_ANY, &o, e->q, QC_MAX);
-        if (e->nq > QC_MAX) e->nq = QC_MAX;
+        size_t nq = cc_norm_scan(lx, d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
+        if (nq > QC_MAX) nq = QC_MAX;
+        e = cc_xmalloc(sizeof *e + nq * sizeof *q);
+        e->key = key;
+        e->nq = nq;
+        e->q = (cc_qty *)(void *)(e + 1);
+        memcpy(e->q, q, nq * sizeof *q);
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
     }
     size_t n = 0;

@@ -16,6 +16,9 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default=os.path.join(ROOT, "build", "claimcheck"))
 ap.add_argument("--sizes", default="10,100")
 ap.add_argument("--runs", type=int, default=7)
+ap.add_argument("--base", help="another build's binary (the commit a change started from), run one thread in the "
+                "same rounds: the ratio of the two is printed")
+ap.add_argument("--base-rules", help="the rules folder for --base (its own, not this tree's)")
 a = ap.parse_args()
 
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
@@ -62,6 +65,7 @@ for mb in [int(x) for x in a.sizes.split(",")]:
 # alike and the ratios (threads, scaling, grep) compare like with like.
 greps = {mb: [] for mb in corpora}
 times = {(mb, t): [] for mb in corpora for t in (1, 2)}
+base_times = {mb: [] for mb in corpora}
 rss = {(mb, t): [] for mb in corpora for t in (1, 2)}
 for _ in range(a.runs):
     for mb, (d, size, summ) in corpora.items():
@@ -73,6 +77,14 @@ for _ in range(a.runs):
                 sys.exit(f"claimcheck exited {code}")
             times[(mb, threads)].append(t)
             rss[(mb, threads)].append(m)
+        if a.base:
+            cmd = [a.base, "check", "-j", "1", "--format", "json", "-o", "/dev/null", d]
+            if a.base_rules:
+                cmd[2:2] = ["--rules", a.base_rules]
+            t, _, code = timed(cmd)
+            if code not in (0, 1):
+                sys.exit(f"the --base build exited {code}")
+            base_times[mb].append(t)
 
 results = {}
 print(f"{'corpus':>8} {'thr':>3} {'wall s':>8} {'MB/s':>8} {'claims/s':>10} {'docs/s':>8} {'RSS MB':>7}"
@@ -92,3 +104,8 @@ if len(sizes) >= 2:
     print(f"scaling: {hi} MB takes {results[(hi, 1)] / results[(lo, 1)]:.2f}x the time of {lo} MB (1 thread)")
 for mb in sizes:
     print(f"threads: 2 threads are {results[(mb, 1)] / results[(mb, 2)]:.2f}x one thread on {mb} MB")
+if a.base:
+    for mb in sizes:
+        b = statistics.median(base_times[mb])
+        print(f"base: one thread on {mb} MB {results[(mb, 1)]:.3f} s against {b:.3f} s for {a.base}:"
+              f" {results[(mb, 1)] / b:.2f}x")
