@@ -1147,26 +1147,54 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
     return (double)cc_add_months((int64_t)ref, -(int)whole) - frac * (wfactor / per);
 }
 
-/* The words the grammar above reads at the start of a quantity without the
- * lexicon: "between 2 and 3", "last Thursday", "in its fourth year",
- * "minus five", "a year". Every other word starts a quantity only when a
- * lexicon phrase starts with it. */
-static const char *const grammar_starts[] = {"a", "an", "between", "coming", "earlier", "from", "half", "her", "his",
-                                             "in", "into", "its", "last", "minus", "negative", "next", "over",
-                                             "past", "previous", "the", "their", "this", "today", NULL};
+/* Words the grammar reads in front of a quantity but that are no quantity
+ * by themselves: "between 2 and 3", "last Thursday", "in its fourth year",
+ * "a year", "the past week". A quantity starting at one has a number, a
+ * lexicon word or a phrase of the lexicon within a few words. */
+static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "earlier", "from", "her", "his", "in",
+                                         "into", "its", "last", "next", "of", "over", "past", "previous", "the",
+                                         "their", "this", "to", NULL};
+/* Words the grammar reads as quantities without the lexicon. */
+static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
 
-/* 0 when no quantity can start at token i (most words), so that the parser
- * need not try every form there. */
-static int may_start(const P *p, size_t i)
+static int in_list(const char *key, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (list[k][0] == key[0] && strcmp(key, list[k]) == 0) return 1;
+    return 0;
+}
+
+enum { A_NONE, A_ANCHOR, A_GLUE };
+
+/* What token i is to the scan: an anchor (a number, a sign, a word some
+ * lexicon phrase starts with), glue, or neither (most words, punctuation). */
+static unsigned char token_role(const P *p, size_t i)
 {
     const cc_tok *t = &p->t[i];
-    if (t->type != CC_T_WORD) return 1;
+    if (t->type == CC_T_NUM) return A_ANCHOR;
+    if (t->type != CC_T_WORD) /* punctuation starts nothing; currency signs, %, ½ … may */
+        return t->cp < 128 && strchr(",.;:!?()[]\"'/&*@|_{}", (int)t->cp) ? A_NONE : A_ANCHOR;
     char key[64];
     size_t n = t->end - t->start;
-    if (n >= sizeof key || !cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key)) return 1;
-    if (cc_lexicon_starts(p->lx, key, n)) return 1;
-    for (size_t k = 0; grammar_starts[k]; k++)
-        if (grammar_starts[k][0] == key[0] && strcmp(key, grammar_starts[k]) == 0) return 1;
+    if (n >= sizeof key || !cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key)) return A_ANCHOR;
+    if (in_list(key, glue_words)) return A_GLUE;
+    if (in_list(key, grammar_words) || cc_lexicon_starts(p->lx, key, n)) return A_ANCHOR;
+    return A_NONE;
+}
+
+/* 0 when no quantity can start at token i, so that the parser need not try
+ * every form there: most words, and glue with no anchor or lexicon phrase
+ * after it. */
+static int may_start(const P *p, const unsigned char *role, size_t i)
+{
+    if (role[i] == A_ANCHOR) return 1;
+    if (role[i] != A_GLUE) return 0;
+    for (size_t k = i + 1; k < p->nt && k <= i + 4; k++)
+        if (role[k] == A_ANCHOR) return 1;
+    size_t e; /* a phrase of the lexicon that starts with the glue word ("a few") */
+    lookup(p, i, CC_LX_NUMBER, &e);
+    for (unsigned h = 0; h < p->memo[i].n; h++)
+        if (p->memo[i].len[h] >= 2) return 1;
     return 0;
 }
 
@@ -1177,8 +1205,10 @@ size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want,
     size_t nt = cc_tokenize(s, n, &toks);
     P p = {lx, s, toks, nt, want, opt, cc_xcalloc(nt ? nt : 1, sizeof(lkmemo))};
     size_t found = 0;
+    unsigned char *role = cc_xmalloc(nt ? nt : 1);
+    for (size_t i = 0; i < nt; i++) role[i] = token_role(&p, i);
     for (size_t i = 0; i < nt;) {
-        if (!may_start(&p, i)) { i++; continue; }
+        if (!may_start(&p, role, i)) { i++; continue; }
         cc_qty q;
         size_t end = i + 1;
         int r = qty_at(&p, i, &q, &end);
@@ -1192,6 +1222,7 @@ size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want,
             i++;
         }
     }
+    free(role);
     free(p.memo);
     free(toks);
     return found;

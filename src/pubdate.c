@@ -132,29 +132,37 @@ static int first_word_is(const char *s, size_t n, const char *w)
     return n > wl && strncasecmp(s, w, wl) == 0 && !isalpha((unsigned char)s[wl]);
 }
 
-/* 0 when s[0..n) cannot hold a date: a date has a day and either a month
- * name or a numeric form (a digit, a separator, a digit), and a year of four
- * digits unless it has a month name. Most lines of prose are skipped here. */
+/* 0 when s[0..n) cannot hold the date of a day: that needs a month's name
+ * and a digit, or digits in three groups split by one separator ("2026-01-23",
+ * "01/23/2026", "26.11.2025"). Most lines of prose are skipped here. */
 static int may_hold_date(const char *s, size_t n)
 {
     static const char months[] = "jan feb mar apr may jun jul aug sep oct nov dec ";
+    size_t d0 = 0; /* every form has a digit: most lines have none in reach */
+    while (d0 < n && !(s[d0] >= '0' && s[d0] <= '9')) d0++;
+    if (d0 == n) return 0;
     int digit = 0, month = 0;
-    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= '0' && c <= '9') {
             digit = 1;
-            if (++run == 4) return 1;
-            if (i + 2 < n && (s[i + 1] == '/' || s[i + 1] == '-' || s[i + 1] == '.') && s[i + 2] >= '0' && s[i + 2] <= '9')
-                return 1;
+            size_t j = i;
+            while (j < n && isdigit((unsigned char)s[j])) j++;
+            char sep = j < n ? s[j] : 0;
+            if ((sep == '-' || sep == '/' || sep == '.') && j + 1 < n && isdigit((unsigned char)s[j + 1])) {
+                size_t k = j + 1;
+                while (k < n && isdigit((unsigned char)s[k])) k++;
+                if (k + 1 < n && s[k] == sep && isdigit((unsigned char)s[k + 1])) return 1;
+            }
+            i = j - 1;
             continue;
         }
-        run = 0;
         if (!month && isalpha(c) && i + 3 <= n && (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
             strchr("ajmsondfJMASONDF", c)) {
             char m[5] = {(char)(c | 32), (char)(s[i + 1] | 32), (char)(s[i + 2] | 32), ' ', 0};
             month = strstr(months, m) != NULL;
         }
+        if (month && digit) return 1;
     }
     return month && digit;
 }
@@ -270,9 +278,9 @@ static int is_clock(const line_t *ln)
 /* "/2024/08/24/", "/20240824/", "/2024-08-24/" in an address on the line. */
 static void address_dates(state *st, const line_t *ln, size_t base)
 {
-    const char *colon = memchr(ln->s, ':', ln->n);
+    const char *colon = memchr(ln->s, ':', ln->n), *p = skip_space(ln->s, ln->s + ln->n);
     if (!(colon && ln->s + ln->n - colon >= 3 && colon[1] == '/' && colon[2] == '/') &&
-        !has_mark(ln->s, ln->n, (const char *const[]){"www.", NULL}))
+        !(ln->s + ln->n - p > 4 && strncasecmp(p, "www.", 4) == 0))
         return;
     const char *s = ln->s;
     for (size_t i = 0; i + 9 < ln->n; i++) {
@@ -327,8 +335,11 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
 {
     cc_qty q[16];
     cc_normopt o = {0, 0, 0};
-    size_t zone = date_zone(ln), nq = 0;
-    if (may_hold_date(ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
+    size_t nq = 0;
+    if (may_hold_date(ln->s, ln->n)) {
+        size_t zone = date_zone(ln);
+        if (zone == ln->n || may_hold_date(ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
+    }
     if (nq > 16) nq = 16;
     int caption = 0, clock = 0, looked = 0; /* asked once a date of a day is there */
     int dated = 0;

@@ -769,10 +769,12 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
-                           const cc_qty *q)
+                           const cc_qty *q, int *gated)
 {
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
+    for (size_t k = x->first_of_rule; k < x->out->n; k++) /* a pattern of the rule read it already */
+        if (x->out->items[k].vstart == q->start) return;
     size_t cs[32], ce[32];
     fspan taken[33];
     size_t nt = 0;
@@ -808,6 +810,9 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         if (!any) return;
     }
     if (vetoed(x, r, ws, nw, ss, se, ms, me)) return;
+    /* the sentence's topic gates, asked once a claim is at hand */
+    if (*gated < 0) *gated = gates_pass(r, x->m, t + ss, se - ss);
+    if (!*gated) return;
     slots sl = {NULL, fr, cs, ce};
     add_claim(x, r, ms, me, q->start, q->end, q, &sl);
 }
@@ -894,18 +899,18 @@ static int cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
 static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
 {
     const cc_doc *d = x->d;
-    if (!gates_pass(r, x->m, d->text + ss, se - ss)) return;
     if (!cues_present(x, r->frame, ss, se)) return;
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) return;
     size_t ws[512];
     size_t nw = sentence_words(d->text, ss, se, ws, 512);
+    int gated = -1;
     for (size_t k = 0; k < nq; k++) {
         q[k].start += ss;
         q[k].end += ss;
         if (q[k].hedge != CC_H_NONE) { q[k].hedge_start += ss; q[k].hedge_end += ss; }
-        frame_quantity(x, r, ss, se, ws, nw, &q[k]);
+        frame_quantity(x, r, ss, se, ws, nw, &q[k], &gated);
     }
 }
 
