@@ -39,6 +39,8 @@ typedef struct {
     int has_ref;        /* reference (publication) date known */
     int64_t ref;        /* day number */
     int round_down;     /* durations of ongoing things: "34-month" = [34, 35) months */
+    int forward;        /* a bare weekday looks forward ("talks are due to resume on Monday"):
+                           the first such day on or after the reference date, not the last before */
 } cc_normopt;
 
 /* Finds up to max quantities of kind want (CC_K_ANY: every kind) in

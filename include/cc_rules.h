@@ -70,6 +70,7 @@ typedef struct {
     size_t ncues;
     pcre2_code *veto;    /* words that, within reach of the quantity, drop it */
     int reach;
+    int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
 } cc_frame;
 
 typedef struct cc_rule {

@@ -612,6 +612,53 @@ static void *match_worker(void *arg)
     return NULL;
 }
 
+/* Of the claims that read the same written date as claim i (same document,
+ * same value span), the one a calendar finding names: a claim on a
+ * calendar.* subject first, then the first listed. */
+static size_t calendar_claim(const cc_claims *cl, size_t i)
+{
+    const cc_claim *c = &cl->items[i];
+    size_t best = i;
+    int best_cal = strncmp(c->subject, "calendar.", 9) == 0;
+    /* claims are in document order; one date's readers quote from nearby */
+    for (size_t k = i; k-- > 0 && cl->items[k].doc == c->doc && c->start - cl->items[k].start < 4096;)
+        if (cl->items[k].vstart == c->vstart) {
+            int cal = strncmp(cl->items[k].subject, "calendar.", 9) == 0;
+            if (cal >= best_cal) { best = k; best_cal = cal; }
+        }
+    for (size_t k = i + 1; k < cl->n && cl->items[k].doc == c->doc && cl->items[k].start - c->start < 4096; k++)
+        if (cl->items[k].vstart == c->vstart && !best_cal && strncmp(cl->items[k].subject, "calendar.", 9) == 0) {
+            best = k;
+            best_cal = 1;
+        }
+    return best;
+}
+
+static void add_calendar(cc_findings *out, const cc_claims *cl, const cc_doc *docs, size_t i)
+{
+    static const char *wd[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    const cc_claim *c = &cl->items[i];
+    cc_finding *f = new_finding(out);
+    f->type = CC_F_CALENDAR;
+    f->rule = c->rule;
+    f->severity = c->rule->severity;
+    f->subject = cc_xstrdup(c->subject);
+    f->claims = cc_xmalloc(sizeof *f->claims);
+    f->claims[0] = i;
+    f->nclaims = 1;
+    char d[11];
+    cc_date_format((int64_t)c->raw.low, d);
+    cc_buf m;
+    cc_buf_init(&m);
+    quote(&m, c, docs);
+    cc_buf_printf(&m, " names a %s, but %s is a %s", wd[c->raw.weekday], d, wd[c->raw.weekday_actual]);
+    f->message = cc_buf_take(&m);
+    cc_buf_init(&m);
+    cc_buf_printf(&m, "the calendar puts %s on a %s", d, wd[c->raw.weekday_actual]);
+    f->why = cc_buf_take(&m);
+    finish_id(f, cl, docs);
+}
+
 void cc_match(const cc_claims *cl, const cc_doc *docs, cc_findings *out) { cc_match_jobs(cl, docs, out, 1); }
 
 void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, int jobs)
@@ -620,29 +667,11 @@ void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, in
     group *groups = NULL;
     for (size_t i = 0; i < cl->n; i++) {
         const cc_claim *c = &cl->items[i];
-        /* calendar: a weekday that does not fit its date */
-        if (c->raw.weekday >= 0 && c->raw.weekday_actual >= 0 && c->raw.weekday != c->raw.weekday_actual) {
-            static const char *wd[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-            cc_finding *f = new_finding(out);
-            f->type = CC_F_CALENDAR;
-            f->rule = c->rule;
-            f->severity = c->rule->severity;
-            f->subject = cc_xstrdup(c->subject);
-            f->claims = cc_xmalloc(sizeof *f->claims);
-            f->claims[0] = i;
-            f->nclaims = 1;
-            char d[11];
-            cc_date_format((int64_t)c->raw.low, d);
-            cc_buf m;
-            cc_buf_init(&m);
-            quote(&m, c, docs);
-            cc_buf_printf(&m, " names a %s, but %s is a %s", wd[c->raw.weekday], d, wd[c->raw.weekday_actual]);
-            f->message = cc_buf_take(&m);
-            cc_buf_init(&m);
-            cc_buf_printf(&m, "the calendar puts %s on a %s", d, wd[c->raw.weekday_actual]);
-            f->why = cc_buf_take(&m);
-            finish_id(f, cl, docs);
-        }
+        /* calendar: a weekday that does not fit its date, once for the words
+         * that wrote it, whichever rules read them (the calendar rule's first) */
+        if (c->raw.weekday >= 0 && c->raw.weekday_actual >= 0 && c->raw.weekday != c->raw.weekday_actual &&
+            calendar_claim(cl, i) == i)
+            add_calendar(out, cl, docs, i);
         if (c->unanchored || isnan(c->val.low) || isnan(c->val.high)) continue;
         char key[512];
         cc_join2(key, sizeof key, c->subject, '\x1f', c->val.unit ? c->val.unit : "");

@@ -725,6 +725,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         int64_t z;
         if (dir < 0) z = ref - ((cur - wd + 7) % 7 == 0 ? 7 : (cur - wd + 7) % 7);
         else if (dir > 0) z = ref + ((wd - cur + 7) % 7 == 0 ? 7 : (wd - cur + 7) % 7);
+        else if (p->opt->forward) z = ref + (wd - cur + 7) % 7;
         else z = ref - (cur - wd + 7) % 7;
         set_days(q, z, z);
         q->relative = 1;

@@ -334,7 +334,7 @@ static size_t date_zone(const line_t *ln)
 static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const line_t *prev, size_t base, int *titled)
 {
     cc_qty q[16];
-    cc_normopt o = {0, 0, 0};
+    cc_normopt o = {0, 0, 0, 0};
     size_t nq = 0;
     if (may_hold_date(ln->s, ln->n)) {
         size_t zone = date_zone(ln);

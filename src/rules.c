@@ -779,7 +779,7 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
-    static const char *const fkeys[] = {"reach", "cues", "veto", NULL};
+    static const char *const fkeys[] = {"reach", "cues", "veto", "nearest", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
@@ -787,6 +787,10 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     fr->reach = 12;
     int v = parse_int(c, cc_yaml_get(f, "reach"), 1, 60, "frame reach");
     if (v > 0) fr->reach = v;
+    const char *nearest = cc_yaml_str(f, "nearest");
+    if (nearest && strcmp(nearest, "true") != 0 && strcmp(nearest, "false") != 0)
+        err_at(c, cc_yaml_get(f, "nearest"), "nearest must be true or false, not '%s'", nearest, NULL);
+    fr->nearest = nearest && strcmp(nearest, "true") == 0;
     const cc_ynode *cues = cc_yaml_get(f, "cues");
     if (!cues || cues->kind != CC_Y_SEQ || !cues->n) { err_at(c, f, "frame: needs a list of cues", NULL, NULL); return fr; }
     if (cues->n > 32) { err_at(c, cues, "a frame has at most 32 cues", NULL, NULL); return fr; }

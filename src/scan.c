@@ -565,7 +565,7 @@ typedef struct {
     const cc_ruleset *rs;
     cc_matcher *m;
     const cc_doc *d;
-    size_t doc_index, max_claims, made, dropped, first_of_rule;
+    size_t doc_index, max_claims, made, dropped, first_of_rule, first_of_doc;
     cc_claims *out;
     cc_diags *diags;
 } scan_ctx;
@@ -594,6 +594,15 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     c->date = d->date;
     size_t kept = m->strs.len, so[3];
     size_t len = render(x->rs, r, sl, m, d->text, r->subject); /* into m->tmp */
+    /* the same words are one claim about a subject, whichever rules read them */
+    for (size_t k = x->first_of_doc; k + 1 < x->out->n; k++) {
+        const cc_claim *o = &x->out->items[k];
+        size_t so0 = m->soff[3 * (k - x->first_of_doc)];
+        if (o->vstart == vs && strcmp(m->strs.s + so0, m->tmp.s) == 0) {
+            x->out->n--;
+            return -1;
+        }
+    }
     so[0] = keep_str(m, m->tmp.s, len);
     if (derive(x->rs, r, d, c, x->diags, sl, m, &so[2]) != 0) {
         m->strs.len = kept; /* the subject is not needed */
@@ -617,6 +626,44 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     }
     x->made++;
     return 0;
+}
+
+/* Words that put what follows in the future: "talks are due to resume on
+ * Monday", "the leaders will meet on Friday", "a meeting planned for Tuesday". */
+static const char *const future_words[] = {"will", "would", "shall", "due", "expected", "scheduled", "planned",
+                                           "plans", "plan", "set", "upcoming", "going", "next", "'ll", NULL};
+
+/* 1 when one of future_words stands among the eight words before offset at
+ * in the sentence [ss, at). */
+static int future_before(const char *t, size_t ss, size_t at)
+{
+    size_t words = 0;
+    for (size_t e = at; e > ss && words < 8;) {
+        while (e > ss && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z') && t[e - 1] != '\'') e--;
+        size_t b = e;
+        while (b > ss && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '\'')) b--;
+        if (b == e) break;
+        words++;
+        for (size_t k = 0; future_words[k]; k++)
+            if (strlen(future_words[k]) == e - b && strncasecmp(t + b, future_words[k], e - b) == 0) return 1;
+        e = b;
+    }
+    return 0;
+}
+
+/* A bare weekday in the future tense read forward: q (offsets in the
+ * document) is re-read with the normalizer's forward option. */
+static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
+{
+    if (q->kind != CC_K_DATE || q->weekday < 0 || !q->relative || q->unanchored) return;
+    if (!future_before(d->text, ss, q->start)) return;
+    cc_normopt o = {d->has_date, d->date, round_down, 1};
+    cc_qty f;
+    if (cc_norm_one(lx, d->text + q->start, q->end - q->start, CC_K_DATE, &o, &f) != 0) return;
+    f.start += q->start;
+    f.end += q->start;
+    if (f.hedge != CC_H_NONE) { f.hedge_start += q->start; f.hedge_end += q->start; }
+    *q = f;
 }
 
 /* The sentence's topic gates. */
@@ -663,11 +710,12 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
         if (group_span(p->re, m->md, "value", &vs, &ve) && ve > vs) {
             sentence_at(m, d, ms, &ss, &se);
             if (se < me) se = me;
-            cc_normopt o = {d->has_date, d->date, r->round_down};
+            cc_normopt o = {d->has_date, d->date, r->round_down, 0};
             if (gates_pass(r, m, d->text + ss, se - ss) && cc_norm_one(lx, d->text + vs, ve - vs, r->kind, &o, &q) == 0) {
                 q.start += vs;
                 q.end += vs;
                 if (q.hedge != CC_H_NONE) { q.hedge_start += vs; q.hedge_end += vs; }
+                weekday_tense(lx, d, ss, r->round_down, &q);
                 slots sl = {p->re, NULL, NULL, NULL};
                 size_t ws[512], nw = r->frame ? sentence_words(d->text, ss, se, ws, 512) : 0;
                 if (!vetoed(x, r, ws, nw, ss, se, ms, me)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
@@ -745,6 +793,31 @@ static int find_cue(scan_ctx *x, const cc_cue *cu, const char *t, size_t ss, siz
     return best != SIZE_MAX;
 }
 
+/* A cue found for quantity q belongs to it only when no other quantity of
+ * the sentence stands nearer ("launched its invasion in February 2022,
+ * after annexing Crimea in 2014": "annexing" is 2014's). */
+/* How far a cue is from a quantity for attachment: the words between, and
+ * three more for each comma, semicolon or dash, where a clause may end. */
+static size_t attach_distance(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    size_t d = words_between(ws, nw, a0, a1, b0, b1);
+    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    for (size_t i = lo; i < hi; i++)
+        if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
+    return d;
+}
+
+static int nearest_quantity(const char *t, const size_t *ws, size_t nw, fspan cue, const cc_qty *q, const cc_qty *all,
+                            size_t nall)
+{
+    size_t mine = attach_distance(t, ws, nw, q->start, q->end, cue.s, cue.e);
+    for (size_t k = 0; k < nall; k++) {
+        if (all[k].start == q->start) continue;
+        if (attach_distance(t, ws, nw, all[k].start, all[k].end, cue.s, cue.e) < mine) return 0;
+    }
+    return 1;
+}
+
 /* A veto word of the rule's frame among the claim's own words [ms, me) or
  * the three either side of them, in the sentence [ss, se). */
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me)
@@ -769,7 +842,7 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
-                           const cc_qty *q, int *gated)
+                           const cc_qty *q, const cc_qty *all, size_t nall, int *gated)
 {
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
@@ -794,7 +867,8 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
             anchor = (fspan){cs[cu->near], ce[cu->near]};
         }
         fspan got;
-        if (find_cue(x, cu, t, ss, se, ws, nw, anchor, taken, nt, &got)) {
+        if (find_cue(x, cu, t, ss, se, ws, nw, anchor, taken, nt, &got) &&
+            (cu->near >= 0 || !fr->nearest || nearest_quantity(t, ws, nw, got, q, all, nall))) {
             cs[k] = got.s;
             ce[k] = got.e;
             taken[nt++] = got;
@@ -837,7 +911,7 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
     HASH_FIND(hh, m->qc, &key, sizeof key, e);
     if (!e) {
         cc_qty q[QC_MAX];
-        cc_normopt o = {d->has_date, d->date, 0};
+        cc_normopt o = {d->has_date, d->date, 0, 0};
         size_t nq = cc_norm_scan(lx, d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
         e = cc_xmalloc(sizeof *e + nq * sizeof *q);
@@ -848,7 +922,7 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
     }
     size_t n = 0;
-    cc_normopt o = {d->has_date, d->date, r->round_down};
+    cc_normopt o = {d->has_date, d->date, r->round_down, 0};
     for (size_t k = 0; k < e->nq; k++) {
         const cc_qty *q = &e->q[k];
         int count_like = q->kind == CC_K_COUNT || q->kind == CC_K_NUMBER;
@@ -910,8 +984,9 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         q[k].start += ss;
         q[k].end += ss;
         if (q[k].hedge != CC_H_NONE) { q[k].hedge_start += ss; q[k].hedge_end += ss; }
-        frame_quantity(x, r, ss, se, ws, nw, &q[k], &gated);
+        weekday_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
     }
+    for (size_t k = 0; k < nq; k++) frame_quantity(x, r, ss, se, ws, nw, &q[k], q, nq, &gated);
 }
 
 /* The sentences of a span (a span may hold several when triggers merged). */
@@ -939,7 +1014,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, 0, out, diags};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, 0, first_new, out, diags};
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {

@@ -34,7 +34,7 @@ static int teardown(void **state)
 
 static cc_qty q1(const char *text, cc_kind k, const char *ref, int round_down)
 {
-    cc_normopt o = {0, 0, round_down};
+    cc_normopt o = {0, 0, round_down, 0};
     if (ref) { o.has_ref = 1; cc_date_parse_iso(ref, &o.ref); }
     cc_qty q;
     memset(&q, 0, sizeof q);
@@ -44,7 +44,7 @@ static cc_qty q1(const char *text, cc_kind k, const char *ref, int round_down)
 
 static int none(const char *text, cc_kind k)
 {
-    cc_normopt o = {1, cc_days_from_civil(2026, 1, 23), 0};
+    cc_normopt o = {1, cc_days_from_civil(2026, 1, 23), 0, 0};
     cc_qty q[4];
     return cc_norm_scan(lx, text, strlen(text), k, &o, q, 4) == 0;
 }
@@ -397,6 +397,17 @@ static void test_dates(void **state)
     assert_true(q.unanchored);
     assert_int_equal(q.month, 11);
     assert_int_equal(q.mday, 20);
+    /* a bare weekday looks back, or forward when the sentence speaks of what will be */
+    {
+        cc_normopt o = {1, 0, 0, 1};
+        cc_date_parse_iso("2026-01-23", &o.ref); /* a Friday */
+        cc_qty f;
+        assert_int_equal(cc_norm_one(lx, "Monday", 6, CC_K_DATE, &o, &f), 0);
+        NEAR(f.low, D("2026-01-26"));
+        o.forward = 0;
+        assert_int_equal(cc_norm_one(lx, "Monday", 6, CC_K_DATE, &o, &f), 0);
+        NEAR(f.low, D("2026-01-19"));
+    }
     /* ".26" glued to a word is no decimal */
     q = q1("v.26", CC_K_NUMBER, NULL, 0);
     NEAR(q.best, 26);
@@ -444,7 +455,7 @@ static void test_scan_many(void **state)
 {
     (void)state;
     const char *s = "About 40% of Donetsk and 5,000 km² and nearly four years";
-    cc_normopt o = {0, 0, 0};
+    cc_normopt o = {0, 0, 0, 0};
     cc_qty q[8];
     size_t n = cc_norm_scan(lx, s, strlen(s), CC_K_ANY, &o, q, 8);
     assert_int_equal(n, 3);
