@@ -167,7 +167,11 @@ static size_t int_words(const P *p, size_t i, double *x)
             j = e;
             continue;
         }
-        if (any && k == j && (le = lookup(p, k, CC_LX_SCALE, &e))) {
+        /* "five-hundred", "two-thousand": a scale joined by a hyphen */
+        if (any && k == j && !last_scale && is_dash(p, j) && adjacent(p, j) && adjacent(p, j + 1) &&
+            lookup(p, j + 1, CC_LX_SCALE, &e))
+            k = j + 1;
+        if (any && (k == j || (k == j + 1 && is_dash(p, j))) && (le = lookup(p, k, CC_LX_SCALE, &e))) {
             if (le->v >= 1000 && last_scale && cur == 0 && total > 0) total *= le->v; /* "three lakh crore" */
             else if (le->v >= 1000) { total += (cur ? cur : 1) * le->v; cur = 0; }
             else cur = (cur ? cur : 1) * le->v;
@@ -592,6 +596,18 @@ static int month_day(const P *p, int m, int d, size_t yk, size_t noyear_end, cc_
     if (!cc_date_valid(2024, m, d)) return 0; /* a leap year: any day that can exist */
     q->month = (unsigned char)m;
     q->mday = (unsigned char)d;
+    /* "Feb. 24 last year", "June 1 this year", "March 3 next year" */
+    int rel = word(p, noyear_end, "last") ? -1 : word(p, noyear_end, "this") ? 0 : word(p, noyear_end, "next") ? 1 : 2;
+    if (rel != 2 && word(p, noyear_end + 1, "year") && p->opt && p->opt->has_ref) {
+        int ry, rm, rd;
+        cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
+        if (!cc_date_valid(ry + rel, m, d)) return 0;
+        int64_t z = cc_days_from_civil(ry + rel, m, d);
+        set_days(q, z, z);
+        q->relative = 1;
+        *end = noyear_end + 2;
+        return 1;
+    }
     if (infer_year(p, m, d, &y)) {
         int64_t z = cc_days_from_civil(y, m, d);
         set_days(q, z, z);
@@ -820,7 +836,26 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
         return 0;
     j++;
     const cc_lxent *o = lookup(p, j, CC_LX_ORDINAL, &e);
+    if (!o && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a grim second anniversary" */
+        o = lookup(p, j + 1, CC_LX_ORDINAL, &e);
+        if (o) j++;
+    }
     if (!o) return 0;
+    if (word(p, e, "anniversary")) { /* the Nth anniversary: exactly N years */
+        const cc_lxent *ents, *y = NULL;
+        size_t ne = cc_lexicon_lookup(p->lx, "year", &ents);
+        for (size_t k = 0; k < ne; k++)
+            if (ents[k].type == CC_LX_UNIT && ents[k].kind == CC_K_DURATION) y = &ents[k];
+        if (!y) return 0;
+        q->kind = CC_K_DURATION;
+        q->unit = "day";
+        q->low = q->high = q->best = o->v * y->v;
+        q->wnum = o->v;
+        q->wunit = y->name;
+        q->wfactor = y->v;
+        *end = e + 1;
+        return 1;
+    }
     const cc_lxent *u = lookup_unit(p, e, &ue);
     if (!u || u->kind != CC_K_DURATION) return 0;
     q->kind = CC_K_DURATION;

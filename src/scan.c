@@ -891,6 +891,11 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     add_claim(x, r, ms, me, q->start, q->end, q, &sl);
 }
 
+static int ends_with_ago(const char *s, size_t n)
+{
+    return n > 4 && strncasecmp(s + n - 3, "ago", 3) == 0 && s[n - 4] == ' ';
+}
+
 /* The quantities of the rule's kind in the sentence [ss, se), offsets in the
  * sentence. The sentence is read once per document for every kind (so that
  * a count is never a piece of a date: "24" in "February 24, 2022"); a rule
@@ -929,6 +934,17 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
         if (r->kind == CC_K_DATE && count_like) { /* "in 2014" */
             if (cc_norm_one(lx, d->text + ss + q->start, q->end - q->start, CC_K_DATE, &o, &out[n]) == 0 &&
                 out[n].kind == CC_K_DATE) {
+                out[n].start += q->start;
+                out[n].end += q->start;
+                if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }
+                n++;
+            }
+            continue;
+        }
+        if (r->kind == CC_K_DURATION && q->kind == CC_K_DATE && ends_with_ago(d->text + ss + q->start, q->end - q->start)) {
+            /* "began nearly four years ago": a duration, for a rule that reads ages */
+            if (cc_norm_one(lx, d->text + ss + q->start, q->end - q->start - 3, CC_K_DURATION, &o, &out[n]) == 0 &&
+                out[n].kind == CC_K_DURATION) {
                 out[n].start += q->start;
                 out[n].end += q->start;
                 if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }

@@ -51,6 +51,19 @@ static size_t scan_num(const char *s, size_t n, size_t i, cc_tok *t)
         tmp[o++] = '0';
     } else {
         while (k < n && isdig(s[k])) { if (o < 40) tmp[o++] = s[k]; else dropped++; k++; idig++; }
+        /* Indian grouping: "3,54,000", "1,00,00,000" (two-digit groups, then three) */
+        if (idig <= 2) {
+            size_t q = k;
+            int pairs = 0;
+            while (q + 3 < n && s[q] == ',' && isdig(s[q + 1]) && isdig(s[q + 2]) && s[q + 3] == ',') { q += 3; pairs++; }
+            if (pairs && s[q] == ',' && three_digits_at(s, n, q + 1)) {
+                for (size_t r = k; r < q + 4; r++)
+                    if (s[r] != ',') { if (o < 40) tmp[o++] = s[r]; else dropped++; }
+                idig += 2 * pairs + 3;
+                k = q + 4;
+                comma = 1;
+            }
+        }
         /* thousands separators: ",ddd" groups, not followed by another digit */
         while (k + 3 < n && s[k] == ',' && isdig(s[k + 1]) && isdig(s[k + 2]) && isdig(s[k + 3]) &&
                (k + 4 >= n || !isdig(s[k + 4])) && (comma || idig <= 3)) {

@@ -408,6 +408,21 @@ static void test_dates(void **state)
         assert_int_equal(cc_norm_one(lx, "Monday", 6, CC_K_DATE, &o, &f), 0);
         NEAR(f.low, D("2026-01-19"));
     }
+    /* "Feb. 24 last year": the year is the one before the reference date's */
+    q = q1("Feb. 24 last year", CC_K_DATE, "2023-09-22", 0);
+    NEAR(q.low, D("2022-02-24"));
+    NEAR(q.high, D("2022-02-24"));
+    /* the Nth anniversary is exactly N years, with or without a word between */
+    q = q1("the fourth anniversary", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 4 * 365);
+    NEAR(q.high, 4 * 365);
+    q = q1("a grim second anniversary", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 2 * 365);
+    /* Indian grouping and a scale joined by a hyphen */
+    q = q1("3,54,000", CC_K_COUNT, NULL, 0);
+    NEAR(q.best, 354000);
+    q = q1("Five-hundred", CC_K_COUNT, NULL, 0);
+    NEAR(q.best, 500);
     /* ".26" glued to a word is no decimal */
     q = q1("v.26", CC_K_NUMBER, NULL, 0);
     NEAR(q.best, 26);
