@@ -96,6 +96,8 @@ typedef struct cc_rule {
     cc_pattern *pats;
     size_t npats;
     cc_frame *frame;     /* or NULL */
+    int has_within;      /* the compared values this rule's subject can take: a claim wholly outside is another's */
+    double within_low, within_high; /* canonical units, -INFINITY / INFINITY when open */
     cc_example *ex;
     size_t nex;
 } cc_rule;

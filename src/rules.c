@@ -844,7 +844,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
-                                       "patterns", "frame", "examples", "trigger", "also", NULL};
+                                       "patterns", "frame", "examples", "trigger", "also", "within", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
     check_keys(c, n, keys, "rule");
@@ -1015,6 +1015,18 @@ static void load_rule(lctx *c, const cc_ynode *n)
             p->col = pats->items[i]->col;
             p->value_group = (uint32_t)g;
         }
+    }
+    const cc_ynode *within = cc_yaml_get(n, "within");
+    if (within) {
+        cc_kind wk = (r.derive == CC_DERIVE_START) ? CC_K_DATE : r.derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r.kind;
+        const cc_ynode *lo = cc_yaml_get(within, "low"), *hi = cc_yaml_get(within, "high");
+        int open;
+        r.within_low = -INFINITY;
+        r.within_high = INFINITY;
+        if (within->kind != CC_Y_MAP || (!lo && !hi)) err_at(c, within, "within: expected low and/or high", NULL, NULL);
+        if (lo && parse_bound(c, lo, wk, &r.within_low, &open) == 0 && open) r.within_low = -INFINITY;
+        if (hi && parse_bound(c, hi, wk, &r.within_high, &open) == 0 && open) r.within_high = INFINITY;
+        r.has_within = 1;
     }
     const cc_ynode *ex = cc_yaml_get(n, "examples");
     int npos = 0, nneg = 0;

@@ -609,6 +609,11 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
+    if (r->has_within && !c->unanchored && (c->val.high < r->within_low || c->val.low > r->within_high)) {
+        m->strs.len = kept; /* a value this rule's subject cannot take: another rule's claim */
+        x->out->n--;
+        return -1;
+    }
     so[1] = keep_str(m, d->text + ms, me - ms);
     c->quote_len = me - ms;
     if (m->nsoff + 3 > m->capsoff) {
