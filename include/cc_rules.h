@@ -60,6 +60,7 @@ typedef struct {
     int side;            /* -1 before its anchor, +1 after, 0 either */
     int near;            /* the cue whose match is its anchor; -1: the quantity */
     int reach;           /* words between the anchor and the cue, at most */
+    pcre2_code *not_after; /* a match right after one of these words is something else ("in Ukraine": a place) */
     int line, col;
 } cc_cue;
 

@@ -345,6 +345,7 @@ static void free_rule(cc_rule *r)
             free(r->frame->cues[i].name);
             free(r->frame->cues[i].table);
             pcre2_code_free(r->frame->cues[i].re);
+            pcre2_code_free(r->frame->cues[i].not_after);
         }
         free(r->frame->cues);
         pcre2_code_free(r->frame->veto);
@@ -780,7 +781,7 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "nearest", NULL};
-    static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", NULL};
+    static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", "not_after", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -832,6 +833,35 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
         if (v >= 0) cu->reach = v;
         cu->re = cue_regex(c, q, words, table);
+        const cc_ynode *na = cc_yaml_get(q, "not_after");
+        if (na && na->kind == CC_Y_SEQ) {
+            /* the words, then white space, ending where the cue's match starts */
+            {
+                cc_buf b;
+                cc_buf_init(&b);
+                char **ph = cc_xcalloc(na->n + 1, sizeof *ph);
+                size_t np = 0;
+                for (size_t i = 0; i < na->n; i++)
+                    if (na->items[i]->kind == CC_Y_SCALAR) {
+                        char f[256];
+                        cc_fold(na->items[i]->str, na->items[i]->len, f, sizeof f);
+                        ph[np++] = cc_xstrdup(f);
+                    }
+                cc_buf_puts(&b, "(?<![\\pL\\pN])");
+                cc_buf_regex_alternation(&b, ph, np);
+                cc_buf_puts(&b, "\\s+\\z");
+                for (size_t i = 0; i < np; i++) free(ph[i]);
+                free(ph);
+                cc_ynode tmp = *na;
+                tmp.kind = CC_Y_SCALAR;
+                tmp.str = b.s;
+                tmp.len = b.len;
+                cu->not_after = compile(c, &tmp, "cue not_after");
+                cc_buf_free(&b);
+            }
+        } else if (na) {
+            err_at(c, na, "not_after: expected a list of words", NULL, NULL);
+        }
         fr->ncues++;
     }
     const cc_ynode *veto = cc_yaml_get(f, "veto");

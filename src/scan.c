@@ -782,6 +782,7 @@ static int find_cue(scan_ctx *x, const cc_cue *cu, const char *t, size_t ss, siz
         for (size_t k = 0; k < ntaken; k++)
             if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
         if (clash || (h.s < anchor.e && anchor.s < h.e)) continue;
+        if (cu->not_after && run(cu->not_after, m, t, h.s, h.s > ss + 40 ? h.s - 40 : ss) >= 0) continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         size_t dist = words_between(ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (dist > (size_t)cu->reach) continue;
