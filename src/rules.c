@@ -728,7 +728,7 @@ static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words,
 {
     cc_buf b;
     cc_buf_init(&b);
-    cc_buf_puts(&b, "(?<![\\pL\\pN])(?:");
+    cc_buf_puts(&b, "(?<![\\pL\\pN])(?<!\\pL-)(?:"); /* a hyphen joins words: "pro-Kremlin" is no side */
     if (table) {
         char name[128];
         snprintf(name, sizeof name, "{ALIAS_%s}", table);
@@ -753,7 +753,7 @@ static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words,
         free(ph);
         free(st);
     }
-    cc_buf_puts(&b, ")(?![\\pL\\pN])");
+    cc_buf_puts(&b, ")(?![\\pL\\pN]|-\\pL)");
     /* braces in the words are literal; only the table's macro is expanded */
     cc_ynode tmp = *at;
     tmp.kind = CC_Y_SCALAR;
