@@ -69,7 +69,8 @@ typedef struct {
 typedef struct {
     cc_cue *cues;
     size_t ncues;
-    pcre2_code *veto;    /* words that, within reach of the quantity, drop it */
+    pcre2_code *veto;    /* words that, among the claim's words or three either side, drop it */
+    pcre2_code *veto_before; /* words that, among the four before the claim, drop it */
     int reach;
     int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
 } cc_frame;

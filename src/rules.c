@@ -349,6 +349,7 @@ static void free_rule(cc_rule *r)
         }
         free(r->frame->cues);
         pcre2_code_free(r->frame->veto);
+        pcre2_code_free(r->frame->veto_before);
         free(r->frame);
     }
     for (size_t i = 0; i < r->nex; i++) { free(r->ex[i].text); free(r->ex[i].subject); }
@@ -780,7 +781,7 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
-    static const char *const fkeys[] = {"reach", "cues", "veto", "nearest", NULL};
+    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", "not_after", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
@@ -867,6 +868,9 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     const cc_ynode *veto = cc_yaml_get(f, "veto");
     if (veto && veto->kind == CC_Y_SEQ) fr->veto = cue_regex(c, veto, veto, NULL);
     else if (veto) fr->veto = compile(c, veto, "frame veto");
+    const cc_ynode *vb = cc_yaml_get(f, "veto_before");
+    if (vb && vb->kind == CC_Y_SEQ) fr->veto_before = cue_regex(c, vb, vb, NULL);
+    else if (vb) err_at(c, vb, "veto_before: expected a list of words", NULL, NULL);
     return fr;
 }
 

@@ -828,13 +828,15 @@ static int nearest_quantity(const char *t, const size_t *ws, size_t nw, fspan cu
  * the three either side of them, in the sentence [ss, se). */
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me)
 {
-    if (!r->frame || !r->frame->veto) return 0;
-    size_t vs = ss, ve = se;
+    if (!r->frame || (!r->frame->veto && !r->frame->veto_before)) return 0;
+    size_t vs = ss, ve = se, bs = ss;
     for (size_t i = 0; i < nw; i++) {
         if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 3) vs = ws[i];
+        if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 4) bs = ws[i];
         if (ws[i] > me && words_between(ws, nw, ms, me, ws[i], ws[i] + 1) >= 3) { ve = ws[i]; break; }
     }
-    return run(r->frame->veto, x->m, x->d->text, ve, vs) >= 0;
+    if (r->frame->veto && run(r->frame->veto, x->m, x->d->text, ve, vs) >= 0) return 1;
+    return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, ms, bs) >= 0;
 }
 
 /* Word starts of the sentence [ss, se), as offsets in the document. */
