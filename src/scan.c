@@ -638,12 +638,12 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
 static const char *const future_words[] = {"will", "would", "shall", "due", "expected", "scheduled", "planned",
                                            "plans", "plan", "set", "upcoming", "going", "next", "'ll", NULL};
 
-/* 1 when one of future_words stands among the eight words before offset at
+/* 1 when one of future_words stands among the ten words before offset at
  * in the sentence [ss, at). */
 static int future_before(const char *t, size_t ss, size_t at)
 {
     size_t words = 0;
-    for (size_t e = at; e > ss && words < 8;) {
+    for (size_t e = at; e > ss && words < 10;) {
         while (e > ss && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z') && t[e - 1] != '\'') e--;
         size_t b = e;
         while (b > ss && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '\'')) b--;
