@@ -27,6 +27,11 @@ const char *cc_report_role(const cc_finding *f, size_t j);
 /* Whether a finding is in a report: in scope, at or above min_level, and
  * (unless with_suppressed) neither suppressed nor baselined. */
 int cc_report_shown(const cc_finding *f, const cc_report_opts *o, int with_suppressed);
+/* Why a claim was not compared (its document has no date), or NULL when it
+ * was: one wording for every format. */
+const char *cc_report_unanchored_why(const cc_claim *c);
+/* How many claims were not compared for want of a date. */
+size_t cc_report_unanchored(const cc_run *r);
 /* How many live findings (cc_finding_live) are at or above level. */
 size_t cc_report_count(const cc_run *r, cc_severity level);
 

@@ -29,6 +29,8 @@ typedef struct {
     int64_t date;           /* the document's date */
     unsigned unanchored : 1;/* relative, and the document has no date */
     unsigned suppressed : 1;/* an inline directive covers its line for its rule */
+    unsigned undated : 1;   /* its value is known, but its subject is compared within a window of
+                             * days (or as a running total) and its document has no date */
     double ref_value;       /* derive: share — the reference value used */
     const char *ref_source;
     char *ref_key;

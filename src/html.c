@@ -63,6 +63,33 @@ static void tick_label(cc_buf *b, double v, int date, const char *unit)
     }
 }
 
+/* Claims not compared for want of a date, each with where it stands and why. */
+static void unanchored_section(cc_buf *b, const cc_run *r)
+{
+    size_t n = cc_report_unanchored(r);
+    if (!n) return;
+    cc_buf_printf(b, "<h2>Not compared: %zu claim%s without a date</h2><ul id=\"unanchored\">\n", n, n == 1 ? "" : "s");
+    for (size_t i = 0; i < r->claims.n; i++) {
+        const cc_claim *c = &r->claims.items[i];
+        const char *why = cc_report_unanchored_why(c);
+        if (!why) continue;
+        cc_buf t;
+        cc_buf_init(&t);
+        cc_match_describe(&t, c, r->docs);
+        cc_buf_puts(b, "<li><code>");
+        esc(b, r->docs[c->doc].path);
+        cc_buf_printf(b, ":%d:%d</code> [", c->line, c->col);
+        esc(b, c->rule->id);
+        cc_buf_puts(b, "] ");
+        esc_n(b, t.s ? t.s : "", t.len);
+        cc_buf_puts(b, " <span class=\"muted\">");
+        esc(b, why);
+        cc_buf_puts(b, "</span></li>\n");
+        cc_buf_free(&t);
+    }
+    cc_buf_puts(b, "</ul>\n");
+}
+
 /* Every claim's interval on one axis; the flagged one in red. */
 static void chart(cc_buf *b, const cc_run *r, const cc_finding *f)
 {
@@ -271,6 +298,7 @@ void cc_report_html(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         for (size_t j = 0; j < f->nclaims; j++) claim_card(b, r, f, j);
         cc_buf_puts(b, "</div></section>\n");
     }
+    unanchored_section(b, r);
     cc_buf_puts(b, "<h2>Documents</h2><table id=\"documents\"><thead><tr><th>Path</th><th>Source</th><th>Date</th><th>Dated by</th><th>Claims</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < r->ndocs; i++) {
         const cc_doc *d = &r->docs[i];

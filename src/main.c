@@ -68,6 +68,7 @@ static const char *usage_check =
     "                         the format follows the extension (.json .sarif .html .jsonl)\n"
     "  --min-level LEVEL      show findings at or above info|warning|error (default info)\n"
     "  --fail-on LEVEL|never  exit 1 when a live finding is at or above LEVEL, shown or not\n"
+    "  --fail-on-undated      exit 1 too when a claim was not compared for want of a publication date\n"
     "                         (default error)\n"
     "  --color / --no-color   colour the text report (default: on a terminal, unless NO_COLOR)\n"
     "\n"
@@ -254,6 +255,7 @@ typedef struct {
     size_t nnews;
     const char *config_file; /* --config */
     int no_config;
+    int fail_on_undated;     /* a claim left uncompared for want of a date fails the run */
 } cli;
 
 static const char *format_from_ext(const char *path)
@@ -305,6 +307,7 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         if (strcmp(a, "--color") == 0) { cc_config_set(&c->cfg.color, "always", a); continue; }
         if (strcmp(a, "--no-color") == 0) { cc_config_set(&c->cfg.color, "never", a); continue; }
         if (strcmp(a, "--no-config") == 0) continue;
+        if (strcmp(a, "--fail-on-undated") == 0) { c->fail_on_undated = 1; continue; }
         if (!v) { free(rules); return bad_usage("option needs a value", a, usage); }
         i++;
         if (strcmp(a, "--config") == 0) continue;
@@ -595,6 +598,7 @@ static int cmd_check(int argc, char **argv, int extract)
     }
     int code = CC_EXIT_OK;
     if (!extract && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
+    if (!extract && c.fail_on_undated && cc_report_unanchored(r) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;
     if (write_err) code = CC_EXIT_USAGE;
     cc_run_free(r);

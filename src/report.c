@@ -478,7 +478,7 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 
 void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 {
-    cc_buf_puts(b, "{\"version\":1,\"tool\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\"},\n\"documents\":[");
+    cc_buf_puts(b, "{\"version\":2,\"tool\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\"},\n\"documents\":[");
     for (size_t i = 0; i < r->ndocs; i++) {
         const cc_doc *d = &r->docs[i];
         cc_buf_puts(b, i ? ",\n " : "\n ");
@@ -522,13 +522,20 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     k = 0;
     for (size_t i = 0; i < r->claims.n; i++) {
         const cc_claim *c = &r->claims.items[i];
-        if (!c->unanchored) continue;
+        const char *why = cc_report_unanchored_why(c);
+        if (!why) continue;
         cc_buf_puts(b, k++ ? ",\n " : "\n ");
+        size_t at = b->len;
         cc_report_claim_json(b, r, c, NULL);
+        if (b->len > at && b->s[b->len - 1] == '}') { /* the claim, and why it was not compared */
+            b->len--;
+            cc_buf_puts(b, ",\"why_unanchored\":");
+            cc_buf_json_str(b, why, strlen(why));
+            cc_buf_putc(b, '}');
+        }
     }
-    size_t nerr = 0, un = 0;
+    size_t nerr = 0, un = cc_report_unanchored(r);
     for (size_t i = 0; i < r->diags.n; i++) nerr += r->diags.items[i].level == CC_D_ERROR;
-    for (size_t i = 0; i < r->claims.n; i++) un += r->claims.items[i].unanchored;
     size_t e = cc_report_count(r, CC_SEV_ERROR), w = cc_report_count(r, CC_SEV_WARNING),
            inf = cc_report_count(r, CC_SEV_INFO);
     size_t sup, base;
@@ -543,6 +550,27 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 }
 
 static const char *C(const cc_report_opts *o, const char *code) { return o->color ? code : ""; }
+
+const char *cc_report_unanchored_why(const cc_claim *c)
+{
+    if (c->unanchored)
+        return "its value is relative to a publication date (an age, a weekday, 'last month') and the document "
+               "gives none: add --date, a manifest row or front matter";
+    if (c->undated)
+        return c->rule->policy == CC_POL_CUMULATIVE
+                   ? "a running total is compared in order of publication and the document gives no date: add "
+                     "--date, a manifest row or front matter"
+                   : "a figure that changes over time is compared only with claims made within days of it, and the "
+                     "document gives no date: add --date, a manifest row or front matter";
+    return NULL;
+}
+
+size_t cc_report_unanchored(const cc_run *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->claims.n; i++) n += cc_report_unanchored_why(&r->claims.items[i]) != NULL;
+    return n;
+}
 
 static void clean(cc_buf *b, const char *s) { cc_buf_put_clean(b, s, strlen(s)); }
 
@@ -615,9 +643,11 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     size_t un = 0;
     for (size_t i = 0; i < r->claims.n; i++) {
         const cc_claim *c = &r->claims.items[i];
-        if (!c->unanchored) continue;
+        const char *why = cc_report_unanchored_why(c);
+        if (!why) continue;
         if (!un++) cc_buf_puts(b, "\nunanchored claims (their documents have no date, so they were not compared):\n");
         claim_line(b, r, c, "unanchored", o);
+        cc_buf_printf(b, "              %s\n", why);
     }
     size_t sup, base;
     hidden_counts(r, o, &sup, &base);

@@ -111,6 +111,25 @@ void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         }
         cc_buf_putc(b, '}');
     }
+    /* claims not compared for want of a date: notes about the run, at the claim */
+    size_t nn = r->diags.n;
+    for (size_t i = 0; i < r->claims.n; i++) {
+        const cc_claim *c = &r->claims.items[i];
+        const char *why = cc_report_unanchored_why(c);
+        if (!why) continue;
+        cc_buf_puts(b, nn++ ? ",\n" : "\n");
+        cc_buf t;
+        cc_buf_init(&t);
+        cc_buf_printf(&t, "[%s] unanchored, not compared: ", c->rule->id);
+        cc_match_describe(&t, c, r->docs);
+        cc_buf_printf(&t, ": %s", why);
+        cc_buf_puts(b, "{\"level\":\"note\",\"descriptor\":{\"id\":\"unanchored\"},\"message\":{\"text\":");
+        cc_buf_json_str(b, t.s, t.len);
+        cc_buf_free(&t);
+        cc_buf_puts(b, "},\"locations\":[");
+        location(b, r, c, -1, NULL);
+        cc_buf_puts(b, "]}");
+    }
     cc_buf_puts(b, "]}],\n\"results\":[");
     size_t nres = 0;
     for (size_t i = 0; i < r->findings.n; i++) {

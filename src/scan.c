@@ -609,6 +609,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
+    c->undated = !d->has_date && !c->unanchored && (r->policy == CC_POL_VARYING || r->policy == CC_POL_CUMULATIVE);
     if (r->has_within && !c->unanchored && (c->val.high < r->within_low || c->val.low > r->within_high)) {
         m->strs.len = kept; /* a value this rule's subject cannot take: another rule's claim */
         x->out->n--;
