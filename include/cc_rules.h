@@ -88,6 +88,7 @@ typedef struct cc_rule {
     cc_kv *defaults;     /* template values when a group did not take part */
     size_t ndefaults;
     cc_policy policy;
+    int policy_set;      /* written in the rule (else it comes from a subjects: declaration) */
     int window_days;
     cc_severity severity;
     pcre2_code *topic_doc, *topic_sent, *topic_not;
@@ -104,7 +105,28 @@ typedef struct cc_rule {
     size_t nex;
 } cc_rule;
 
+/* A subject family declared once (a rule file's subjects:): its policy and
+ * unit for every rule that feeds it, and the family whose values are its
+ * complement (a share s held by one side is 100 - s held by the other). */
+typedef struct {
+    char *pattern;       /* dotted parts, "*" for any one part: territory.*.held_by.ukraine */
+    char *complement;    /* the same shape for the complementary family, or NULL */
+    double total;        /* value + complement = total (100 for percent) */
+    cc_policy policy;
+    int window_days;
+    char *unit;          /* canonical unit of its values, or NULL */
+    char *file;
+    int line;
+} cc_subject_decl;
+
 typedef struct cc_ruleset cc_ruleset;
+
+/* The declared subject family whose complement pattern subject matches (0
+ * and NULL when none); then *decl names it. */
+const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *subject);
+/* 1 when the dotted subject (or template: ${...} parts match anything)
+ * fits the pattern ("*" parts match any one part). */
+int cc_subject_fits(const char *pattern, const char *subject);
 
 /* Loads dir/lexicon.yaml and every other dir/ *.yaml (sorted by name).
  * Returns NULL when anything failed; every problem is in diags, with file,

@@ -29,6 +29,8 @@ typedef struct {
     int64_t date;           /* the document's date */
     unsigned unanchored : 1;/* relative, and the document has no date */
     unsigned suppressed : 1;/* an inline directive covers its line for its rule */
+    unsigned complemented : 1; /* read on a complementary subject (held by Russia) and kept on the declared
+                                * one (held by Ukraine): val is total - the value read */
     unsigned undated : 1;   /* its value is known, but its subject is compared within a window of
                              * days (or as a running total) and its document has no date */
     double ref_value;       /* derive: share — the reference value used */

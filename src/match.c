@@ -173,6 +173,12 @@ void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs)
         cc_buf_puts(b, " is ");
         range_text(b, &c->raw);
         cc_buf_printf(b, " of %.0f km2 (%s), so ", c->ref_value, c->ref_source ? c->ref_source : "reference");
+        if (c->complemented) cc_buf_puts(b, "the other side holds the rest: ");
+        range_text(b, &c->val);
+    } else if (c->complemented) {
+        cc_buf_puts(b, " reads as ");
+        range_text(b, &c->raw);
+        cc_buf_puts(b, " held by the other side, so ");
         range_text(b, &c->val);
     } else {
         cc_buf_puts(b, " reads as ");

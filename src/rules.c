@@ -60,6 +60,8 @@ struct cc_ruleset {
     int has_trig;
     pcre2_code **jit_todo; /* compiled while loading, JIT-compiled together at the end */
     size_t njit;
+    cc_subject_decl *subjects;
+    size_t nsubjects;
 };
 
 /* threads that JIT-compile a rule set's patterns (cc_rules_set_jit_threads) */
@@ -359,6 +361,13 @@ static void free_rule(cc_rule *r)
 void cc_rules_free(cc_ruleset *rs)
 {
     if (!rs) return;
+    for (size_t i = 0; i < rs->nsubjects; i++) {
+        free(rs->subjects[i].pattern);
+        free(rs->subjects[i].complement);
+        free(rs->subjects[i].unit);
+        free(rs->subjects[i].file);
+    }
+    free(rs->subjects);
     for (size_t i = 0; i < rs->n; i++) free_rule(&rs->rules[i]);
     free(rs->rules);
     alias *a, *ta;
@@ -964,6 +973,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
         for (int i = 0; i < 4; i++)
             if (strcmp(pol, pol_names[i]) == 0) { r.policy = (cc_policy)i; found = 1; }
         if (!found) err_at(c, cc_yaml_get(n, "policy"), "policy must be fixed, varying, cumulative or none, not '%s'", pol, NULL);
+        r.policy_set = found;
     }
     const char *wd = cc_yaml_str(n, "window_days");
     if (wd) {
@@ -1110,6 +1120,111 @@ static void load_rule(lctx *c, const cc_ynode *n)
     c->rs->rules[c->rs->n++] = r;
 }
 
+/* ---- subjects ---- */
+
+/* A template part such as "${region}" matches any part. */
+static int memmem_dollar(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '$' && s[i + 1] == '{') return 1;
+    return 0;
+}
+
+static void parse_double(lctx *c, const cc_ynode *v, double *out)
+{
+    char *e;
+    double x = v->str ? strtod(v->str, &e) : 0;
+    if (!v->str || *e) err_at(c, v, "expected a number, found '%s'", v->str ? v->str : "?", NULL);
+    else *out = x;
+}
+
+int cc_subject_fits(const char *pattern, const char *subject)
+{
+    const char *p = pattern, *s = subject;
+    for (;;) {
+        size_t pl = strcspn(p, "."), sl = strcspn(s, ".");
+        int any = (pl == 1 && p[0] == '*') || memmem_dollar(s, sl);
+        if (!any && (pl != sl || strncmp(p, s, pl) != 0)) return 0;
+        p += pl;
+        s += sl;
+        if (!*p || !*s) return !*p && !*s;
+        p++;
+        s++;
+    }
+}
+
+const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *subject)
+{
+    for (size_t i = 0; i < rs->nsubjects; i++)
+        if (rs->subjects[i].complement && cc_subject_fits(rs->subjects[i].complement, subject) &&
+            !cc_subject_fits(rs->subjects[i].pattern, subject))
+            return &rs->subjects[i];
+    return NULL;
+}
+
+static void load_subjects(lctx *c, const cc_ynode *sj)
+{
+    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", NULL};
+    if (sj->kind != CC_Y_MAP) { err_at(c, sj, "subjects: expected a mapping of subject patterns", NULL, NULL); return; }
+    for (size_t i = 0; i + 1 < sj->n; i += 2) {
+        const cc_ynode *k = sj->items[i], *v = sj->items[i + 1];
+        if (v->kind != CC_Y_MAP) { err_at(c, v, "subject '%s': expected policy:, unit:, complement:", k->str, NULL); continue; }
+        check_keys(c, v, keys, "subject");
+        for (size_t j = 0; j < c->rs->nsubjects; j++)
+            if (strcmp(c->rs->subjects[j].pattern, k->str) == 0) {
+                char where[512];
+                snprintf(where, sizeof where, "%s:%d", c->rs->subjects[j].file, c->rs->subjects[j].line);
+                err_at(c, k, "subject '%s' is declared twice (first at %s)", k->str, where);
+            }
+        cc_subject_decl d;
+        memset(&d, 0, sizeof d);
+        d.pattern = cc_xstrdup(k->str);
+        d.file = cc_xstrdup(c->file);
+        d.line = k->line;
+        d.window_days = 45;
+        d.total = 100;
+        const char *pol = cc_yaml_str(v, "policy");
+        int found = 0;
+        for (int p = 0; pol && p < 4; p++)
+            if (strcmp(pol, pol_names[p]) == 0) { d.policy = (cc_policy)p; found = 1; }
+        if (!found) err_at(c, pol ? cc_yaml_get(v, "policy") : v, "subject '%s' needs policy: fixed, varying, cumulative or none", k->str, NULL);
+        int w = parse_int(c, cc_yaml_get(v, "window_days"), 0, 36500, "window_days");
+        if (w >= 0) d.window_days = w;
+        const char *unit = cc_yaml_str(v, "unit");
+        if (unit) d.unit = cc_xstrdup(unit);
+        const char *comp = cc_yaml_str(v, "complement");
+        if (comp) {
+            d.complement = cc_xstrdup(comp);
+            if (!unit || strcmp(unit, "percent") != 0)
+                err_at(c, cc_yaml_get(v, "complement"), "a complement needs unit: percent (a share s is total - s of the other)", NULL, NULL);
+        }
+        const cc_ynode *tot = cc_yaml_get(v, "total");
+        if (tot) parse_double(c, tot, &d.total);
+        c->rs->subjects = cc_xrealloc(c->rs->subjects, (c->rs->nsubjects + 1) * sizeof *c->rs->subjects);
+        c->rs->subjects[c->rs->nsubjects++] = d;
+    }
+}
+
+/* A rule whose subject falls in a declared family takes its policy and
+ * window, and may not state another. */
+static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n)
+{
+    for (size_t i = 0; i < c->rs->nsubjects; i++) {
+        const cc_subject_decl *d = &c->rs->subjects[i];
+        if (!cc_subject_fits(d->pattern, r->subject) && !(d->complement && cc_subject_fits(d->complement, r->subject)))
+            continue;
+        char where[512];
+        snprintf(where, sizeof where, "%s:%d", d->file, d->line);
+        if (r->policy_set && r->policy != d->policy)
+            err_at(c, cc_yaml_get(n, "policy"), "policy disagrees with subject '%s' declared at %s; remove it or change the declaration",
+                   d->pattern, where);
+        r->policy = d->policy;
+        if (!cc_yaml_get(n, "window_days")) r->window_days = d->window_days;
+        r->policy_set = 1;
+        return;
+    }
+}
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Pass 1 reads tables and macros from every source, so any rule can use
@@ -1131,13 +1246,14 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
             free_lines(&c);
             continue;
         }
-        static const char *const top[] = {"rules", "aliases", "references", "macros", NULL};
-        if (trees[i]->kind != CC_Y_MAP) err_at(&c, trees[i], "a rule file is a mapping with rules:, aliases:, references:, macros:", NULL, NULL);
+        static const char *const top[] = {"rules", "aliases", "references", "macros", "subjects", NULL};
+        if (trees[i]->kind != CC_Y_MAP) err_at(&c, trees[i], "a rule file is a mapping with rules:, aliases:, references:, macros:, subjects:", NULL, NULL);
         else check_keys(&c, trees[i], top, "file");
         const cc_ynode *x;
         if ((x = cc_yaml_get(trees[i], "aliases"))) load_aliases(&c, x);
         if ((x = cc_yaml_get(trees[i], "references"))) load_references(&c, x);
         if ((x = cc_yaml_get(trees[i], "macros"))) load_macros(&c, x);
+        if ((x = cc_yaml_get(trees[i], "subjects"))) load_subjects(&c, x);
         free_lines(&c);
     }
     for (size_t i = 0; i < n; i++) {
@@ -1146,7 +1262,10 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
         load_lines(&c, src[i].text, src[i].len);
         const cc_ynode *rl = cc_yaml_get(trees[i], "rules");
         if (rl && rl->kind == CC_Y_SEQ)
-            for (size_t k = 0; k < rl->n; k++) load_rule(&c, rl->items[k]);
+            for (size_t k = 0; k < rl->n; k++) {
+                load_rule(&c, rl->items[k]);
+                if (c.rs->n) subject_policy(&c, &c.rs->rules[c.rs->n - 1], rl->items[k]);
+            }
         else if (rl)
             err_at(&c, rl, "rules: expected a list", NULL, NULL);
         free_lines(&c);

@@ -570,6 +570,32 @@ typedef struct {
     cc_diags *diags;
 } scan_ctx;
 
+/* Rewrites the subject in m->tmp from a complementary family to the declared
+ * one: the declared pattern's literal parts, the subject's own where it has
+ * "*" (territory.donetsk.held_by.russia -> territory.donetsk.held_by.ukraine).
+ * Returns the new length. */
+static size_t to_declared(cc_matcher *m, const cc_subject_decl *dcl)
+{
+    char *old = cc_xstrdup(m->tmp.s);
+    m->tmp.len = 0;
+    const char *p = dcl->pattern, *s = old;
+    for (;;) {
+        size_t pl = strcspn(p, "."), sl = strcspn(s, ".");
+        if (pl == 1 && p[0] == '*') cc_buf_put(&m->tmp, s, sl);
+        else cc_buf_put(&m->tmp, p, pl);
+        p += pl;
+        s += sl;
+        if (!*p || !*s) break;
+        cc_buf_putc(&m->tmp, '.');
+        p++;
+        s++;
+    }
+    cc_buf_putc(&m->tmp, 0);
+    m->tmp.len--;
+    free(old);
+    return m->tmp.len;
+}
+
 /* The claim rule r makes of quantity q (offsets in the document), quoted
  * as [ms, me), the value as written at [vs, ve), its subject's slots from
  * sl. Returns 0 when it was made. */
@@ -594,6 +620,8 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     c->date = d->date;
     size_t kept = m->strs.len, so[3];
     size_t len = render(x->rs, r, sl, m, d->text, r->subject); /* into m->tmp */
+    const cc_subject_decl *comp = cc_rules_complement_of(x->rs, m->tmp.s);
+    if (comp) len = to_declared(m, comp);
     /* the same words are one claim about a subject, whichever rules read them */
     for (size_t k = x->first_of_doc; k + 1 < x->out->n; k++) {
         const cc_claim *o = &x->out->items[k];
@@ -608,6 +636,13 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         m->strs.len = kept; /* the subject is not needed */
         x->out->n--;
         return -1;
+    }
+    if (comp && !c->unanchored && c->val.unit && strcmp(c->val.unit, "percent") == 0) {
+        double lo = c->val.low, hi = c->val.high; /* held by the other side: the rest */
+        c->val.low = comp->total - hi;
+        c->val.high = comp->total - lo;
+        c->val.best = comp->total - c->val.best;
+        c->complemented = 1;
     }
     c->undated = !d->has_date && !c->unanchored && (r->policy == CC_POL_VARYING || r->policy == CC_POL_CUMULATIVE);
     if (r->has_within && !c->unanchored && (c->val.high < r->within_low || c->val.low > r->within_high)) {

@@ -88,6 +88,46 @@ static void test_rule_errors(void **state)
     cc_diags_free(&d);
 }
 
+/* A subject declared once: a rule feeding it may not state another policy
+ * (the error names both places), and a rule file may not declare it twice. */
+static void test_subject_declarations(void **state)
+{
+    (void)state;
+    static const char *const rule =
+        "  - id: share-a\n    description: d\n    kind: percent\n    subject: land.${where}.held_by.north\n"
+        "    policy: %s\n    patterns: ['(?<value>[0-9]+%%) of (?<where>\\w+)']\n"
+        "    examples:\n      - text: '10%% of Ax'\n      - text: 'none'\n        match: false\n";
+    static const char *const decl =
+        "subjects:\n  land.*.held_by.north:\n    policy: varying\n    unit: percent\n"
+        "    complement: land.*.held_by.south\n";
+    const char *pols[] = {"varying", "fixed"};
+    for (int k = 0; k < 2; k++) {
+        char text[2048];
+        int n = snprintf(text, sizeof text, "%srules:\n", decl);
+        snprintf(text + n, sizeof text - (size_t)n, rule, pols[k]);
+        cc_rule_source src = {"mem.yaml", text, strlen(text)};
+        cc_diags d;
+        cc_diags_init(&d);
+        cc_ruleset *t = cc_rules_load_mem(cc_rules_lexicon(rs), &src, 1, &d);
+        if (k == 0) {
+            assert_non_null(t);
+            assert_int_equal(cc_rules_get(t, 0)->policy, CC_POL_VARYING);
+            assert_non_null(cc_rules_complement_of(t, "land.ax.held_by.south"));
+            assert_null(cc_rules_complement_of(t, "land.ax.held_by.north"));
+            cc_rules_free(t);
+        } else {
+            assert_null(t);
+            int named = 0;
+            for (size_t i = 0; i < d.n; i++) named |= strstr(d.items[i].msg, "disagrees with subject") != NULL;
+            assert_true(named);
+        }
+        cc_diags_free(&d);
+    }
+    assert_true(cc_subject_fits("a.*.c", "a.${x}.c"));
+    assert_false(cc_subject_fits("a.*.c", "a.b.d"));
+    assert_false(cc_subject_fits("a.*", "a.b.c"));
+}
+
 static cc_doc mkdoc(const char *path, const char *text, const char *date)
 {
     cc_doc doc;
@@ -346,7 +386,7 @@ static void test_reports(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
