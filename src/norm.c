@@ -1072,6 +1072,25 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             k = ak;
         }
     }
+    /* "18.3 per cent to 20 per cent", "110 km to 120 km": a range with its unit written twice */
+    if (u && !range && !a.share && (is_dash(p, k) || word(p, k, "to"))) {
+        amt b2;
+        size_t ue2 = 0;
+        if (amount(p, k + 1, &b2, prefer_unit) && !b2.share && b2.x >= a.x) {
+            size_t uk2 = b2.end;
+            const cc_lxent *u2 = NULL;
+            if (sym(p, uk2, '%') || sym(p, uk2, 0xFF05)) {
+                if (u->kind == CC_K_PERCENT) { u2 = u; ue2 = uk2 + 1; }
+            } else if ((u2 = lookup_unit(p, uk2, &ue2)) && !(u2->kind == u->kind && u2->v == u->v)) {
+                u2 = NULL;
+            }
+            if (u2) {
+                b = b2;
+                range = 1;
+                k = ue2;
+            }
+        }
+    }
     /* "1990s", "1st" */
     if (!u && !cur && adjacent(p, k) && p->t[k - 1].type == CC_T_NUM && k < p->nt && p->t[k].type == CC_T_WORD) {
         *endp = k + 1;

@@ -423,6 +423,13 @@ static void test_dates(void **state)
     NEAR(q.best, 354000);
     q = q1("Five-hundred", CC_K_COUNT, NULL, 0);
     NEAR(q.best, 500);
+    /* a range with its unit written twice */
+    q = q1("18.3 per cent to 20 per cent", CC_K_PERCENT, NULL, 0);
+    NEAR(q.low, 18.3);
+    NEAR(q.high, 20);
+    q = q1("110 km to 120 km", CC_K_LENGTH, NULL, 0);
+    NEAR(q.low, 110);
+    NEAR(q.high, 120);
     /* ".26" glued to a word is no decimal */
     q = q1("v.26", CC_K_NUMBER, NULL, 0);
     NEAR(q.best, 26);
