@@ -896,7 +896,13 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     fspan taken[33];
     size_t nt = 0;
     fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
-    taken[nt++] = qs;
+    /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
+    fspan core = qs;
+    if (q->hedge != CC_H_NONE && q->hedge_end > core.s && q->hedge_end < core.e) {
+        core.s = q->hedge_end;
+        while (core.s < core.e && (t[core.s] == ' ' || t[core.s] == '\t' || t[core.s] == '\n')) core.s++;
+    }
+    taken[nt++] = core;
     size_t ms = qs.s, me = qs.e;
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
@@ -905,7 +911,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         for (size_t j = 0; j < k; j++)
             if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, cu->name) == 0) filled = 1;
         if (filled) continue;
-        fspan anchor = qs;
+        fspan anchor = core;
         if (cu->near >= 0) {
             if (cs[cu->near] == SIZE_MAX) continue;
             anchor = (fspan){cs[cu->near], ce[cu->near]};
@@ -932,6 +938,19 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (*gated < 0) *gated = gates_pass(r, x->m, t + ss, se - ss);
     if (!*gated) return;
     slots sl = {NULL, fr, cs, ce};
+    int hedge_taken = 0;
+    for (size_t k = 0; k < fr->ncues && k < 32; k++)
+        if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
+    if (hedge_taken) { /* read the number without the word a cue took */
+        cc_qty bare;
+        cc_normopt o = {x->d->has_date, x->d->date, r->round_down, 0};
+        if (cc_norm_one(cc_rules_lexicon(x->rs), t + core.s, core.e - core.s, r->kind, &o, &bare) != 0) return;
+        bare.start += core.s;
+        bare.end += core.s;
+        if (bare.hedge != CC_H_NONE) { bare.hedge_start += core.s; bare.hedge_end += core.s; }
+        add_claim(x, r, ms, me, bare.start, bare.end, &bare, &sl);
+        return;
+    }
     add_claim(x, r, ms, me, q->start, q->end, q, &sl);
 }
 
