@@ -124,6 +124,8 @@ typedef struct cc_ruleset cc_ruleset;
 /* The declared subject family whose complement pattern subject matches (0
  * and NULL when none); then *decl names it. */
 const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *subject);
+/* The declared family a (rendered) subject belongs to, or NULL. */
+const cc_subject_decl *cc_rules_subject_decl(const cc_ruleset *rs, const char *subject);
 /* 1 when the dotted subject (or template: ${...} parts match anything)
  * fits the pattern ("*" parts match any one part). */
 int cc_subject_fits(const char *pattern, const char *subject);

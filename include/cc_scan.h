@@ -29,6 +29,8 @@ typedef struct {
     int64_t date;           /* the document's date */
     unsigned unanchored : 1;/* relative, and the document has no date */
     unsigned suppressed : 1;/* an inline directive covers its line for its rule */
+    unsigned policy : 2;    /* its subject's (cc_policy): the declared family's, else its rule's */
+    unsigned short window_days;
     unsigned complemented : 1; /* read on a complementary subject (held by Russia) and kept on the declared
                                 * one (held by Ukraine): val is total - the value read */
     unsigned undated : 1;   /* its value is known, but its subject is compared within a window of

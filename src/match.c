@@ -474,10 +474,10 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
                         cc_findings *out)
 {
     if (n < 2) return;
-    const cc_rule *r0 = cl->items[idx[0]].rule;
-    cc_policy pol = r0->policy;
+    const cc_claim *c0 = &cl->items[idx[0]];
+    cc_policy pol = (cc_policy)c0->policy;
     if (pol == CC_POL_NONE) return;
-    int64_t window = pol == CC_POL_FIXED ? -1 : r0->window_days;
+    int64_t window = pol == CC_POL_FIXED ? -1 : c0->window_days;
     size_t *others = cc_xmalloc(n * sizeof *others);
     size_t *byd = cc_xmalloc(n * sizeof *byd);
     size_t nd = 0;

@@ -557,7 +557,7 @@ const char *cc_report_unanchored_why(const cc_claim *c)
         return "its value is relative to a publication date (an age, a weekday, 'last month') and the document "
                "gives none: add --date, a manifest row or front matter";
     if (c->undated)
-        return c->rule->policy == CC_POL_CUMULATIVE
+        return c->policy == CC_POL_CUMULATIVE
                    ? "a running total is compared in order of publication and the document gives no date: add "
                      "--date, a manifest row or front matter"
                    : "a figure that changes over time is compared only with claims made within days of it, and the "

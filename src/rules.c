@@ -1153,6 +1153,13 @@ int cc_subject_fits(const char *pattern, const char *subject)
     }
 }
 
+const cc_subject_decl *cc_rules_subject_decl(const cc_ruleset *rs, const char *subject)
+{
+    for (size_t i = 0; i < rs->nsubjects; i++)
+        if (cc_subject_fits(rs->subjects[i].pattern, subject)) return &rs->subjects[i];
+    return NULL;
+}
+
 const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *subject)
 {
     for (size_t i = 0; i < rs->nsubjects; i++)
@@ -1209,10 +1216,18 @@ static void load_subjects(lctx *c, const cc_ynode *sj)
  * window, and may not state another. */
 static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n)
 {
+    size_t fit = 0, which = 0;
     for (size_t i = 0; i < c->rs->nsubjects; i++) {
         const cc_subject_decl *d = &c->rs->subjects[i];
-        if (!cc_subject_fits(d->pattern, r->subject) && !(d->complement && cc_subject_fits(d->complement, r->subject)))
-            continue;
+        if (cc_subject_fits(d->pattern, r->subject) || (d->complement && cc_subject_fits(d->complement, r->subject))) {
+            fit++;
+            which = i;
+        }
+    }
+    /* a template that fits several families (event.${event}...) takes each claim's from its own */
+    if (fit != 1) return;
+    for (size_t i = which; i <= which; i++) {
+        const cc_subject_decl *d = &c->rs->subjects[i];
         char where[512];
         snprintf(where, sizeof where, "%s:%d", d->file, d->line);
         if (r->policy_set && r->policy != d->policy)

@@ -644,7 +644,10 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         c->val.best = comp->total - c->val.best;
         c->complemented = 1;
     }
-    c->undated = !d->has_date && !c->unanchored && (r->policy == CC_POL_VARYING || r->policy == CC_POL_CUMULATIVE);
+    const cc_subject_decl *decl = cc_rules_subject_decl(x->rs, m->strs.s + so[0]);
+    c->policy = decl ? decl->policy : r->policy;
+    c->window_days = (unsigned short)(decl ? decl->window_days : r->window_days);
+    c->undated = !d->has_date && !c->unanchored && (c->policy == CC_POL_VARYING || c->policy == CC_POL_CUMULATIVE);
     if (r->has_within && !c->unanchored && (c->val.high < r->within_low || c->val.low > r->within_high)) {
         m->strs.len = kept; /* a value this rule's subject cannot take: another rule's claim */
         x->out->n--;
