@@ -710,6 +710,24 @@ static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int 
     *q = f;
 }
 
+/* 0 when s[0..n) holds no digit and no word that can name a day, a month or
+ * a year (month and weekday names, "today", "yesterday", "last", "next"…):
+ * no date can be read there. */
+static int may_name_date(const char *s, size_t n)
+{
+    static const char *const starts[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                         "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "tod",
+                                         "yes", "tom", "las", "nex", "thi", "ear", "pas", NULL};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9') return 1;
+        if (i + 3 <= n && ((c | 32) >= 'a' && (c | 32) <= 'z') && (i == 0 || !(((unsigned char)s[i - 1] | 32) >= 'a' && ((unsigned char)s[i - 1] | 32) <= 'z')))
+            for (size_t k = 0; starts[k]; k++)
+                if ((c | 32) == starts[k][0] && (s[i + 1] | 32) == starts[k][1] && (s[i + 2] | 32) == starts[k][2]) return 1;
+    }
+    return 0;
+}
+
 /* The sentence's topic gates. */
 static int gates_pass(const cc_rule *r, cc_matcher *m, const char *s, size_t n)
 {
@@ -805,23 +823,43 @@ typedef struct {
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
-static int find_cue(scan_ctx *x, const cc_cue *cu, const char *t, size_t ss, size_t se, const size_t *ws, size_t nw,
+/* A cue's matches in one sentence, found once for all its quantities. */
+#define CUE_HITS 48
+typedef struct {
+    int done;
+    size_t n;
+    fspan v[CUE_HITS];
+} cue_hits;
+
+static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, size_t se, cue_hits *h)
+{
+    if (h->done) return h;
+    h->done = 1;
+    h->n = 0;
+    const char *t = x->d->text;
+    size_t from = ss;
+    while (from < se && h->n < CUE_HITS) {
+        if (run(cu->re, x->m, t, se, from) < 0) break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+        fspan g = {ov[0], ov[1]};
+        from = g.e > g.s ? g.e : g.s + 1;
+        if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > ss + 40 ? g.s - 40 : ss) >= 0) continue;
+        h->v[h->n++] = g;
+    }
+    return h;
+}
+
+static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws, size_t nw,
                     fspan anchor, const fspan *taken, size_t ntaken, fspan *got)
 {
-    cc_matcher *m = x->m;
-    size_t from = ss, best = SIZE_MAX;
+    size_t best = SIZE_MAX;
     fspan prev = {SIZE_MAX, 0};
-    while (from < se) {
-        int rc = run(cu->re, m, t, se, from);
-        if (rc < 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-        fspan h = {ov[0], ov[1]};
-        from = h.e > h.s ? h.e : h.s + 1;
+    for (size_t i = 0; i < hits->n; i++) {
+        fspan h = hits->v[i];
         int clash = 0;
         for (size_t k = 0; k < ntaken; k++)
             if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
         if (clash || (h.s < anchor.e && anchor.s < h.e)) continue;
-        if (cu->not_after && run(cu->not_after, m, t, h.s, h.s > ss + 40 ? h.s - 40 : ss) >= 0) continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         size_t dist = words_between(ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (dist > (size_t)cu->reach) continue;
@@ -889,7 +927,7 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
-                           const cc_qty *q, const cc_qty *all, size_t nall, int *gated)
+                           const cc_qty *q, const cc_qty *all, size_t nall, int *gated, cue_hits *hits)
 {
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
@@ -920,7 +958,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
             anchor = (fspan){cs[cu->near], ce[cu->near]};
         }
         fspan got;
-        if (find_cue(x, cu, t, ss, se, ws, nw, anchor, taken, nt, &got) &&
+        if (find_cue(cu, cue_matches(x, cu, ss, se, &hits[k]), t, ws, nw, anchor, taken, nt, &got) &&
             (cu->near >= 0 || !fr->nearest || nearest_quantity(t, ws, nw, got, q, all, nall))) {
             cs[k] = got.s;
             ce[k] = got.e;
@@ -938,7 +976,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     }
     if (vetoed(x, r, ws, nw, ss, se, ms, me)) return;
     /* the sentence's topic gates, asked once a claim is at hand */
-    if (*gated < 0) *gated = gates_pass(r, x->m, t + ss, se - ss);
+    if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
     if (!*gated) return;
     slots sl = {NULL, fr, cs, ce};
     int hedge_taken = 0;
@@ -1055,10 +1093,17 @@ static int cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
 static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
 {
     const cc_doc *d = x->d;
+    /* cheap refusals first: a date needs a digit or a date word, the topic
+     * the rule requires of the sentence, each required cue (one search
+     * each); then the quantities (read once per sentence for every frame rule) */
+    if (r->kind == CC_K_DATE && !may_name_date(d->text + ss, se - ss)) return;
+    if (r->topic_sent && !gate(r->topic_sent, x->m, d->text + ss, se - ss)) return;
     if (!cues_present(x, r->frame, ss, se)) return;
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) return;
+    cue_hits hits[32];
+    for (size_t k = 0; k < r->frame->ncues && k < 32; k++) hits[k].done = 0;
     size_t ws[512];
     size_t nw = sentence_words(d->text, ss, se, ws, 512);
     int gated = -1;
@@ -1068,7 +1113,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         if (q[k].hedge != CC_H_NONE) { q[k].hedge_start += ss; q[k].hedge_end += ss; }
         weekday_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
     }
-    for (size_t k = 0; k < nq; k++) frame_quantity(x, r, ss, se, ws, nw, &q[k], q, nq, &gated);
+    for (size_t k = 0; k < nq; k++) frame_quantity(x, r, ss, se, ws, nw, &q[k], q, nq, &gated, hits);
 }
 
 /* The sentences of a span (a span may hold several when triggers merged). */
