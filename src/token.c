@@ -180,8 +180,9 @@ size_t cc_tokenize(const char *s, size_t n, cc_tok **out)
     size_t i = 0;
     int space = 1;
     while (i < n) {
-        size_t adv;
-        unsigned cp = cc_utf8_decode(s + i, n - i, &adv);
+        size_t adv = 1;
+        unsigned cp = (unsigned char)s[i]; /* ASCII without decoding */
+        if (cp >= 0x80) cp = cc_utf8_decode(s + i, n - i, &adv);
         if (is_space_cp(cp)) { space = 1; i += adv; continue; }
         if (cnt == cap) { cap *= 2; toks = cc_xrealloc(toks, cap * sizeof *toks); }
         cc_tok *t = &toks[cnt++];
@@ -196,8 +197,9 @@ size_t cc_tokenize(const char *s, size_t n, cc_tok **out)
         } else if (is_letter_cp(cp)) {
             size_t k = i + adv;
             while (k < n) {
-                size_t a2;
-                unsigned c2 = cc_utf8_decode(s + k, n - k, &a2);
+                size_t a2 = 1;
+                unsigned c2 = (unsigned char)s[k];
+                if (c2 >= 0x80) c2 = cc_utf8_decode(s + k, n - k, &a2);
                 if (!is_letter_cp(c2) && !(c2 >= '0' && c2 <= '9')) break;
                 k += a2;
             }
