@@ -672,6 +672,18 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     return 0;
 }
 
+/* The quantity of kind want at t[at..at+len), with offsets in t: 0 when
+ * the normalizer reads one. */
+static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc_kind want, const cc_normopt *o,
+                  cc_qty *out)
+{
+    if (cc_norm_one(lx, t + at, len, want, o, out) != 0) return -1;
+    out->start += at;
+    out->end += at;
+    if (out->hedge != CC_H_NONE) { out->hedge_start += at; out->hedge_end += at; }
+    return 0;
+}
+
 /* Words that put what follows in the future: "talks are due to resume on
  * Monday", "the leaders will meet on Friday", "a meeting planned for Tuesday". */
 static const char *const future_words[] = {"will", "would", "shall", "due", "expected", "scheduled", "planned",
@@ -703,11 +715,7 @@ static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int 
     if (!future_before(d->text, ss, q->start)) return;
     cc_normopt o = {d->has_date, d->date, round_down, 1};
     cc_qty f;
-    if (cc_norm_one(lx, d->text + q->start, q->end - q->start, CC_K_DATE, &o, &f) != 0) return;
-    f.start += q->start;
-    f.end += q->start;
-    if (f.hedge != CC_H_NONE) { f.hedge_start += q->start; f.hedge_end += q->start; }
-    *q = f;
+    if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
 }
 
 /* 0 when s[0..n) holds no digit and no word that can name a day, a month or
@@ -985,10 +993,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (hedge_taken) { /* read the number without the word a cue took */
         cc_qty bare;
         cc_normopt o = {x->d->has_date, x->d->date, r->round_down, 0};
-        if (cc_norm_one(cc_rules_lexicon(x->rs), t + core.s, core.e - core.s, r->kind, &o, &bare) != 0) return;
-        bare.start += core.s;
-        bare.end += core.s;
-        if (bare.hedge != CC_H_NONE) { bare.hedge_start += core.s; bare.hedge_end += core.s; }
+        if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &bare) != 0) return;
         add_claim(x, r, ms, me, bare.start, bare.end, &bare, &sl);
         return;
     }
@@ -1035,35 +1040,22 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
     for (size_t k = 0; k < e->nq; k++) {
         const cc_qty *q = &e->q[k];
         int count_like = q->kind == CC_K_COUNT || q->kind == CC_K_NUMBER;
+        const char *ts = d->text + ss; /* offsets of the cached quantities are in the sentence */
         if (r->kind == CC_K_DATE && count_like) { /* "in 2014" */
-            if (cc_norm_one(lx, d->text + ss + q->start, q->end - q->start, CC_K_DATE, &o, &out[n]) == 0 &&
-                out[n].kind == CC_K_DATE) {
-                out[n].start += q->start;
-                out[n].end += q->start;
-                if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }
-                n++;
-            }
+            if (reread(lx, ts, q->start, q->end - q->start, CC_K_DATE, &o, &out[n]) == 0 && out[n].kind == CC_K_DATE) n++;
             continue;
         }
-        if (r->kind == CC_K_DURATION && q->kind == CC_K_DATE && ends_with_ago(d->text + ss + q->start, q->end - q->start)) {
+        if (r->kind == CC_K_DURATION && q->kind == CC_K_DATE && ends_with_ago(ts + q->start, q->end - q->start)) {
             /* "began nearly four years ago": a duration, for a rule that reads ages */
-            if (cc_norm_one(lx, d->text + ss + q->start, q->end - q->start - 3, CC_K_DURATION, &o, &out[n]) == 0 &&
-                out[n].kind == CC_K_DURATION) {
-                out[n].start += q->start;
-                out[n].end += q->start;
-                if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }
+            if (reread(lx, ts, q->start, q->end - q->start - 3, CC_K_DURATION, &o, &out[n]) == 0 &&
+                out[n].kind == CC_K_DURATION)
                 n++;
-            }
             continue;
         }
         if (!(q->kind == r->kind || (count_like && (r->kind == CC_K_COUNT || r->kind == CC_K_NUMBER)))) continue;
         out[n] = *q;
-        if (r->round_down && q->kind == CC_K_DURATION &&
-            cc_norm_one(lx, d->text + ss + q->start, q->end - q->start, CC_K_DURATION, &o, &out[n]) == 0) {
-            out[n].start += q->start;
-            out[n].end += q->start;
-            if (out[n].hedge != CC_H_NONE) { out[n].hedge_start += q->start; out[n].hedge_end += q->start; }
-        }
+        if (r->round_down && q->kind == CC_K_DURATION)
+            reread(lx, ts, q->start, q->end - q->start, CC_K_DURATION, &o, &out[n]); /* completed units */
         n++;
     }
     return n;
