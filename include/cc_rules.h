@@ -61,6 +61,7 @@ typedef struct {
     int near;            /* the cue whose match is its anchor; -1: the quantity */
     int reach;           /* words between the anchor and the cue, at most */
     pcre2_code *not_after; /* a match right after one of these words is something else ("in Ukraine": a place) */
+    int nearest;         /* it belongs only to the quantity it stands nearest (the frame's nearest: sets it for all) */
     int line, col;
 } cc_cue;
 

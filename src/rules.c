@@ -791,7 +791,8 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", NULL};
-    static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", "not_after", NULL};
+    static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", "not_after",
+                                        "nearest", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -840,6 +841,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
             if (cu->near < 0) err_at(c, cc_yaml_get(q, "near"), "near: '%s' is no cue listed before this one", near, NULL);
         }
         cu->reach = fr->reach;
+        const char *cn = cc_yaml_str(q, "nearest");
+        cu->nearest = fr->nearest || (cn && strcmp(cn, "true") == 0);
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
         if (v >= 0) cu->reach = v;
         cu->re = cue_regex(c, q, words, table);

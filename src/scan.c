@@ -831,6 +831,17 @@ typedef struct {
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
+/* How far a cue is from a quantity for attachment: the words between, and
+ * three more for each comma, semicolon or dash, where a clause may end. */
+static size_t attach_distance(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    size_t d = words_between(ws, nw, a0, a1, b0, b1);
+    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    for (size_t i = lo; i < hi; i++)
+        if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
+    return d;
+}
+
 /* A cue's matches in one sentence, found once for all its quantities. */
 #define CUE_HITS 48
 typedef struct {
@@ -869,8 +880,9 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
             if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
         if (clash || (h.s < anchor.e && anchor.s < h.e)) continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
-        size_t dist = words_between(ws, nw, anchor.s, anchor.e, h.s, h.e);
-        if (dist > (size_t)cu->reach) continue;
+        if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > (size_t)cu->reach) continue;
+        /* of two at the same number of words, the one not across a comma or dash */
+        size_t dist = attach_distance(t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && prev.e <= h.s && h.s - prev.e <= 4 && got->s == prev.s &&
             (strncmp(t + prev.e, "'s ", 3) == 0 || strncmp(t + prev.e, "\xE2\x80\x99s ", 5) == 0)) {
             *got = h; /* the possessive's head */
@@ -887,24 +899,23 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
 /* A cue found for quantity q belongs to it only when no other quantity of
  * the sentence stands nearer ("launched its invasion in February 2022,
  * after annexing Crimea in 2014": "annexing" is 2014's). */
-/* How far a cue is from a quantity for attachment: the words between, and
- * three more for each comma, semicolon or dash, where a clause may end. */
-static size_t attach_distance(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
-{
-    size_t d = words_between(ws, nw, a0, a1, b0, b1);
-    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
-    for (size_t i = lo; i < hi; i++)
-        if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
-    return d;
-}
-
 static int nearest_quantity(const char *t, const size_t *ws, size_t nw, fspan cue, const cc_qty *q, const cc_qty *all,
-                            size_t nall)
+                            size_t nall, const cue_hits *hits)
 {
     size_t mine = attach_distance(t, ws, nw, q->start, q->end, cue.s, cue.e);
     for (size_t k = 0; k < nall; k++) {
         if (all[k].start == q->start) continue;
-        if (attach_distance(t, ws, nw, all[k].start, all[k].end, cue.s, cue.e) < mine) return 0;
+        size_t theirs = attach_distance(t, ws, nw, all[k].start, all[k].end, cue.s, cue.e);
+        if (theirs >= mine) continue;
+        /* nearer to another quantity, which keeps it unless that one has a
+         * nearer match of its own ("2,870 troops killed and 3,700 injured":
+         * "killed" is 2,870's, since 3,700 has "injured") */
+        int own = 0;
+        for (size_t h = 0; h < hits->n && !own; h++)
+            if (hits->v[h].s != cue.s &&
+                attach_distance(t, ws, nw, all[k].start, all[k].end, hits->v[h].s, hits->v[h].e) < theirs)
+                own = 1;
+        if (!own) return 0;
     }
     return 1;
 }
@@ -966,8 +977,9 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
             anchor = (fspan){cs[cu->near], ce[cu->near]};
         }
         fspan got;
-        if (find_cue(cu, cue_matches(x, cu, ss, se, &hits[k]), t, ws, nw, anchor, taken, nt, &got) &&
-            (cu->near >= 0 || !fr->nearest || nearest_quantity(t, ws, nw, got, q, all, nall))) {
+        const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
+        if (find_cue(cu, ch, t, ws, nw, anchor, taken, nt, &got) &&
+            (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch))) {
             cs[k] = got.s;
             ce[k] = got.e;
             taken[nt++] = got;
