@@ -893,6 +893,17 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         }
         prev = h;
     }
+    /* "Istanbul, Turkey": of a place and the larger one in apposition, the first is meant */
+    for (size_t i = 1; best != SIZE_MAX && i < hits->n; i++)
+        if (hits->v[i].s == got->s && hits->v[i - 1].e + 2 == got->s && t[hits->v[i - 1].e] == ',' &&
+            t[hits->v[i - 1].e + 1] == ' ') {
+            fspan a = hits->v[i - 1];
+            int clash = (a.s < anchor.e && anchor.s < a.e);
+            for (size_t k = 0; k < ntaken; k++)
+                if (a.s < taken[k].e && taken[k].s < a.e) clash = 1;
+            if (!clash) *got = a;
+            break;
+        }
     return best != SIZE_MAX;
 }
 
