@@ -731,6 +731,23 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
     if (word(p, j, "last") || word(p, j, "past") || word(p, j, "previous")) { dir = -1; j++; }
     else if (word(p, j, "next") || word(p, j, "coming")) { dir = 1; j++; }
     else if (word(p, j, "this")) { j++; }
+    /* "in June", "in early June", "by late March": the month as a whole, the latest
+     * such month (or the next one, in the future tense); the year written after it wins */
+    int in_month = 0;
+    if (j == i && (word(p, j, "in") || word(p, j, "by") || word(p, j, "early") || word(p, j, "mid") || word(p, j, "late"))) {
+        size_t k = j + 1;
+        if (word(p, j, "in") || word(p, j, "by")) {
+            if (word(p, k, "early") || word(p, k, "mid") || word(p, k, "late")) k++;
+        }
+        if (is_dash(p, k) && adjacent(p, k)) k++; /* "mid-June" */
+        size_t me;
+        int y;
+        if (month_at(p, k, &me) && !year_tok(p, me, &y) && !(sym(p, me, ',') && year_tok(p, me + 1, &y)) &&
+            !day_tok(p, me, &y, &e)) {
+            j = k;
+            in_month = 1;
+        }
+    }
     int earlier = 0;
     if (word(p, i, "earlier") && word(p, i + 1, "this")) { earlier = 1; j = i + 2; }
     int wd;
@@ -754,7 +771,11 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         int y = ry;
         if (dir < 0) { if (le->iv >= rm) y--; }
         else if (dir > 0) { if (le->iv <= rm) y++; }
+        else if (in_month && p->opt->forward) { if (le->iv < rm) y++; }
         else if (le->iv > rm) y--;
+        /* "June last year", "March this year" */
+        int rel = word(p, e, "last") ? -1 : word(p, e, "this") ? 0 : word(p, e, "next") ? 1 : 2;
+        if (rel != 2 && word(p, e + 1, "year")) { y = ry + rel; e += 2; }
         int64_t lo = cc_days_from_civil(y, le->iv, 1);
         set_days(q, lo, lo + cc_days_in_month(y, le->iv) - 1);
         q->relative = 1;

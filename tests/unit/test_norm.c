@@ -423,6 +423,14 @@ static void test_dates(void **state)
     NEAR(q.best, 354000);
     q = q1("Five-hundred", CC_K_COUNT, NULL, 0);
     NEAR(q.best, 500);
+    /* a month standing alone after "in", "early", "mid-", "late": the latest such month */
+    q = q1("in early June", CC_K_DATE, "2023-12-26", 0);
+    NEAR(q.low, D("2023-06-01"));
+    NEAR(q.high, D("2023-06-30"));
+    q = q1("in June last year", CC_K_DATE, "2023-07-08", 0);
+    NEAR(q.low, D("2022-06-01"));
+    q = q1("in mid-December", CC_K_DATE, "2023-02-21", 0);
+    NEAR(q.low, D("2022-12-01"));
     /* a range with its unit written twice */
     q = q1("18.3 per cent to 20 per cent", CC_K_PERCENT, NULL, 0);
     NEAR(q.low, 18.3);
