@@ -1093,7 +1093,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             k = ak;
         }
     }
-    /* "18.3 per cent to 20 per cent", "110 km to 120 km": a range with its unit written twice */
+    /* "12.5 per cent to 15 per cent", "110 km to 120 km": a range with its unit written twice */
     if (u && !range && !a.share && (is_dash(p, k) || word(p, k, "to"))) {
         amt b2;
         size_t ue2 = 0;

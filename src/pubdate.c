@@ -11,7 +11,7 @@ static const char *const published_words[] = {"published", "posted", "created", 
 static const char *const updated_words[] = {"updated", "modified", "edited", "revised", NULL};
 static const char *const byline_words[] = {"by", NULL};
 /* A date in running prose is the page's own only when the sentence speaks
- * of now: "this is where things stand on Saturday, July 8, 2023", "is
+ * of now: "here is the picture as of Friday, March 3, 2023", "is
  * meeting European leaders on Monday 18 August"; "ended on Saturday" is an
  * event of the story. */
 static const char *const present_words[] = {"is", "are", "am", "stand", "stands", "today", "now", NULL};
