@@ -734,11 +734,16 @@ static int parse_bound(lctx *c, const cc_ynode *v, cc_kind kind, double *out, in
 /* A words list (or a table's phrases) as one regex over whole words:
  * phrases with any white space between their words, "stem*" any word
  * starting with the stem. */
-static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table)
+/* Whole words, and a hyphen joins words: "Kremlin" is not in "pro-Kremlin" */
+#define WORDS_HEAD "(?<![\\pL\\pN])(?<!\\pL-)(?:"
+#define WORDS_TAIL ")(?![\\pL\\pN]|-\\pL)"
+
+static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table, const char *head,
+                               const char *tail, const char *what)
 {
     cc_buf b;
     cc_buf_init(&b);
-    cc_buf_puts(&b, "(?<![\\pL\\pN])(?<!\\pL-)(?:"); /* a hyphen joins words: "pro-Kremlin" is no side */
+    cc_buf_puts(&b, head);
     if (table) {
         char name[128];
         snprintf(name, sizeof name, "{ALIAS_%s}", table);
@@ -763,15 +768,20 @@ static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words,
         free(ph);
         free(st);
     }
-    cc_buf_puts(&b, ")(?![\\pL\\pN]|-\\pL)");
+    cc_buf_puts(&b, tail);
     /* braces in the words are literal; only the table's macro is expanded */
     cc_ynode tmp = *at;
     tmp.kind = CC_Y_SCALAR;
     tmp.str = b.s;
     tmp.len = b.len;
-    pcre2_code *re = compile(c, &tmp, "cue");
+    pcre2_code *re = compile(c, &tmp, what);
     cc_buf_free(&b);
     return re;
+}
+
+static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table)
+{
+    return words_regex(c, at, words, table, WORDS_HEAD, WORDS_TAIL, "cue");
 }
 
 static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *what)
@@ -847,34 +857,10 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         if (v >= 0) cu->reach = v;
         cu->re = cue_regex(c, q, words, table);
         const cc_ynode *na = cc_yaml_get(q, "not_after");
-        if (na && na->kind == CC_Y_SEQ) {
-            /* the words, then white space, ending where the cue's match starts */
-            {
-                cc_buf b;
-                cc_buf_init(&b);
-                char **ph = cc_xcalloc(na->n + 1, sizeof *ph);
-                size_t np = 0;
-                for (size_t i = 0; i < na->n; i++)
-                    if (na->items[i]->kind == CC_Y_SCALAR) {
-                        char f[256];
-                        cc_fold(na->items[i]->str, na->items[i]->len, f, sizeof f);
-                        ph[np++] = cc_xstrdup(f);
-                    }
-                cc_buf_puts(&b, "(?<![\\pL\\pN])");
-                cc_buf_regex_alternation(&b, ph, np);
-                cc_buf_puts(&b, "\\s+\\z");
-                for (size_t i = 0; i < np; i++) free(ph[i]);
-                free(ph);
-                cc_ynode tmp = *na;
-                tmp.kind = CC_Y_SCALAR;
-                tmp.str = b.s;
-                tmp.len = b.len;
-                cu->not_after = compile(c, &tmp, "cue not_after");
-                cc_buf_free(&b);
-            }
-        } else if (na) {
+        if (na && na->kind == CC_Y_SEQ) /* the words, then white space, ending where the cue's match starts */
+            cu->not_after = words_regex(c, na, na, NULL, "(?<![\\pL\\pN])(?:", ")\\s+\\z", "cue not_after");
+        else if (na)
             err_at(c, na, "not_after: expected a list of words", NULL, NULL);
-        }
         fr->ncues++;
     }
     const cc_ynode *veto = cc_yaml_get(f, "veto");
