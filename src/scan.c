@@ -55,6 +55,12 @@ struct cc_matcher {
      * packed into one block when the document is done */
     cc_buf strs;
     size_t *soff, nsoff, capsoff;
+    /* the claims made so far in this document, by where their value starts:
+     * an open-addressed table (a slot is live when its generation is this
+     * document's) and, per claim, the one before it with the same start */
+    size_t *vx_key, *vx_head, vx_cap, vx_n;
+    uint64_t *vx_gen, vx_cur;
+    size_t *vx_next, vx_next_cap;
     qentry *qc;          /* sentence quantities of the document qc_serial */
     uint64_t qc_serial;
     const cc_doc *qc_doc;
@@ -87,6 +93,10 @@ void cc_matcher_free(cc_matcher *m)
 {
     if (!m) return;
     qcache_clear(m);
+    free(m->vx_key);
+    free(m->vx_head);
+    free(m->vx_gen);
+    free(m->vx_next);
     for (size_t i = 0; i < m->nr; i++) { free(m->sp[i].v); free(m->also[i].v); }
     free(m->sp);
     free(m->also);
@@ -565,10 +575,77 @@ typedef struct {
     const cc_ruleset *rs;
     cc_matcher *m;
     const cc_doc *d;
-    size_t doc_index, max_claims, made, dropped, first_of_rule, first_of_doc;
+    size_t doc_index, max_claims, made, dropped, first_of_doc;
     cc_claims *out;
     cc_diags *diags;
 } scan_ctx;
+
+/* ---- the document's claims by value start ---- */
+
+static size_t vx_slot(const cc_matcher *m, size_t vs)
+{
+    size_t h = (vs * 0x9E3779B97F4A7C15ULL) >> 7 & (m->vx_cap - 1);
+    while (m->vx_gen[h] == m->vx_cur && m->vx_key[h] != vs) h = (h + 1) & (m->vx_cap - 1);
+    return h;
+}
+
+static void vx_reset(cc_matcher *m)
+{
+    m->vx_cur++;
+    m->vx_n = 0;
+}
+
+/* The latest claim (index from the document's first) whose value starts at
+ * vs, plus one; 0 when none. The one before it: m->vx_next[index]. */
+static size_t vx_first(const cc_matcher *m, size_t vs)
+{
+    if (!m->vx_cap) return 0;
+    size_t h = vx_slot(m, vs);
+    return m->vx_gen[h] == m->vx_cur ? m->vx_head[h] : 0;
+}
+
+static void vx_add(cc_matcher *m, size_t vs, size_t rel)
+{
+    if (2 * (m->vx_n + 1) > m->vx_cap) { /* grow, keeping this document's entries */
+        size_t oc = m->vx_cap, *ok = m->vx_key, *oh = m->vx_head;
+        uint64_t *og = m->vx_gen;
+        m->vx_cap = oc ? oc * 2 : 64;
+        m->vx_key = cc_xmalloc(m->vx_cap * sizeof *m->vx_key);
+        m->vx_head = cc_xmalloc(m->vx_cap * sizeof *m->vx_head);
+        m->vx_gen = cc_xcalloc(m->vx_cap, sizeof *m->vx_gen);
+        for (size_t i = 0; i < oc; i++)
+            if (og[i] == m->vx_cur) {
+                size_t h = vx_slot(m, ok[i]);
+                m->vx_key[h] = ok[i];
+                m->vx_head[h] = oh[i];
+                m->vx_gen[h] = m->vx_cur;
+            }
+        free(ok);
+        free(oh);
+        free(og);
+    }
+    if (rel >= m->vx_next_cap) {
+        m->vx_next_cap = rel + 1 > 2 * m->vx_next_cap ? rel + 1 : 2 * m->vx_next_cap;
+        m->vx_next = cc_xrealloc(m->vx_next, m->vx_next_cap * sizeof *m->vx_next);
+    }
+    size_t h = vx_slot(m, vs);
+    if (m->vx_gen[h] != m->vx_cur) {
+        m->vx_gen[h] = m->vx_cur;
+        m->vx_key[h] = vs;
+        m->vx_head[h] = 0;
+        m->vx_n++;
+    }
+    m->vx_next[rel] = m->vx_head[h];
+    m->vx_head[h] = rel + 1;
+}
+
+/* 1 when rule r already made a claim whose value starts at vs. */
+static int rule_read(const scan_ctx *x, const cc_rule *r, size_t vs)
+{
+    for (size_t k = vx_first(x->m, vs); k; k = x->m->vx_next[k - 1])
+        if (x->out->items[x->first_of_doc + k - 1].rule == r) return 1;
+    return 0;
+}
 
 /* Rewrites the subject in m->tmp from a complementary family to the declared
  * one: the declared pattern's literal parts, the subject's own where it has
@@ -605,8 +682,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     const cc_doc *d = x->d;
     cc_matcher *m = x->m;
     /* one claim per value span and rule, whichever pattern or frame found it */
-    for (size_t k = x->first_of_rule; k < x->out->n; k++)
-        if (x->out->items[k].vstart == vs) return -1;
+    if (rule_read(x, r, vs)) return -1;
     if (x->max_claims && x->made >= x->max_claims) { x->dropped++; return -1; }
     cc_claim *c = push_claim(x->out);
     c->rule = r;
@@ -623,14 +699,11 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     const cc_subject_decl *comp = cc_rules_complement_of(x->rs, m->tmp.s);
     if (comp) len = to_declared(m, comp);
     /* the same words are one claim about a subject, whichever rules read them */
-    for (size_t k = x->first_of_doc; k + 1 < x->out->n; k++) {
-        const cc_claim *o = &x->out->items[k];
-        size_t so0 = m->soff[3 * (k - x->first_of_doc)];
-        if (o->vstart == vs && strcmp(m->strs.s + so0, m->tmp.s) == 0) {
+    for (size_t k = vx_first(m, vs); k; k = m->vx_next[k - 1])
+        if (strcmp(m->strs.s + m->soff[3 * (k - 1)], m->tmp.s) == 0) {
             x->out->n--;
             return -1;
         }
-    }
     so[0] = keep_str(m, m->tmp.s, len);
     if (derive(x->rs, r, d, c, x->diags, sl, m, &so[2]) != 0) {
         m->strs.len = kept; /* the subject is not needed */
@@ -668,6 +741,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         c->end_line = c->line;
         c->end_col = c->col + (int)cc_utf8_count_valid(d->text + ms, me - ms);
     }
+    vx_add(m, vs, x->out->n - 1 - x->first_of_doc);
     x->made++;
     return 0;
 }
@@ -828,9 +902,6 @@ typedef struct {
     size_t s, e;
 } fspan;
 
-/* The cue's match nearest its anchor within reach, on its side, clear of
- * the spans already taken. "Ukraine's Donetsk region": of two matches
- * joined by a possessive, the second (the head) is the one meant. */
 /* How far a cue is from a quantity for attachment: the words between, and
  * three more for each comma, semicolon or dash, where a clause may end. */
 static size_t attach_distance(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
@@ -868,6 +939,9 @@ static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, siz
     return h;
 }
 
+/* The cue's match nearest its anchor within reach, on its side, clear of
+ * the spans already taken. "Ukraine's Donetsk region": of two matches
+ * joined by a possessive, the second (the head) is the one meant. */
 static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws, size_t nw,
                     fspan anchor, const fspan *taken, size_t ntaken, fspan *got)
 {
@@ -961,8 +1035,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
 {
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
-    for (size_t k = x->first_of_rule; k < x->out->n; k++) /* a pattern of the rule read it already */
-        if (x->out->items[k].vstart == q->start) return;
+    if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
     size_t cs[32], ce[32];
     fspan taken[33];
     size_t nt = 0;
@@ -1156,7 +1229,8 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, 0, first_new, out, diags};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags};
+    vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
@@ -1168,7 +1242,6 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
             if (*g < 0) *g = (signed char)gate(r->topic_doc, m, d->text, d->len);
             if (!*g) continue;
         }
-        x.first_of_rule = out->n;
         for (size_t pi = 0; pi < r->npats; pi++)
             for (size_t si = 0; si < sp[ri].n; si++) scan_pattern(&x, r, &r->pats[pi], sp[ri].v[si].s, sp[ri].v[si].e);
         if (r->frame)
