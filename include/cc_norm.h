@@ -49,6 +49,12 @@ typedef struct {
 size_t cc_norm_scan(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out,
                     size_t max);
 
+/* 0 when s[0..n) holds no digit and no word a date can start with (a month,
+ * weekday or relative-day word of the lexicon, or "last", "next", "this",
+ * "earlier", "past", "previous", "coming"): no date can be read there. A
+ * cheap test before reading a sentence for dates. */
+int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n);
+
 /* The first quantity of kind want in s[0..n): 0 on success, -1 when none. */
 int cc_norm_one(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, const cc_normopt *opt, cc_qty *out);
 

@@ -34,6 +34,9 @@ struct cc_lexicon {
     phrase *firsts;  /* the first word of every phrase: where a look-up can start */
     phrase *prefixes; /* the first 1..n-1 words of every phrase of n words: where a look-up goes on */
     uint64_t fsig[1024]; /* a bit per hash of every first word: most words of a text hit none */
+    /* the first three letters of every month name, and of every month,
+     * weekday and relative-day word: where a date may be written */
+    uint64_t month3[(26 * 26 * 26 + 63) / 64], date3[(26 * 26 * 26 + 63) / 64];
     macro *macros;
     param *params;
     int max_tokens;
@@ -74,8 +77,26 @@ static size_t first_sig(const char *w, size_t n)
     return (h ^ (h >> 16)) & 0xFFFF;
 }
 
+/* The bit of a word's first three ASCII letters, or -1. */
+static long three_letters(const char *s, size_t n)
+{
+    if (n < 3) return -1;
+    long v = 0;
+    for (int i = 0; i < 3; i++) {
+        int c = s[i] | 32;
+        if (c < 'a' || c > 'z') return -1;
+        v = v * 26 + (c - 'a');
+    }
+    return v;
+}
+
 static void add_phrase(cc_lexicon *lx, const char *text, cc_lxent e)
 {
+    long t3 = three_letters(text, strlen(text));
+    if (t3 >= 0 && (e.type == CC_LX_MONTH || e.type == CC_LX_WEEKDAY || e.type == CC_LX_RELDAY)) {
+        lx->date3[t3 / 64] |= 1ULL << (t3 % 64);
+        if (e.type == CC_LX_MONTH) lx->month3[t3 / 64] |= 1ULL << (t3 % 64);
+    }
     cc_tok *toks;
     size_t nt = cc_tokenize(text, strlen(text), &toks);
     char key[256];
@@ -162,6 +183,13 @@ int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len)
     phrase *p;
     HASH_FIND(hh, lx->firsts, key, len, p);
     return p != NULL;
+}
+
+int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int month)
+{
+    long t3 = three_letters(s, n);
+    const uint64_t *bits = month ? lx->month3 : lx->date3;
+    return t3 >= 0 && (bits[t3 / 64] >> (t3 % 64) & 1);
 }
 
 int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len)

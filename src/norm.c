@@ -717,6 +717,27 @@ static int weekday_at(const P *p, size_t i, int *wd, size_t *end)
     return 1;
 }
 
+/* The words date_relative reads before a weekday, a month or a period. */
+static const char *const relative_words[] = {"last", "past", "previous", "next", "coming", "this", "earlier", NULL};
+
+int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9') return 1;
+        int letter = (c | 32) >= 'a' && (c | 32) <= 'z';
+        if (!letter || (i > 0 && (((unsigned char)s[i - 1] | 32) >= 'a' && ((unsigned char)s[i - 1] | 32) <= 'z')))
+            continue;
+        size_t e = i;
+        while (e < n && (((unsigned char)s[e] | 32) >= 'a' && ((unsigned char)s[e] | 32) <= 'z')) e++;
+        if (cc_lexicon_date_word(lx, s + i, e - i, 0)) return 1;
+        for (size_t k = 0; relative_words[k]; k++)
+            if (strlen(relative_words[k]) == e - i && strncasecmp(s + i, relative_words[k], e - i) == 0) return 1;
+        i = e - 1;
+    }
+    return 0;
+}
+
 /* Relative forms anchored to the reference date. */
 static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
 {

@@ -135,17 +135,15 @@ static int first_word_is(const char *s, size_t n, const char *w)
 /* 0 when s[0..n) cannot hold the date of a day: that needs a month's name
  * and a digit, or digits in three groups split by one separator ("2026-01-23",
  * "01/23/2026", "26.11.2025"). Most lines of prose are skipped here. */
-static int may_hold_date(const char *s, size_t n)
+static int may_hold_date(const cc_lexicon *lx, const char *s, size_t n)
 {
-    static const char months[] = "jan feb mar apr may jun jul aug sep oct nov dec ";
     size_t d0 = 0; /* every form has a digit: most lines have none in reach */
     while (d0 < n && !(s[d0] >= '0' && s[d0] <= '9')) d0++;
     if (d0 == n) return 0;
-    int digit = 0, month = 0;
+    int month = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= '0' && c <= '9') {
-            digit = 1;
             size_t j = i;
             while (j < n && isdigit((unsigned char)s[j])) j++;
             char sep = j < n ? s[j] : 0;
@@ -157,14 +155,10 @@ static int may_hold_date(const char *s, size_t n)
             i = j - 1;
             continue;
         }
-        if (!month && isalpha(c) && i + 3 <= n && (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
-            strchr("ajmsondfJMASONDF", c)) {
-            char m[5] = {(char)(c | 32), (char)(s[i + 1] | 32), (char)(s[i + 2] | 32), ' ', 0};
-            month = strstr(months, m) != NULL;
-        }
-        if (month && digit) return 1;
+        if (!month && isalpha(c) && (i == 0 || !isalpha((unsigned char)s[i - 1])))
+            month = cc_lexicon_date_word(lx, s + i, n - i, 1);
     }
-    return month && digit;
+    return month;
 }
 
 static const char *skip_space(const char *s, const char *e)
@@ -336,9 +330,9 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
     cc_qty q[16];
     cc_normopt o = {0, 0, 0, 0};
     size_t nq = 0;
-    if (may_hold_date(ln->s, ln->n)) {
+    if (may_hold_date(lx, ln->s, ln->n)) {
         size_t zone = date_zone(ln);
-        if (zone == ln->n || may_hold_date(ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
+        if (zone == ln->n || may_hold_date(lx, ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
     }
     if (nq > 16) nq = 16;
     int caption = 0, clock = 0, looked = 0; /* asked once a date of a day is there */

@@ -792,24 +792,6 @@ static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int 
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
 }
 
-/* 0 when s[0..n) holds no digit and no word that can name a day, a month or
- * a year (month and weekday names, "today", "yesterday", "last", "next"…):
- * no date can be read there. */
-static int may_name_date(const char *s, size_t n)
-{
-    static const char *const starts[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                         "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "tod",
-                                         "yes", "tom", "las", "nex", "thi", "ear", "pas", NULL};
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= '0' && c <= '9') return 1;
-        if (i + 3 <= n && ((c | 32) >= 'a' && (c | 32) <= 'z') && (i == 0 || !(((unsigned char)s[i - 1] | 32) >= 'a' && ((unsigned char)s[i - 1] | 32) <= 'z')))
-            for (size_t k = 0; starts[k]; k++)
-                if ((c | 32) == starts[k][0] && (s[i + 1] | 32) == starts[k][1] && (s[i + 2] | 32) == starts[k][2]) return 1;
-    }
-    return 0;
-}
-
 /* The sentence's topic gates. */
 static int gates_pass(const cc_rule *r, cc_matcher *m, const char *s, size_t n)
 {
@@ -1184,7 +1166,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     /* cheap refusals first: a date needs a digit or a date word, the topic
      * the rule requires of the sentence, each required cue (one search
      * each); then the quantities (read once per sentence for every frame rule) */
-    if (r->kind == CC_K_DATE && !may_name_date(d->text + ss, se - ss)) return;
+    if (r->kind == CC_K_DATE && !cc_norm_may_name_date(cc_rules_lexicon(x->rs), d->text + ss, se - ss)) return;
     if (r->topic_sent && !gate(r->topic_sent, x->m, d->text + ss, se - ss)) return;
     if (!cues_present(x, r->frame, ss, se)) return;
     cc_qty q[QC_MAX];
