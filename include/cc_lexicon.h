@@ -93,9 +93,10 @@ size_t cc_lexicon_lookup(const cc_lexicon *lx, const char *key, const cc_lxent *
  * writes it): where no phrase starts, no look-up is needed. */
 int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len);
 /* 1 when the word at s[0..n) starts with the first three letters of a
- * month name (month) or of a month, weekday or relative-day word (a
- * prefilter: "Mayor" passes, "Thursday" too; a word of two letters never). */
-int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int month);
+ * word of type (CC_LX_MONTH or CC_LX_WEEKDAY; any other: a month, weekday
+ * or relative-day word). A prefilter: "Mayor" passes for May; a word of
+ * two letters never does. */
+int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int type);
 /* 1 when some phrase of more words starts with the words key[0..len). */
 int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len);
 size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, const cc_lxent **out);

@@ -36,7 +36,7 @@ struct cc_lexicon {
     uint64_t fsig[1024]; /* a bit per hash of every first word: most words of a text hit none */
     /* the first three letters of every month name, and of every month,
      * weekday and relative-day word: where a date may be written */
-    uint64_t month3[(26 * 26 * 26 + 63) / 64], date3[(26 * 26 * 26 + 63) / 64];
+    uint64_t month3[(26 * 26 * 26 + 63) / 64], weekday3[(26 * 26 * 26 + 63) / 64], date3[(26 * 26 * 26 + 63) / 64];
     macro *macros;
     param *params;
     int max_tokens;
@@ -96,6 +96,7 @@ static void add_phrase(cc_lexicon *lx, const char *text, cc_lxent e)
     if (t3 >= 0 && (e.type == CC_LX_MONTH || e.type == CC_LX_WEEKDAY || e.type == CC_LX_RELDAY)) {
         lx->date3[t3 / 64] |= 1ULL << (t3 % 64);
         if (e.type == CC_LX_MONTH) lx->month3[t3 / 64] |= 1ULL << (t3 % 64);
+        if (e.type == CC_LX_WEEKDAY) lx->weekday3[t3 / 64] |= 1ULL << (t3 % 64);
     }
     cc_tok *toks;
     size_t nt = cc_tokenize(text, strlen(text), &toks);
@@ -185,10 +186,10 @@ int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len)
     return p != NULL;
 }
 
-int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int month)
+int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int type)
 {
     long t3 = three_letters(s, n);
-    const uint64_t *bits = month ? lx->month3 : lx->date3;
+    const uint64_t *bits = type == CC_LX_MONTH ? lx->month3 : type == CC_LX_WEEKDAY ? lx->weekday3 : lx->date3;
     return t3 >= 0 && (bits[t3 / 64] >> (t3 % 64) & 1);
 }
 

@@ -730,7 +730,7 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
             continue;
         size_t e = i;
         while (e < n && (((unsigned char)s[e] | 32) >= 'a' && ((unsigned char)s[e] | 32) <= 'z')) e++;
-        if (cc_lexicon_date_word(lx, s + i, e - i, 0)) return 1;
+        if (cc_lexicon_date_word(lx, s + i, e - i, -1)) return 1;
         for (size_t k = 0; relative_words[k]; k++)
             if (strlen(relative_words[k]) == e - i && strncasecmp(s + i, relative_words[k], e - i) == 0) return 1;
         i = e - 1;

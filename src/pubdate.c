@@ -156,7 +156,7 @@ static int may_hold_date(const cc_lexicon *lx, const char *s, size_t n)
             continue;
         }
         if (!month && isalpha(c) && (i == 0 || !isalpha((unsigned char)s[i - 1])))
-            month = cc_lexicon_date_word(lx, s + i, n - i, 1);
+            month = cc_lexicon_date_word(lx, s + i, n - i, CC_LX_MONTH);
     }
     return month;
 }
@@ -307,19 +307,16 @@ static void line_years(state *st, const line_t *ln)
     }
 }
 
-static const char *const weekday_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                            "sunday", NULL};
-
 /* How much of a line the normalizer reads: a date that places the page
  * stands near the start of its line (a byline, a dateline), except in the
  * first prose, where it is written with its weekday. */
-static size_t date_zone(const line_t *ln)
+static size_t date_zone(const cc_lexicon *lx, const line_t *ln)
 {
     if (ln->n <= CC_PUBDATE_LEAD_BYTES) return ln->n;
-    int day = 0; /* every weekday's name ends in "day": look closer only then */
-    for (size_t i = 2; i < ln->n && !day; i++)
-        day = (ln->s[i] | 32) == 'y' && (ln->s[i - 1] | 32) == 'a' && (ln->s[i - 2] | 32) == 'd';
-    if (day && has_mark(ln->s, ln->n, weekday_names)) return ln->n;
+    for (size_t i = 0; i < ln->n; i++) /* a word that may be a weekday's name (the lexicon's) */
+        if (isalpha((unsigned char)ln->s[i]) && (i == 0 || !isalpha((unsigned char)ln->s[i - 1])) &&
+            cc_lexicon_date_word(lx, ln->s + i, ln->n - i, CC_LX_WEEKDAY))
+            return ln->n;
     size_t z = CC_PUBDATE_LEAD_BYTES;
     while (z > 0 && ((unsigned char)ln->s[z] & 0xC0) == 0x80) z--;
     return z;
@@ -331,7 +328,7 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
     cc_normopt o = {0, 0, 0, 0};
     size_t nq = 0;
     if (may_hold_date(lx, ln->s, ln->n)) {
-        size_t zone = date_zone(ln);
+        size_t zone = date_zone(lx, ln);
         if (zone == ln->n || may_hold_date(lx, ln->s, zone)) nq = cc_norm_scan(lx, ln->s, zone, CC_K_DATE, &o, q, 16);
     }
     if (nq > 16) nq = 16;
