@@ -97,6 +97,9 @@ int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len);
  * or relative-day word). A prefilter: "Mayor" passes for May; a word of
  * two letters never does. */
 int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int type);
+/* 1 when the ASCII word at the start of s[0..n) is a lexicon word of type
+ * (CC_LX_MONTH or CC_LX_WEEKDAY), as a whole word. */
+int cc_lexicon_word_is(const cc_lexicon *lx, const char *s, size_t n, int type);
 /* 1 when some phrase of more words starts with the words key[0..len). */
 int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len);
 size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, const cc_lxent **out);

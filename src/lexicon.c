@@ -193,6 +193,20 @@ int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int type
     return t3 >= 0 && (bits[t3 / 64] >> (t3 % 64) & 1);
 }
 
+int cc_lexicon_word_is(const cc_lexicon *lx, const char *s, size_t n, int type)
+{
+    size_t e = 0;
+    while (e < n && ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z')) e++;
+    if (!cc_lexicon_date_word(lx, s, e, type) || e >= 32) return 0;
+    char key[32];
+    for (size_t i = 0; i < e; i++) key[i] = (char)(s[i] | 32);
+    const cc_lxent *ents;
+    size_t ne = cc_lexicon_lookup_n(lx, key, e, &ents);
+    for (size_t i = 0; i < ne; i++)
+        if ((int)ents[i].type == type) return 1;
+    return 0;
+}
+
 int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len)
 {
     phrase *p;

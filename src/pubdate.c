@@ -315,7 +315,7 @@ static size_t date_zone(const cc_lexicon *lx, const line_t *ln)
     if (ln->n <= CC_PUBDATE_LEAD_BYTES) return ln->n;
     for (size_t i = 0; i < ln->n; i++) /* a word that may be a weekday's name (the lexicon's) */
         if (isalpha((unsigned char)ln->s[i]) && (i == 0 || !isalpha((unsigned char)ln->s[i - 1])) &&
-            cc_lexicon_date_word(lx, ln->s + i, ln->n - i, CC_LX_WEEKDAY))
+            cc_lexicon_word_is(lx, ln->s + i, ln->n - i, CC_LX_WEEKDAY))
             return ln->n;
     size_t z = CC_PUBDATE_LEAD_BYTES;
     while (z > 0 && ((unsigned char)ln->s[z] & 0xC0) == 0x80) z--;
