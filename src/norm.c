@@ -579,6 +579,18 @@ static void set_unanchored(cc_qty *q)
     q->weekday_actual = -1;
 }
 
+/* "last year", "this year", "next year" at token k, with a reference date:
+ * 1 and *y, the reference date's year moved by it. */
+static int year_words(const P *p, size_t k, int *y)
+{
+    int rel = word(p, k, "last") ? -1 : word(p, k, "this") ? 0 : word(p, k, "next") ? 1 : 2;
+    if (rel == 2 || !word(p, k + 1, "year") || !p->opt || !p->opt->has_ref) return 0;
+    int ry, rm, rd;
+    cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
+    *y = ry + rel;
+    return 1;
+}
+
 /* Sets q to month m, day d: the year is the one at token yk when written
  * there (then *end is after it), otherwise the one nearest the reference
  * date (relative; unanchored without one) and *end is noyear_end. 0 when
@@ -597,12 +609,9 @@ static int month_day(const P *p, int m, int d, size_t yk, size_t noyear_end, cc_
     q->month = (unsigned char)m;
     q->mday = (unsigned char)d;
     /* "Feb. 24 last year", "June 1 this year", "March 3 next year" */
-    int rel = word(p, noyear_end, "last") ? -1 : word(p, noyear_end, "this") ? 0 : word(p, noyear_end, "next") ? 1 : 2;
-    if (rel != 2 && word(p, noyear_end + 1, "year") && p->opt && p->opt->has_ref) {
-        int ry, rm, rd;
-        cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
-        if (!cc_date_valid(ry + rel, m, d)) return 0;
-        int64_t z = cc_days_from_civil(ry + rel, m, d);
+    if (year_words(p, noyear_end, &y)) {
+        if (!cc_date_valid(y, m, d)) return 0;
+        int64_t z = cc_days_from_civil(y, m, d);
         set_days(q, z, z);
         q->relative = 1;
         *end = noyear_end + 2;
@@ -794,9 +803,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         else if (dir > 0) { if (le->iv <= rm) y++; }
         else if (in_month && p->opt->forward) { if (le->iv < rm) y++; }
         else if (le->iv > rm) y--;
-        /* "June last year", "March this year" */
-        int rel = word(p, e, "last") ? -1 : word(p, e, "this") ? 0 : word(p, e, "next") ? 1 : 2;
-        if (rel != 2 && word(p, e + 1, "year")) { y = ry + rel; e += 2; }
+        if (year_words(p, e, &y)) e += 2; /* "June last year", "March this year" */
         int64_t lo = cc_days_from_civil(y, le->iv, 1);
         set_days(q, lo, lo + cc_days_in_month(y, le->iv) - 1);
         q->relative = 1;
