@@ -624,19 +624,16 @@ static void *match_worker(void *arg)
 static size_t calendar_claim(const cc_claims *cl, size_t i)
 {
     const cc_claim *c = &cl->items[i];
+    size_t lo = i, hi = i; /* claims are in document order; one date's readers quote from nearby */
+    while (lo > 0 && cl->items[lo - 1].doc == c->doc && c->start - cl->items[lo - 1].start < 4096) lo--;
+    while (hi + 1 < cl->n && cl->items[hi + 1].doc == c->doc && cl->items[hi + 1].start - c->start < 4096) hi++;
     size_t best = i;
-    int best_cal = strncmp(c->subject, "calendar.", 9) == 0;
-    /* claims are in document order; one date's readers quote from nearby */
-    for (size_t k = i; k-- > 0 && cl->items[k].doc == c->doc && c->start - cl->items[k].start < 4096;)
-        if (cl->items[k].vstart == c->vstart) {
-            int cal = strncmp(cl->items[k].subject, "calendar.", 9) == 0;
-            if (cal >= best_cal) { best = k; best_cal = cal; }
-        }
-    for (size_t k = i + 1; k < cl->n && cl->items[k].doc == c->doc && cl->items[k].start - c->start < 4096; k++)
-        if (cl->items[k].vstart == c->vstart && !best_cal && strncmp(cl->items[k].subject, "calendar.", 9) == 0) {
-            best = k;
-            best_cal = 1;
-        }
+    int best_cal = -1;
+    for (size_t k = lo; k <= hi; k++) {
+        if (cl->items[k].vstart != c->vstart) continue;
+        int cal = strncmp(cl->items[k].subject, "calendar.", 9) == 0;
+        if (cal > best_cal) { best = k; best_cal = cal; }
+    }
     return best;
 }
 
