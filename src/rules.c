@@ -1215,18 +1215,14 @@ static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n)
     }
     /* a template that fits several families (event.${event}...) takes each claim's from its own */
     if (fit != 1) return;
-    for (size_t i = which; i <= which; i++) {
-        const cc_subject_decl *d = &c->rs->subjects[i];
-        char where[512];
-        snprintf(where, sizeof where, "%s:%d", d->file, d->line);
-        if (r->policy_set && r->policy != d->policy)
-            err_at(c, cc_yaml_get(n, "policy"), "policy disagrees with subject '%s' declared at %s; remove it or change the declaration",
-                   d->pattern, where);
-        r->policy = d->policy;
-        if (!cc_yaml_get(n, "window_days")) r->window_days = d->window_days;
-        r->policy_set = 1;
-        return;
-    }
+    const cc_subject_decl *d = &c->rs->subjects[which];
+    char where[512];
+    snprintf(where, sizeof where, "%s:%d", d->file, d->line);
+    if (r->policy_set && r->policy != d->policy)
+        err_at(c, cc_yaml_get(n, "policy"), "policy disagrees with subject '%s' declared at %s; remove it or change the declaration",
+               d->pattern, where);
+    r->policy = d->policy;
+    if (!cc_yaml_get(n, "window_days")) r->window_days = d->window_days;
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
