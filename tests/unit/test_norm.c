@@ -14,23 +14,7 @@
 #include "cc_norm.h"
 #include "cc_token.h"
 
-static cc_lexicon *lx;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    lx = cc_lexicon_load("rules/lexicon.yaml", err, sizeof err);
-    if (!lx) fprintf(stderr, "%s\n", err);
-    return lx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    cc_lexicon_free(lx);
-    return 0;
-}
+#include "lexicon_fixture.h"
 
 static cc_qty q1(const char *text, cc_kind k, const char *ref, int round_down)
 {

@@ -13,23 +13,7 @@
 #include "cc_doc.h"
 #include "cc_pubdate.h"
 
-static cc_lexicon *lx;
-
-static int setup(void **state)
-{
-    (void)state;
-    char err[512];
-    lx = cc_lexicon_load("rules/lexicon.yaml", err, sizeof err);
-    if (!lx) fprintf(stderr, "%s\n", err);
-    return lx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    cc_lexicon_free(lx);
-    return 0;
-}
+#include "lexicon_fixture.h"
 
 typedef struct {
     const char *head;
