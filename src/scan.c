@@ -1010,26 +1010,16 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
     return nw;
 }
 
-/* A frame around one quantity: every required cue found, no veto word in
- * reach; then the claim spans the quantity and its cues. */
-static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
-                           const cc_qty *q, const cc_qty *all, size_t nall, int *gated, cue_hits *hits)
+/* Each cue's match for quantity q (its number at core): cs/ce per cue
+ * (SIZE_MAX when not found); [*ms, *me) grows to take them in. */
+static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
+                       const cc_qty *q, const cc_qty *all, size_t nall, cue_hits *hits, fspan core, size_t *cs,
+                       size_t *ce, size_t *ms, size_t *me)
 {
-    const cc_frame *fr = r->frame;
     const char *t = x->d->text;
-    if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
-    size_t cs[32], ce[32];
     fspan taken[33];
     size_t nt = 0;
-    fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
-    /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
-    fspan core = qs;
-    if (q->hedge != CC_H_NONE && q->hedge_end > core.s && q->hedge_end < core.e) {
-        core.s = q->hedge_end;
-        while (core.s < core.e && (t[core.s] == ' ' || t[core.s] == '\t' || t[core.s] == '\n')) core.s++;
-    }
     taken[nt++] = core;
-    size_t ms = qs.s, me = qs.e;
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
         cs[k] = ce[k] = SIZE_MAX;
@@ -1049,17 +1039,43 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
             cs[k] = got.s;
             ce[k] = got.e;
             taken[nt++] = got;
-            if (got.s < ms) ms = got.s;
-            if (got.e > me) me = got.e;
+            if (got.s < *ms) *ms = got.s;
+            if (got.e > *me) *me = got.e;
         }
     }
+}
+
+/* Every required cue name filled by one of its cues. */
+static int required_found(const cc_frame *fr, const size_t *cs)
+{
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         if (!fr->cues[k].required) continue;
         int any = 0;
         for (size_t j = 0; j < fr->ncues && j < 32; j++)
             if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, fr->cues[k].name) == 0) any = 1;
-        if (!any) return;
+        if (!any) return 0;
     }
+    return 1;
+}
+
+/* A frame around one quantity: every required cue found, no veto word in
+ * reach; then the claim spans the quantity and its cues. */
+static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
+                           const cc_qty *q, const cc_qty *all, size_t nall, int *gated, cue_hits *hits)
+{
+    const cc_frame *fr = r->frame;
+    const char *t = x->d->text;
+    if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
+    fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
+    /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
+    fspan core = qs;
+    if (q->hedge != CC_H_NONE && q->hedge_end > core.s && q->hedge_end < core.e) {
+        core.s = q->hedge_end;
+        while (core.s < core.e && (t[core.s] == ' ' || t[core.s] == '\t' || t[core.s] == '\n')) core.s++;
+    }
+    size_t cs[32], ce[32], ms = qs.s, me = qs.e;
+    place_cues(x, fr, ss, se, ws, nw, q, all, nall, hits, core, cs, ce, &ms, &me);
+    if (!required_found(fr, cs)) return;
     if (vetoed(x, r, ws, nw, ss, se, ms, me)) return;
     /* the sentence's topic gates, asked once a claim is at hand */
     if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
