@@ -34,11 +34,11 @@ typedef enum {
     CC_PD_WIRE,      /* a wire dateline: "KYIV, Feb 25, 2025 -", "March 3, 2025 -- Text" */
     CC_PD_UPDATED,   /* "Updated", "Modified" before it */
     CC_PD_LINE,      /* a date alone on its line (times and zones aside) */
-    CC_PD_SHORT,     /* a date in a short line ("This story is from June 2, 2022") */
-    CC_PD_HEADLINE,  /* a month and day without a year in the headline ("... marked 1,000 days on November 19") */
+    CC_PD_SHORT,     /* a date in a short line ("Filed on June 2, 2022") */
+    CC_PD_HEADLINE,  /* a month and day without a year in the headline ("... reaches 900 days on October 3") */
     CC_PD_HEADER,    /* a date line above the headline: a page header or capture date */
     CC_PD_ADDRESS,   /* the page's address with a date in its path (/2024/08/24/, /20240824/) */
-    CC_PD_PROSE,     /* a date with its weekday in the first prose ("as things stand on Saturday, July 8, 2023") */
+    CC_PD_PROSE,     /* a date with its weekday in the first prose ("where matters rest on Sunday, July 9, 2023") */
     CC_PD__N
 } cc_pubdate_ctx;
 

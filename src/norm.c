@@ -885,7 +885,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
         return 0;
     j++;
     const cc_lxent *o = lookup(p, j, CC_LX_ORDINAL, &e);
-    if (!o && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a grim second anniversary" */
+    if (!o && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a sombre second anniversary" */
         o = lookup(p, j + 1, CC_LX_ORDINAL, &e);
         if (o) j++;
     }

@@ -8,7 +8,7 @@ UNDATED = (
     "Russian losses have passed 900,000 killed and wounded, according to Kyiv.\n"
     "The 40-month war shows no sign of ending.\n"
     "Envoys met at the Kremlin on Thursday.\n"
-    "Russia launched its full-scale invasion of Ukraine on Feb. 24, 2022.\n"
+    "Moscow's full-scale invasion of Ukraine began on Feb. 24, 2022.\n"
 )
 DATED = (
     "---\ndate: 2025-06-10\n---\n"

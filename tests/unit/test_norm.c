@@ -400,7 +400,7 @@ static void test_dates(void **state)
     q = q1("the fourth anniversary", CC_K_DURATION, NULL, 0);
     NEAR(q.low, 4 * 365);
     NEAR(q.high, 4 * 365);
-    q = q1("a grim second anniversary", CC_K_DURATION, NULL, 0);
+    q = q1("a sombre second anniversary", CC_K_DURATION, NULL, 0);
     NEAR(q.low, 2 * 365);
     /* Indian grouping and a scale joined by a hyphen */
     q = q1("3,54,000", CC_K_COUNT, NULL, 0);
