@@ -15,8 +15,8 @@ typedef struct {
     size_t s, e;
 } span;
 
-/* The quantities of one sentence, read once per document for every frame
- * rule that reads it (keyed by the sentence's start and how it was read). */
+/* The quantities of one sentence (every kind), read once per document for
+ * every frame rule that reads it, keyed by the sentence's start. */
 #define QC_MAX 32
 typedef struct qentry {
     uint64_t key;
@@ -746,15 +746,21 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     return 0;
 }
 
+/* Moves q's offsets by at (read from a piece of text that starts there). */
+static void qty_shift(cc_qty *q, size_t at)
+{
+    q->start += at;
+    q->end += at;
+    if (q->hedge != CC_H_NONE) { q->hedge_start += at; q->hedge_end += at; }
+}
+
 /* The quantity of kind want at t[at..at+len), with offsets in t: 0 when
  * the normalizer reads one. */
 static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc_kind want, const cc_normopt *o,
                   cc_qty *out)
 {
     if (cc_norm_one(lx, t + at, len, want, o, out) != 0) return -1;
-    out->start += at;
-    out->end += at;
-    if (out->hedge != CC_H_NONE) { out->hedge_start += at; out->hedge_end += at; }
+    qty_shift(out, at);
     return 0;
 }
 
@@ -812,6 +818,7 @@ static void report_stop(scan_ctx *x, const cc_rule *r, int line_of_rule, size_t 
                 r->id, r->file, line_of_rule, from, (char *)msg);
 }
 
+static int has_veto(const cc_rule *r) { return r->frame && (r->frame->veto || r->frame->veto_before); }
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me);
 static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, size_t max);
 
@@ -837,13 +844,10 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
             sentence_at(m, d, ms, &ss, &se);
             if (se < me) se = me;
             cc_normopt o = {d->has_date, d->date, r->round_down, 0};
-            if (gates_pass(r, m, d->text + ss, se - ss) && cc_norm_one(lx, d->text + vs, ve - vs, r->kind, &o, &q) == 0) {
-                q.start += vs;
-                q.end += vs;
-                if (q.hedge != CC_H_NONE) { q.hedge_start += vs; q.hedge_end += vs; }
+            if (gates_pass(r, m, d->text + ss, se - ss) && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0) {
                 weekday_tense(lx, d, ss, r->round_down, &q);
                 slots sl = {p->re, NULL, NULL, NULL};
-                size_t ws[512], nw = r->frame ? sentence_words(d->text, ss, se, ws, 512) : 0;
+                size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
                 if (!vetoed(x, r, ws, nw, ss, se, ms, me)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
             }
         }
@@ -987,17 +991,22 @@ static int nearest_quantity(const char *t, const size_t *ws, size_t nw, fspan cu
     return 1;
 }
 
-/* A veto word of the rule's frame among the claim's own words [ms, me) or
- * the three either side of them, in the sentence [ss, se). */
+/* How many words around a claim its frame's vetoes look at. */
+enum { VETO_BEFORE = 4, VETO_AFTER = 3, VETO_BEFORE_ONLY = 5 };
+
+/* A veto word of the rule's frame among the claim's own words [ms, me),
+ * the VETO_BEFORE words before them and the VETO_AFTER after, in the
+ * sentence [ss, se) whose word starts are ws; a veto_before word among the
+ * VETO_BEFORE_ONLY words before them. */
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me)
 {
-    if (!r->frame || (!r->frame->veto && !r->frame->veto_before)) return 0;
-    size_t vs = ss, ve = se, bs = ss;
-    for (size_t i = 0; i < nw; i++) {
-        if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 3) vs = ws[i];
-        if (ws[i] < ms && words_between(ws, nw, ws[i], ws[i] + 1, ms, me) >= 4) bs = ws[i];
-        if (ws[i] > me && words_between(ws, nw, ms, me, ws[i], ws[i] + 1) >= 3) { ve = ws[i]; break; }
-    }
+    if (!has_veto(r)) return 0;
+    size_t before = 0, after; /* the first word of the claim, the first after it */
+    while (before < nw && ws[before] < ms) before++;
+    for (after = before; after < nw && ws[after] < me; after++) {}
+    size_t vs = before >= VETO_BEFORE ? ws[before - VETO_BEFORE] : ss,
+           bs = before >= VETO_BEFORE_ONLY ? ws[before - VETO_BEFORE_ONLY] : ss,
+           ve = after + VETO_AFTER < nw ? ws[after + VETO_AFTER] : se;
     if (r->frame->veto && run(r->frame->veto, x->m, x->d->text, ve, vs) >= 0) return 1;
     return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, ms, bs) >= 0;
 }
@@ -1194,9 +1203,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     size_t nw = sentence_words(d->text, ss, se, ws, 512);
     int gated = -1;
     for (size_t k = 0; k < nq; k++) {
-        q[k].start += ss;
-        q[k].end += ss;
-        if (q[k].hedge != CC_H_NONE) { q[k].hedge_start += ss; q[k].hedge_end += ss; }
+        qty_shift(&q[k], ss);
         weekday_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
     }
     for (size_t k = 0; k < nq; k++) frame_quantity(x, r, ss, se, ws, nw, &q[k], q, nq, &gated, hits);
@@ -1322,6 +1329,35 @@ static size_t pathological(const cc_ruleset *rs, cc_matcher *m, cc_diags *diags)
     return bad;
 }
 
+/* Why rule r's example x fails on the document d made of it (into why,
+ * empty when it passes). */
+static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *r, const cc_example *x, cc_doc *d,
+                            cc_diags *scratch, char *why, size_t whylen)
+{
+    cc_claims cl;
+    cc_claims_init(&cl);
+    cc_scan_doc(rs, m, d, 0, r, 0, &cl, scratch);
+    if (x->positive && cl.n == 0) snprintf(why, whylen, "expected a claim, found none");
+    else if (!x->positive && cl.n > 0) {
+        const cc_claim *c = &cl.items[0];
+        snprintf(why, whylen, "expected no claim, but read '%.*s' as %s", (int)c->quote_len, c->quote, c->subject);
+    } else if (x->positive) {
+        const cc_claim *c = &cl.items[0];
+        int date = c->val.kind == CC_K_DATE;
+        cc_buf b;
+        cc_buf_init(&b);
+        cc_norm_value_text(&b, &c->val);
+        if (x->has_low && !(x->low_open ? isinf(c->val.low) : close_to(c->val.low, x->low, date)))
+            snprintf(why, whylen, "low bound: got %s", b.s);
+        else if (x->has_high && !(x->high_open ? isinf(c->val.high) : close_to(c->val.high, x->high, date)))
+            snprintf(why, whylen, "high bound: got %s", b.s);
+        else if (x->subject && strcmp(x->subject, c->subject))
+            snprintf(why, whylen, "subject: got %s, expected %s", c->subject, x->subject);
+        cc_buf_free(&b);
+    }
+    cc_claims_free(&cl);
+}
+
 size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total, size_t *stress)
 {
     cc_matcher *m = cc_matcher_new(rs);
@@ -1341,31 +1377,7 @@ size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total, si
             d.has_date = x->has_date;
             d.date = x->date;
             char why[1024] = "";
-            {
-                cc_claims cl;
-                cc_claims_init(&cl);
-                cc_scan_doc(rs, m, &d, 0, r, 0, &cl, &scratch);
-                if (x->positive && cl.n == 0) snprintf(why, sizeof why, "expected a claim, found none");
-                else if (!x->positive && cl.n > 0) {
-                    const cc_claim *c = &cl.items[0];
-                    snprintf(why, sizeof why, "expected no claim, but read '%.*s' as %s", (int)c->quote_len, c->quote,
-                             c->subject);
-                } else if (x->positive) {
-                    const cc_claim *c = &cl.items[0];
-                    int date = c->val.kind == CC_K_DATE;
-                    cc_buf b;
-                    cc_buf_init(&b);
-                    cc_norm_value_text(&b, &c->val);
-                    if (x->has_low && !(x->low_open ? isinf(c->val.low) : close_to(c->val.low, x->low, date)))
-                        snprintf(why, sizeof why, "low bound: got %s", b.s);
-                    else if (x->has_high && !(x->high_open ? isinf(c->val.high) : close_to(c->val.high, x->high, date)))
-                        snprintf(why, sizeof why, "high bound: got %s", b.s);
-                    else if (x->subject && strcmp(x->subject, c->subject))
-                        snprintf(why, sizeof why, "subject: got %s, expected %s", c->subject, x->subject);
-                    cc_buf_free(&b);
-                }
-                cc_claims_free(&cl);
-            }
+            example_verdict(rs, m, r, x, &d, &scratch, why, sizeof why);
             if (why[0]) {
                 fails++;
                 cc_diag_add(diags, CC_D_ERROR, r->file, x->line, x->col, NULL, "[%s] example %s \"%s\": %s", r->id,
