@@ -89,6 +89,7 @@ void cc_lexicon_free(cc_lexicon *lx);
  * cc_norm's tokenizer). Returns the count and sets *out; 0 when unknown. */
 size_t cc_lexicon_lookup(const cc_lexicon *lx, const char *key, const cc_lxent **out);
 /* The same for the phrase key[0..len), which need not be NUL-terminated. */
+size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, const cc_lxent **out);
 /* 1 when some phrase starts with the word key[0..len) (as cc_tok_key
  * writes it): where no phrase starts, no look-up is needed. */
 int cc_lexicon_starts(const cc_lexicon *lx, const char *key, size_t len);
@@ -102,7 +103,6 @@ int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int type
 int cc_lexicon_word_is(const cc_lexicon *lx, const char *s, size_t n, int type);
 /* 1 when some phrase of more words starts with the words key[0..len). */
 int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len);
-size_t cc_lexicon_lookup_n(const cc_lexicon *lx, const char *key, size_t len, const cc_lxent **out);
 /* Longest phrase in tokens. */
 int cc_lexicon_max_tokens(const cc_lexicon *lx);
 

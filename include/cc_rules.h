@@ -70,8 +70,8 @@ typedef struct {
 typedef struct {
     cc_cue *cues;
     size_t ncues;
-    pcre2_code *veto;    /* words that, among the claim's words or three either side, drop it */
-    pcre2_code *veto_before; /* words that, among the four before the claim, drop it */
+    pcre2_code *veto;    /* words that, among the claim's words, the four before or the three after, drop it */
+    pcre2_code *veto_before; /* words that, among the five before the claim, drop it */
     int reach;
     int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
 } cc_frame;
@@ -122,8 +122,8 @@ typedef struct {
 
 typedef struct cc_ruleset cc_ruleset;
 
-/* The declared subject family whose complement pattern subject matches (0
- * and NULL when none); then *decl names it. */
+/* The declared subject family whose complement pattern the subject fits
+ * (and not its own pattern), or NULL. */
 const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *subject);
 /* The declared family a (rendered) subject belongs to, or NULL. */
 const cc_subject_decl *cc_rules_subject_decl(const cc_ruleset *rs, const char *subject);
