@@ -103,6 +103,14 @@ static const char *pol_names[] = {"fixed", "varying", "cumulative", "none"};
 const char *cc_severity_name(cc_severity s) { return s <= CC_SEV_ERROR ? sev_names[s] : "?"; }
 const char *cc_policy_name(cc_policy p) { return p <= CC_POL_NONE ? pol_names[p] : "?"; }
 
+/* The policy named s, or -1. */
+static int policy_parse(const char *s)
+{
+    for (int i = 0; i <= CC_POL_NONE; i++)
+        if (strcmp(s, pol_names[i]) == 0) return i;
+    return -1;
+}
+
 int cc_severity_parse(const char *s)
 {
     for (int i = 0; i < 3; i++)
@@ -586,6 +594,13 @@ static void add_table_name(cc_ruleset *rs, const char *t)
     rs->tables[rs->ntables++] = cc_xstrdup(t);
 }
 
+/* The macro an alias table's phrases make: ALIAS_<TABLE>, in capitals, '-' as '_'. */
+static void alias_macro_name(char *out, size_t n, const char *table)
+{
+    snprintf(out, n, "ALIAS_%s", table);
+    for (char *p = out; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
+}
+
 static void load_aliases(lctx *c, const cc_ynode *al)
 {
     if (al->kind != CC_Y_MAP) { err_at(c, al, "aliases: expected a mapping of tables", NULL, NULL); return; }
@@ -627,8 +642,7 @@ static void load_aliases(lctx *c, const cc_ynode *al)
         for (size_t i = 0; i < np; i++) free(phr[i]);
         free(phr);
         char name[128];
-        snprintf(name, sizeof name, "ALIAS_%s", table);
-        for (char *p = name; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
+        alias_macro_name(name, sizeof name, table);
         rmacro *m = cc_xcalloc(1, sizeof *m);
         m->name = cc_xstrdup(name);
         m->text = cc_buf_take(&b);
@@ -746,9 +760,8 @@ static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *word
     cc_buf_puts(&b, head);
     if (table) {
         char name[128];
-        snprintf(name, sizeof name, "{ALIAS_%s}", table);
-        for (char *p = name; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
-        cc_buf_puts(&b, name);
+        alias_macro_name(name, sizeof name, table);
+        cc_buf_printf(&b, "{%s}", name);
     } else {
         char **ph = cc_xcalloc(words->n + 1, sizeof *ph), **st = cc_xcalloc(words->n + 1, sizeof *st);
         size_t np = 0, ns = 0;
@@ -872,6 +885,15 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     return fr;
 }
 
+/* The kind of the values a rule compares (its within: bounds, its examples'
+ * expectations): a start it derives is a date, a share a percentage. */
+static cc_kind value_kind(const cc_rule *r)
+{
+    return r->derive == CC_DERIVE_START ? CC_K_DATE : r->derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r->kind;
+}
+
+static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n);
+
 static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
@@ -958,19 +980,13 @@ static void load_rule(lctx *c, const cc_ynode *n)
     }
     const char *pol = cc_yaml_str(n, "policy");
     if (pol) {
-        int found = 0;
-        for (int i = 0; i < 4; i++)
-            if (strcmp(pol, pol_names[i]) == 0) { r.policy = (cc_policy)i; found = 1; }
-        if (!found) err_at(c, cc_yaml_get(n, "policy"), "policy must be fixed, varying, cumulative or none, not '%s'", pol, NULL);
-        r.policy_set = found;
+        int p = policy_parse(pol);
+        if (p < 0) err_at(c, cc_yaml_get(n, "policy"), "policy must be fixed, varying, cumulative or none, not '%s'", pol, NULL);
+        else r.policy = (cc_policy)p;
+        r.policy_set = p >= 0;
     }
-    const char *wd = cc_yaml_str(n, "window_days");
-    if (wd) {
-        char *e;
-        long v = strtol(wd, &e, 10);
-        if (*e || v < 0 || v > 36500) err_at(c, cc_yaml_get(n, "window_days"), "window_days must be a whole number of days", NULL, NULL);
-        else r.window_days = (int)v;
-    }
+    int wdays = parse_int(c, cc_yaml_get(n, "window_days"), 0, 36500, "window_days");
+    if (wdays >= 0) r.window_days = wdays;
     const char *sev = cc_yaml_str(n, "severity");
     if (sev) {
         int s = cc_severity_parse(sev);
@@ -1051,7 +1067,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
     }
     const cc_ynode *within = cc_yaml_get(n, "within");
     if (within) {
-        cc_kind wk = (r.derive == CC_DERIVE_START) ? CC_K_DATE : r.derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r.kind;
+        cc_kind wk = value_kind(&r);
         const cc_ynode *lo = cc_yaml_get(within, "low"), *hi = cc_yaml_get(within, "high");
         int open;
         r.within_low = -INFINITY;
@@ -1088,7 +1104,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
             if (s) x.subject = cc_xstrdup(s);
             const cc_ynode *exp = cc_yaml_get(e, "expect");
             if (exp) {
-                cc_kind ek = (r.derive == CC_DERIVE_START) ? CC_K_DATE : r.derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r.kind;
+                cc_kind ek = value_kind(&r);
                 const cc_ynode *lo = cc_yaml_get(exp, "low"), *hi = cc_yaml_get(exp, "high");
                 if (!lo && !hi) err_at(c, exp, "expect: needs low and/or high", NULL, NULL);
                 if (lo && parse_bound(c, lo, ek, &x.low, &x.low_open) == 0) x.has_low = 1;
@@ -1105,6 +1121,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
         err_at(c, cc_yaml_get(n, "id") ? cc_yaml_get(n, "id") : n,
                "rule '%s' needs at least one positive and one negative example (match: false)", id, NULL);
     (void)before;
+    subject_policy(c, &r, n);
     c->rs->rules = cc_xrealloc(c->rs->rules, (c->rs->n + 1) * sizeof *c->rs->rules);
     c->rs->rules[c->rs->n++] = r;
 }
@@ -1180,10 +1197,9 @@ static void load_subjects(lctx *c, const cc_ynode *sj)
         d.window_days = 45;
         d.total = 100;
         const char *pol = cc_yaml_str(v, "policy");
-        int found = 0;
-        for (int p = 0; pol && p < 4; p++)
-            if (strcmp(pol, pol_names[p]) == 0) { d.policy = (cc_policy)p; found = 1; }
-        if (!found) err_at(c, pol ? cc_yaml_get(v, "policy") : v, "subject '%s' needs policy: fixed, varying, cumulative or none", k->str, NULL);
+        int pp = pol ? policy_parse(pol) : -1;
+        if (pp >= 0) d.policy = (cc_policy)pp;
+        else err_at(c, pol ? cc_yaml_get(v, "policy") : v, "subject '%s' needs policy: fixed, varying, cumulative or none", k->str, NULL);
         int w = parse_int(c, cc_yaml_get(v, "window_days"), 0, 36500, "window_days");
         if (w >= 0) d.window_days = w;
         const char *unit = cc_yaml_str(v, "unit");
@@ -1262,10 +1278,7 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
         load_lines(&c, src[i].text, src[i].len);
         const cc_ynode *rl = cc_yaml_get(trees[i], "rules");
         if (rl && rl->kind == CC_Y_SEQ)
-            for (size_t k = 0; k < rl->n; k++) {
-                load_rule(&c, rl->items[k]);
-                if (c.rs->n) subject_policy(&c, &c.rs->rules[c.rs->n - 1], rl->items[k]);
-            }
+            for (size_t k = 0; k < rl->n; k++) load_rule(&c, rl->items[k]);
         else if (rl)
             err_at(&c, rl, "rules: expected a list", NULL, NULL);
         free_lines(&c);
