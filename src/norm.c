@@ -726,8 +726,14 @@ static int weekday_at(const P *p, size_t i, int *wd, size_t *end)
     return 1;
 }
 
-/* The words date_relative reads before a weekday, a month or a period. */
-static const char *const relative_words[] = {"last", "past", "previous", "next", "coming", "this", "earlier", NULL};
+/* The words date_relative reads before a weekday, a month or a period, and
+ * the way each looks from the reference date. */
+static const struct {
+    const char *w;
+    int dir;
+} relative_words[] = {{"last", -1}, {"past", -1}, {"previous", -1}, {"next", 1}, {"coming", 1}, {"this", 0}, {NULL, 0}};
+
+static int word_eq(const char *s, size_t n, const char *w) { return strlen(w) == n && strncasecmp(s, w, n) == 0; }
 
 int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
 {
@@ -740,8 +746,9 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
         size_t e = i;
         while (e < n && (((unsigned char)s[e] | 32) >= 'a' && ((unsigned char)s[e] | 32) <= 'z')) e++;
         if (cc_lexicon_date_word(lx, s + i, e - i, -1)) return 1;
-        for (size_t k = 0; relative_words[k]; k++)
-            if (strlen(relative_words[k]) == e - i && strncasecmp(s + i, relative_words[k], e - i) == 0) return 1;
+        if (word_eq(s + i, e - i, "earlier")) return 1; /* "earlier this month" */
+        for (size_t k = 0; relative_words[k].w; k++)
+            if (word_eq(s + i, e - i, relative_words[k].w)) return 1;
         i = e - 1;
     }
     return 0;
@@ -758,9 +765,12 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
     if (has) cc_civil_from_days(ref, &ry, &rm, &rd);
     int dir = 0; /* -1 last, 0 bare/this, +1 next */
     size_t j = i;
-    if (word(p, j, "last") || word(p, j, "past") || word(p, j, "previous")) { dir = -1; j++; }
-    else if (word(p, j, "next") || word(p, j, "coming")) { dir = 1; j++; }
-    else if (word(p, j, "this")) { j++; }
+    for (size_t k = 0; relative_words[k].w; k++)
+        if (word(p, j, relative_words[k].w)) {
+            dir = relative_words[k].dir;
+            j++;
+            break;
+        }
     /* "in June", "in early June", "by late March": the month as a whole, the latest
      * such month (or the next one, in the future tense); the year written after it wins */
     int in_month = 0;
