@@ -123,6 +123,16 @@ static void test_subject_declarations(void **state)
         }
         cc_diags_free(&d);
     }
+    /* the same family declared in two files: an error at the second, naming the first */
+    cc_rule_source two[2] = {{"a.yaml", decl, strlen(decl)}, {"b.yaml", decl, strlen(decl)}};
+    cc_diags d;
+    cc_diags_init(&d);
+    assert_null(cc_rules_load_mem(cc_rules_lexicon(rs), two, 2, &d));
+    int twice = 0;
+    for (size_t i = 0; i < d.n; i++)
+        twice |= d.items[i].file && strcmp(d.items[i].file, "b.yaml") == 0 && strstr(d.items[i].msg, "declared twice (first at a.yaml:2)") != NULL;
+    assert_true(twice);
+    cc_diags_free(&d);
     assert_true(cc_subject_fits("a.*.c", "a.${x}.c"));
     assert_false(cc_subject_fits("a.*.c", "a.b.d"));
     assert_false(cc_subject_fits("a.*", "a.b.c"));
