@@ -66,6 +66,7 @@ typedef enum {
     CC_LX_WEEKDAY,    /* iv: 0 (Sunday) .. 6 */
     CC_LX_LABEL,      /* a word after which a number is a label (Article 5) */
     CC_LX_RELDAY,     /* iv: offset in days (today 0, yesterday -1) */
+    CC_LX_PERIOD,     /* before a date, makes it a period's bound ("since 2022"), not a time stamp */
     CC_LX__N
 } cc_lxtype;
 
@@ -101,6 +102,9 @@ int cc_lexicon_date_word(const cc_lexicon *lx, const char *s, size_t n, int type
 /* 1 when the ASCII word at the start of s[0..n) is a lexicon word of type
  * (CC_LX_MONTH or CC_LX_WEEKDAY), as a whole word. */
 int cc_lexicon_word_is(const cc_lexicon *lx, const char *s, size_t n, int type);
+/* 1 when the ASCII word at the start of s[0..n) is a lexicon word of type,
+ * as a whole word (any type; no prefilter). */
+int cc_lexicon_word_of(const cc_lexicon *lx, const char *s, size_t n, int type);
 /* 1 when some phrase of more words starts with the words key[0..len). */
 int cc_lexicon_continues(const cc_lexicon *lx, const char *key, size_t len);
 /* Longest phrase in tokens. */

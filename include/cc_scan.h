@@ -27,6 +27,10 @@ typedef struct {
     cc_qty val;             /* the value compared: derived where the rule derives */
     int has_date;
     int64_t date;           /* the document's date */
+    int64_t at;             /* the day its value is compared at: the date, or the last day of the time
+                             * the sentence states it for ("in mid-December", "by the end of November") */
+    int64_t as_of_low, as_of_high; /* that stated time, when as_of is set */
+    unsigned as_of : 1;     /* stated for an earlier time than the document's date */
     unsigned unanchored : 1;/* relative, and the document has no date */
     unsigned suppressed : 1;/* an inline directive covers its line for its rule */
     unsigned policy : 2;    /* its subject's (cc_policy): the declared family's, else its rule's */

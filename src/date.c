@@ -81,3 +81,18 @@ int64_t cc_add_months(int64_t days, int months)
     int dim = cc_days_in_month(ny, nm);
     return cc_days_from_civil(ny, nm, d > dim ? dim : d);
 }
+
+void cc_date_period_format(int64_t lo, int64_t hi, char *out)
+{
+    int y0, m0, d0, y1, m1, d1;
+    cc_civil_from_days(lo, &y0, &m0, &d0);
+    cc_civil_from_days(hi, &y1, &m1, &d1);
+    if (lo >= hi) cc_date_format(lo, out);
+    else if (y0 == y1 && m0 == 1 && d0 == 1 && m1 == 12 && d1 == 31) snprintf(out, 25, "%04d", y0);
+    else if (y0 == y1 && m0 == m1 && d0 == 1 && d1 == cc_days_in_month(y1, m1)) snprintf(out, 25, "%04d-%02d", y0, m0);
+    else {
+        cc_date_format(lo, out);
+        memcpy(out + 10, " to ", 4);
+        cc_date_format(hi, out + 14);
+    }
+}

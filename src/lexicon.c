@@ -197,7 +197,14 @@ int cc_lexicon_word_is(const cc_lexicon *lx, const char *s, size_t n, int type)
 {
     size_t e = 0;
     while (e < n && ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z')) e++;
-    if (!cc_lexicon_date_word(lx, s, e, type) || e >= 32) return 0;
+    return cc_lexicon_date_word(lx, s, e, type) && cc_lexicon_word_of(lx, s, e, type);
+}
+
+int cc_lexicon_word_of(const cc_lexicon *lx, const char *s, size_t n, int type)
+{
+    size_t e = 0;
+    while (e < n && ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z')) e++;
+    if (!e || e >= 32) return 0;
     char key[32];
     for (size_t i = 0; i < e; i++) key[i] = (char)(s[i] | 32);
     const cc_lxent *ents;
@@ -411,6 +418,13 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
         cc_lxent e = {0};
         e.type = CC_LX_LABEL;
         if (each_word(&c, lx, labels, e)) goto out;
+    }
+
+    const cc_ynode *period = cc_yaml_get(root, "period_words");
+    if (period) {
+        cc_lxent e = {0};
+        e.type = CC_LX_PERIOD;
+        if (each_word(&c, lx, period, e)) goto out;
     }
 
     const cc_ynode *hedges = cc_yaml_get(root, "hedges");

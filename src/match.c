@@ -49,7 +49,7 @@ static int pos_cmp(const cmpctx *k, size_t a, size_t b)
 static int date_cmp(const cmpctx *k, size_t a, size_t b)
 {
     const cc_claim *x = &k->items[a], *y = &k->items[b];
-    if (x->date != y->date) return x->date < y->date ? -1 : 1;
+    if (x->at != y->at) return x->at < y->at ? -1 : 1;
     return pos_cmp(k, a, b);
 }
 
@@ -162,6 +162,11 @@ void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs)
     if (c->has_date) {
         cc_date_format(c->date, d);
         cc_buf_printf(b, " on %s", d);
+        if (c->as_of) {
+            char per[25];
+            cc_date_period_format(c->as_of_low, c->as_of_high, per);
+            cc_buf_printf(b, ", stated for %s,", per);
+        }
     } else {
         cc_buf_puts(b, " (undated)");
     }
@@ -501,10 +506,10 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
     double *rm = cc_xmalloc(cap * sizeof *rm), *ad = cc_xmalloc(cap * sizeof *ad);
     for (size_t x = 0; x < nd; x++) {
         if (window >= 0) {
-            int64_t dx = cl->items[byd[x]].date;
-            while (cl->items[byd[lo]].date < dx - window) lo++;
+            int64_t dx = cl->items[byd[x]].at;
+            while (cl->items[byd[lo]].at < dx - window) lo++;
             if (hi < x + 1) hi = x + 1;
-            while (hi < nd && cl->items[byd[hi]].date <= dx + window) hi++;
+            while (hi < nd && cl->items[byd[hi]].at <= dx + window) hi++;
         } else {
             lo = 0;
             hi = nd;
@@ -551,7 +556,7 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
         size_t a = 0, best = (size_t)-1;
         for (size_t b = 0; b < nd; b++) {
             const cc_claim *lb = &cl->items[byd[b]];
-            while (a < nd && cl->items[byd[a]].date < lb->date - window) {
+            while (a < nd && cl->items[byd[a]].at < lb->at - window) {
                 if (best == (size_t)-1 || cl->items[byd[a]].val.low > cl->items[best].val.low) best = byd[a];
                 a++;
             }

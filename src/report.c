@@ -132,6 +132,16 @@ static void claim_json_body(cc_buf *b, const cc_run *r, const cc_claim *c, size_
     }
     cc_buf_puts(b, ",\"date\":");
     date_json(b, c->has_date, c->date);
+    cc_buf_puts(b, ",\"as_of\":"); /* the earlier time the value was stated for: compared then */
+    if (c->as_of) {
+        cc_buf_puts(b, "{\"low\":");
+        date_json(b, 1, c->as_of_low);
+        cc_buf_puts(b, ",\"high\":");
+        date_json(b, 1, c->as_of_high);
+        cc_buf_putc(b, '}');
+    } else {
+        cc_buf_puts(b, "null");
+    }
     cc_buf_puts(b, ",\"rule\":");
     cc_buf_json_str(b, c->rule->id, strlen(c->rule->id));
     cc_buf_puts(b, ",\"subject\":");

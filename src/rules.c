@@ -356,6 +356,7 @@ static void free_rule(cc_rule *r)
             free(r->frame->cues[i].table);
             pcre2_code_free(r->frame->cues[i].re);
             pcre2_code_free(r->frame->cues[i].not_after);
+            pcre2_code_free(r->frame->cues[i].refer);
         }
         free(r->frame->cues);
         pcre2_code_free(r->frame->veto);
@@ -815,7 +816,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", "not_after",
-                                        "nearest", NULL};
+                                        "nearest", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -874,6 +875,10 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
             cu->not_after = words_regex(c, na, na, NULL, "(?<![\\pL\\pN])(?:", ")\\s+\\z", "cue not_after");
         else if (na)
             err_at(c, na, "not_after: expected a list of words", NULL, NULL);
+        const cc_ynode *rf = cc_yaml_get(q, "refer");
+        if (rf && rf->kind == CC_Y_SEQ) cu->refer = cue_regex(c, rf, rf, NULL);
+        else if (rf)
+            err_at(c, rf, "refer: expected a list of words", NULL, NULL);
         fr->ncues++;
     }
     const cc_ynode *veto = cc_yaml_get(f, "veto");

@@ -384,6 +384,8 @@ static int cmp_claim(const void *a, const void *b)
     const cc_claim *x = a, *y = b;
     if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    /* two frames over one clause: in the order their values were written */
+    if (x->vstart != y->vstart) return x->vstart < y->vstart ? -1 : 1;
     return strcmp(x->rule->id, y->rule->id);
 }
 

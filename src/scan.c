@@ -578,6 +578,7 @@ typedef struct {
     size_t doc_index, max_claims, made, dropped, first_of_doc;
     cc_claims *out;
     cc_diags *diags;
+    const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
 } scan_ctx;
 
 /* ---- the document's claims by value start ---- */
@@ -673,6 +674,20 @@ static size_t to_declared(cc_matcher *m, const cc_subject_decl *dcl)
     return m->tmp.len;
 }
 
+/* A figure that changes over time, stated for an earlier time than its
+ * document's date, is compared at that time: the last day of it. */
+static void stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
+{
+    if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return;
+    if (c->policy != CC_POL_VARYING && c->policy != CC_POL_CUMULATIVE) return;
+    int64_t lo = (int64_t)when->low, hi = (int64_t)when->high;
+    if (hi >= d->date) return; /* "now", "this month": the document's own time */
+    c->as_of = 1;
+    c->as_of_low = lo;
+    c->as_of_high = hi;
+    c->at = hi;
+}
+
 /* The claim rule r makes of quantity q (offsets in the document), quoted
  * as [ms, me), the value as written at [vs, ve), its subject's slots from
  * sl. Returns 0 when it was made. */
@@ -693,7 +708,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     c->vend = ve;
     c->raw = *q;
     c->has_date = d->has_date;
-    c->date = d->date;
+    c->date = c->at = d->date;
     size_t kept = m->strs.len, so[3];
     size_t len = render(x->rs, r, sl, m, d->text, r->subject); /* into m->tmp */
     const cc_subject_decl *comp = cc_rules_complement_of(x->rs, m->tmp.s);
@@ -726,6 +741,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
+    stamp_time(x->when, d, c);
     so[1] = keep_str(m, d->text + ms, me - ms);
     c->quote_len = me - ms;
     if (m->nsoff + 3 > m->capsoff) {
@@ -925,6 +941,46 @@ static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, siz
     return h;
 }
 
+/* The words standing for the cue where it names nothing itself ("the
+ * region", "the republic"), kept beside its own matches in h. */
+static const cue_hits *refer_matches(scan_ctx *x, const cc_cue *cu, size_t ss, size_t se, cue_hits *r)
+{
+    r->n = 0;
+    for (size_t from = ss; from < se && r->n < CUE_HITS;) {
+        if (run(cu->refer, x->m, x->d->text, se, from) < 0) break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+        r->v[r->n++] = (fspan){ov[0], ov[1]};
+        from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    return r;
+}
+
+/* How far back a referring cue looks for what it stands for: the sentences
+ * before it in its paragraph, this many bytes at most. */
+enum { REFER_BACK = 600 };
+
+/* The cue's last match before the referring words at got, in their
+ * paragraph: what "the region" stands for in "In Kherson, … it holds 70% of
+ * the region"; got becomes that match. */
+static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
+{
+    const char *t = x->d->text;
+    size_t end = got->s, from = end > REFER_BACK ? end - REFER_BACK : 0;
+    for (size_t i = end; i > from + 1; i--)
+        if (t[i - 1] == '\n' && t[i - 2] == '\n') { from = i; break; }
+    int found = 0;
+    while (from < end) {
+        if (run(cu->re, x->m, t, end, from) < 0) break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+        fspan g = {ov[0], ov[1]};
+        from = g.e > g.s ? g.e : g.s + 1;
+        if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > 40 ? g.s - 40 : 0) >= 0) continue;
+        *got = g;
+        found = 1;
+    }
+    return found;
+}
+
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
@@ -1028,6 +1084,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     const char *t = x->d->text;
     fspan taken[33];
     size_t nt = 0;
+    cue_hits rh;
     taken[nt++] = core;
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
@@ -1050,6 +1107,10 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
             taken[nt++] = got;
             if (got.s < *ms) *ms = got.s;
             if (got.e > *me) *me = got.e;
+        } else if (cu->refer && find_cue(cu, refer_matches(x, cu, ss, se, &rh), t, ws, nw, anchor, taken, nt, &got) &&
+                   antecedent(x, cu, &got)) {
+            cs[k] = got.s; /* the slot's words, named before: the claim's span stays in its sentence */
+            ce[k] = got.e;
         }
     }
 }
@@ -1065,6 +1126,44 @@ static int required_found(const cc_frame *fr, const size_t *cs)
         if (!any) return 0;
     }
     return 1;
+}
+
+/* The date the sentence [ss, ..) states value q for: of its dates within
+ * the frame's reach of q, the nearest, unless another value of the rule's
+ * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
+ * holds 54%": December is 51.5%'s). A date after a period word ("since
+ * 2022", "between June and August") bounds a period and says no such thing.
+ * Offsets of *when are in the document. */
+static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
+                       const cc_qty *all, size_t nall, cc_qty *when)
+{
+    const char *t = x->d->text;
+    uint64_t key = ss;
+    qentry *e;
+    HASH_FIND(hh, x->m->qc, &key, sizeof key, e);
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; e && k < e->nq; k++) {
+        cc_qty dq = e->q[k];
+        if (dq.kind != CC_K_DATE) continue;
+        qty_shift(&dq, ss);
+        if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
+        size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
+        if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
+        size_t w = 0; /* the word before the date */
+        while (w < nw && ws[w] < dq.start) w++;
+        if (w > 0 && ws[w - 1] < dq.start &&
+            cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD))
+            continue;
+        int other = 0;
+        for (size_t j = 0; j < nall && !other; j++)
+            if (all[j].start != q->start &&
+                attach_distance(t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
+                other = 1;
+        if (other) continue;
+        best = dist;
+        *when = dq;
+    }
+    return best != SIZE_MAX;
 }
 
 /* A frame around one quantity: every required cue found, no veto word in
@@ -1090,6 +1189,12 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
     if (!*gated) return;
     slots sl = {NULL, fr, cs, ce};
+    cc_qty when;
+    if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when)) {
+        x->when = &when; /* the claim's quote takes the time in */
+        if (when.start < ms) ms = when.start;
+        if (when.end > me) me = when.end;
+    }
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
@@ -1098,9 +1203,10 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         cc_normopt o = {x->d->has_date, x->d->date, r->round_down, 0};
         if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &bare) != 0) return;
         add_claim(x, r, ms, me, bare.start, bare.end, &bare, &sl);
-        return;
+    } else {
+        add_claim(x, r, ms, me, q->start, q->end, q, &sl);
     }
-    add_claim(x, r, ms, me, q->start, q->end, q, &sl);
+    x->when = NULL;
 }
 
 static int ends_with_ago(const char *s, size_t n)
@@ -1175,7 +1281,9 @@ static int cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
         for (size_t j = 0; j < fr->ncues && !seen; j++)
             if (strcmp(fr->cues[j].name, cu->name) == 0) {
                 if (j < k) { seen = 2; break; }
-                if (run(fr->cues[j].re, x->m, x->d->text, se, ss) >= 0) seen = 1;
+                if (run(fr->cues[j].re, x->m, x->d->text, se, ss) >= 0 ||
+                    (fr->cues[j].refer && run(fr->cues[j].refer, x->m, x->d->text, se, ss) >= 0))
+                    seen = 1;
             }
         if (seen == 2) continue;
         if (!seen) return 0;
@@ -1234,7 +1342,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL};
     vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);

@@ -101,3 +101,36 @@ def page_dates_name_their_line_and_context():
                 assert src.startswith("page ") and ctx in src, (name, src)
     finally:
         shutil.rmtree(d)
+
+
+def _write(d, name, text):
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+@test
+def a_figure_stated_for_an_earlier_time_is_compared_then():
+    d = tempfile.mkdtemp()
+    try:
+        # March: a holding stated for October, beside a current one in another clause
+        _write(d, "march.md", "---\ndate: 2025-03-12\n---\n"
+               "Moscow held 50% of the Kherson region in October; it now controls about 72% of the region.\n")
+        _write(d, "now.md", "---\ndate: 2025-03-10\n---\nRussian troops control about 72% of Kherson oblast.\n")
+        code, out, _ = run("extract", d)
+        claims = {c["text"]: c for c in map(json.loads, out.splitlines()) if "subject" in c}
+        old = [c for t, c in claims.items() if "50%" in t]
+        assert old and old[0]["as_of"] == {"low": "2024-10-01", "high": "2024-10-31"}, old
+        cur = [c for t, c in claims.items() if "72%" in t and c["path"].endswith("march.md")]
+        assert cur and cur[0]["as_of"] is None, cur
+        # October's 50% is not compared with March's 72%
+        code, rep, _ = check_json(d)
+        eq(rep["contradictions"], [], "no finding across five months")
+        # an October article that says 70% is compared with it, and the report says when
+        _write(d, "october.md", "---\ndate: 2024-10-20\n---\nRussia controls roughly 70% of the Kherson region.\n")
+        code, rep, _ = check_json(d)
+        f = [x for x in rep["contradictions"] if any("50%" in c["text"] for c in x["claims"])]
+        assert f and any(c["path"].endswith("october.md") for c in f[0]["claims"]), rep["contradictions"]
+        code, out, _ = run("check", d)
+        assert "stated for 2024-10," in out, out
+    finally:
+        shutil.rmtree(d)
