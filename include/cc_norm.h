@@ -67,9 +67,5 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
 /* Appends the value as JSON {"low","high","best","unit"} (dates as ISO
  * strings, open bounds null). */
 void cc_norm_value_json(cc_buf *b, const cc_qty *q);
-/* Human-readable value ("2022-01-23 .. 2022-07-23", "(700000, ∞) count"). */
-void cc_norm_value_text(cc_buf *b, const cc_qty *q);
-/* Formats one bound in the quantity's unit (ISO date for dates). */
-void cc_norm_bound_text(cc_buf *b, double v, const char *unit);
 
 #endif

@@ -5,6 +5,7 @@
  * on one axis. Every piece of article text goes through esc(). */
 #include "cc_date.h"
 #include "cc_report.h"
+#include "cc_figure.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -43,7 +44,7 @@ static void value_text(cc_buf *b, const cc_claim *c)
 {
     cc_buf t;
     cc_buf_init(&t);
-    cc_norm_value_text(&t, &c->val);
+    cc_figure_range(&t, &c->val);
     esc_n(b, t.s ? t.s : "", t.len);
     cc_buf_free(&t);
 }
@@ -57,7 +58,7 @@ static void tick_label(cc_buf *b, double v, int date, const char *unit)
     } else {
         cc_buf t;
         cc_buf_init(&t);
-        cc_norm_bound_text(&t, v, unit ? unit : "");
+        cc_figure_number(&t, v, unit ? unit : "");
         esc_n(b, t.s ? t.s : "", t.len);
         cc_buf_free(&t);
     }

@@ -1,5 +1,6 @@
 #include "cc_match.h"
 #include "cc_date.h"
+#include "cc_figure.h"
 #include "cc_util.h"
 
 #include <math.h>
@@ -95,65 +96,6 @@ static void quote(cc_buf *b, const cc_claim *c, const cc_doc *docs)
     cc_buf_putc(b, '\'');
 }
 
-/* A bound for people: durations under two days in hours or minutes, large
- * counts and amounts with thousands separators or a scale word. */
-static void human(cc_buf *b, double v, const char *u, double scale)
-{
-    if (!isfinite(v) || strcmp(u, "date") == 0) { cc_norm_bound_text(b, v, u); return; }
-    double x = v * scale;
-    double ax = fabs(x);
-    if (ax >= 1e9 && strcmp(u, "count") != 0) { cc_buf_printf(b, "%.4g billion", x / 1e9); return; }
-    if (ax >= 1e7 && strcmp(u, "count") != 0) { cc_buf_printf(b, "%.4g million", x / 1e6); return; }
-    if (ax >= 1000 && x == floor(x)) {
-        char tmp[64], out[96];
-        snprintf(tmp, sizeof tmp, "%.0f", ax);
-        size_t n = strlen(tmp), o = 0;
-        if (x < 0) out[o++] = '-';
-        for (size_t i = 0; i < n; i++) {
-            if (i && (n - i) % 3 == 0) out[o++] = ',';
-            out[o++] = tmp[i];
-        }
-        out[o] = 0;
-        cc_buf_puts(b, out);
-        return;
-    }
-    cc_buf_printf(b, "%.4g", x);
-}
-
-static void range_text(cc_buf *b, const cc_qty *q)
-{
-    const char *u = q->unit ? q->unit : "";
-    int date = strcmp(u, "date") == 0;
-    double scale = 1;
-    const char *suffix = "";
-    if (strcmp(u, "percent") == 0) suffix = "%";
-    else if (strcmp(u, "day") == 0) {
-        double big = isfinite(q->high) ? q->high : q->low;
-        if (big < 1.0 / 12) { scale = 1440; suffix = " minutes"; }
-        else if (big < 2) { scale = 24; suffix = " hours"; }
-        else suffix = " days";
-    } else if (strcmp(u, "count") == 0) suffix = "";
-    else if (strcmp(u, "km2") == 0) suffix = " km²";
-    else if (!date) {
-        cc_buf_printf(b, "%s ", u);  /* currencies and other units first: "USD 4.5 billion" */
-    }
-    if (q->low == q->high) {
-        cc_buf_puts(b, date ? "on " : "");
-        human(b, q->low, u, scale);
-    } else if (isinf(q->high)) {
-        cc_buf_puts(b, date ? "on or after " : "at least ");
-        human(b, q->low, u, scale);
-    } else if (isinf(q->low)) {
-        cc_buf_puts(b, date ? "on or before " : "at most ");
-        human(b, q->high, u, scale);
-    } else {
-        cc_buf_puts(b, "between ");
-        human(b, q->low, u, scale);
-        cc_buf_puts(b, " and ");
-        human(b, q->high, u, scale);
-    }
-    cc_buf_puts(b, suffix);
-}
 
 void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs)
 {
@@ -173,21 +115,23 @@ void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs)
     if (c->unanchored) { cc_buf_puts(b, " cannot be placed in time without a publication date"); return; }
     if (c->rule->derive == CC_DERIVE_START) {
         cc_buf_puts(b, " puts the start ");
-        range_text(b, &c->val);
+        cc_figure_range(b, &c->val);
     } else if (c->rule->derive == CC_DERIVE_SHARE) {
         cc_buf_puts(b, " is ");
-        range_text(b, &c->raw);
-        cc_buf_printf(b, " of %.0f km2 (%s), so ", c->ref_value, c->ref_source ? c->ref_source : "reference");
+        cc_figure_range(b, &c->raw);
+        cc_buf_puts(b, " of ");
+        cc_figure_number(b, c->ref_value, "km2");
+        cc_buf_printf(b, " km² (%s), so ", c->ref_source ? c->ref_source : "reference");
         if (c->complemented) cc_buf_puts(b, "the other side holds the rest: ");
-        range_text(b, &c->val);
+        cc_figure_range(b, &c->val);
     } else if (c->complemented) {
         cc_buf_puts(b, " reads as ");
-        range_text(b, &c->raw);
+        cc_figure_range(b, &c->raw);
         cc_buf_puts(b, " held by the other side, so ");
-        range_text(b, &c->val);
+        cc_figure_range(b, &c->val);
     } else {
         cc_buf_puts(b, " reads as ");
-        range_text(b, &c->val);
+        cc_figure_range(b, &c->val);
     }
 }
 
@@ -432,7 +376,7 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         agreed.low = lo;
         agreed.high = hi;
         cc_buf_printf(&w, ", but %zu other claims agree: ", total_others);
-        range_text(&w, &agreed);
+        cc_figure_range(&w, &agreed);
         cc_buf_puts(&w, " (e.g. ");
         cc_match_describe(&w, &cl->items[tight], docs);
         cc_buf_puts(&w, "); no value fits both");

@@ -1347,21 +1347,6 @@ int cc_norm_one(const cc_lexicon *lx, const char *s, size_t n, cc_kind want, con
     return cc_norm_scan(lx, s, n, want, opt, out, 1) ? 0 : -1;
 }
 
-void cc_norm_bound_text(cc_buf *b, double v, const char *unit)
-{
-    if (isnan(v)) { cc_buf_puts(b, "?"); return; }
-    if (isinf(v)) { cc_buf_puts(b, v < 0 ? "-inf" : "inf"); return; }
-    if (strcmp(unit, "date") == 0) {
-        char d[11];
-        cc_date_format((int64_t)llround(v), d);
-        cc_buf_puts(b, d);
-        return;
-    }
-    if (fabs(v) >= 1e6 && v == floor(v)) cc_buf_printf(b, "%.0f", v);
-    else if (v == floor(v)) cc_buf_printf(b, "%.0f", v);
-    else cc_buf_printf(b, "%.4g", v);
-}
-
 void cc_norm_value_json(cc_buf *b, const cc_qty *q)
 {
     int date = q->kind == CC_K_DATE;
@@ -1384,17 +1369,3 @@ void cc_norm_value_json(cc_buf *b, const cc_qty *q)
     cc_buf_putc(b, '}');
 }
 
-void cc_norm_value_text(cc_buf *b, const cc_qty *q)
-{
-    const char *u = q->unit ? q->unit : "";
-    if (q->unanchored) { cc_buf_puts(b, "unanchored (no publication date)"); return; }
-    if (q->low == q->high) { cc_norm_bound_text(b, q->low, u); }
-    else {
-        cc_buf_putc(b, '[');
-        cc_norm_bound_text(b, q->low, u);
-        cc_buf_puts(b, ", ");
-        cc_norm_bound_text(b, q->high, u);
-        cc_buf_putc(b, ']');
-    }
-    if (strcmp(u, "date") != 0) cc_buf_printf(b, " %s", u);
-}

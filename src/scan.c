@@ -1,4 +1,5 @@
 #include "cc_scan.h"
+#include "cc_figure.h"
 #include "cc_date.h"
 #include "cc_util.h"
 
@@ -1454,7 +1455,7 @@ static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *
         int date = c->val.kind == CC_K_DATE;
         cc_buf b;
         cc_buf_init(&b);
-        cc_norm_value_text(&b, &c->val);
+        cc_figure_range(&b, &c->val);
         if (x->has_low && !(x->low_open ? isinf(c->val.low) : close_to(c->val.low, x->low, date)))
             snprintf(why, whylen, "low bound: got %s", b.s);
         else if (x->has_high && !(x->high_open ? isinf(c->val.high) : close_to(c->val.high, x->high, date)))

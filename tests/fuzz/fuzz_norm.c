@@ -2,6 +2,7 @@
  * the kind wanted and whether a publication date is known. */
 #include "cc_date.h"
 #include "cc_norm.h"
+#include "cc_figure.h"
 #include "cc_util.h"
 #include "fuzz_common.h"
 
@@ -39,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < n && i < 16; i++) {
         if (q[i].start > q[i].end || q[i].end > size - 1) abort(); /* spans stay inside the text */
         cc_norm_value_json(&b, &q[i]);
-        cc_norm_value_text(&b, &q[i]);
+        cc_figure_range(&b, &q[i]);
     }
     cc_qty one;
     if (cc_norm_one(lx, s, size - 1, k, &o, &one) == 0) cc_norm_value_json(&b, &one);
