@@ -20,7 +20,8 @@ enum {
     CC_EXIT_OK = 0,         /* no finding at or above --fail-on */
     CC_EXIT_FINDINGS = 1,   /* findings at or above --fail-on */
     CC_EXIT_USAGE = 2,      /* usage, rule or configuration error: nothing checked */
-    CC_EXIT_UNREADABLE = 3  /* some input could not be read or decoded; the rest was checked */
+    CC_EXIT_UNREADABLE = 3, /* some input could not be read or decoded; the rest was checked */
+    CC_EXIT_EMPTY = 4       /* no document at all was checked (none found, or all skipped); see --allow-empty */
 };
 
 typedef struct {

@@ -35,7 +35,7 @@ static const char *usage_main =
     "\n"
     "`claimcheck COMMAND --help` describes a command; `man claimcheck` has it all.\n"
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, rule or config error,\n"
-    "3 some input unreadable.\n";
+    "3 some input unreadable, 4 no document checked (see --allow-empty).\n";
 
 #define COMMON_OPTIONS \
     "  --rules DIR            rule directory; repeat for several (default: ./rules, else next to the\n" \
@@ -47,7 +47,9 @@ static const char *usage_main =
     "  --max-file-size BYTES  skip (and report) larger files (default 67108864)\n" \
     "  --max-claims N         per-document claim limit, reported when hit (default 100000)\n" \
     "  -j, --jobs N           threads compiling rules and reading documents (default: one per core);\n" \
-    "                         output is the same\n"
+    "                         output is the same\n" \
+    "  --allow-empty          exit 0, not 4, when no document was checked (none found, all skipped)\n" \
+    "  An option's value may follow it or an '=' (--date=2026-01-23).\n"
 
 static const char *usage_check =
     "usage: claimcheck check [OPTIONS] PATH... [--new PATH]...\n"
@@ -65,7 +67,8 @@ static const char *usage_check =
     "  -f, --format FORMAT    text, json, sarif, html, jsonl or github (default text); repeat with\n"
     "                         --output after each to write several reports in one run\n"
     "  -o, --output FILE      write the report before it to FILE ('-' is standard output); alone,\n"
-    "                         the format follows the extension (.json .sarif .html .jsonl)\n"
+    "                         the format follows the extension (.txt .json .sarif .html .jsonl;\n"
+    "                         another extension is an error unless --format comes before it)\n"
     "  --min-level LEVEL      show findings at or above info|warning|error (default info)\n"
     "  --fail-on LEVEL|never  exit 1 when a live finding is at or above LEVEL, shown or not\n"
     "                         (default error)\n"
@@ -131,10 +134,67 @@ static cc_ruleset *load_rules(const char *dir)
     return rs;
 }
 
+/* Edit distance of a and b (insertions, deletions, substitutions, and two
+ * letters swapped), for "did you mean"; stops counting past 9. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40) return 99;
+    size_t d[41][41];
+    for (size_t i = 0; i <= la; i++) d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++) d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+/* The candidate nearest word, when it is near enough to be a slip of the
+ * keyboard (at most a third of its letters off); NULL otherwise. */
+static const char *did_you_mean(const char *word, const char *const *cands)
+{
+    const char *best = NULL;
+    size_t bd = SIZE_MAX, limit = strlen(word) / 3 + 1;
+    for (size_t i = 0; cands[i]; i++) {
+        size_t dd = distance(word, cands[i]);
+        if (dd < bd) { bd = dd; best = cands[i]; }
+    }
+    return bd <= limit && bd > 0 ? best : NULL;
+}
+
+/* One line saying what is wrong (with a suggestion when there is one), then
+ * where to look: the usage hint last, where a terminal leaves it in view. */
+static int bad_usage_hint(const char *msg, const char *arg, const char *hint, const char *usage)
+{
+    const char *cmd = strstr(usage, "claimcheck ");
+    size_t cl = cmd ? strcspn(cmd + 11, " \n") : 0;
+    fprintf(stderr, "claimcheck: error: %s%s%s%s%s%s\n", msg, arg ? ": '" : "", arg ? arg : "", arg ? "'" : "",
+            hint ? "; " : "", hint ? hint : "");
+    if (cmd && strncmp(cmd + 11, "COMMAND", 7) != 0)
+        fprintf(stderr, "claimcheck: usage: see 'claimcheck %.*s --help'\n", (int)cl, cmd + 11);
+    else
+        fprintf(stderr, "claimcheck: usage: see 'claimcheck --help'\n");
+    return CC_EXIT_USAGE;
+}
+
 static int bad_usage(const char *msg, const char *arg, const char *usage)
 {
-    fprintf(stderr, "claimcheck: %s%s%s\n\n%s", msg, arg ? ": " : "", arg ? arg : "", usage);
-    return CC_EXIT_USAGE;
+    return bad_usage_hint(msg, arg, NULL, usage);
+}
+
+/* An unknown word where one of cands was expected, with the nearest one. */
+static int unknown_word(const char *what, const char *arg, const char *const *cands, const char *usage)
+{
+    const char *near = did_you_mean(arg, cands);
+    char hint[96];
+    if (near) snprintf(hint, sizeof hint, "did you mean %s?", near);
+    return bad_usage_hint(what, arg, near ? hint : NULL, usage);
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -256,18 +316,47 @@ typedef struct {
     const char *config_file; /* --config */
     int no_config;
     int fail_on_undated;     /* a claim left uncompared for want of a date fails the run */
+    int allow_empty;         /* a run that checked no document exits 0, not 4 */
 } cli;
 
+/* The format an output file's name asks for; NULL when its extension names
+ * none ("out.pdf"): writing text there would not be what was asked. "-" and
+ * a name without an extension are text. */
 static const char *format_from_ext(const char *path)
 {
-    const char *dot = strrchr(path, '.');
-    if (!dot) return "text";
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash) || strcmp(path, "-") == 0) return "text";
     if (strcmp(dot, ".json") == 0) return "json";
     if (strcmp(dot, ".sarif") == 0) return "sarif";
     if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0) return "html";
     if (strcmp(dot, ".jsonl") == 0) return "jsonl";
-    return "text";
+    if (strcmp(dot, ".txt") == 0 || strcmp(dot, ".log") == 0) return "text";
+    return NULL;
 }
+
+/* The options of check, extract and config, and whether each takes a value. */
+static const struct {
+    const char *name, *alias;
+    int valued;
+} cli_opts[] = {{"--help", "-h", 0},       {"--color", NULL, 0},     {"--no-color", NULL, 0},
+                {"--no-config", NULL, 0},  {"--fail-on-undated", NULL, 0}, {"--allow-empty", NULL, 0},
+                {"--config", NULL, 1},     {"--rules", NULL, 1},     {"--new", NULL, 1},
+                {"--manifest", NULL, 1},   {"--date", NULL, 1},      {"--fail-on", NULL, 1},
+                {"--min-level", NULL, 1},  {"--baseline", NULL, 1},  {"--max-file-size", NULL, 1},
+                {"--max-claims", NULL, 1}, {"--jobs", "-j", 1},      {"--format", "-f", 1},
+                {"--output", "-o", 1}};
+enum { NOPTS = sizeof cli_opts / sizeof *cli_opts };
+
+/* -1 when a is no option of the table, else whether it takes a value. */
+static int opt_valued(const char *a)
+{
+    for (size_t k = 0; k < NOPTS; k++)
+        if (strcmp(a, cli_opts[k].name) == 0 || (cli_opts[k].alias && strcmp(a, cli_opts[k].alias) == 0))
+            return cli_opts[k].valued;
+    return -1;
+}
+
+static const char *const formats[] = {"text", "json", "sarif", "html", "jsonl", "github", NULL};
 
 /* Parses the command line into c (over the config file's settings).
  * Returns 0, or an exit code after printing why. */
@@ -297,19 +386,39 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
     }
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     size_t nrules = 0;
-    int cli_outputs = 0, only_paths = 0;
-    for (int i = 1; i < argc; i++) {
+    int cli_outputs = 0, only_paths = 0, rc = 0;
+    for (int i = 1; i < argc && !rc; i++) {
         const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (only_paths || a[0] != '-' || !a[1]) { c->paths[c->npaths++] = a; continue; }
         if (strcmp(a, "--") == 0) { only_paths = 1; continue; }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(usage, stdout); free(rules); return -1; }
+        /* "--date=2026-01-23" is "--date 2026-01-23" */
+        char name[64];
+        const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL, *v;
+        if (eq && (size_t)(eq - a) < sizeof name) {
+            memcpy(name, a, (size_t)(eq - a));
+            name[eq - a] = 0;
+            a = name;
+            v = eq + 1;
+        } else {
+            v = i + 1 < argc ? argv[i + 1] : NULL;
+        }
+        int valued = opt_valued(a);
+        if (valued < 0) {
+            const char *names[NOPTS + 1];
+            for (size_t k = 0; k < NOPTS; k++) names[k] = cli_opts[k].name;
+            names[NOPTS] = NULL;
+            rc = unknown_word("unknown option", a, names, usage);
+            break;
+        }
+        if (!valued && eq) { rc = bad_usage("option takes no value", argv[i], usage); break; }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(usage, stdout); rc = -1; break; }
         if (strcmp(a, "--color") == 0) { cc_config_set(&c->cfg.color, "always", a); continue; }
         if (strcmp(a, "--no-color") == 0) { cc_config_set(&c->cfg.color, "never", a); continue; }
         if (strcmp(a, "--no-config") == 0) continue;
         if (strcmp(a, "--fail-on-undated") == 0) { c->fail_on_undated = 1; continue; }
-        if (!v) { free(rules); return bad_usage("option needs a value", a, usage); }
-        i++;
+        if (strcmp(a, "--allow-empty") == 0) { c->allow_empty = 1; continue; }
+        if (!v) { rc = bad_usage("option needs a value", a, usage); break; }
+        if (!eq) i++;
         if (strcmp(a, "--config") == 0) continue;
         else if (strcmp(a, "--rules") == 0) rules[nrules++] = v;
         else if (strcmp(a, "--new") == 0) c->news[c->nnews++] = v;
@@ -322,7 +431,7 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         else if (strcmp(a, "--max-claims") == 0) cc_config_set(&c->cfg.max_claims, v, a);
         else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) cc_config_set(&c->cfg.jobs, v, "--jobs");
         else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
-            if (!cc_config_format_ok(v)) { free(rules); return bad_usage("--format is text, json, sarif, html, jsonl or github", v, usage); }
+            if (!cc_config_format_ok(v)) { rc = unknown_word("unknown --format", v, formats, usage); break; }
             if (!cli_outputs++) { cc_config_clear_outputs(&c->cfg); snprintf(c->cfg.outputs_origin, sizeof c->cfg.outputs_origin, "command line"); }
             cc_config_add_output(&c->cfg, v, NULL);
         } else if (strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0) {
@@ -330,14 +439,18 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
             if (cli_outputs && !c->cfg.outputs[c->cfg.noutputs - 1].path) {
                 c->cfg.outputs[c->cfg.noutputs - 1].path = strdup(v);
             } else {
+                const char *fmt = format_from_ext(v);
+                if (!fmt) {
+                    rc = bad_usage_hint("the output file's extension names no format", v,
+                                        "name it .txt, .json, .jsonl, .sarif or .html, or give --format before it", usage);
+                    break;
+                }
                 if (!cli_outputs++) { cc_config_clear_outputs(&c->cfg); snprintf(c->cfg.outputs_origin, sizeof c->cfg.outputs_origin, "command line"); }
-                cc_config_add_output(&c->cfg, format_from_ext(v), v);
+                cc_config_add_output(&c->cfg, fmt, v);
             }
-        } else {
-            free(rules);
-            return bad_usage("unknown option", a, usage);
         }
     }
+    if (rc) { free(rules); return rc; }
     if (nrules) cc_config_set_rules(&c->cfg, rules, nrules, "--rules");
     free(rules);
     return 0;
@@ -600,6 +713,12 @@ static int cmd_check(int argc, char **argv, int extract)
     if (!extract && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
     if (!extract && c.fail_on_undated && cc_report_unanchored(r) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;
+    else if (!r->ndocs && !c.allow_empty) {
+        /* a gate that checked nothing must not pass as clean */
+        fprintf(stderr, "claimcheck: error: no document was checked (%zu input%s skipped); give .txt or .md articles, "
+                "or --allow-empty when an empty run is expected\n", r->nskipped, r->nskipped == 1 ? "" : "s");
+        code = CC_EXIT_EMPTY;
+    }
     if (write_err) code = CC_EXIT_USAGE;
     cc_run_free(r);
     cc_rules_free(rs);
@@ -628,6 +747,6 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "parse") == 0) return cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "test-rules") == 0) return cmd_test_rules(argc - 1, argv + 1);
     if (strcmp(cmd, "config") == 0) return cmd_config(argc - 1, argv + 1);
-    fprintf(stderr, "claimcheck: unknown command '%s'\n\n%s", cmd, usage_main);
-    return CC_EXIT_USAGE;
+    static const char *const commands[] = {"check", "extract", "parse", "test-rules", "config", "help", "version", NULL};
+    return unknown_word("unknown command", cmd, commands, usage_main);
 }

@@ -127,8 +127,11 @@ void cc_run_add_mem(cc_run *r, const char *name, const char *data, size_t len)
     in->in_memory = 1;
 }
 
+/* An input not read, named with why: in every report (a warning) and in
+ * the JSON list of skipped inputs. */
 static void skip(cc_run *r, const char *p, const char *why)
 {
+    cc_diag_add(&r->diags, CC_D_WARNING, p, 0, 0, NULL, "skipped: %s", why);
     r->skipped = cc_xrealloc(r->skipped, (r->nskipped + 1) * sizeof *r->skipped);
     r->skipped[r->nskipped].path = cc_xstrdup(p);
     r->skipped[r->nskipped].reason = cc_xstrdup(why);
@@ -248,14 +251,19 @@ static int cmp_dentry(const void *a, const void *b)
     return strcmp(((const dentry *)a)->name, ((const dentry *)b)->name);
 }
 
+static const char *special_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "not a regular file (a named pipe)" : S_ISSOCK(m) ? "not a regular file (a socket)"
+           : S_ISCHR(m) || S_ISBLK(m) ? "not a regular file (a device)" : "not a regular file";
+}
+
 static void walk(cc_run *r, const char *dir, visited *seen)
 {
     struct stat st;
     if (stat(dir, &st) != 0) return;
     for (visited *v = seen; v; v = v->next)
         if (v->dev == st.st_dev && v->ino == st.st_ino) {
-            cc_diag_add(&r->diags, CC_D_WARNING, dir, 0, 0, NULL, "directory loop (a symbolic link back to a parent); not walked again");
-            skip(r, dir, "directory loop");
+            skip(r, dir, "directory loop (a symbolic link back to a parent); not walked again");
             return;
         }
     visited me = {st.st_dev, st.st_ino, seen};
@@ -290,6 +298,11 @@ static void walk(cc_run *r, const char *dir, visited *seen)
             r->unreadable++;
         } else if (known ? isdir : S_ISDIR(s2.st_mode)) {
             walk(r, p, &me);
+        } else if (!known && !S_ISREG(s2.st_mode)) {
+            /* opening a named pipe waits for a writer that may never come:
+             * a walk reads regular files only (a pipe named on the command
+             * line is read as a stream) */
+            skip(r, p, special_kind(s2.st_mode));
         } else if (strcmp(names[i].name, "manifest.tsv") == 0) {
             if (!r->opts.manifest) read_manifest(r, p);
         } else if (is_article(names[i].name)) {

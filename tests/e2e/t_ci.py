@@ -202,7 +202,10 @@ def several_formats_in_one_run_and_sarif_validates():
         n = len(rep["contradictions"])
         eq(len(sar["runs"][0]["results"]), n, "SARIF results")
         eq(len(lines), n, "jsonl lines")
-        eq(len([l for l in out.splitlines() if l.startswith("::")]), n, "github commands")
+        # one command per finding, and one per input skipped (named as a warning)
+        eq(len([l for l in out.splitlines() if l.startswith("::") and "skipped: " not in l]), n, "github commands")
+        eq(len([l for l in out.splitlines() if l.startswith("::warning") and "skipped: " in l]), rep["summary"]["skipped"],
+           "github warnings for skipped inputs")
         run0 = sar["runs"][0]
         eq(sar["version"], "2.1.0")
         eq(run0["columnKind"], "unicodeCodePoints")

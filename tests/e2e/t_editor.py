@@ -57,3 +57,72 @@ def figures_are_written_for_readers_in_every_format():
         assert "18.3%" in outs["text"] and "at least" in outs["text"], outs["text"][-1500:]
     finally:
         shutil.rmtree(d)
+
+
+@test
+def nothing_checked_exits_4_and_skipped_inputs_are_named_everywhere():
+    d = tempfile.mkdtemp()
+    try:
+        for n in ("story.docx", "scan.pdf"):
+            open(os.path.join(d, n), "wb").write(b"%PDF-1.4 not an article\n")
+        code, out, err = run("check", d)
+        eq(code, 4, err)
+        assert "no document was checked" in err and "--allow-empty" in err, err
+        outs = {}
+        for fmt in ("text", "json", "sarif", "html"):
+            code, outs[fmt], _ = run("check", "--format", fmt, d)
+            eq(code, 4, fmt)
+            for n in ("story.docx", "scan.pdf"):
+                assert n in outs[fmt], (fmt, n, outs[fmt][:400])
+        eq(json.loads(outs["json"])["summary"]["skipped"], 2)
+        eq(run("check", "--allow-empty", d)[0], 0)
+        # a stray file beside an article: a named warning, the run as usual
+        shutil.copy("corpus/cases/05-meeting-day/a_pool.txt", d)
+        code, rep, _ = check_json(d)
+        eq(code, 0)
+        eq(rep["summary"]["documents"], 1)
+        assert any("scan.pdf" in (w.get("path") or "") and "skipped" in w["message"] for w in rep["warnings"]), rep["warnings"]
+    finally:
+        shutil.rmtree(d)
+
+
+@test
+def a_named_pipe_in_a_folder_is_skipped_not_waited_for():
+    d = tempfile.mkdtemp()
+    try:
+        shutil.copy("corpus/cases/05-meeting-day/a_pool.txt", d)
+        os.mkfifo(os.path.join(d, "feed.txt"))
+        code, rep, _ = check_json(d)  # run() gives up after 120 s: a hang fails the test
+        eq(rep["summary"]["documents"], 1)
+        assert any(s["path"].endswith("feed.txt") and "named pipe" in s["reason"] for s in rep["skipped"]), rep["skipped"]
+        # named on the command line, a pipe is read as a stream
+        p = subprocess.Popen(["sh", "-c", f"printf 'Envoys met on Monday.\\n' > '{os.path.join(d, 'feed.txt')}'"])
+        code, out, err = run("extract", "--date", "2025-06-04", os.path.join(d, "feed.txt"))
+        p.wait(timeout=30)
+        eq(code, 0, err)
+    finally:
+        shutil.rmtree(d)
+
+
+@test
+def usage_errors_are_one_line_with_a_suggestion_and_the_hint_last():
+    cases = [
+        (("check", "--fromat", "json", "corpus/seeds"), "--fromat", "did you mean --format?"),
+        (("check", "--format", "jsn", "corpus/seeds"), "jsn", "did you mean json?"),
+        (("chek", "corpus/seeds"), "chek", "did you mean check?"),
+        (("check", "-o", "report.pdf", "corpus/seeds"), "report.pdf", "--format"),
+        (("check", "--fail-on-undated=yes", "corpus/seeds"), "--fail-on-undated=yes", None),
+    ]
+    for args, named, hint in cases:
+        code, out, err = run(*args)
+        eq(code, 2, (args, err))
+        lines = err.strip().splitlines()
+        assert named in lines[0] and lines[0].startswith("claimcheck: error:"), (args, lines)
+        if hint:
+            assert hint in lines[0], (args, lines[0])
+        assert "--help" in lines[-1] and len(lines) == 2, (args, lines)
+    assert not os.path.exists("report.pdf")
+    # --opt=value is the option and its value
+    code, rep, err = check_json("--date=2025-06-04", "corpus/cases/05-meeting-day")
+    assert code in (0, 1), err
+    assert all(doc["date"] == "2025-06-04" for doc in rep["documents"]), rep["documents"]

@@ -74,7 +74,7 @@ def matrix_directory_symlink_loop():
         eq(r["summary"]["documents"], 1, "x.txt once")
         warns = " ".join(w["message"] for w in r["warnings"])
         assert "directory loop" in warns, warns
-        assert any(s["reason"] == "directory loop" for s in r["skipped"]), r["skipped"]
+        assert any(s["reason"].startswith("directory loop") for s in r["skipped"]), r["skipped"]
     finally:
         shutil.rmtree(d)
 
