@@ -120,6 +120,8 @@ static int dir_has_lexicon(const char *d)
 }
 
 static const char *default_rules_dir(void);
+static int dir_has_lexicon(const char *dir);
+static void rules_where_looked(void);
 
 static cc_ruleset *load_rules(const char *dir)
 {
@@ -128,8 +130,11 @@ static cc_ruleset *load_rules(const char *dir)
     cc_ruleset *rs = cc_rules_load(dir, &d);
     int color = isatty(2) && !getenv("NO_COLOR");
     for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, color);
-    if (!rs) fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n", dir,
-                     d.errors, d.errors == 1 ? "" : "s");
+    if (!rs) {
+        fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n", dir,
+                d.errors, d.errors == 1 ? "" : "s");
+        if (!dir_has_lexicon(dir)) rules_where_looked();
+    }
     cc_diags_free(&d);
     return rs;
 }
@@ -473,24 +478,39 @@ static int setting_error(const cc_setting *s, const char *what)
 
 /* The rule directories: configured, or ./rules, or next to the binary
  * (PREFIX/bin/../share/claimcheck/rules), or the compiled-in DATADIR. */
-static const char *default_rules_dir(void)
+/* The rules beside the binary (an installed tree): BIN/../share/claimcheck/rules. */
+static const char *rules_beside_binary(void)
 {
     static char buf[4200];
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return NULL;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash) return NULL;
+    *slash = 0;
+    snprintf(buf, sizeof buf, "%s/../share/claimcheck/rules", exe);
+    return buf;
+}
+
+static const char *default_rules_dir(void)
+{
     const char *env = getenv("CLAIMCHECK_RULES");
     if (env && *env) return env;
     if (dir_has_lexicon("rules")) return "rules";
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            snprintf(buf, sizeof buf, "%s/../share/claimcheck/rules", exe);
-            if (dir_has_lexicon(buf)) return buf;
-        }
-    }
+    const char *b = rules_beside_binary();
+    if (b && dir_has_lexicon(b)) return b;
     return CC_DATADIR "/rules";
+}
+
+/* Where default_rules_dir looked, in its order, and what to do. */
+static void rules_where_looked(void)
+{
+    const char *env = getenv("CLAIMCHECK_RULES"), *b = rules_beside_binary();
+    fprintf(stderr, "claimcheck: looked for rules (a folder with lexicon.yaml) in: %s%s%s./rules, %s%s%s/rules\n",
+            env && *env ? "$CLAIMCHECK_RULES=" : "", env && *env ? env : "", env && *env ? ", " : "", b ? b : "",
+            b ? ", " : "", CC_DATADIR);
+    fprintf(stderr, "claimcheck: use --rules DIR, set CLAIMCHECK_RULES, or run from the folder that holds rules/\n");
 }
 
 /* Reads fingerprints from an earlier report: JSON (contradictions[].id) or
@@ -498,9 +518,14 @@ static const char *default_rules_dir(void)
 static int read_baseline(const char *path, char ***out, size_t *n)
 {
     json_error_t je;
-    json_t *root = json_load_file(path, 0, &je);
     *out = NULL;
     *n = 0;
+    if (access(path, R_OK) != 0) {
+        fprintf(stderr, "claimcheck: error: --baseline %s: cannot read: %s; give an earlier JSON or SARIF report of "
+                "check\n", path, strerror(errno));
+        return -1;
+    }
+    json_t *root = json_load_file(path, 0, &je);
     if (!root) {
         fprintf(stderr, "%s:%d:%d: error: baseline is not JSON: %s\n", path, je.line, je.column, je.text);
         return -1;
@@ -632,6 +657,15 @@ static int cmd_check(int argc, char **argv, int extract)
     for (size_t i = 0; i < g->noutputs; i++)
         if (strcmp(g->outputs[i].format, "html") == 0) ro.keep_text = 1;
     const char *dflt = default_rules_dir();
+    for (size_t i = 0; i < g->nrules; i++) {
+        struct stat st;
+        if (stat(g->rules[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
+            rc = bad_usage_hint("--rules wants a folder (the one holding lexicon.yaml and the rule files), not a file",
+                                g->rules[i], "use --rules DIR", extract ? usage_extract : usage_check);
+            free_cli(&c);
+            return rc;
+        }
+    }
     cc_diags d;
     cc_diags_init(&d);
     double t_start = cc_now();
@@ -643,6 +677,7 @@ static int cmd_check(int argc, char **argv, int extract)
     if (!rs) {
         fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n", g->nrules ? g->rules[0] : dflt,
                 d.errors, d.errors == 1 ? "" : "s");
+        if (!g->nrules && !dir_has_lexicon(dflt)) rules_where_looked();
         cc_diags_free(&d);
         free_cli(&c);
         return CC_EXIT_USAGE;

@@ -126,3 +126,23 @@ def usage_errors_are_one_line_with_a_suggestion_and_the_hint_last():
     code, rep, err = check_json("--date=2025-06-04", "corpus/cases/05-meeting-day")
     assert code in (0, 1), err
     assert all(doc["date"] == "2025-06-04" for doc in rep["documents"]), rep["documents"]
+
+
+@test
+def rules_and_baseline_errors_say_where_and_what_to_do():
+    # from another folder: where the rules were looked for, and --rules
+    p = subprocess.run([os.path.abspath(BIN), "check", os.path.abspath("corpus/seeds")], capture_output=True,
+                       text=True, cwd=tempfile.gettempdir(), env={k: v for k, v in ENV.items() if k != "CLAIMCHECK_RULES"},
+                       timeout=60)
+    eq(p.returncode, 2, p.stderr)
+    assert "looked for rules" in p.stderr and "./rules" in p.stderr and "--rules DIR" in p.stderr, p.stderr
+    # --rules naming a file
+    code, out, err = run("check", "--rules", "rules/war.yaml", "corpus/seeds")
+    eq(code, 2)
+    first = err.splitlines()[0]
+    assert "rules/war.yaml" in first and "folder" in first and "--rules DIR" in first, err
+    assert "Not a directory" not in err, err
+    # a baseline that does not exist is not "not JSON"
+    code, out, err = run("check", "--baseline", "missing.json", "corpus/seeds")
+    eq(code, 2)
+    assert "missing.json" in err and "cannot read" in err and "not JSON" not in err, err
