@@ -15,7 +15,12 @@
 
 #include "cc_scan.h"
 
-typedef enum { CC_F_CONFLICT, CC_F_DECREASE, CC_F_CALENDAR } cc_ftype;
+/* conflict: one claim against a consensus (or the claims it cannot agree
+ * with); disagreement: claims that cannot all be true with no majority to
+ * say which is wrong (all disputed); decrease: a running total reported
+ * lower than before (the later one is flagged); calendar: a weekday that
+ * does not fit its date. */
+typedef enum { CC_F_CONFLICT, CC_F_DECREASE, CC_F_CALENDAR, CC_F_DISAGREEMENT } cc_ftype;
 
 typedef struct {
     cc_ftype type;

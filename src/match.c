@@ -276,7 +276,9 @@ static void finish_id(cc_finding *f, const cc_claims *cl, const cc_doc *docs)
     h = fnv(h, "\x1f", 1);
     h = fnv(h, f->subject, strlen(f->subject));
     h = fnv(h, "\x1f", 1);
-    h = fnv(h, f->type == CC_F_CONFLICT ? "c" : f->type == CC_F_DECREASE ? "d" : "w", 1);
+    /* a disagreement hashes as the conflict it was reported as before, so
+     * that baselines written then still match it */
+    h = fnv(h, f->type == CC_F_CONFLICT || f->type == CC_F_DISAGREEMENT ? "c" : f->type == CC_F_DECREASE ? "d" : "w", 1);
     /* order-independent over the claims: sort their hashes. Against a
      * consensus only the flagged claim counts, so an article that joins the
      * consensus later does not make the finding new again. */
@@ -343,6 +345,13 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         cc_buf_printf(&m, " is lower than the earlier ");
         quote(&m, e, docs);
         cc_buf_printf(&m, " for %s, a total that can only grow", subject);
+    } else if (type == CC_F_DISAGREEMENT && total_others == 1) {
+        quote(&m, c, docs);
+        cc_buf_puts(&m, " and ");
+        quote(&m, &cl->items[others[0]], docs);
+        cc_buf_printf(&m, " disagree about %s, and no other claim says which is right", subject);
+    } else if (type == CC_F_DISAGREEMENT) {
+        cc_buf_printf(&m, "%zu claims about %s disagree with no majority", total_others + 1, subject);
     } else if (ncons >= 2) {
         quote(&m, c, docs);
         cc_buf_printf(&m, " disagrees with %zu other claim%s about %s", total_others, total_others == 1 ? "" : "s",
@@ -384,7 +393,8 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         cc_buf_puts(&w, ", but ");
         cc_match_describe(&w, &cl->items[others[0]], docs);
         if (total_others > 1) cc_buf_printf(&w, " (and %zu more)", total_others - 1);
-        cc_buf_puts(&w, "; no value fits both");
+        cc_buf_puts(&w, type == CC_F_DISAGREEMENT ? "; no value fits both, and no majority says which is wrong"
+                                                  : "; no value fits both");
     }
     f->message = cc_buf_take(&m);
     f->why = cc_buf_take(&w);
@@ -412,7 +422,7 @@ static void judge(const cc_claims *cl, const cc_doc *docs, const char *subject, 
     for (size_t k = 0; k < nw; k++)
         if (k != self && g->wl[k] <= g->at && g->at <= g->wh[k] && !overlaps(&cx->val, &cl->items[win[k]].val))
             others[no++] = win[k];
-    if (no) add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, 0);
+    if (no) add_conflict(out, win[self], cl, docs, subject, CC_F_DISAGREEMENT, others, no, 0);
 }
 
 /* Claims of one subject and unit, under the subject's policy. Fixed
@@ -426,7 +436,9 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
     const cc_claim *c0 = &cl->items[idx[0]];
     cc_policy pol = (cc_policy)c0->policy;
     if (pol == CC_POL_NONE) return;
-    int64_t window = pol == CC_POL_FIXED ? -1 : c0->window_days;
+    /* a running total may grow between reports: only claims of the same day
+     * are judged together, and a later one below an earlier one is a decrease */
+    int64_t window = pol == CC_POL_FIXED ? -1 : pol == CC_POL_CUMULATIVE ? 0 : c0->window_days;
     size_t *others = cc_xmalloc(n * sizeof *others);
     size_t *byd = cc_xmalloc(n * sizeof *byd);
     size_t nd = 0;
@@ -495,8 +507,8 @@ static void check_group(const cc_claims *cl, const cc_doc *docs, const char *sub
         if (!agree) judge(cl, docs, subject, byd + lo, nw, x - lo, &g, others, out);
     }
     if (pol == CC_POL_CUMULATIVE) {
-        /* a later total below the low bound of one reported before the
-         * window: a running maximum of earlier low bounds */
+        /* a later total below the low bound of one reported before it: a
+         * running maximum of earlier low bounds */
         size_t a = 0, best = (size_t)-1;
         for (size_t b = 0; b < nd; b++) {
             const cc_claim *lb = &cl->items[byd[b]];

@@ -224,7 +224,8 @@ static void cc_buf_tmp_claim(cc_buf *b, const cc_run *r, const cc_claim *c, cons
 
 static const char *ftype_name(cc_ftype t)
 {
-    return t == CC_F_CALENDAR ? "calendar" : t == CC_F_DECREASE ? "decrease" : "conflict";
+    return t == CC_F_CALENDAR ? "calendar" : t == CC_F_DECREASE ? "decrease" : t == CC_F_DISAGREEMENT ? "disagreement"
+                                                                                                   : "conflict";
 }
 
 static void diag_json(cc_buf *b, const cc_diag *g)
@@ -291,6 +292,7 @@ static void finding_json_with(cc_buf *b, const cc_run *r, struct cc_json_cache *
 
 const char *cc_report_role(const cc_finding *f, size_t j)
 {
+    if (f->type == CC_F_DISAGREEMENT) return "disputed"; /* no majority: none is the one that is wrong */
     return j == 0 ? "flagged" : (j <= f->nconsensus ? "consensus" : "conflicting");
 }
 
@@ -488,7 +490,7 @@ static void findings_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 
 void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
 {
-    cc_buf_puts(b, "{\"version\":2,\"tool\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\"},\n\"documents\":[");
+    cc_buf_puts(b, "{\"version\":3,\"tool\":{\"name\":\"claimcheck\",\"version\":\"" CLAIMCHECK_VERSION "\"},\n\"documents\":[");
     for (size_t i = 0; i < r->ndocs; i++) {
         const cc_doc *d = &r->docs[i];
         cc_buf_puts(b, i ? ",\n " : "\n ");

@@ -104,7 +104,7 @@ def seeds_look_alikes_stay_quiet():
 @test
 def seeds_documents_and_contract():
     _, r, _ = check_json("corpus/seeds")
-    eq(r["version"], 2)
+    eq(r["version"], 3)
     docs = {os.path.basename(d["path"]): d for d in r["documents"]}
     eq(docs["000_2ca43d52e0bca40b.txt"]["date"], "2026-01-23")
     eq(docs["001_ecae1d5856b435fd.txt"]["date"], "2026-01-25")

@@ -146,3 +146,42 @@ def rules_and_baseline_errors_say_where_and_what_to_do():
     code, out, err = run("check", "--baseline", "missing.json", "corpus/seeds")
     eq(code, 2)
     assert "missing.json" in err and "cannot read" in err and "not JSON" not in err, err
+
+
+@test
+def blame_follows_the_evidence():
+    d = tempfile.mkdtemp()
+    try:
+        # a running total: the correct earlier report and a later typo three weeks on
+        _write(d, "wire.md", "---\ndate: 2024-12-16\n---\nMore than 12,000 Ukrainian civilians have been killed "
+               "since the invasion, the UN says.\n")
+        _write(d, "typo.md", "---\ndate: 2025-01-06\n---\nSome 1,200 Ukrainian civilians have been killed in the "
+               "war, the UN says.\n")
+        code, rep, _ = check_json(d)
+        eq(len(rep["contradictions"]), 1, rep["contradictions"])
+        f = rep["contradictions"][0]
+        eq(f["type"], "decrease")
+        assert f["claims"][0]["path"].endswith("typo.md") and f["claims"][0]["role"] == "flagged", f["claims"]
+        # growth between reports is no contradiction
+        _write(d, "typo.md", "---\ndate: 2025-01-06\n---\nSome 14,000 Ukrainian civilians have been killed in the "
+               "war, the UN says.\n")
+        eq(check_json(d)[1]["contradictions"], [], "a total that grew")
+        # two sources, no third: one disagreement, both disputed
+        shutil.rmtree(d)
+        os.makedirs(d)
+        _write(d, "a.md", "---\ndate: 2025-01-05\n---\nRussia controls about 20% of Ukraine, a think tank says.\n")
+        _write(d, "b.md", "---\ndate: 2025-01-06\n---\nRussia controls about 30% of Ukraine, a minister says.\n")
+        code, rep, _ = check_json(d)
+        eq(len(rep["contradictions"]), 1, rep["contradictions"])
+        f = rep["contradictions"][0]
+        eq(f["type"], "disagreement")
+        eq(sorted(c["role"] for c in f["claims"]), ["disputed", "disputed"])
+        assert "flagged" not in run("check", d)[1], "nobody is flagged"
+        # a third source that sides with one: the other is flagged against a consensus
+        _write(d, "c.md", "---\ndate: 2025-01-07\n---\nMoscow occupies close to 20% of Ukraine, analysts say.\n")
+        code, rep, _ = check_json(d)
+        f = rep["contradictions"][0]
+        eq(f["type"], "conflict")
+        assert f["claims"][0]["path"].endswith("b.md"), f["claims"]
+    finally:
+        shutil.rmtree(d, ignore_errors=True)

@@ -378,7 +378,7 @@ static void test_reports(void **state)
     cc_buf b;
     cc_buf_init(&b);
     cc_report_json(&b, r, &o);
-    assert_non_null(strstr(b.s, "\"version\":2"));
+    assert_non_null(strstr(b.s, "\"version\":3"));
     assert_non_null(strstr(b.s, "\"contradictions\":[\n {\"id\":\"CC"));
     assert_non_null(strstr(b.s, "\"text\":\"Wednesday's meeting at the Kremlin\""));
     assert_non_null(strstr(b.s, "\"unanchored\":1"));
