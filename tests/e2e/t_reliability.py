@@ -40,6 +40,7 @@ def matrix_binary_files():
 @test
 def matrix_unreadable_by_permissions():
     d = tempfile.mkdtemp()
+    tools = None
     try:
         p = os.path.join(d, "secret.txt")
         open(p, "w").write("Thursday's meeting at the Kremlin.\n")
@@ -49,7 +50,17 @@ def matrix_unreadable_by_permissions():
         cmd = [BIN, "check", "--rules", os.path.join(ROOT, "rules"), "--format", "json", d]
         if os.geteuid() == 0:  # root reads anything: run as nobody
             assert shutil.which("setpriv"), "setpriv (util-linux) is needed to drop root"
-            cmd = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *cmd]
+            # a clone in /root (mode 700) is out of nobody's reach: the binary
+            # and the rules go where nobody can run and read them
+            tools = tempfile.mkdtemp()
+            shutil.copy(BIN, os.path.join(tools, "claimcheck"))
+            shutil.copytree(os.path.join(ROOT, "rules"), os.path.join(tools, "rules"))
+            for root_, dirs, files in os.walk(tools):
+                os.chmod(root_, 0o755)
+                for f in files:
+                    os.chmod(os.path.join(root_, f), 0o755)
+            cmd = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", os.path.join(tools, "claimcheck"),
+                   "check", "--rules", os.path.join(tools, "rules"), "--format", "json", d]
         p2 = subprocess.run(cmd, capture_output=True, env=ENV, timeout=60, cwd="/")
         r = json.loads(p2.stdout)
         eq(p2.returncode, 3, p2.stderr.decode())
@@ -60,6 +71,8 @@ def matrix_unreadable_by_permissions():
     finally:
         os.chmod(os.path.join(d, "secret.txt"), 0o644)
         shutil.rmtree(d)
+        if tools:
+            shutil.rmtree(tools)
 
 
 @test
