@@ -677,16 +677,17 @@ static size_t to_declared(cc_matcher *m, const cc_subject_decl *dcl)
 
 /* A figure that changes over time, stated for an earlier time than its
  * document's date, is compared at that time: the last day of it. */
-static void stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
+static int stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
 {
-    if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return;
-    if (c->policy != CC_POL_VARYING && c->policy != CC_POL_CUMULATIVE) return;
+    if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return 0;
+    if (c->policy != CC_POL_VARYING && c->policy != CC_POL_CUMULATIVE) return 0;
     int64_t lo = (int64_t)when->low, hi = (int64_t)when->high;
-    if (hi >= d->date) return; /* "now", "this month": the document's own time */
+    if (hi >= d->date) return 0; /* "now", "this month": the document's own time */
     c->as_of = 1;
     c->as_of_low = lo;
     c->as_of_high = hi;
     c->at = hi;
+    return 1;
 }
 
 /* The claim rule r makes of quantity q (offsets in the document), quoted
@@ -742,7 +743,10 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    stamp_time(x->when, d, c);
+    if (stamp_time(x->when, d, c)) { /* the quote takes the time in: "held 60% in October" */
+        if (x->when->start < ms) c->start = ms = x->when->start;
+        if (x->when->end > me) c->end = me = x->when->end;
+    }
     so[1] = keep_str(m, d->text + ms, me - ms);
     c->quote_len = me - ms;
     if (m->nsoff + 3 > m->capsoff) {
@@ -862,6 +866,10 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
             if (se < me) se = me;
             cc_normopt o = {d->has_date, d->date, r->round_down, 0};
             if (gates_pass(r, m, d->text + ss, se - ss) && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0) {
+                if (q.start > vs) { /* the normalizer read past words the group took ("2025 - Three years") */
+                    if (ms == vs) ms = q.start;
+                    vs = q.start;
+                }
                 weekday_tense(lx, d, ss, r->round_down, &q);
                 slots sl = {p->re, NULL, NULL, NULL};
                 size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
@@ -1191,11 +1199,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (!*gated) return;
     slots sl = {NULL, fr, cs, ce};
     cc_qty when;
-    if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when)) {
-        x->when = &when; /* the claim's quote takes the time in */
-        if (when.start < ms) ms = when.start;
-        if (when.end > me) me = when.end;
-    }
+    if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when)) x->when = &when;
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;

@@ -210,3 +210,16 @@ def make_builds_where_apt_is_absent():
     finally:
         shutil.rmtree(bins)
         shutil.rmtree(build)
+
+
+@test
+def a_quote_after_a_wire_dateline_does_not_swallow_it():
+    d = tempfile.mkdtemp()
+    try:
+        _write(d, "wire.txt", "LVIV, March 3, 2025 - Three years into the war, Ukraine's front line barely moves.\n")
+        code, out, err = run("extract", "--date", "2025-03-03", d)
+        claims = [json.loads(l) for l in out.splitlines() if '"subject"' in l]
+        war = [c for c in claims if c["subject"].startswith("war.")]
+        eq([c["text"] for c in war], ["Three years into the war"])
+    finally:
+        shutil.rmtree(d)
