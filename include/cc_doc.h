@@ -17,6 +17,7 @@
 typedef struct {
     char *rules; /* rule ids separated by spaces or commas, or NULL */
     int from, to;
+    int line, col; /* where the directive stands */
 } cc_suppress;
 
 typedef struct {

@@ -83,6 +83,11 @@ void cc_buf_put_clean(cc_buf *b, const char *s, size_t n);
 /* Appends a number in the shortest form that reads back the same ("%.17g"
  * trimmed); NaN or an infinity is written as null. */
 void cc_buf_json_num(cc_buf *b, double v);
+
+/* Edit distance of a[0..na) and b[0..nb) (insertions, deletions,
+ * substitutions, two letters swapped), for "did you mean"; strings over 40
+ * bytes are 99 apart. */
+size_t cc_edit_distance(const char *a, size_t na, const char *b, size_t nb);
 /* Appends a regex non-capturing alternation of the phrases, longest first
  * (so "square miles" wins over "square"), each escaped, with any run of
  * white space for a space. Sorts phrases in place. No phrases: "(?!)". */

@@ -172,13 +172,15 @@ void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
 
 /* ---- inline suppressions: HTML comments in Markdown and HTML articles ---- */
 
-static void add_supp(cc_doc *d, const char *rules, size_t rlen, int from, int to)
+static void add_supp(cc_doc *d, const char *rules, size_t rlen, int from, int to, int line, int col)
 {
     d->supp = cc_xrealloc(d->supp, (d->nsupp + 1) * sizeof *d->supp);
     cc_suppress *x = &d->supp[d->nsupp++];
     x->rules = rlen ? cc_xstrndup(rules, rlen) : NULL;
     x->from = from;
     x->to = to;
+    x->line = line;
+    x->col = col;
 }
 
 static int line_blank(const cc_doc *d, int line)
@@ -193,7 +195,7 @@ static void suppressions(cc_doc *d, cc_diags *diags)
 {
     const char *t = d->text;
     size_t pos = 0;
-    int open_from = 0; /* an open claimcheck-disable block: its line */
+    int open_from = 0, open_col = 0; /* an open claimcheck-disable block: its line and column */
     size_t open_rule = 0, open_rlen = 0;
     while (pos < d->len) {
         const char *c = strstr(t + pos, "<!--");
@@ -219,14 +221,15 @@ static void suppressions(cc_doc *d, cc_diags *diags)
         if (wl == 17 && memcmp(w, "disable-next-line", 17) == 0) {
             int next = eline + 1;
             while ((size_t)next <= d->nlines && line_blank(d, next)) next++;
-            add_supp(d, q, (size_t)(re - q), next, next);
+            add_supp(d, q, (size_t)(re - q), next, next, line, col);
         } else if (wl == 7 && memcmp(w, "disable", 7) == 0) {
-            if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, line);
+            if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, line, open_from, open_col);
             open_from = line;
+            open_col = col;
             open_rule = (size_t)(q - t);
             open_rlen = (size_t)(re - q);
         } else if (wl == 6 && memcmp(w, "enable", 6) == 0) {
-            if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, eline);
+            if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, eline, open_from, open_col);
             else cc_diag_add(diags, CC_D_WARNING, d->path, line, col, NULL, "claimcheck-enable without a claimcheck-disable before it");
             open_from = 0;
         } else {
@@ -235,7 +238,7 @@ static void suppressions(cc_doc *d, cc_diags *diags)
                         (int)wl, w);
         }
     }
-    if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, INT_MAX);
+    if (open_from) add_supp(d, t + open_rule, open_rlen, open_from, INT_MAX, open_from, open_col);
 }
 
 int cc_doc_suppressed(const cc_doc *d, int line, const char *rule)

@@ -139,27 +139,6 @@ static cc_ruleset *load_rules(const char *dir)
     return rs;
 }
 
-/* Edit distance of a and b (insertions, deletions, substitutions, and two
- * letters swapped), for "did you mean"; stops counting past 9. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40) return 99;
-    size_t d[41][41];
-    for (size_t i = 0; i <= la; i++) d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++) d[0][j] = j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    return d[la][lb];
-}
-
 /* The candidate nearest word, when it is near enough to be a slip of the
  * keyboard (at most a third of its letters off); NULL otherwise. */
 static const char *did_you_mean(const char *word, const char *const *cands)
@@ -167,7 +146,7 @@ static const char *did_you_mean(const char *word, const char *const *cands)
     const char *best = NULL;
     size_t bd = SIZE_MAX, limit = strlen(word) / 3 + 1;
     for (size_t i = 0; cands[i]; i++) {
-        size_t dd = distance(word, cands[i]);
+        size_t dd = cc_edit_distance(word, strlen(word), cands[i], strlen(cands[i]));
         if (dd < bd) { bd = dd; best = cands[i]; }
     }
     return bd <= limit && bd > 0 ? best : NULL;

@@ -469,6 +469,36 @@ static void finish_work(pool *p, size_t i)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* A directive naming a rule id no rule has silences nothing: say so where
+ * it stands, with the nearest id ("did you mean war-duration?"). */
+static void unknown_directive_rules(const cc_ruleset *rs, const cc_doc *d, cc_diags *diags)
+{
+    for (size_t i = 0; i < d->nsupp; i++) {
+        const cc_suppress *x = &d->supp[i];
+        for (const char *p = x->rules ? x->rules : ""; *p;) {
+            while (*p == ' ' || *p == ',' || *p == '\t') p++;
+            const char *st = p;
+            while (*p && *p != ' ' && *p != ',' && *p != '\t') p++;
+            size_t n = (size_t)(p - st);
+            if (!n || (n == 3 && memcmp(st, "all", 3) == 0)) continue;
+            const char *near = NULL;
+            size_t best = SIZE_MAX;
+            int known = 0;
+            for (size_t k = 0; k < cc_rules_count(rs) && !known; k++) {
+                const char *id = cc_rules_get(rs, k)->id;
+                if (strlen(id) == n && memcmp(id, st, n) == 0) known = 1;
+                size_t dd = cc_edit_distance(st, n, id, strlen(id));
+                if (dd < best) { best = dd; near = id; }
+            }
+            if (known) continue;
+            if (best > n / 3 + 1) near = NULL;
+            cc_diag_add(diags, CC_D_WARNING, d->path, x->line, x->col, NULL,
+                        "the directive names rule '%.*s', which no rule has, so it silences nothing%s%s%s", (int)n, st,
+                        near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+        }
+    }
+}
+
 static void *worker(void *arg)
 {
     pool *p = arg;
@@ -490,6 +520,7 @@ static void *worker(void *arg)
         w->ok = 1;
         date_doc(r, p->idx, &dc, &w->doc, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
+        if (w->doc.nsupp) unknown_directive_rules(r->rs, &w->doc, &w->diags);
         if (w->doc.nsupp)
             for (size_t k = 0; k < w->claims.n; k++)
                 w->claims.items[k].suppressed =

@@ -223,3 +223,18 @@ def a_quote_after_a_wire_dateline_does_not_swallow_it():
         eq([c["text"] for c in war], ["Three years into the war"])
     finally:
         shutil.rmtree(d)
+
+
+@test
+def a_directive_naming_an_unknown_rule_is_a_warning():
+    d = tempfile.mkdtemp()
+    try:
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\n<!-- claimcheck-disable-next-line war-duraton -->\n"
+               "The 40-month war in Ukraine goes on.\n<!-- claimcheck-disable casualties, no-such-rule -->\n")
+        code, rep, _ = check_json(d)
+        msgs = [(w.get("line"), w["message"]) for w in rep["warnings"]]
+        assert any(l == 4 and "war-duraton" in m and "did you mean war-duration?" in m for l, m in msgs), msgs
+        assert any(l == 6 and "no-such-rule" in m for l, m in msgs), msgs
+        assert not any("'casualties'" in m for _, m in msgs), msgs
+    finally:
+        shutil.rmtree(d)
