@@ -569,11 +569,41 @@ static int write_output(const cc_output *o, cc_run *r, const cc_report_opts *ro,
     return err ? -1 : 0;
 }
 
+/* The settings check and extract use, validated (one place: config checks
+ * what check would refuse). Returns 0, or the exit code after saying which
+ * setting is wrong and where it came from. */
+static int validate_settings(const cc_config *g, cc_run_opts *ro, int *fail_on, int *min_level, int *color)
+{
+    *color = -1;
+    if (strcmp(g->fail_on.value, "never") == 0) *fail_on = 99;
+    else if ((*fail_on = cc_severity_parse(g->fail_on.value)) < 0) return setting_error(&g->fail_on, "info, warning, error or never");
+    if ((*min_level = cc_severity_parse(g->min_level.value)) < 0) return setting_error(&g->min_level, "info, warning or error");
+    if (g->date.value) {
+        if (cc_date_parse_iso(g->date.value, &ro->date) != 0) return setting_error(&g->date, "a real YYYY-MM-DD date");
+        ro->has_date = 1;
+    }
+    ro->manifest = g->manifest.value;
+    if (parse_size(g->max_file_size.value, &ro->max_file_size)) return setting_error(&g->max_file_size, "a number of bytes");
+    if (parse_size(g->max_claims.value, &ro->max_claims)) return setting_error(&g->max_claims, "a number");
+    if (g->jobs.value) {
+        size_t j;
+        if (parse_size(g->jobs.value, &j) || j < 1 || j > 256) return setting_error(&g->jobs, "a number of threads from 1 to 256");
+        ro->jobs = (int)j;
+    }
+    if (strcmp(g->color.value, "always") == 0) *color = 1;
+    else if (strcmp(g->color.value, "never") == 0) *color = 0;
+    else if (strcmp(g->color.value, "auto") != 0) return setting_error(&g->color, "auto, always or never");
+    return 0;
+}
+
 static int cmd_config(int argc, char **argv)
 {
     cli c;
     int rc = parse_cli(argc, argv, &c, usage_config);
     if (rc) { free_cli(&c); return rc < 0 ? 0 : rc; }
+    cc_run_opts ro = {0, 0, NULL, 0, 0, 0, 0};
+    int fail_on, min_level, color;
+    if ((rc = validate_settings(&c.cfg, &ro, &fail_on, &min_level, &color)) != 0) { free_cli(&c); return rc; }
     if (!c.cfg.nrules) {
         const char *d = default_rules_dir();
         cc_config_set_rules(&c.cfg, &d, 1, "default search (./rules, next to the binary, " CC_DATADIR "/rules)");
@@ -612,25 +642,8 @@ static int cmd_check(int argc, char **argv, int extract)
     if (rc) { free_cli(&c); return rc < 0 ? 0 : rc; }
     cc_config *g = &c.cfg;
     cc_run_opts ro = {0, 0, NULL, 0, 0, 0, 0};
-    int fail_on, min_level, color = -1;
-    if (strcmp(g->fail_on.value, "never") == 0) fail_on = 99;
-    else if ((fail_on = cc_severity_parse(g->fail_on.value)) < 0) { rc = setting_error(&g->fail_on, "info, warning, error or never"); free_cli(&c); return rc; }
-    if ((min_level = cc_severity_parse(g->min_level.value)) < 0) { rc = setting_error(&g->min_level, "info, warning or error"); free_cli(&c); return rc; }
-    if (g->date.value) {
-        if (cc_date_parse_iso(g->date.value, &ro.date) != 0) { rc = setting_error(&g->date, "a real YYYY-MM-DD date"); free_cli(&c); return rc; }
-        ro.has_date = 1;
-    }
-    ro.manifest = g->manifest.value;
-    if (parse_size(g->max_file_size.value, &ro.max_file_size)) { rc = setting_error(&g->max_file_size, "a number of bytes"); free_cli(&c); return rc; }
-    if (parse_size(g->max_claims.value, &ro.max_claims)) { rc = setting_error(&g->max_claims, "a number"); free_cli(&c); return rc; }
-    if (g->jobs.value) {
-        size_t j;
-        if (parse_size(g->jobs.value, &j) || j < 1 || j > 256) { rc = setting_error(&g->jobs, "a number of threads from 1 to 256"); free_cli(&c); return rc; }
-        ro.jobs = (int)j;
-    }
-    if (strcmp(g->color.value, "always") == 0) color = 1;
-    else if (strcmp(g->color.value, "never") == 0) color = 0;
-    else if (strcmp(g->color.value, "auto") != 0) { rc = setting_error(&g->color, "auto, always or never"); free_cli(&c); return rc; }
+    int fail_on, min_level, color;
+    if ((rc = validate_settings(g, &ro, &fail_on, &min_level, &color)) != 0) { free_cli(&c); return rc; }
     if (!c.npaths && !c.nnews) { free_cli(&c); return bad_usage("no PATH to check", NULL, extract ? usage_extract : usage_check); }
     if (!g->noutputs) cc_config_add_output(g, extract ? "jsonl" : "text", NULL);
     for (size_t i = 0; i < g->noutputs; i++)

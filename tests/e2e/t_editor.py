@@ -238,3 +238,17 @@ def a_directive_naming_an_unknown_rule_is_a_warning():
         assert not any("'casualties'" in m for _, m in msgs), msgs
     finally:
         shutil.rmtree(d)
+
+
+@test
+def config_refuses_what_check_refuses():
+    d = tempfile.mkdtemp()
+    try:
+        cfg = os.path.join(d, ".claimcheck.yml")
+        _write(d, ".claimcheck.yml", "min_level: info\nfail_on: warnings\n")
+        for cmd in (("config",), ("check", "corpus/seeds")):
+            code, out, err = run(*cmd, "--config", cfg)
+            eq(code, 2, (cmd, err))
+            assert f"{cfg}:2" in err and "warnings" in err and "info, warning, error or never" in err, (cmd, err)
+    finally:
+        shutil.rmtree(d)
