@@ -899,6 +899,27 @@ static cc_kind value_kind(const cc_rule *r)
 
 static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n);
 
+/* Every ${slot} of the subject is filled by a pattern's group of that name,
+ * a frame's cue or a default: one nothing fills would read "unknown" in
+ * every claim, so it is a load error at the subject. */
+static void slots_filled(lctx *c, const cc_rule *r, const cc_ynode *at)
+{
+    for (const char *t = r->subject; (t = strstr(t, "${"));) {
+        t += 2;
+        size_t n = strcspn(t, ":}");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), t);
+        int ok = 0;
+        for (size_t i = 0; i < r->ndefaults && !ok; i++) ok = strcmp(r->defaults[i].name, name) == 0;
+        for (size_t i = 0; i < r->npats && !ok; i++)
+            ok = pcre2_substring_number_from_name(r->pats[i].re, (PCRE2_SPTR)name) > 0;
+        for (size_t i = 0; r->frame && i < r->frame->ncues && !ok; i++) ok = strcmp(r->frame->cues[i].name, name) == 0;
+        if (!ok)
+            err_at(c, at, "subject slot ${%s} is filled by no pattern group (?<%s>…), no frame cue and no default: "
+                          "add one, or every claim would read 'unknown' there", name, name);
+    }
+}
+
 static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
@@ -1070,6 +1091,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
             p->value_group = (uint32_t)g;
         }
     }
+    slots_filled(c, &r, cc_yaml_get(n, "subject"));
     const cc_ynode *within = cc_yaml_get(n, "within");
     if (within) {
         cc_kind wk = value_kind(&r);

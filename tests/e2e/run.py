@@ -413,6 +413,8 @@ def rule_errors_point_like_a_compiler():
         ("rules:\n  - id: x\n   description: [\n", "bad.yaml:3:", "YAML error"),
         (GOOD_RULE.replace("{PAT}", "(?<value>{COUNT})").replace('      - text: "none"\n        match: false\n', ""), "needs at least one positive and one negative example", None),
         (GOOD_RULE.replace("{PAT}", "(?<value>{COUNT})") + GOOD_RULE.replace("rules:\n", "").replace("{PAT}", "(?<value>{COUNT})"), "duplicate rule id 'r1'", None),
+        (GOOD_RULE.replace("subject: s", "subject: s.${what}").replace("{PAT}", "(?<value>{COUNT}) ships"),
+         "bad.yaml:5:14: error: subject slot ${what} is filled by no pattern group", "no default"),
     ]
     for yaml_text, want, also in cases:
         d = broken_rules(yaml_text)
