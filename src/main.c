@@ -104,9 +104,11 @@ static const char *usage_parse =
     "KIND: number, count, percent, area, length, mass, volume, money, duration, date.\n";
 
 static const char *usage_test =
-    "usage: claimcheck test-rules [--no-stress] [DIR]\n"
+    "usage: claimcheck test-rules [--no-stress] [--rules DIR]... [DIR]...\n"
     "\n"
-    "Loads the rules in DIR (default: as for check) and runs every example, then every\n"
+    "Loads the rules in the DIRs (default: as for check; a house folder without a\n"
+    "lexicon.yaml is loaded beside the shipped rules, whose lexicon and tables it uses)\n"
+    "and runs every example, then every\n"
     "pattern over built-in pathological inputs: a pattern that hits the PCRE2 match or\n"
     "depth limit there fails (--no-stress skips this). Exit 0 when all pass, 1 when any\n"
     "fails, 2 when the rules do not load.\n";
@@ -123,11 +125,12 @@ static const char *default_rules_dir(void);
 static int dir_has_lexicon(const char *dir);
 static void rules_where_looked(void);
 
-static cc_ruleset *load_rules(const char *dir)
+static cc_ruleset *load_rule_dirs(const char *const *dirs, size_t n)
 {
+    const char *dir = dirs[0];
     cc_diags d;
     cc_diags_init(&d);
-    cc_ruleset *rs = cc_rules_load(dir, &d);
+    cc_ruleset *rs = cc_rules_load_dirs(dirs, n, &d);
     int color = isatty(2) && !getenv("NO_COLOR");
     for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, color);
     if (!rs) {
@@ -138,6 +141,8 @@ static cc_ruleset *load_rules(const char *dir)
     cc_diags_free(&d);
     return rs;
 }
+
+static cc_ruleset *load_rules(const char *dir) { return load_rule_dirs(&dir, 1); }
 
 /* The candidate nearest word, when it is near enough to be a slip of the
  * keyboard (at most a third of its letters off); NULL otherwise. */
@@ -261,19 +266,48 @@ static int cmd_parse(int argc, char **argv)
     return 0;
 }
 
+/* The rule folders to load: those given, behind the shipped one when none
+ * of them has a lexicon.yaml (a house folder holds only its own rule files
+ * and uses the shipped lexicon and tables). *n is updated; free the result. */
+static const char **with_shipped_rules(const char *const *dirs, size_t *n)
+{
+    const char **out = calloc(*n + 2, sizeof *out);
+    int lex = 0;
+    for (size_t i = 0; i < *n; i++) lex |= dir_has_lexicon(dirs[i]);
+    size_t k = 0;
+    if (!lex) out[k++] = default_rules_dir();
+    for (size_t i = 0; i < *n; i++) out[k++] = dirs[i];
+    *n = k;
+    return out;
+}
+
 static int cmd_test_rules(int argc, char **argv)
 {
-    const char *dir = NULL;
+    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    size_t ndirs = 0;
     int stress = 1;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage_test, stdout); return 0; }
-        if (strcmp(argv[i], "--no-stress") == 0) { stress = 0; continue; }
-        if (argv[i][0] == '-') return bad_usage("unknown option", argv[i], usage_test);
-        if (dir) return bad_usage("test-rules takes one directory", NULL, usage_test);
-        dir = argv[i];
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage_test, stdout); free(dirs); return 0; }
+        if (strcmp(argv[i], "--no-stress") == 0) continue;
+        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) { dirs[ndirs++] = argv[++i]; continue; }
+        if (strncmp(argv[i], "--rules=", 8) == 0) { dirs[ndirs++] = argv[i] + 8; continue; }
+        if (argv[i][0] == '-') {
+            static const char *const opts[] = {"--help", "--no-stress", "--rules", NULL};
+            free(dirs);
+            return unknown_word("unknown option", argv[i], opts, usage_test);
+        }
+        dirs[ndirs++] = argv[i];
     }
-    if (!dir) dir = default_rules_dir();
-    cc_ruleset *rs = load_rules(dir);
+    for (int i = 1; i < argc; i++) stress &= strcmp(argv[i], "--no-stress") != 0;
+    cc_ruleset *rs;
+    if (!ndirs) {
+        rs = load_rules(default_rules_dir());
+    } else {
+        const char **all = with_shipped_rules(dirs, &ndirs);
+        rs = load_rule_dirs(all, ndirs);
+        free(all);
+    }
+    free(dirs);
     if (!rs) return CC_EXIT_USAGE;
     cc_diags d;
     cc_diags_init(&d);
@@ -662,7 +696,10 @@ static int cmd_check(int argc, char **argv, int extract)
     cc_diags_init(&d);
     double t_start = cc_now();
     cc_rules_set_jit_threads(cc_jobs(ro.jobs)); /* as many as read documents */
-    cc_ruleset *rs = g->nrules ? cc_rules_load_dirs((const char *const *)g->rules, g->nrules, &d) : cc_rules_load(dflt, &d);
+    size_t nrd = g->nrules;
+    const char **rdirs = nrd ? with_shipped_rules((const char *const *)g->rules, &nrd) : NULL;
+    cc_ruleset *rs = nrd ? cc_rules_load_dirs(rdirs, nrd, &d) : cc_rules_load(dflt, &d);
+    free(rdirs);
     double t_rules = cc_now() - t_start;
     int tty2 = isatty(2) && !getenv("NO_COLOR");
     for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, tty2);

@@ -252,3 +252,56 @@ def config_refuses_what_check_refuses():
             assert f"{cfg}:2" in err and "warnings" in err and "info, warning, error or never" in err, (cmd, err)
     finally:
         shutil.rmtree(d)
+
+
+HOUSE_RULE = """rules:
+  - id: house-displaced
+    description: People displaced inside the country ("3.7 million people are internally displaced").
+    kind: count
+    subject: displaced.ukraine.internal
+    policy: varying
+    window_days: 60
+    severity: warning
+    trigger: [displaced, displacement]
+    frame:
+      cues:
+        - name: what
+          words: [internally displaced, displaced inside the country]
+          # an alias table the shipped tables.yaml defines
+        - name: where
+          table: holder
+          optional: true
+      veto: [refugees abroad]
+    examples:
+      - text: "Some 3.7 million Ukrainians remain internally displaced, the UN agency said."
+        expect: {low: 3330000, high: 4070000}
+      - text: "About 6 million refugees abroad were counted, not the displaced inside the country."
+        match: false
+"""
+
+
+@test
+def a_house_rule_folder_beside_the_shipped_one():
+    h = tempfile.mkdtemp()
+    try:
+        _write(h, "displaced.yaml", HOUSE_RULE)
+        for args in ((h,), ("--rules", "rules", "--rules", h), ("rules", h)):
+            code, out, err = run("test-rules", *args)
+            eq(code, 0, (args, err[-500:]))
+            assert "house-displaced" not in err and "0 failed" in out, (args, out, err)
+            assert int(out.split(" rules,")[0].split()[-1]) > 1, out  # the shipped rules ran too
+        # check with the house folder alone: the shipped lexicon and tables, the house rule
+        d = tempfile.mkdtemp()
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nSome 3.7 million Ukrainians remain internally displaced.\n")
+        code, out, err = run("extract", "--rules", h, d)
+        eq(code, 0, err)
+        assert '"rule":"house-displaced"' in out, out
+        shutil.rmtree(d)
+        # a failing house example names the house file
+        _write(h, "displaced.yaml", HOUSE_RULE.replace("expect: {low: 3330000, high: 4070000}",
+                                                       "expect: {low: 1, high: 2}"))
+        code, out, err = run("test-rules", h)
+        eq(code, 1)
+        assert "displaced.yaml:" in err, err
+    finally:
+        shutil.rmtree(h)
