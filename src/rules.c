@@ -602,16 +602,91 @@ static void alias_macro_name(char *out, size_t n, const char *table)
     for (char *p = out; *p; p++) if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32); else if (*p == '-') *p = '_';
 }
 
+/* How a file names a table another file already defined: "extend:" adds
+ * to it, "override:" replaces it (a house file changing a shipped table);
+ * without either, defining it again is an error naming both places. */
+enum { TABLE_NEW, TABLE_EXTEND, TABLE_OVERRIDE };
+
+static int table_mode(const cc_ynode *tab, const cc_ynode **body)
+{
+    *body = tab;
+    if (tab->kind != CC_Y_MAP || tab->n != 2 || !tab->items[0]->str) return TABLE_NEW;
+    int mode = strcmp(tab->items[0]->str, "extend") == 0 ? TABLE_EXTEND
+               : strcmp(tab->items[0]->str, "override") == 0 ? TABLE_OVERRIDE : TABLE_NEW;
+    if (mode != TABLE_NEW) *body = tab->items[1];
+    return mode;
+}
+
+/* Drops the phrases of table (an override replaces them). */
+static void drop_table_phrases(cc_ruleset *rs, const char *table)
+{
+    size_t tl = strlen(table);
+    alias *a, *tmp;
+    HASH_ITER(hh, rs->aliases, a, tmp)
+        if (strncmp(a->key, table, tl) == 0 && a->key[tl] == '|') {
+            HASH_DEL(rs->aliases, a);
+            free(a->key);
+            free(a->canon);
+            free(a);
+        }
+}
+
+/* The macro ALIAS_<TABLE>: every phrase of the table, longest first. */
+static void table_macro(lctx *c, const char *table, int line)
+{
+    size_t tl = strlen(table), np = 0;
+    char **phr = NULL;
+    for (alias *a = c->rs->aliases; a; a = a->hh.next)
+        if (strncmp(a->key, table, tl) == 0 && a->key[tl] == '|') {
+            phr = cc_xrealloc(phr, (np + 1) * sizeof *phr);
+            phr[np++] = a->key + tl + 1;
+        }
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_regex_alternation(&b, phr, np);
+    free(phr);
+    char name[128];
+    alias_macro_name(name, sizeof name, table);
+    rmacro *m;
+    HASH_FIND_STR(c->rs->macros, name, m);
+    if (m) { /* extended or overridden: the macro follows the table */
+        free(m->text);
+        m->text = cc_buf_take(&b);
+        return;
+    }
+    m = cc_xcalloc(1, sizeof *m);
+    m->name = cc_xstrdup(name);
+    m->text = cc_buf_take(&b);
+    m->file = cc_xstrdup(c->file);
+    m->line = line;
+    HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+}
+
 static void load_aliases(lctx *c, const cc_ynode *al)
 {
     if (al->kind != CC_Y_MAP) { err_at(c, al, "aliases: expected a mapping of tables", NULL, NULL); return; }
     for (size_t t = 0; t + 1 < al->n; t += 2) {
         const char *table = al->items[t]->str;
-        const cc_ynode *tab = al->items[t + 1];
+        const cc_ynode *tab;
+        int mode = table_mode(al->items[t + 1], &tab);
         if (tab->kind != CC_Y_MAP) { err_at(c, tab, "alias table '%s': expected canonical: [phrases]", table, NULL); continue; }
+        if (cc_rules_has_table(c->rs, table) && mode == TABLE_NEW) {
+            char name[128], where[600];
+            alias_macro_name(name, sizeof name, table);
+            rmacro *m;
+            HASH_FIND_STR(c->rs->macros, name, m);
+            snprintf(where, sizeof where, "%s:%d", m ? m->file : "?", m ? m->line : 0);
+            err_at(c, al->items[t], "alias table '%s' is already defined at %s: write 'extend:' under it to add "
+                                    "phrases, or 'override:' to replace it", table, where);
+            continue;
+        }
+        if (!cc_rules_has_table(c->rs, table) && mode != TABLE_NEW) {
+            err_at(c, al->items[t], "alias table '%s': %s, but no rule file before this one defines it", table,
+                   mode == TABLE_EXTEND ? "extend" : "override");
+            continue;
+        }
+        if (mode == TABLE_OVERRIDE) drop_table_phrases(c->rs, table);
         add_table_name(c->rs, table);
-        char **phr = NULL;
-        size_t np = 0;
         for (size_t k = 0; k + 1 < tab->n; k += 2) {
             const char *canon = tab->items[k]->str;
             const cc_ynode *list = tab->items[k + 1];
@@ -632,24 +707,9 @@ static void load_aliases(lctx *c, const cc_ynode *al)
                 a->key = cc_xstrdup(key);
                 a->canon = cc_xstrdup(canon);
                 HASH_ADD_KEYPTR(hh, c->rs->aliases, a->key, strlen(a->key), a);
-                phr = cc_xrealloc(phr, (np + 1) * sizeof *phr);
-                phr[np++] = cc_xstrdup(folded);
             }
         }
-        /* macro ALIAS_<TABLE>: every phrase, longest first */
-        cc_buf b;
-        cc_buf_init(&b);
-        cc_buf_regex_alternation(&b, phr, np);
-        for (size_t i = 0; i < np; i++) free(phr[i]);
-        free(phr);
-        char name[128];
-        alias_macro_name(name, sizeof name, table);
-        rmacro *m = cc_xcalloc(1, sizeof *m);
-        m->name = cc_xstrdup(name);
-        m->text = cc_buf_take(&b);
-        m->file = cc_xstrdup(c->file);
-        m->line = al->items[t]->line;
-        HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+        table_macro(c, table, al->items[t]->line);
     }
 }
 

@@ -305,3 +305,38 @@ def a_house_rule_folder_beside_the_shipped_one():
         assert "displaced.yaml:" in err, err
     finally:
         shutil.rmtree(h)
+
+
+@test
+def an_alias_table_defined_twice_is_an_error_unless_extended_or_overridden():
+    h = tempfile.mkdtemp()
+    try:
+        again = "aliases:\n  holder:\n    russia: [the kremlin's army]\n"
+        _write(h, "house.yaml", again)
+        code, out, err = run("check", "--rules", h, "corpus/seeds")
+        eq(code, 2, err)
+        assert "house.yaml:2:3: error: alias table 'holder' is already defined at" in err and "tables.yaml:" in err \
+            and "extend:" in err, err
+        # extend: the shipped phrases and the new one both name the holder
+        _write(h, "house.yaml", "aliases:\n  holder:\n    extend:\n      russia: [the kremlin's army]\n")
+        d = tempfile.mkdtemp()
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nThe Kremlin's army holds about 70% of Zaporizhzhia oblast.\n"
+               "Russian troops hold about 70% of the Zaporizhzhia region.\n")
+        code, out, err = run("extract", "--rules", h, d)
+        eq(code, 0, err)
+        subjects = [json.loads(l)["subject"] for l in out.splitlines() if '"subject"' in l]
+        eq(subjects.count("territory.zaporizhzhia.held_by.ukraine"), 2, out)
+        # override: only the new phrases are left
+        _write(h, "house.yaml", "aliases:\n  holder:\n    override:\n      russia: [the kremlin's army]\n")
+        code, out, err = run("extract", "--rules", h, d)
+        eq(code, 0, err)
+        subjects = [json.loads(l)["subject"] for l in out.splitlines() if '"subject"' in l]
+        eq(subjects.count("territory.zaporizhzhia.held_by.ukraine"), 1, out)
+        shutil.rmtree(d)
+        # extend of a table nobody defined
+        _write(h, "house.yaml", "aliases:\n  nowhere:\n    extend:\n      x: [y]\n")
+        code, out, err = run("check", "--rules", h, "corpus/seeds")
+        eq(code, 2)
+        assert "no rule file before this one defines it" in err, err
+    finally:
+        shutil.rmtree(h)
