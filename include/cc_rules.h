@@ -24,6 +24,10 @@ typedef enum { CC_SEV_INFO, CC_SEV_WARNING, CC_SEV_ERROR } cc_severity;
 const char *cc_severity_name(cc_severity s);
 /* -1 when unknown */
 int cc_severity_parse(const char *s);
+/* "off" switches a rule off: the level after error, for settings that take it. */
+#define CC_SEV_OFF 3
+/* A level or "off" (CC_SEV_OFF); -1 when neither. */
+int cc_severity_parse_or_off(const char *s);
 const char *cc_policy_name(cc_policy p);
 
 typedef struct {
@@ -93,6 +97,7 @@ typedef struct cc_rule {
     int policy_set;      /* written in the rule (else it comes from a subjects: declaration) */
     int window_days;
     cc_severity severity;
+    int off;             /* severity: off (in the rule or the configuration): it reads nothing in a check */
     pcre2_code *topic_doc, *topic_sent, *topic_not;
     char *topic_doc_src; /* topic_doc as expanded */
     size_t topic_doc_same; /* the first rule with the same topic_doc: its answer for a document is this one's */
@@ -143,7 +148,8 @@ void cc_rules_set_jit_threads(int n);
 /* The same over several directories: the lexicon from the first that has
  * one, rule files from all of them (a rule id must be unique across all). */
 cc_ruleset *cc_rules_load_dirs(const char *const *dirs, size_t n, cc_diags *diags);
-/* Overrides a rule's severity (configuration); -1 when no rule has id. */
+/* Overrides a rule's severity (configuration; CC_SEV_OFF switches it off);
+ * -1 when no rule has id. */
 int cc_rules_set_severity(cc_ruleset *rs, const char *id, cc_severity sev);
 /* One rule file held in memory: its name (used in messages) and text. */
 typedef struct {

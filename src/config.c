@@ -194,9 +194,9 @@ int cc_config_load(cc_config *c, const char *path, cc_diags *d)
             }
             for (size_t j = 0; j + 1 < v->n; j += 2) {
                 const cc_ynode *rk = v->items[j], *rv = v->items[j + 1];
-                int lv = rv->kind == CC_Y_SCALAR ? cc_severity_parse(rv->str) : -1;
+                int lv = rv->kind == CC_Y_SCALAR ? cc_severity_parse_or_off(rv->str) : -1;
                 if (rk->kind != CC_Y_SCALAR || lv < 0) {
-                    cc_diag_add(d, CC_D_ERROR, path, rv->line, rv->col, NULL, "config: severity: expected info, warning or error");
+                    cc_diag_add(d, CC_D_ERROR, path, rv->line, rv->col, NULL, "config: severity: expected info, warning, error or off");
                     continue;
                 }
                 c->sev = cc_xrealloc(c->sev, (c->nsev + 1) * sizeof *c->sev);

@@ -100,7 +100,7 @@ static void jit_all(cc_ruleset *rs)
 static const char *sev_names[] = {"info", "warning", "error"};
 static const char *pol_names[] = {"fixed", "varying", "cumulative", "none"};
 
-const char *cc_severity_name(cc_severity s) { return s <= CC_SEV_ERROR ? sev_names[s] : "?"; }
+const char *cc_severity_name(cc_severity s) { return s <= CC_SEV_ERROR ? sev_names[s] : (int)s == CC_SEV_OFF ? "off" : "?"; }
 const char *cc_policy_name(cc_policy p) { return p <= CC_POL_NONE ? pol_names[p] : "?"; }
 
 /* The policy named s, or -1. */
@@ -117,6 +117,8 @@ int cc_severity_parse(const char *s)
         if (strcmp(s, sev_names[i]) == 0) return i;
     return -1;
 }
+
+int cc_severity_parse_or_off(const char *s) { return strcmp(s, "off") == 0 ? CC_SEV_OFF : cc_severity_parse(s); }
 
 const cc_lexicon *cc_rules_lexicon(const cc_ruleset *rs) { return rs->lx; }
 size_t cc_rules_count(const cc_ruleset *rs) { return rs->n; }
@@ -1075,8 +1077,9 @@ static void load_rule(lctx *c, const cc_ynode *n)
     if (wdays >= 0) r.window_days = wdays;
     const char *sev = cc_yaml_str(n, "severity");
     if (sev) {
-        int s = cc_severity_parse(sev);
-        if (s < 0) err_at(c, cc_yaml_get(n, "severity"), "severity must be error, warning or info, not '%s'", sev, NULL);
+        int s = cc_severity_parse_or_off(sev);
+        if (s < 0) err_at(c, cc_yaml_get(n, "severity"), "severity must be error, warning, info or off, not '%s'", sev, NULL);
+        else if (s == CC_SEV_OFF) r.off = 1;
         else r.severity = (cc_severity)s;
     }
     const cc_ynode *topic = cc_yaml_get(n, "topic");
@@ -1479,7 +1482,8 @@ int cc_rules_set_severity(cc_ruleset *rs, const char *id, cc_severity sev)
 {
     for (size_t i = 0; i < rs->n; i++)
         if (strcmp(rs->rules[i].id, id) == 0) {
-            rs->rules[i].severity = sev;
+            rs->rules[i].off = (int)sev == CC_SEV_OFF;
+            if (!rs->rules[i].off) rs->rules[i].severity = sev;
             return 0;
         }
     return -1;

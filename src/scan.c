@@ -1353,7 +1353,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
-        if (only && r != only) continue;
+        if (only ? r != only : r->off) continue; /* an example of a rule switched off is still tested */
         if (!sp[ri].n) continue;
         if (r->topic_doc) {
             signed char *g = &topic[r->topic_doc_same];

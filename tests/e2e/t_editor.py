@@ -340,3 +340,28 @@ def an_alias_table_defined_twice_is_an_error_unless_extended_or_overridden():
         assert "no rule file before this one defines it" in err, err
     finally:
         shutil.rmtree(h)
+
+
+@test
+def a_rule_switched_off_reads_nothing():
+    d = tempfile.mkdtemp()
+    try:
+        code, base, _ = check_json("corpus/seeds")
+        assert any(f["rule"] == "meeting-day" for f in base["contradictions"]), "the seeds' meeting-day finding"
+        _write(d, "c.yml", "severity:\n  meeting-day: off\n")
+        code, rep, err = check_json("--config", os.path.join(d, "c.yml"), "corpus/seeds")
+        assert code in (0, 1), err
+        assert not any(f["rule"] == "meeting-day" for f in rep["contradictions"]), rep["contradictions"]
+        # (another rule, event-venue-date, still reads the same meeting)
+        code, out, _ = run("config", "--config", os.path.join(d, "c.yml"))
+        assert "severity.meeting-day: off" in out, out
+        # in a rule file: severity: off, its examples still tested
+        h = tempfile.mkdtemp()
+        _write(h, "house.yaml", HOUSE_RULE.replace("severity: warning", "severity: off"))
+        eq(run("test-rules", h)[0], 0)
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nSome 3.7 million Ukrainians remain internally displaced.\n")
+        code, out, err = run("extract", "--rules", h, os.path.join(d, "a.md"))
+        assert "house-displaced" not in out, out
+        shutil.rmtree(h)
+    finally:
+        shutil.rmtree(d)
