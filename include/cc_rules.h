@@ -84,6 +84,8 @@ typedef struct {
 typedef struct cc_rule {
     char *id;
     char *description;
+    char *message;       /* message: the finding's headline with ${subject}, ${quote}, ${others}; NULL: the engine's */
+    char *url;           /* url: where the rule is documented (SARIF helpUri, the HTML report); NULL: none */
     char *file;
     int line;
     cc_kind kind;        /* what the value group holds */

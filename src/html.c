@@ -289,7 +289,13 @@ void cc_report_html(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         esc(b, f->why);
         cc_buf_puts(b, "</p><p class=\"muted\">rule <code>");
         esc(b, f->rule->id);
-        cc_buf_puts(b, "</code> · subject <code>");
+        cc_buf_puts(b, "</code>");
+        if (f->rule->url) { /* the rule's documentation */
+            cc_buf_puts(b, " (<a href=\"");
+            esc(b, f->rule->url);
+            cc_buf_puts(b, "\" rel=\"noopener noreferrer\">about this rule</a>)");
+        }
+        cc_buf_puts(b, " · subject <code>");
         esc(b, f->subject);
         cc_buf_puts(b, "</code> · fingerprint <code>");
         esc(b, f->id);

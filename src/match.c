@@ -309,6 +309,19 @@ static cc_finding *new_finding(cc_findings *out)
     return f;
 }
 
+/* A rule's message: with ${subject}, ${quote} (the first claim's) and
+ * ${others} (how many claims it is set against) filled in. */
+static void own_message(cc_buf *m, const char *tpl, const char *subject, const cc_claim *c, const cc_doc *docs,
+                        size_t others)
+{
+    for (const char *p = tpl; *p;) {
+        if (strncmp(p, "${subject}", 10) == 0) { cc_buf_puts(m, subject); p += 10; }
+        else if (strncmp(p, "${quote}", 8) == 0) { quote(m, c, docs); p += 8; }
+        else if (strncmp(p, "${others}", 9) == 0) { cc_buf_printf(m, "%zu", others); p += 9; }
+        else cc_buf_putc(m, *p++);
+    }
+}
+
 /* At most this many claims are listed in one finding (the message still
  * gives the full count). */
 #define MAX_LISTED 50
@@ -395,6 +408,10 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
         if (total_others > 1) cc_buf_printf(&w, " (and %zu more)", total_others - 1);
         cc_buf_puts(&w, type == CC_F_DISAGREEMENT ? "; no value fits both, and no majority says which is wrong"
                                                   : "; no value fits both");
+    }
+    if (c->rule->message) { /* the rule's own headline */
+        m.len = 0;
+        own_message(&m, c->rule->message, subject, c, docs, total_others);
     }
     f->message = cc_buf_take(&m);
     f->why = cc_buf_take(&w);

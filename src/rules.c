@@ -340,6 +340,8 @@ static void free_rule(cc_rule *r)
 {
     free(r->id);
     free(r->description);
+    free(r->message);
+    free(r->url);
     free(r->file);
     free(r->reference);
     free(r->subject);
@@ -986,6 +988,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
 {
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
+                                       "message", "url",
                                        "patterns", "frame", "examples", "trigger", "also", "within", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
@@ -1008,6 +1011,19 @@ static void load_rule(lctx *c, const cc_ynode *n)
     const char *desc = cc_yaml_str(n, "description");
     if (!desc) err_at(c, n, "rule '%s' has no description", id, NULL);
     r.description = cc_xstrdup(desc ? desc : "");
+    const char *msg = cc_yaml_str(n, "message"), *url = cc_yaml_str(n, "url");
+    r.message = msg ? cc_xstrdup(msg) : NULL;
+    r.url = url ? cc_xstrdup(url) : NULL;
+    if (url && strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+        err_at(c, cc_yaml_get(n, "url"), "url must be an http:// or https:// address, not '%s'", url, NULL);
+    for (const char *t = msg; t && (t = strstr(t, "${"));) {
+        t += 2;
+        size_t k = strcspn(t, "}");
+        if (!((k == 7 && strncmp(t, "subject", 7) == 0) || (k == 5 && strncmp(t, "quote", 5) == 0) ||
+              (k == 6 && strncmp(t, "others", 6) == 0)))
+            err_at(c, cc_yaml_get(n, "message"), "message: unknown placeholder in '%s' (known: ${subject}, ${quote}, ${others})",
+                   msg, NULL);
+    }
     const char *type = cc_yaml_str(n, "type");
     if (type && strcmp(type, "claim") != 0)
         err_at(c, cc_yaml_get(n, "type"),

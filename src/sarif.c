@@ -84,7 +84,12 @@ void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         cc_buf_puts(b, "},\"help\":{\"text\":");
         cc_buf_json_str(b, t.s, t.len);
         cc_buf_free(&t);
-        cc_buf_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"claims\",",
+        cc_buf_putc(b, '}');
+        if (ru->url) { /* the rule's own documentation */
+            cc_buf_puts(b, ",\"helpUri\":");
+            str(b, ru->url);
+        }
+        cc_buf_printf(b, ",\"defaultConfiguration\":{\"level\":\"%s\"},\"properties\":{\"tags\":[\"claims\",",
                       level(ru->severity));
         str(b, cc_kind_name(ru->kind));
         cc_buf_puts(b, "]}}");

@@ -365,3 +365,37 @@ def a_rule_switched_off_reads_nothing():
         shutil.rmtree(h)
     finally:
         shutil.rmtree(d)
+
+
+@test
+def a_rule_message_and_url_of_its_own():
+    h = tempfile.mkdtemp()
+    d = tempfile.mkdtemp()
+    try:
+        rule = HOUSE_RULE.replace("    severity: warning\n", "    severity: warning\n"
+                                  "    message: \"Displacement figures disagree on ${subject}: ${quote} against ${others} other\"\n"
+                                  "    url: https://desk.example.org/style/displacement\n")
+        _write(h, "house.yaml", rule)
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nSome 3.7 million Ukrainians remain internally displaced.\n")
+        _write(d, "b.md", "---\ndate: 2025-06-02\n---\nAbout 1.2 million people are internally displaced, a ministry says.\n")
+        code, rep, err = check_json("--rules", h, d)
+        f = [x for x in rep["contradictions"] if x["rule"] == "house-displaced"]
+        assert f and f[0]["message"].startswith("Displacement figures disagree on displaced.ukraine.internal: '"), f
+        assert f[0]["message"].endswith("against 1 other"), f[0]["message"]
+        code, out, _ = run("check", "--format", "sarif", "--rules", h, d)
+        rules = {r_["id"]: r_ for r_ in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+        eq(rules["house-displaced"].get("helpUri"), "https://desk.example.org/style/displacement")
+        code, out, _ = run("check", "--format", "html", "--rules", h, d)
+        assert 'href="https://desk.example.org/style/displacement"' in out, out[:300]
+        # a placeholder the engine does not know, and a url that is no web address, are load errors
+        _write(h, "house.yaml", rule.replace("${others}", "${count}"))
+        code, out, err = run("check", "--rules", h, d)
+        eq(code, 2)
+        assert "unknown placeholder" in err and "${count}" in err, err
+        _write(h, "house.yaml", rule.replace("https://desk.example.org/style/displacement", "javascript:alert(1)"))
+        code, out, err = run("check", "--rules", h, d)
+        eq(code, 2)
+        assert "url must be an http" in err, err
+    finally:
+        shutil.rmtree(h)
+        shutil.rmtree(d)
