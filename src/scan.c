@@ -1044,8 +1044,8 @@ static int nearest_quantity(const char *t, const size_t *ws, size_t nw, fspan cu
         size_t theirs = attach_distance(t, ws, nw, all[k].start, all[k].end, cue.s, cue.e);
         if (theirs >= mine) continue;
         /* nearer to another quantity, which keeps it unless that one has a
-         * nearer match of its own ("2,870 troops killed and 3,700 injured":
-         * "killed" is 2,870's, since 3,700 has "injured") */
+         * nearer match of its own ("1,940 soldiers dead and 2,600 hurt":
+         * "dead" is 1,940's, since 2,600 has "hurt") */
         int own = 0;
         for (size_t h = 0; h < hits->n && !own; h++)
             if (hits->v[h].s != cue.s &&
