@@ -59,5 +59,7 @@ void cc_config_clear_outputs(cc_config *c);
 void cc_config_print(const cc_config *c, cc_buf *b);
 /* 1 when name is an output format. */
 int cc_config_format_ok(const char *name);
+/* The report formats, NULL-terminated. */
+extern const char *const cc_config_formats[];
 
 #endif

@@ -52,6 +52,10 @@ int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, c
 void cc_doc_free(cc_doc *d);
 /* 1 when an inline directive suppresses findings of rule on line. */
 int cc_doc_suppressed(const cc_doc *d, int line, const char *rule);
+/* The next rule id of a directive's list at *p (ids separated by spaces or
+ * commas; "all" is every rule): its start, its length in *n, and *p moved
+ * past it; NULL when the list has no more. */
+const char *cc_suppress_next_id(const char **p, size_t *n);
 
 /* 1-based line and code-point column of byte offset off. */
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);

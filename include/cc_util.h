@@ -88,6 +88,11 @@ void cc_buf_json_num(cc_buf *b, double v);
  * substitutions, two letters swapped), for "did you mean"; strings over 40
  * bytes are 99 apart. */
 size_t cc_edit_distance(const char *a, size_t na, const char *b, size_t nb);
+/* Of the NULL-terminated cands, the one w[0..n) is a slip of the keyboard
+ * away from (the nearest, at most a third of its letters off), for "did you
+ * mean"; NULL when none is, or when one equals w (then *exact is set, if
+ * exact is given). */
+const char *cc_did_you_mean(const char *w, size_t n, const char *const *cands, int *exact);
 /* Appends a regex non-capturing alternation of the phrases, longest first
  * (so "square miles" wins over "square"), each escaped, with any run of
  * white space for a space. Sorts phrases in place. No phrases: "(?!)". */

@@ -67,11 +67,12 @@ void cc_config_add_output(cc_config *c, const char *format, const char *path)
     c->noutputs++;
 }
 
+const char *const cc_config_formats[] = {"text", "json", "sarif", "html", "jsonl", "github", NULL};
+
 int cc_config_format_ok(const char *f)
 {
-    static const char *const ok[] = {"text", "json", "sarif", "html", "jsonl", "github", NULL};
-    for (size_t i = 0; ok[i]; i++)
-        if (strcmp(f, ok[i]) == 0) return 1;
+    for (size_t i = 0; cc_config_formats[i]; i++)
+        if (strcmp(f, cc_config_formats[i]) == 0) return 1;
     return 0;
 }
 

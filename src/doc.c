@@ -248,16 +248,23 @@ int cc_doc_suppressed(const cc_doc *d, int line, const char *rule)
         const cc_suppress *x = &d->supp[i];
         if (line < x->from || line > x->to) continue;
         if (!x->rules) return 1;
-        /* rule ids separated by spaces or commas */
-        for (const char *p = x->rules; *p;) {
-            while (*p == ' ' || *p == ',' || *p == '\t') p++;
-            const char *st = p;
-            while (*p && *p != ' ' && *p != ',' && *p != '\t') p++;
-            if ((size_t)(p - st) == rl && memcmp(st, rule, rl) == 0) return 1;
-            if ((size_t)(p - st) == 3 && memcmp(st, "all", 3) == 0) return 1;
-        }
+        const char *p = x->rules, *id;
+        size_t n;
+        while ((id = cc_suppress_next_id(&p, &n)))
+            if ((n == rl && memcmp(id, rule, rl) == 0) || (n == 3 && memcmp(id, "all", 3) == 0)) return 1;
     }
     return 0;
+}
+
+const char *cc_suppress_next_id(const char **p, size_t *n)
+{
+    const char *s = *p;
+    while (*s == ' ' || *s == ',' || *s == '\t') s++;
+    const char *st = s;
+    while (*s && *s != ' ' && *s != ',' && *s != '\t') s++;
+    *p = s;
+    *n = (size_t)(s - st);
+    return *n ? st : NULL;
 }
 
 /* Abbreviations whose period does not end a sentence ("Gen.", "approx.",

@@ -122,39 +122,46 @@ static int dir_has_lexicon(const char *d)
 }
 
 static const char *default_rules_dir(void);
-static int dir_has_lexicon(const char *dir);
 static void rules_where_looked(void);
 
-static cc_ruleset *load_rule_dirs(const char *const *dirs, size_t n)
+/* The rule folders to load: those given, behind the shipped one when none
+ * of them has a lexicon.yaml (a house folder holds only its own rule files
+ * and uses the shipped lexicon and tables); none given: the default search.
+ * *n is updated; free the result. */
+static const char **with_shipped_rules(const char *const *dirs, size_t *n)
 {
-    const char *dir = dirs[0];
+    const char **out = cc_xcalloc(*n + 1, sizeof *out);
+    int lex = 0;
+    for (size_t i = 0; i < *n; i++) lex |= dir_has_lexicon(dirs[i]);
+    size_t k = 0;
+    if (!lex) out[k++] = default_rules_dir();
+    for (size_t i = 0; i < *n; i++) out[k++] = dirs[i];
+    *n = k;
+    return out;
+}
+
+/* The rules of the folders given (see with_shipped_rules), for every
+ * command; the diagnostics printed, and when nothing loads, which folder was
+ * meant and, with no lexicon anywhere, where the default search looked. */
+static cc_ruleset *load_rule_set(const char *const *given, size_t ngiven)
+{
+    size_t n = ngiven;
+    const char **dirs = with_shipped_rules(given, &n);
     cc_diags d;
     cc_diags_init(&d);
     cc_ruleset *rs = cc_rules_load_dirs(dirs, n, &d);
     int color = isatty(2) && !getenv("NO_COLOR");
     for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, color);
     if (!rs) {
-        fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n", dir,
-                d.errors, d.errors == 1 ? "" : "s");
-        if (!dir_has_lexicon(dir)) rules_where_looked();
+        fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n",
+                ngiven ? given[0] : dirs[0], d.errors, d.errors == 1 ? "" : "s");
+        int lex = 0;
+        for (size_t i = 0; i < n; i++) lex |= dir_has_lexicon(dirs[i]);
+        if (!lex) rules_where_looked();
     }
     cc_diags_free(&d);
+    free(dirs);
     return rs;
-}
-
-static cc_ruleset *load_rules(const char *dir) { return load_rule_dirs(&dir, 1); }
-
-/* The candidate nearest word, when it is near enough to be a slip of the
- * keyboard (at most a third of its letters off); NULL otherwise. */
-static const char *did_you_mean(const char *word, const char *const *cands)
-{
-    const char *best = NULL;
-    size_t bd = SIZE_MAX, limit = strlen(word) / 3 + 1;
-    for (size_t i = 0; cands[i]; i++) {
-        size_t dd = cc_edit_distance(word, strlen(word), cands[i], strlen(cands[i]));
-        if (dd < bd) { bd = dd; best = cands[i]; }
-    }
-    return bd <= limit && bd > 0 ? best : NULL;
 }
 
 /* One line saying what is wrong (with a suggestion when there is one), then
@@ -180,7 +187,7 @@ static int bad_usage(const char *msg, const char *arg, const char *usage)
 /* An unknown word where one of cands was expected, with the nearest one. */
 static int unknown_word(const char *what, const char *arg, const char *const *cands, const char *usage)
 {
-    const char *near = did_you_mean(arg, cands);
+    const char *near = cc_did_you_mean(arg, strlen(arg), cands, NULL);
     char hint[96];
     if (near) snprintf(hint, sizeof hint, "did you mean %s?", near);
     return bad_usage_hint(what, arg, near ? hint : NULL, usage);
@@ -266,29 +273,14 @@ static int cmd_parse(int argc, char **argv)
     return 0;
 }
 
-/* The rule folders to load: those given, behind the shipped one when none
- * of them has a lexicon.yaml (a house folder holds only its own rule files
- * and uses the shipped lexicon and tables). *n is updated; free the result. */
-static const char **with_shipped_rules(const char *const *dirs, size_t *n)
-{
-    const char **out = calloc(*n + 2, sizeof *out);
-    int lex = 0;
-    for (size_t i = 0; i < *n; i++) lex |= dir_has_lexicon(dirs[i]);
-    size_t k = 0;
-    if (!lex) out[k++] = default_rules_dir();
-    for (size_t i = 0; i < *n; i++) out[k++] = dirs[i];
-    *n = k;
-    return out;
-}
-
 static int cmd_test_rules(int argc, char **argv)
 {
-    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    const char **dirs = cc_xcalloc((size_t)argc + 1, sizeof *dirs);
     size_t ndirs = 0;
     int stress = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage_test, stdout); free(dirs); return 0; }
-        if (strcmp(argv[i], "--no-stress") == 0) continue;
+        if (strcmp(argv[i], "--no-stress") == 0) { stress = 0; continue; }
         if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) { dirs[ndirs++] = argv[++i]; continue; }
         if (strncmp(argv[i], "--rules=", 8) == 0) { dirs[ndirs++] = argv[i] + 8; continue; }
         if (argv[i][0] == '-') {
@@ -298,15 +290,7 @@ static int cmd_test_rules(int argc, char **argv)
         }
         dirs[ndirs++] = argv[i];
     }
-    for (int i = 1; i < argc; i++) stress &= strcmp(argv[i], "--no-stress") != 0;
-    cc_ruleset *rs;
-    if (!ndirs) {
-        rs = load_rules(default_rules_dir());
-    } else {
-        const char **all = with_shipped_rules(dirs, &ndirs);
-        rs = load_rule_dirs(all, ndirs);
-        free(all);
-    }
+    cc_ruleset *rs = load_rule_set(dirs, ndirs);
     free(dirs);
     if (!rs) return CC_EXIT_USAGE;
     cc_diags d;
@@ -373,8 +357,6 @@ static int opt_valued(const char *a)
             return cli_opts[k].valued;
     return -1;
 }
-
-static const char *const formats[] = {"text", "json", "sarif", "html", "jsonl", "github", NULL};
 
 /* Parses the command line into c (over the config file's settings).
  * Returns 0, or an exit code after printing why. */
@@ -449,7 +431,7 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         else if (strcmp(a, "--max-claims") == 0) cc_config_set(&c->cfg.max_claims, v, a);
         else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) cc_config_set(&c->cfg.jobs, v, "--jobs");
         else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
-            if (!cc_config_format_ok(v)) { rc = unknown_word("unknown --format", v, formats, usage); break; }
+            if (!cc_config_format_ok(v)) { rc = unknown_word("unknown --format", v, cc_config_formats, usage); break; }
             if (!cli_outputs++) { cc_config_clear_outputs(&c->cfg); snprintf(c->cfg.outputs_origin, sizeof c->cfg.outputs_origin, "command line"); }
             cc_config_add_output(&c->cfg, v, NULL);
         } else if (strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0) {
@@ -489,8 +471,6 @@ static int setting_error(const cc_setting *s, const char *what)
     return CC_EXIT_USAGE;
 }
 
-/* The rule directories: configured, or ./rules, or next to the binary
- * (PREFIX/bin/../share/claimcheck/rules), or the compiled-in DATADIR. */
 /* The rules beside the binary (an installed tree): BIN/../share/claimcheck/rules. */
 static const char *rules_beside_binary(void)
 {
@@ -506,6 +486,8 @@ static const char *rules_beside_binary(void)
     return buf;
 }
 
+/* The rule directory when none is given: $CLAIMCHECK_RULES, or ./rules, or
+ * next to the binary, or the compiled-in DATADIR. */
 static const char *default_rules_dir(void)
 {
     const char *env = getenv("CLAIMCHECK_RULES");
@@ -682,7 +664,6 @@ static int cmd_check(int argc, char **argv, int extract)
     if (!g->noutputs) cc_config_add_output(g, extract ? "jsonl" : "text", NULL);
     for (size_t i = 0; i < g->noutputs; i++)
         if (strcmp(g->outputs[i].format, "html") == 0) ro.keep_text = 1;
-    const char *dflt = default_rules_dir();
     for (size_t i = 0; i < g->nrules; i++) {
         struct stat st;
         if (stat(g->rules[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -692,26 +673,15 @@ static int cmd_check(int argc, char **argv, int extract)
             return rc;
         }
     }
-    cc_diags d;
-    cc_diags_init(&d);
     double t_start = cc_now();
     cc_rules_set_jit_threads(cc_jobs(ro.jobs)); /* as many as read documents */
-    size_t nrd = g->nrules;
-    const char **rdirs = nrd ? with_shipped_rules((const char *const *)g->rules, &nrd) : NULL;
-    cc_ruleset *rs = nrd ? cc_rules_load_dirs(rdirs, nrd, &d) : cc_rules_load(dflt, &d);
-    free(rdirs);
+    cc_ruleset *rs = load_rule_set((const char *const *)g->rules, g->nrules);
     double t_rules = cc_now() - t_start;
     int tty2 = isatty(2) && !getenv("NO_COLOR");
-    for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, tty2);
     if (!rs) {
-        fprintf(stderr, "claimcheck: the rules in %s did not load (%zu error%s); nothing checked\n", g->nrules ? g->rules[0] : dflt,
-                d.errors, d.errors == 1 ? "" : "s");
-        if (!g->nrules && !dir_has_lexicon(dflt)) rules_where_looked();
-        cc_diags_free(&d);
         free_cli(&c);
         return CC_EXIT_USAGE;
     }
-    cc_diags_free(&d);
     for (size_t i = 0; i < g->nsev; i++)
         if (cc_rules_set_severity(rs, g->sev[i].rule, (cc_severity)g->sev[i].level) != 0) {
             fprintf(stderr, "%s: error: severity: no rule has the id '%s'\n", g->sev[i].origin, g->sev[i].rule);

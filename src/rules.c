@@ -963,16 +963,24 @@ static cc_kind value_kind(const cc_rule *r)
 
 static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n);
 
-/* Every ${slot} of the subject is filled by a pattern's group of that name,
- * a frame's cue or a default: one nothing fills would read "unknown" in
- * every claim, so it is a load error at the subject. */
-static void slots_filled(lctx *c, const cc_rule *r, const cc_ynode *at)
+/* Every ${slot} of the subject is closed, names an alias table that exists
+ * (${where:table}), and is filled by a pattern's group of that name, a
+ * frame's cue or a default: one nothing fills would read "unknown" in every
+ * claim. Errors point at the subject. */
+static void check_subject_slots(lctx *c, const cc_rule *r, const cc_ynode *at)
 {
     for (const char *t = r->subject; (t = strstr(t, "${"));) {
+        const char *e = strchr(t, '}');
+        if (!e) { err_at(c, at, "unclosed ${ in subject '%s'", r->subject, NULL); break; }
         t += 2;
         size_t n = strcspn(t, ":}");
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), t);
+        if (t[n] == ':') {
+            char tb[64];
+            snprintf(tb, sizeof tb, "%.*s", (int)(e - (t + n) - 1), t + n + 1);
+            if (!cc_rules_has_table(c->rs, tb)) err_at(c, at, "subject names alias table '%s', which no rule file defines", tb, NULL);
+        }
         int ok = 0;
         for (size_t i = 0; i < r->ndefaults && !ok; i++) ok = strcmp(r->defaults[i].name, name) == 0;
         for (size_t i = 0; i < r->npats && !ok; i++)
@@ -981,6 +989,7 @@ static void slots_filled(lctx *c, const cc_rule *r, const cc_ynode *at)
         if (!ok)
             err_at(c, at, "subject slot ${%s} is filled by no pattern group (?<%s>…), no frame cue and no default: "
                           "add one, or every claim would read 'unknown' there", name, name);
+        t = e;
     }
 }
 
@@ -1060,16 +1069,6 @@ static void load_rule(lctx *c, const cc_ynode *n)
     }
     const char *subj = cc_yaml_str(n, "subject");
     if (!subj) err_at(c, n, "rule '%s' has no subject", id, NULL);
-    for (const char *t = subj; t && (t = strstr(t, "${"));) {
-        const char *e = strchr(t, '}'), *colon = memchr(t, ':', e ? (size_t)(e - t) : 0);
-        if (!e) { err_at(c, cc_yaml_get(n, "subject"), "unclosed ${ in subject '%s'", subj, NULL); break; }
-        if (colon) {
-            char tb[64];
-            snprintf(tb, sizeof tb, "%.*s", (int)(e - colon - 1), colon + 1);
-            if (!cc_rules_has_table(c->rs, tb)) err_at(c, cc_yaml_get(n, "subject"), "subject names alias table '%s', which no rule file defines", tb, NULL);
-        }
-        t = e;
-    }
     r.subject = cc_xstrdup(subj ? subj : "");
     const cc_ynode *defs = cc_yaml_get(n, "defaults");
     if (defs) {
@@ -1170,7 +1169,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
             p->value_group = (uint32_t)g;
         }
     }
-    slots_filled(c, &r, cc_yaml_get(n, "subject"));
+    check_subject_slots(c, &r, cc_yaml_get(n, "subject"));
     const cc_ynode *within = cc_yaml_get(n, "within");
     if (within) {
         cc_kind wk = value_kind(&r);

@@ -473,30 +473,26 @@ static void finish_work(pool *p, size_t i)
  * it stands, with the nearest id ("did you mean war-duration?"). */
 static void unknown_directive_rules(const cc_ruleset *rs, const cc_doc *d, cc_diags *diags)
 {
+    size_t nr = cc_rules_count(rs);
+    const char **ids = cc_xmalloc((nr + 1) * sizeof *ids);
+    for (size_t k = 0; k < nr; k++) ids[k] = cc_rules_get(rs, k)->id;
+    ids[nr] = NULL;
     for (size_t i = 0; i < d->nsupp; i++) {
-        const cc_suppress *x = &d->supp[i];
-        for (const char *p = x->rules ? x->rules : ""; *p;) {
-            while (*p == ' ' || *p == ',' || *p == '\t') p++;
-            const char *st = p;
-            while (*p && *p != ' ' && *p != ',' && *p != '\t') p++;
-            size_t n = (size_t)(p - st);
-            if (!n || (n == 3 && memcmp(st, "all", 3) == 0)) continue;
-            const char *near = NULL;
-            size_t best = SIZE_MAX;
-            int known = 0;
-            for (size_t k = 0; k < cc_rules_count(rs) && !known; k++) {
-                const char *id = cc_rules_get(rs, k)->id;
-                if (strlen(id) == n && memcmp(id, st, n) == 0) known = 1;
-                size_t dd = cc_edit_distance(st, n, id, strlen(id));
-                if (dd < best) { best = dd; near = id; }
-            }
-            if (known) continue;
-            if (best > n / 3 + 1) near = NULL;
-            cc_diag_add(diags, CC_D_WARNING, d->path, x->line, x->col, NULL,
-                        "the directive names rule '%.*s', which no rule has, so it silences nothing%s%s%s", (int)n, st,
-                        near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+        const char *p = d->supp[i].rules ? d->supp[i].rules : "", *id;
+        size_t n;
+        while ((id = cc_suppress_next_id(&p, &n))) {
+            if (n == 3 && memcmp(id, "all", 3) == 0) continue;
+            char *w = cc_xstrndup(id, n);
+            int known;
+            const char *near = cc_did_you_mean(w, n, ids, &known);
+            if (!known)
+                cc_diag_add(diags, CC_D_WARNING, d->path, d->supp[i].line, d->supp[i].col, NULL,
+                            "the directive names rule '%s', which no rule has, so it silences nothing%s%s%s", w,
+                            near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+            free(w);
         }
     }
+    free(ids);
 }
 
 static void *worker(void *arg)
@@ -520,11 +516,12 @@ static void *worker(void *arg)
         w->ok = 1;
         date_doc(r, p->idx, &dc, &w->doc, &w->diags, &w->used);
         cc_scan_doc(r->rs, m, &w->doc, 0, NULL, r->opts.max_claims, &w->claims, &w->diags);
-        if (w->doc.nsupp) unknown_directive_rules(r->rs, &w->doc, &w->diags);
-        if (w->doc.nsupp)
+        if (w->doc.nsupp) {
+            unknown_directive_rules(r->rs, &w->doc, &w->diags);
             for (size_t k = 0; k < w->claims.n; k++)
                 w->claims.items[k].suppressed =
                     (unsigned)cc_doc_suppressed(&w->doc, w->claims.items[k].line, w->claims.items[k].rule->id);
+        }
         if (w->claims.n > 1) qsort(w->claims.items, w->claims.n, sizeof *w->claims.items, cmp_claim);
         /* held until the merge: keep no slack */
         if (w->claims.n && w->claims.cap > w->claims.n) {

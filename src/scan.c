@@ -932,36 +932,30 @@ typedef struct {
     fspan v[CUE_HITS];
 } cue_hits;
 
-static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, size_t se, cue_hits *h)
+/* The matches of re in [ss, se), but those right after a not_after word. */
+static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const pcre2_code *not_after, size_t ss, size_t se,
+                                  cue_hits *h)
 {
-    if (h->done) return h;
-    h->done = 1;
     h->n = 0;
     const char *t = x->d->text;
     size_t from = ss;
     while (from < se && h->n < CUE_HITS) {
-        if (run(cu->re, x->m, t, se, from) < 0) break;
+        if (run(re, x->m, t, se, from) < 0) break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
         fspan g = {ov[0], ov[1]};
         from = g.e > g.s ? g.e : g.s + 1;
-        if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > ss + 40 ? g.s - 40 : ss) >= 0) continue;
+        if (not_after && run(not_after, x->m, t, g.s, g.s > ss + 40 ? g.s - 40 : ss) >= 0) continue;
         h->v[h->n++] = g;
     }
     return h;
 }
 
-/* The words standing for the cue where it names nothing itself ("the
- * region", "the republic"), kept beside its own matches in h. */
-static const cue_hits *refer_matches(scan_ctx *x, const cc_cue *cu, size_t ss, size_t se, cue_hits *r)
+/* The cue's matches in the sentence, looked for once per sentence. */
+static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, size_t se, cue_hits *h)
 {
-    r->n = 0;
-    for (size_t from = ss; from < se && r->n < CUE_HITS;) {
-        if (run(cu->refer, x->m, x->d->text, se, from) < 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
-        r->v[r->n++] = (fspan){ov[0], ov[1]};
-        from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-    }
-    return r;
+    if (h->done) return h;
+    h->done = 1;
+    return matches_in(x, cu->re, cu->not_after, ss, se, h);
 }
 
 /* How far back a referring cue looks for what it stands for: the sentences
@@ -1116,7 +1110,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
             taken[nt++] = got;
             if (got.s < *ms) *ms = got.s;
             if (got.e > *me) *me = got.e;
-        } else if (cu->refer && find_cue(cu, refer_matches(x, cu, ss, se, &rh), t, ws, nw, anchor, taken, nt, &got) &&
+        } else if (cu->refer && find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, taken, nt, &got) &&
                    antecedent(x, cu, &got)) {
             cs[k] = got.s; /* the slot's words, named before: the claim's span stays in its sentence */
             ce[k] = got.e;

@@ -600,3 +600,15 @@ size_t cc_edit_distance(const char *a, size_t la, const char *b, size_t lb)
         }
     return d[la][lb];
 }
+
+const char *cc_did_you_mean(const char *w, size_t n, const char *const *cands, int *exact)
+{
+    const char *best = NULL;
+    size_t bd = SIZE_MAX;
+    for (size_t i = 0; cands[i]; i++) {
+        size_t dd = cc_edit_distance(w, n, cands[i], strlen(cands[i]));
+        if (dd < bd) { bd = dd; best = cands[i]; }
+    }
+    if (exact) *exact = bd == 0;
+    return bd > 0 && bd <= n / 3 + 1 ? best : NULL;
+}
