@@ -67,6 +67,7 @@ typedef enum {
     CC_LX_LABEL,      /* a word after which a number is a label (Article 5) */
     CC_LX_RELDAY,     /* iv: offset in days (today 0, yesterday -1) */
     CC_LX_PERIOD,     /* before a date, makes it a period's bound ("since 2022"), not a time stamp */
+    CC_LX_CLAUSE_DATE, /* before a date opening its sentence, makes it the whole clause's ("On May 3, …") */
     CC_LX__N
 } cc_lxtype;
 

@@ -427,6 +427,13 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
         if (each_word(&c, lx, period, e)) goto out;
     }
 
+    const cc_ynode *clause = cc_yaml_get(root, "clause_date_words");
+    if (clause) {
+        cc_lxent e = {0};
+        e.type = CC_LX_CLAUSE_DATE;
+        if (each_word(&c, lx, clause, e)) goto out;
+    }
+
     const cc_ynode *hedges = cc_yaml_get(root, "hedges");
     if (hedges) {
         if (hedges->kind != CC_Y_MAP) { fail(&c, hedges, "expected a mapping of hedge families", NULL); goto out; }

@@ -816,6 +816,9 @@ static int parse_bound(lctx *c, const cc_ynode *v, cc_kind kind, double *out, in
 /* Whole words, and a hyphen joins words: "Kremlin" is not in "pro-Kremlin" */
 #define WORDS_HEAD "(?<![\\pL\\pN])(?<!\\pL-)(?:"
 #define WORDS_TAIL ")(?![\\pL\\pN]|-\\pL)"
+/* a proper name: one or two capitalised words, hyphens inside ("Novo-Mykhailivka"); \\p{Lu} is
+ * not loosened by caseless matching */
+#define NAME_RE "\\p{Lu}[\\pL\\pM'’]*+(?:-\\p{Lu}?[\\pL\\pM'’]++)*+(?:\\s+\\p{Lu}[\\pL\\pM'’]*+)?(?![\\pL\\pN])"
 
 static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table, const char *head,
                                const char *tail, const char *what)
@@ -879,8 +882,8 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", NULL};
-    static const char *const ckeys[] = {"name", "words", "table", "optional", "side", "near", "reach", "not_after",
-                                        "nearest", "refer", NULL};
+    static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "side", "near", "reach",
+                                        "not_after", "nearest", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -901,10 +904,11 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         check_keys(c, q, ckeys, "cue");
         cc_cue *cu = &fr->cues[fr->ncues];
         const char *name = cc_yaml_str(q, "name"), *table = cc_yaml_str(q, "table");
-        const cc_ynode *words = cc_yaml_get(q, "words");
+        const cc_ynode *words = cc_yaml_get(q, "words"), *names = cc_yaml_get(q, "names_after");
         if (!name) { err_at(c, q, "a cue needs a name (the slot it fills)", NULL, NULL); continue; }
-        if (!table == !words || (words && words->kind != CC_Y_SEQ)) {
-            err_at(c, q, "cue '%s' needs words: [a list] or table: NAME (one of them)", name, NULL);
+        if ((table != NULL) + (words != NULL) + (names != NULL) != 1 || (words && words->kind != CC_Y_SEQ) ||
+            (names && names->kind != CC_Y_SEQ)) {
+            err_at(c, q, "cue '%s' needs words: [a list], table: NAME or names_after: [a list] (one of them)", name, NULL);
             continue;
         }
         if (table && !cc_rules_has_table(c->rs, table)) {
@@ -933,7 +937,10 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->nearest = fr->nearest || (cn && strcmp(cn, "true") == 0);
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
         if (v >= 0) cu->reach = v;
-        cu->re = cue_regex(c, q, words, table);
+        /* names_after: the capitalised name written after the words ("the village of Iskra"): a
+         * place no table knows, its slot the name itself */
+        cu->re = names ? words_regex(c, q, names, NULL, WORDS_HEAD, ")\\s+\\K" NAME_RE, "cue names_after")
+                       : cue_regex(c, q, words, table);
         const cc_ynode *na = cc_yaml_get(q, "not_after");
         if (na && na->kind == CC_Y_SEQ) /* the words, then white space, ending where the cue's match starts */
             cu->not_after = words_regex(c, na, na, NULL, "(?<![\\pL\\pN])(?:", ")\\s+\\z", "cue not_after");

@@ -988,7 +988,7 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
 static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws, size_t nw,
-                    fspan anchor, const fspan *taken, size_t ntaken, fspan *got)
+                    fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
 {
     size_t best = SIZE_MAX;
     fspan prev = {SIZE_MAX, 0};
@@ -999,7 +999,7 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
             if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
         if (clash || (h.s < anchor.e && anchor.s < h.e)) continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
-        if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > (size_t)cu->reach) continue;
+        if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && prev.e <= h.s && h.s - prev.e <= 4 && got->s == prev.s &&
@@ -1078,6 +1078,23 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
     return nw;
 }
 
+/* A date that opens its sentence as an adverbial ("On September 30, 2022,
+ * Putin proclaimed …", "Late on Friday, …"; not "Today, February 24, is …"):
+ * at most two words before it, the last a clause-date word of the lexicon,
+ * and a comma after. It dates the whole clause, so its cues are sought to the
+ * sentence's end, not within the frame's reach. */
+static int fronted_date(const cc_lexicon *lx, const char *t, const size_t *ws, size_t nw, size_t se, const cc_qty *q)
+{
+    if (q->kind != CC_K_DATE) return 0;
+    size_t before = 0;
+    while (before < nw && ws[before] < q->start) before++;
+    if (before < 1 || before > 2 || !cc_lexicon_word_of(lx, t + ws[before - 1], q->start - ws[before - 1], CC_LX_CLAUSE_DATE))
+        return 0;
+    size_t e = q->end;
+    while (e < se && (t[e] == ' ' || t[e] == '\t')) e++;
+    return e < se && t[e] == ',';
+}
+
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
  * (SIZE_MAX when not found); [*ms, *me) grows to take them in. */
 static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
@@ -1088,6 +1105,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     fspan taken[33];
     size_t nt = 0;
     cue_hits rh;
+    int wide = fronted_date(cc_rules_lexicon(x->rs), t, ws, nw, se, q);
     taken[nt++] = core;
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
@@ -1103,14 +1121,15 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         }
         fspan got;
         const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
-        if (find_cue(cu, ch, t, ws, nw, anchor, taken, nt, &got) &&
+        size_t reach = wide && cu->near < 0 ? SIZE_MAX : (size_t)cu->reach;
+        if (find_cue(cu, ch, t, ws, nw, anchor, reach, taken, nt, &got) &&
             (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch))) {
             cs[k] = got.s;
             ce[k] = got.e;
             taken[nt++] = got;
             if (got.s < *ms) *ms = got.s;
             if (got.e > *me) *me = got.e;
-        } else if (cu->refer && find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, taken, nt, &got) &&
+        } else if (cu->refer && find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, nt, &got) &&
                    antecedent(x, cu, &got)) {
             cs[k] = got.s; /* the slot's words, named before: the claim's span stays in its sentence */
             ce[k] = got.e;
