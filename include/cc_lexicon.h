@@ -68,6 +68,7 @@ typedef enum {
     CC_LX_RELDAY,     /* iv: offset in days (today 0, yesterday -1) */
     CC_LX_PERIOD,     /* before a date, makes it a period's bound ("since 2022"), not a time stamp */
     CC_LX_CLAUSE_DATE, /* before a date opening its sentence, makes it the whole clause's ("On May 3, …") */
+    CC_LX_WHOLE,      /* the whole, a share of 100% ("almost entirely"); iv 1: of a name ("all of Luhansk") */
     CC_LX__N
 } cc_lxtype;
 

@@ -61,6 +61,7 @@ typedef struct {
     char *table;         /* the alias table giving the slot's value; NULL: the words as a slug */
     pcre2_code *re;      /* the cue's words or the table's phrases, as whole words */
     int required;        /* the frame makes no claim without a cue of this name */
+    int absent;          /* the frame makes no claim with it: "said" right before an event's date */
     int side;            /* -1 before its anchor, +1 after, 0 either */
     int near;            /* the cue whose match is its anchor; -1: the quantity */
     int reach;           /* words between the anchor and the cue, at most */

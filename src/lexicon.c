@@ -434,6 +434,17 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
         if (each_word(&c, lx, clause, e)) goto out;
     }
 
+    const char *const whole_keys[] = {"whole_words", "whole_of_words"};
+    for (int k = 0; k < 2; k++) {
+        const cc_ynode *whole = cc_yaml_get(root, whole_keys[k]);
+        if (!whole) continue;
+        cc_lxent e = {0};
+        e.type = CC_LX_WHOLE;
+        e.v = 1;
+        e.iv = k; /* 1: a name must follow ("all of Luhansk") */
+        if (each_word(&c, lx, whole, e)) goto out;
+    }
+
     const cc_ynode *hedges = cc_yaml_get(root, "hedges");
     if (hedges) {
         if (hedges->kind != CC_Y_MAP) { fail(&c, hedges, "expected a mapping of hedge families", NULL); goto out; }

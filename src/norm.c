@@ -3,6 +3,7 @@
 #include "cc_token.h"
 #include "cc_util.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@ typedef struct {
     double x, h;    /* value and half-step of its written precision */
     size_t end;     /* token index after it */
     int share;      /* a fraction or "one in five": x is a share of one */
+    int whole;      /* "entirely", "all of": the whole, exactly */
     int scaled;     /* a scale word or suffix was applied */
     double scale;
     int words;      /* written in words */
@@ -42,6 +44,16 @@ typedef struct {
 static int sym(const P *p, size_t i, unsigned cp) { return i < p->nt && p->t[i].type == CC_T_SYM && p->t[i].cp == cp; }
 static int word(const P *p, size_t i, const char *w) { return i < p->nt && cc_tok_is(p->s, &p->t[i], w); }
 static int adjacent(const P *p, size_t i) { return i < p->nt && !p->t[i].space_before; }
+/* A capitalised word at token i or, after one word ("the"), at i + 1: "all of Luhansk", "all of
+ * the Luhansk region", not "all of the towns". */
+static int name_follows(const P *p, size_t i)
+{
+    for (size_t k = i; k < i + 2 && k < p->nt; k++) {
+        if (p->t[k].type != CC_T_WORD) return 0;
+        if (isupper((unsigned char)p->s[p->t[k].start])) return 1;
+    }
+    return 0;
+}
 static int is_dash(const P *p, size_t i)
 {
     return sym(p, i, '-') || sym(p, i, 0x2013) || sym(p, i, 0x2014) || sym(p, i, 0x2012) || sym(p, i, 0x2212);
@@ -473,6 +485,9 @@ static int amount(const P *p, size_t i, amt *a, int prefer_unit)
             ok = 1;
         } else if (t->type == CC_T_SYM && (le = lookup(p, i, CC_LX_DENOM, &e))) {
             a->x = 1 / le->v; a->share = 1; a->end = e; /* "½" */
+            ok = 1;
+        } else if ((le = lookup(p, i, CC_LX_WHOLE, &e)) && (!le->iv || name_follows(p, e))) {
+            a->x = le->v; a->share = a->whole = 1; a->end = e; a->words = 1; /* "almost entirely", "all of" */
             ok = 1;
         } else {
             ok = amount_words(p, i, a);
@@ -1220,7 +1235,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         double cap = cc_lexicon_param(p->lx, "precision_cap", 0.1) * fabs(a.x);
         int elapsed = p->opt && p->opt->round_down && kind == CC_K_DURATION;
         if (!elapsed && h > cap && cap > 0) h = cap;
-        if (a.share) h = fabs(a.x) * cc_lexicon_param(p->lx, "fraction_slack", 0.1);
+        if (a.share) h = a.whole ? 0 : fabs(a.x) * cc_lexicon_param(p->lx, "fraction_slack", 0.1);
         double pl = a.x - h, phh = a.x + h;
         /* an ongoing thing's age counts completed units: "34-month" is 34 to 35
          * months, "1,000-day" is day 1,000, whatever the trailing zeros */

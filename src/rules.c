@@ -882,8 +882,8 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", NULL};
-    static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "side", "near", "reach",
-                                        "not_after", "nearest", "refer", NULL};
+    static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
+                                        "reach", "not_after", "nearest", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -921,6 +921,13 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->col = q->col;
         const char *opt = cc_yaml_str(q, "optional");
         cu->required = !(opt && (strcmp(opt, "true") == 0 || strcmp(opt, "yes") == 0));
+        const char *ab = cc_yaml_str(q, "absent");
+        if (ab && strcmp(ab, "true") != 0 && strcmp(ab, "false") != 0)
+            err_at(c, cc_yaml_get(q, "absent"), "absent must be true or false, not '%s'", ab, NULL);
+        if (ab && strcmp(ab, "true") == 0) {
+            cu->absent = 1;
+            cu->required = 0; /* a cue that must not be there is never needed */
+        }
         const char *side = cc_yaml_str(q, "side");
         if (side && strcmp(side, "before") == 0) cu->side = -1;
         else if (side && strcmp(side, "after") == 0) cu->side = 1;

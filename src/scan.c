@@ -1121,7 +1121,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         }
         fspan got;
         const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
-        size_t reach = wide && cu->near < 0 ? SIZE_MAX : (size_t)cu->reach;
+        size_t reach = wide && cu->near < 0 && !cu->absent ? SIZE_MAX : (size_t)cu->reach;
         if (find_cue(cu, ch, t, ws, nw, anchor, reach, taken, nt, &got) &&
             (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch))) {
             cs[k] = got.s;
@@ -1137,10 +1137,11 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     }
 }
 
-/* Every required cue name filled by one of its cues. */
+/* Every required cue name filled by one of its cues, and no absent cue found. */
 static int required_found(const cc_frame *fr, const size_t *cs)
 {
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
+        if (fr->cues[k].absent && cs[k] != SIZE_MAX) return 0;
         if (!fr->cues[k].required) continue;
         int any = 0;
         for (size_t j = 0; j < fr->ncues && j < 32; j++)
