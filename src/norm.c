@@ -943,6 +943,14 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     return 1;
 }
 
+/* A unit word that is also an ordinal, before a word: "a second session" is no duration ("wait
+ * a second" is). */
+static int ordinal_unit(const P *p, size_t u, size_t ue)
+{
+    size_t oe;
+    return ue == u + 1 && lookup(p, u, CC_LX_ORDINAL, &oe) && ue < p->nt && p->t[ue].type == CC_T_WORD;
+}
+
 /* ---- the quantity parser ---- */
 
 static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
@@ -1005,7 +1013,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         const cc_lxent *u;
         if (lookup(p, j, CC_LX_ONE, &oe) && (((is_dash(p, oe) && adjacent(p, oe)) && (u = lookup_unit(p, oe + 1, &ue))) ||
                                              (u = lookup_unit(p, oe, &ue))) &&
-            u->kind == CC_K_DURATION) {
+            u->kind == CC_K_DURATION && !ordinal_unit(p, oe, ue)) {
             memset(&a, 0, sizeof a);
             a.x = 1;
             a.h = 0.5;

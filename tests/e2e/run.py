@@ -161,7 +161,7 @@ def seeds_dates_from_their_pages_without_manifest():
 def text_report_like_a_compiler():
     code, out, _ = run("check", "corpus/seeds")
     eq(code, 1)
-    assert "corpus/seeds/000_2ca43d52e0bca40b.txt:41:231: error: [war-duration]" in out, out[:2000]
+    assert "corpus/seeds/000_2ca43d52e0bca40b.txt:41:235: error: [war-duration]" in out, out[:2000]
     assert "why:" in out and "no value fits both" in out
     assert "\033[" not in out, "no colour when not on a terminal"
     assert "unanchored" in out
@@ -237,10 +237,10 @@ def cases_cover_every_rule_kind():
     rules = {e["rule"] for c in spec["cases"] for e in c["findings"]}
     code, out, _ = run("extract", "corpus/cases")
     claimed_rules = {json.loads(l)["rule"] for l in out.splitlines() if l.strip()}
-    for need in ("war-duration", "territory-share", "casualties", "meeting-day",
+    for need in ("war-duration", "territory-share", "casualties", "event-venue-date",
                  "talks-length", "annexation-date", "weekday-date", "frozen-russian-assets", "membership-fee"):
         assert need in rules, f"no real contradiction for {need}"
-    for need in ("territory-area", "war-start-date", "summit-date"):
+    for need in ("territory-area", "war-start-date", "event-front-date"):
         assert need in claimed_rules, f"no case exercises {need}"
 
 

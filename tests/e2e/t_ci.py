@@ -94,12 +94,12 @@ _MEET_B = "---\ndate: 2026-01-23\nsource: B\n---\nThursday's meeting at the Krem
 def inline_suppressions():
     clash = "The leaders met at the Kremlin on Monday."
     cases = {
-        "next-line": (f"<!-- claimcheck-disable-next-line meeting-day -->\n{clash}\n", True),
-        "next-line-blank": (f"<!-- claimcheck-disable-next-line meeting-day -->\n\n{clash}\n", True),
+        "next-line": (f"<!-- claimcheck-disable-next-line event-venue-date -->\n{clash}\n", True),
+        "next-line-blank": (f"<!-- claimcheck-disable-next-line event-venue-date -->\n\n{clash}\n", True),
         "other-rule": (f"<!-- claimcheck-disable-next-line war-duration -->\n{clash}\n", False),
-        "block": (f"<!-- claimcheck-disable meeting-day -->\nIntro.\n{clash}\n<!-- claimcheck-enable -->\n", True),
+        "block": (f"<!-- claimcheck-disable event-venue-date -->\nIntro.\n{clash}\n<!-- claimcheck-enable -->\n", True),
         "all-rules": (f"<!-- claimcheck-disable -->\n{clash}\n<!-- claimcheck-enable -->\n", True),
-        "block-ended": (f"<!-- claimcheck-disable meeting-day -->\nIntro.\n<!-- claimcheck-enable -->\n{clash}\n", False),
+        "block-ended": (f"<!-- claimcheck-disable event-venue-date -->\nIntro.\n<!-- claimcheck-enable -->\n{clash}\n", False),
         "none": (f"{clash}\n", False),
     }
     for name, (body, suppressed) in cases.items():
@@ -111,7 +111,7 @@ def inline_suppressions():
             eq(fs[0]["suppressed"], suppressed, f"{name}: suppressed")
             eq(code, 0 if suppressed else 1, f"{name}: exit code")
             code, out, _ = run("check", d)
-            eq("[meeting-day]" in out, not suppressed, f"{name}: text report")
+            eq("[event-venue-date]" in out, not suppressed, f"{name}: text report")
             code, out, _ = run("check", "--format", "sarif", d)
             res = json.loads(out)["runs"][0]["results"]
             eq(len(res), 1, f"{name}: SARIF keeps it")
@@ -241,7 +241,7 @@ def github_format_escapes_and_points():
         eq(code, 1)
         cmds = [l for l in out.splitlines() if l.startswith("::error")]
         eq(len(cmds), 1, out)
-        m = _re.match(r"::error file=([^,]*),line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=meeting-day::(.*)", cmds[0])
+        m = _re.match(r"::error file=([^,]*),line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=event-venue-date::(.*)", cmds[0])
         assert m, cmds[0]
         eq(m.group(1), os.path.join(d, "b%2C 100%25.md"), "file property escaped")
         eq((m.group(2), m.group(3)), ("4", "13"), "line and column")

@@ -347,14 +347,14 @@ def a_rule_switched_off_reads_nothing():
     d = tempfile.mkdtemp()
     try:
         code, base, _ = check_json("corpus/seeds")
-        assert any(f["rule"] == "meeting-day" for f in base["contradictions"]), "the seeds' meeting-day finding"
-        _write(d, "c.yml", "severity:\n  meeting-day: off\n")
+        assert any(f["rule"] == "event-venue-date" for f in base["contradictions"]), "the seeds' meeting-day finding (event-venue-date)"
+        _write(d, "c.yml", "severity:\n  event-venue-date: off\n")
         code, rep, err = check_json("--config", os.path.join(d, "c.yml"), "corpus/seeds")
         assert code in (0, 1), err
-        assert not any(f["rule"] == "meeting-day" for f in rep["contradictions"]), rep["contradictions"]
+        assert not any(f["rule"] == "event-venue-date" for f in rep["contradictions"]), rep["contradictions"]
         # (another rule, event-venue-date, still reads the same meeting)
         code, out, _ = run("config", "--config", os.path.join(d, "c.yml"))
-        assert "severity.meeting-day: off" in out, out
+        assert "severity.event-venue-date: off" in out, out
         # in a rule file: severity: off, its examples still tested
         h = tempfile.mkdtemp()
         _write(h, "house.yaml", HOUSE_RULE.replace("severity: warning", "severity: off"))

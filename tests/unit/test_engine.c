@@ -385,7 +385,7 @@ static void test_reports(void **state)
     assert_non_null(strstr(b.s, "\"low\":\"2026-01-21\""));
     cc_buf_free(&b);
     cc_report_text(&b, r, &o);
-    assert_non_null(strstr(b.s, ": error: [meeting-day]")); /* either camp may be flagged */
+    assert_non_null(strstr(b.s, ": error: [event-venue-date]")); /* either camp may be flagged */
     assert_non_null(strstr(b.s, "undated (none)"));
     assert_null(strstr(b.s, "\033["));
     cc_buf_free(&b);

@@ -459,10 +459,11 @@ static void test_not_quantities(void **state)
 {
     (void)state;
     const char *no[] = {"F-16", "Article 5", "G7", "the 1990s", "call 555-123-4567", "COVID-19", "+1 202 555 0143",
-                        "(202) 555-0143", "at 10:40", "MiG-29", "the sun", "Flight 17"};
+                        "(202) 555-0143", "at 10:40", "MiG-29", "the sun", "Flight 17", "a second session"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         if (!none(no[i], CC_K_ANY)) fail_msg("'%s' must not parse as a quantity", no[i]);
     assert_true(none("It may rain", CC_K_DATE));
+    assert_false(none("wait a second.", CC_K_ANY)); /* an ordinal before a word, a unit at the end */
 }
 
 static void test_scan_many(void **state)
