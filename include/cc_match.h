@@ -30,6 +30,8 @@ typedef struct {
     size_t *claims;        /* indexes into the claims list; [0] is the flagged one */
     size_t nclaims;
     size_t nconsensus;     /* how many of claims[1..] form the consensus (0: none) */
+    size_t nothers;        /* how many claims it is set against, all of them (claims lists at most 50) */
+    cc_qty agreed;         /* nconsensus >= 2: the interval the consensus shares (its members' intersection) */
     char *message;         /* one line: what clashes */
     char *why;             /* one line: why they cannot both hold */
     char id[28];           /* stable fingerprint: rule, subject, quoted texts and files (docs/cli.md) */
@@ -55,8 +57,5 @@ void cc_match(const cc_claims *claims, const cc_doc *docs, cc_findings *out);
  * same, in the same order, whatever the number. */
 void cc_match_jobs(const cc_claims *claims, const cc_doc *docs, cc_findings *out, int jobs);
 
-/* One line describing how a claim was read ("'34-month war' on 2026-01-23
- * puts the start between 2023-02-23 and 2023-03-23"). */
-void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs);
 
 #endif

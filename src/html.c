@@ -5,6 +5,7 @@
  * on one axis. Every piece of article text goes through esc(). */
 #include "cc_date.h"
 #include "cc_report.h"
+#include "cc_wording.h"
 #include "cc_figure.h"
 
 #include <math.h>
@@ -76,7 +77,7 @@ static void unanchored_section(cc_buf *b, const cc_run *r)
         if (!why) continue;
         cc_buf t;
         cc_buf_init(&t);
-        cc_match_describe(&t, c, r->docs);
+        cc_word_claim(&t, c);
         cc_buf_puts(b, "<li><code>");
         esc(b, r->docs[c->doc].path);
         cc_buf_printf(b, ":%d:%d</code> [", c->line, c->col);
@@ -204,7 +205,7 @@ static void claim_card(cc_buf *b, const cc_run *r, const cc_finding *f, size_t j
     cc_buf_puts(b, "<br><span class=\"how\">");
     cc_buf t;
     cc_buf_init(&t);
-    cc_match_describe(&t, c, r->docs);
+    cc_word_claim(&t, c);
     esc_n(b, t.s ? t.s : "", t.len);
     cc_buf_free(&t);
     cc_buf_puts(b, "</span></p></article>\n");

@@ -1,7 +1,7 @@
 #include "cc_match.h"
 #include "cc_date.h"
-#include "cc_figure.h"
 #include "cc_util.h"
+#include "cc_wording.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -79,61 +79,6 @@ static void sort_idx(size_t *v, size_t n, int (*cmp)(const cmpctx *, size_t, siz
 static const cmpctx *g_ctx; /* for the final qsort of findings, on one thread */
 
 static int cmp_claim_pos(const void *a, const void *b) { return pos_cmp(g_ctx, *(const size_t *)a, *(const size_t *)b); }
-
-static void quote(cc_buf *b, const cc_claim *c, const cc_doc *docs)
-{
-    (void)docs;
-    cc_buf_putc(b, '\'');
-    /* the quoted text with white space folded */
-    int sp = 0;
-    for (size_t i = 0; i < c->quote_len; i++) {
-        char ch = c->quote[i];
-        if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') { sp = 1; continue; }
-        if (sp) cc_buf_putc(b, ' ');
-        sp = 0;
-        cc_buf_putc(b, ch);
-    }
-    cc_buf_putc(b, '\'');
-}
-
-
-void cc_match_describe(cc_buf *b, const cc_claim *c, const cc_doc *docs)
-{
-    quote(b, c, docs);
-    char d[11];
-    if (c->has_date) {
-        cc_date_format(c->date, d);
-        cc_buf_printf(b, " on %s", d);
-        if (c->as_of) {
-            char per[25];
-            cc_date_period_format(c->as_of_low, c->as_of_high, per);
-            cc_buf_printf(b, ", stated for %s,", per);
-        }
-    } else {
-        cc_buf_puts(b, " (undated)");
-    }
-    if (c->unanchored) { cc_buf_puts(b, " cannot be placed in time without a publication date"); return; }
-    if (c->rule->derive == CC_DERIVE_START) {
-        cc_buf_puts(b, " puts the start ");
-        cc_figure_range(b, &c->val);
-    } else if (c->rule->derive == CC_DERIVE_SHARE) {
-        cc_buf_puts(b, " is ");
-        cc_figure_range(b, &c->raw);
-        cc_buf_puts(b, " of ");
-        cc_figure_number(b, c->ref_value, "km2");
-        cc_buf_printf(b, " km² (%s), so ", c->ref_source ? c->ref_source : "reference");
-        if (c->complemented) cc_buf_puts(b, "the other side holds the rest: ");
-        cc_figure_range(b, &c->val);
-    } else if (c->complemented) {
-        cc_buf_puts(b, " reads as ");
-        cc_figure_range(b, &c->raw);
-        cc_buf_puts(b, " held by the other side, so ");
-        cc_figure_range(b, &c->val);
-    } else {
-        cc_buf_puts(b, " reads as ");
-        cc_figure_range(b, &c->val);
-    }
-}
 
 static int overlaps(const cc_qty *a, const cc_qty *b)
 {
@@ -309,19 +254,6 @@ static cc_finding *new_finding(cc_findings *out)
     return f;
 }
 
-/* A rule's message: with ${subject}, ${quote} (the first claim's) and
- * ${others} (how many claims it is set against) filled in. */
-static void own_message(cc_buf *m, const char *tpl, const char *subject, const cc_claim *c, const cc_doc *docs,
-                        size_t others)
-{
-    for (const char *p = tpl; *p;) {
-        if (strncmp(p, "${subject}", 10) == 0) { cc_buf_puts(m, subject); p += 10; }
-        else if (strncmp(p, "${quote}", 8) == 0) { quote(m, c, docs); p += 8; }
-        else if (strncmp(p, "${others}", 9) == 0) { cc_buf_printf(m, "%zu", others); p += 9; }
-        else cc_buf_putc(m, *p++);
-    }
-}
-
 /* At most this many claims are listed in one finding (the message still
  * gives the full count). */
 #define MAX_LISTED 50
@@ -349,72 +281,16 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
     f->claims = all;
     f->nclaims = n;
     f->nconsensus = ncons;
-    cc_buf m, w;
-    cc_buf_init(&m);
-    cc_buf_init(&w);
-    if (type == CC_F_DECREASE) {
-        const cc_claim *e = &cl->items[others[0]];
-        quote(&m, c, docs);
-        cc_buf_printf(&m, " is lower than the earlier ");
-        quote(&m, e, docs);
-        cc_buf_printf(&m, " for %s, a total that can only grow", subject);
-    } else if (type == CC_F_DISAGREEMENT && total_others == 1) {
-        quote(&m, c, docs);
-        cc_buf_puts(&m, " and ");
-        quote(&m, &cl->items[others[0]], docs);
-        cc_buf_printf(&m, " disagree about %s, and no other claim says which is right", subject);
-    } else if (type == CC_F_DISAGREEMENT) {
-        cc_buf_printf(&m, "%zu claims about %s disagree with no majority", total_others + 1, subject);
-    } else if (ncons >= 2) {
-        quote(&m, c, docs);
-        cc_buf_printf(&m, " disagrees with %zu other claim%s about %s", total_others, total_others == 1 ? "" : "s",
-                      subject);
-    } else if (nothers == 1) {
-        quote(&m, c, docs);
-        cc_buf_puts(&m, " contradicts ");
-        quote(&m, &cl->items[others[0]], docs);
-        cc_buf_printf(&m, " about %s", subject);
-    } else {
-        cc_buf_printf(&m, "%zu claims about %s disagree with no majority", n, subject);
-    }
-    cc_match_describe(&w, c, docs);
-    if (type == CC_F_DECREASE) {
-        cc_buf_puts(&w, ", below the earlier ");
-        cc_match_describe(&w, &cl->items[others[0]], docs);
-        cc_buf_puts(&w, "; a running total cannot shrink");
-    } else if (ncons >= 2) {
-        /* the consensus range is the intersection of its members; the example
-         * shown is the tightest of them */
-        double lo = -INFINITY, hi = INFINITY;
-        size_t tight = others[0];
+    f->nothers = total_others;
+    if (ncons >= 2) { /* the interval the consensus shares: its members' intersection */
+        f->agreed = cl->items[others[0]].val;
         for (size_t i = 0; i < ncons; i++) {
             const cc_qty *q = &cl->items[others[i]].val;
-            lo = fmax(lo, q->low);
-            hi = fmin(hi, q->high);
-            const cc_qty *t = &cl->items[tight].val;
-            if (q->high - q->low < t->high - t->low) tight = others[i];
+            f->agreed.low = fmax(f->agreed.low, q->low);
+            f->agreed.high = fmin(f->agreed.high, q->high);
         }
-        cc_qty agreed = cl->items[others[0]].val;
-        agreed.low = lo;
-        agreed.high = hi;
-        cc_buf_printf(&w, ", but %zu other claims agree: ", total_others);
-        cc_figure_range(&w, &agreed);
-        cc_buf_puts(&w, " (e.g. ");
-        cc_match_describe(&w, &cl->items[tight], docs);
-        cc_buf_puts(&w, "); no value fits both");
-    } else {
-        cc_buf_puts(&w, ", but ");
-        cc_match_describe(&w, &cl->items[others[0]], docs);
-        if (total_others > 1) cc_buf_printf(&w, " (and %zu more)", total_others - 1);
-        cc_buf_puts(&w, type == CC_F_DISAGREEMENT ? "; no value fits both, and no majority says which is wrong"
-                                                  : "; no value fits both");
     }
-    if (c->rule->message) { /* the rule's own headline */
-        m.len = 0;
-        own_message(&m, c->rule->message, subject, c, docs, total_others);
-    }
-    f->message = cc_buf_take(&m);
-    f->why = cc_buf_take(&w);
+    cc_word_finding(f, cl);
     finish_id(f, cl, docs);
 }
 
@@ -617,7 +493,6 @@ static size_t calendar_claim(const cc_claims *cl, size_t i)
 
 static void add_calendar(cc_findings *out, const cc_claims *cl, const cc_doc *docs, size_t i)
 {
-    static const char *wd[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
     const cc_claim *c = &cl->items[i];
     cc_finding *f = new_finding(out);
     f->type = CC_F_CALENDAR;
@@ -627,16 +502,7 @@ static void add_calendar(cc_findings *out, const cc_claims *cl, const cc_doc *do
     f->claims = cc_xmalloc(sizeof *f->claims);
     f->claims[0] = i;
     f->nclaims = 1;
-    char d[11];
-    cc_date_format((int64_t)c->raw.low, d);
-    cc_buf m;
-    cc_buf_init(&m);
-    quote(&m, c, docs);
-    cc_buf_printf(&m, " names a %s, but %s is a %s", wd[c->raw.weekday], d, wd[c->raw.weekday_actual]);
-    f->message = cc_buf_take(&m);
-    cc_buf_init(&m);
-    cc_buf_printf(&m, "the calendar puts %s on a %s", d, wd[c->raw.weekday_actual]);
-    f->why = cc_buf_take(&m);
+    cc_word_finding(f, cl);
     finish_id(f, cl, docs);
 }
 

@@ -1,4 +1,5 @@
 #include "cc_report.h"
+#include "cc_wording.h"
 #include "cc_date.h"
 
 #include <math.h>
@@ -216,7 +217,7 @@ static void cc_buf_tmp_claim(cc_buf *b, const cc_run *r, const cc_claim *c, cons
     cc_buf t;
     cc_buf_init(&t);
     cc_buf_printf(&t, "\n%s: %s:%d:%d ", role, r->docs[c->doc].path, c->line, c->col);
-    cc_match_describe(&t, c, r->docs);
+    cc_word_claim(&t, c);
     cc_buf_putc(&t, 0);
     gh_escape(b, t.s, 0);
     cc_buf_free(&t);
@@ -594,7 +595,7 @@ static void claim_line(cc_buf *b, const cc_run *r, const cc_claim *c, const char
     cc_buf_printf(b, ":%d:%d: ", c->line, c->col);
     cc_buf t;
     cc_buf_init(&t);
-    cc_match_describe(&t, c, r->docs);
+    cc_word_claim(&t, c);
     cc_buf_put_clean(b, t.s ? t.s : "", t.len);
     cc_buf_free(&t);
     if (d->source) {

@@ -2,6 +2,7 @@
  * tool.driver.rules, one result per finding with the flagged claim as
  * its location and the other claims as relatedLocations. */
 #include "cc_report.h"
+#include "cc_wording.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -126,7 +127,7 @@ void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         cc_buf t;
         cc_buf_init(&t);
         cc_buf_printf(&t, "[%s] unanchored, not compared: ", c->rule->id);
-        cc_match_describe(&t, c, r->docs);
+        cc_word_claim(&t, c);
         cc_buf_printf(&t, ": %s", why);
         cc_buf_puts(b, "{\"level\":\"note\",\"descriptor\":{\"id\":\"unanchored\"},\"message\":{\"text\":");
         cc_buf_json_str(b, t.s, t.len);
@@ -154,7 +155,7 @@ void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
         cc_buf_puts(b, "},\"locations\":[");
         const cc_claim *c0 = &r->claims.items[f->claims[0]];
         cc_buf_init(&t);
-        cc_match_describe(&t, c0, r->docs);
+        cc_word_claim(&t, c0);
         cc_buf_putc(&t, 0);
         location(b, r, c0, -1, t.s);
         cc_buf_free(&t);
@@ -163,7 +164,7 @@ void cc_report_sarif(cc_buf *b, const cc_run *r, const cc_report_opts *o)
             const cc_claim *c = &r->claims.items[f->claims[j]];
             cc_buf_init(&t);
             cc_buf_printf(&t, "%s: ", cc_report_role(f, j));
-            cc_match_describe(&t, c, r->docs);
+            cc_word_claim(&t, c);
             cc_buf_putc(&t, 0);
             if (j > 1) cc_buf_putc(b, ',');
             location(b, r, c, (int)j, t.s);
