@@ -175,6 +175,11 @@ const char *cc_rules_dir(const cc_ruleset *rs);
 const char *cc_rules_alias(const cc_ruleset *rs, const char *table, const char *text, size_t len);
 /* 1 when an alias table of that name exists. */
 int cc_rules_has_table(const cc_ruleset *rs, const char *table);
+
+/* The placeholders of a rule's message: (${subject}, ${quote}, ${others}). */
+typedef enum { CC_MSG_SUBJECT, CC_MSG_QUOTE, CC_MSG_OTHERS, CC_MSG__N } cc_msg_slot;
+/* Which placeholder the n bytes at name spell ("quote"), or -1. */
+int cc_rules_message_slot(const char *name, size_t n);
 /* Reference value "table.key" (e.g. "area.donetsk"): value, unit, source. */
 int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, const char **unit, const char **source);
 

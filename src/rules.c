@@ -860,6 +860,15 @@ static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *word
     return re;
 }
 
+static const char *const message_slots[CC_MSG__N] = {"subject", "quote", "others"};
+
+int cc_rules_message_slot(const char *name, size_t n)
+{
+    for (int k = 0; k < CC_MSG__N; k++)
+        if (strlen(message_slots[k]) == n && strncmp(name, message_slots[k], n) == 0) return k;
+    return -1;
+}
+
 static pcre2_code *cue_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table)
 {
     return words_regex(c, at, words, table, WORDS_HEAD, WORDS_TAIL, "cue");
@@ -1041,11 +1050,12 @@ static void load_rule(lctx *c, const cc_ynode *n)
         err_at(c, cc_yaml_get(n, "url"), "url must be an http:// or https:// address, not '%s'", url, NULL);
     for (const char *t = msg; t && (t = strstr(t, "${"));) {
         t += 2;
-        size_t k = strcspn(t, "}");
-        if (!((k == 7 && strncmp(t, "subject", 7) == 0) || (k == 5 && strncmp(t, "quote", 5) == 0) ||
-              (k == 6 && strncmp(t, "others", 6) == 0)))
-            err_at(c, cc_yaml_get(n, "message"), "message: unknown placeholder in '%s' (known: ${subject}, ${quote}, ${others})",
-                   msg, NULL);
+        if (cc_rules_message_slot(t, strcspn(t, "}")) < 0) {
+            char known[96] = "";
+            for (int k = 0; k < CC_MSG__N; k++)
+                snprintf(known + strlen(known), sizeof known - strlen(known), "%s${%s}", k ? ", " : "", message_slots[k]);
+            err_at(c, cc_yaml_get(n, "message"), "message: unknown placeholder in '%s' (known: %s)", msg, known);
+        }
     }
     const char *type = cc_yaml_str(n, "type");
     if (type && strcmp(type, "claim") != 0)

@@ -65,10 +65,14 @@ void cc_word_claim(cc_buf *b, const cc_claim *c)
 static void own_message(cc_buf *m, const char *tpl, const cc_finding *f, const cc_claim *c)
 {
     for (const char *p = tpl; *p;) {
-        if (strncmp(p, "${subject}", 10) == 0) { cc_buf_puts(m, f->subject); p += 10; }
-        else if (strncmp(p, "${quote}", 8) == 0) { cc_word_quote(m, c); p += 8; }
-        else if (strncmp(p, "${others}", 9) == 0) { cc_buf_printf(m, "%zu", f->nothers); p += 9; }
-        else cc_buf_putc(m, *p++);
+        size_t k = p[0] == '$' && p[1] == '{' ? strcspn(p + 2, "}") : 0;
+        switch (k && p[2 + k] == '}' ? cc_rules_message_slot(p + 2, k) : -1) {
+        case CC_MSG_SUBJECT: cc_buf_puts(m, f->subject); break;
+        case CC_MSG_QUOTE: cc_word_quote(m, c); break;
+        case CC_MSG_OTHERS: cc_buf_printf(m, "%zu", f->nothers); break;
+        default: cc_buf_putc(m, *p++); continue;
+        }
+        p += k + 3;
     }
 }
 
