@@ -62,6 +62,30 @@ typedef struct cc_matcher cc_matcher;
 cc_matcher *cc_matcher_new(const cc_ruleset *rs);
 void cc_matcher_free(cc_matcher *m);
 
+/* The steps at which a rule keeps or drops what it reads (claimcheck
+ * explain, and a failing rule example). */
+typedef enum {
+    CC_TR_NO_TRIGGER,  /* no trigger word, or none of its also: words, in the text */
+    CC_TR_TOPIC_DOC,   /* the document's topic gate said no */
+    CC_TR_TOPIC,       /* the sentence's topic gate (sentence:, not_sentence:) said no */
+    CC_TR_NO_PATTERN,  /* a pattern matched nothing (detail: its line) */
+    CC_TR_VALUE,       /* a pattern's value group is no value of the rule's kind */
+    CC_TR_NO_QUANTITY, /* the frame found no value of the rule's kind in the sentence */
+    CC_TR_NO_CUE,      /* a required cue is nowhere in the sentence (detail: its name) */
+    CC_TR_CUE,         /* a required cue was not found in reach (detail: its name) */
+    CC_TR_ABSENT,      /* a cue that must be absent was found (detail: its name) */
+    CC_TR_VETO,        /* a veto word stood in reach */
+    CC_TR_WITHIN,      /* the value lies outside what the rule's subject can take */
+    CC_TR_DERIVE,      /* no reference value to turn the value into a share */
+    CC_TR_SAME,        /* the same words made this claim already */
+    CC_TR_CLAIM        /* a claim (detail: its subject) */
+} cc_trace_step;
+/* Called at each step for rule r, on the text [s, e) of the document (0, 0
+ * for the document as a whole). */
+typedef void (*cc_trace_fn)(void *arg, const cc_rule *r, cc_trace_step step, size_t s, size_t e, const char *detail);
+/* Traces every later cc_scan_doc on m (fn NULL: no more). */
+void cc_matcher_trace(cc_matcher *m, cc_trace_fn fn, void *arg);
+
 /* Appends the claims rules make in doc d (index doc_index) to out. Only
  * the rule `only` runs when it is not NULL. Problems (a pattern over its
  * match limit, a missing reference) are warnings in diags; scanning goes

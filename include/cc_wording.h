@@ -19,4 +19,12 @@ void cc_word_claim(cc_buf *b, const cc_claim *c);
  * and f->why (why the values cannot both hold) from f's structure. */
 void cc_word_finding(cc_finding *f, const cc_claims *cl);
 
+/* A step of rule r (claimcheck explain, a failing rule example) in words:
+ * "no cue 'region' in reach of 'about 20%'"; text is the document's. */
+void cc_word_step(cc_buf *b, const cc_rule *r, cc_trace_step step, const char *text, size_t s, size_t e,
+                  const char *detail);
+/* How far a step got: of a rule's steps, the furthest says best why it
+ * made no claim. */
+int cc_word_step_rank(cc_trace_step step);
+
 #endif

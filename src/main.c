@@ -1,5 +1,7 @@
 /* claimcheck command line: parses arguments, calls the library, prints. */
 #include "cc_date.h"
+#include "cc_explain.h"
+#include "cc_pubdate.h"
 #include "cc_norm.h"
 #include "cc_report.h"
 #include "cc_config.h"
@@ -31,6 +33,8 @@ static const char *usage_main =
     "  parse [--date D] [--kind K] [--] TEXT\n"
     "                              print the quantities in TEXT as JSON Lines\n"
     "  config [OPTIONS]            print the effective configuration and where each value came from\n"
+    "  explain [--rule ID] [--date D] TEXT | FILE:LINE\n"
+    "                              say, rule by rule, what was read and where it was dropped\n"
     "  --version, --help\n"
     "\n"
     "`claimcheck COMMAND --help` describes a command; `man claimcheck` has it all.\n"
@@ -112,6 +116,18 @@ static const char *usage_test =
     "pattern over built-in pathological inputs: a pattern that hits the PCRE2 match or\n"
     "depth limit there fails (--no-stress skips this). Exit 0 when all pass, 1 when any\n"
     "fails, 2 when the rules do not load.\n";
+
+static const char *usage_explain =
+    "usage: claimcheck explain [--rules DIR]... [--rule ID] [--date YYYY-MM-DD] TEXT\n"
+    "       claimcheck explain [--rules DIR]... [--rule ID] [--date YYYY-MM-DD] FILE:LINE\n"
+    "\n"
+    "Reads TEXT (or the article FILE, reporting what lies on LINE) with every rule and\n"
+    "says, rule by rule, which claims it makes and, where it makes none, the step at\n"
+    "which it dropped what it read: no trigger word, a topic gate, a pattern that\n"
+    "matched nothing, a cue not found in reach (named), a veto word, a value the\n"
+    "normalizer did not read, a value outside the rule's bounds. With --rule, that rule\n"
+    "alone and every step it took. The date is --date, else the article's own (FILE),\n"
+    "else none: relative claims are then unanchored. Exit 0, or 2 on a usage or rule error.\n";
 
 static int dir_has_lexicon(const char *d)
 {
@@ -305,6 +321,116 @@ static int cmd_test_rules(int argc, char **argv)
     cc_diags_free(&d);
     cc_rules_free(rs);
     return fails || over ? 1 : 0;
+}
+
+/* The value of option name at argv[*i] ("--rule ID" or "--rule=ID"), moving *i past it; NULL when
+ * argv[*i] is another option or the value is missing. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0) return NULL;
+    if (argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (argv[*i][n] || *i + 1 >= argc) return NULL;
+    return argv[++*i];
+}
+
+/* FILE:LINE when arg names a readable file and a line number after its last ':'. */
+static int file_line(const char *arg, char *path, size_t pathlen, int *line)
+{
+    const char *colon = strrchr(arg, ':');
+    if (!colon || colon == arg || !colon[1] || (size_t)(colon - arg) >= pathlen) return 0;
+    char *e;
+    long l = strtol(colon + 1, &e, 10);
+    if (*e || l < 1 || l > 100000000) return 0;
+    memcpy(path, arg, (size_t)(colon - arg));
+    path[colon - arg] = 0;
+    if (access(path, R_OK) != 0) return 0;
+    *line = (int)l;
+    return 1;
+}
+
+/* The rule named id; NULL (after saying so, with the nearest id) when none is. */
+static const cc_rule *rule_by_id(const cc_ruleset *rs, const char *id, int *rc)
+{
+    for (size_t i = 0; i < cc_rules_count(rs); i++)
+        if (strcmp(cc_rules_get(rs, i)->id, id) == 0) return cc_rules_get(rs, i);
+    const char **ids = cc_xcalloc(cc_rules_count(rs) + 1, sizeof *ids);
+    for (size_t i = 0; i < cc_rules_count(rs); i++) ids[i] = cc_rules_get(rs, i)->id;
+    *rc = unknown_word("no rule with id", id, ids, usage_explain);
+    free(ids);
+    return NULL;
+}
+
+/* The document to explain: FILE:LINE (dated by --date, else by the page) or the text itself. */
+static int explain_doc(const cc_ruleset *rs, const char *arg, const char *date, cc_doc *d, int *line)
+{
+    char path[4096];
+    cc_diags dg;
+    cc_diags_init(&dg);
+    *line = 0;
+    int loaded = file_line(arg, path, sizeof path, line) ? cc_doc_load(d, path, 64u << 20, &dg)
+                                                        : cc_doc_from_mem(d, "<text>", arg, strlen(arg), &dg);
+    for (size_t i = 0; loaded != 0 && i < dg.n; i++) cc_diag_print(&dg.items[i], stderr, 0);
+    cc_diags_free(&dg);
+    if (loaded != 0) return CC_EXIT_USAGE;
+    if (*line > 0 && (size_t)*line > d->nlines) {
+        fprintf(stderr, "claimcheck: %s has %zu lines, not %d\n", path, d->nlines, *line);
+        cc_doc_free(d);
+        return CC_EXIT_USAGE;
+    }
+    cc_pubdate pd;
+    if (date) {
+        d->has_date = cc_date_parse_iso(date, &d->date) == 0;
+    } else if (*line > 0 && cc_pubdate_find(cc_rules_lexicon(rs), d, 0, &pd) == 0) {
+        d->has_date = 1;
+        d->date = pd.date;
+    }
+    return 0;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    const char **dirs = cc_xcalloc((size_t)argc + 1, sizeof *dirs);
+    size_t ndirs = 0;
+    const char *rule = NULL, *date = NULL, *arg = NULL;
+    int rc = 0;
+    for (int i = 1; i < argc && !rc; i++) {
+        const char *v;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) { fputs(usage_explain, stdout); rc = -1; }
+        else if (strcmp(argv[i], "--") == 0 && i + 1 < argc) arg = argv[++i];
+        else if ((v = opt_value(argc, argv, &i, "--rules"))) dirs[ndirs++] = v;
+        else if ((v = opt_value(argc, argv, &i, "--rule"))) rule = v;
+        else if ((v = opt_value(argc, argv, &i, "--date"))) date = v;
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            static const char *const opts[] = {"--help", "--rules", "--rule", "--date", NULL};
+            rc = unknown_word("unknown option (or one without its value)", argv[i], opts, usage_explain);
+        } else if (arg) rc = bad_usage("explain takes one TEXT or FILE:LINE", argv[i], usage_explain);
+        else arg = argv[i];
+    }
+    int64_t day;
+    if (!rc && !arg) rc = bad_usage("explain needs a TEXT or FILE:LINE", NULL, usage_explain);
+    if (!rc && date && cc_date_parse_iso(date, &day) != 0)
+        rc = bad_usage("--date wants a real YYYY-MM-DD date", date, usage_explain);
+    cc_ruleset *rs = rc ? NULL : load_rule_set(dirs, ndirs);
+    free(dirs);
+    if (rc) return rc < 0 ? 0 : rc;
+    if (!rs) return CC_EXIT_USAGE;
+    const cc_rule *only = rule ? rule_by_id(rs, rule, &rc) : NULL;
+    cc_doc d;
+    int line;
+    if (!rc) rc = explain_doc(rs, arg, date, &d, &line);
+    if (rc) { cc_rules_free(rs); return rc; }
+    cc_buf b;
+    cc_buf_init(&b);
+    char dd[11] = "none";
+    if (d.has_date) cc_date_format(d.date, dd);
+    cc_buf_printf(&b, "date: %s%s\n", dd, date ? " (--date)" : d.has_date ? " (the article's)" : "");
+    cc_explain(rs, &d, only, line, &b);
+    fwrite(b.s, 1, b.len, stdout);
+    cc_buf_free(&b);
+    cc_doc_free(&d);
+    cc_rules_free(rs);
+    return 0;
 }
 
 /* ---- check, extract, config: settings from defaults, .claimcheck.yml, the command line ---- */
@@ -781,6 +907,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "parse") == 0) return cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "test-rules") == 0) return cmd_test_rules(argc - 1, argv + 1);
     if (strcmp(cmd, "config") == 0) return cmd_config(argc - 1, argv + 1);
-    static const char *const commands[] = {"check", "extract", "parse", "test-rules", "config", "help", "version", NULL};
+    if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
+    static const char *const commands[] = {"check", "extract", "parse", "test-rules", "config", "explain", "help",
+                                           "version", NULL};
     return unknown_word("unknown command", cmd, commands, usage_main);
 }

@@ -1,4 +1,5 @@
 #include "cc_scan.h"
+#include "cc_wording.h"
 #include "cc_figure.h"
 #include "cc_date.h"
 #include "cc_util.h"
@@ -32,6 +33,8 @@ typedef struct {
 } spans;
 
 struct cc_matcher {
+    cc_trace_fn trace; /* claimcheck explain: each step of each rule, or NULL */
+    void *trace_arg;
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
@@ -582,6 +585,19 @@ typedef struct {
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
 } scan_ctx;
 
+/* One step of rule r for claimcheck explain. */
+static void trace(const scan_ctx *x, const cc_rule *r, cc_trace_step step, size_t s, size_t e, const char *detail)
+{
+    if (x->m->trace) x->m->trace(x->m->trace_arg, r, step, s, e, detail);
+}
+
+void cc_matcher_trace(cc_matcher *m, cc_trace_fn fn, void *arg)
+{
+    m->trace = fn;
+    m->trace_arg = arg;
+}
+
+
 /* ---- the document's claims by value start ---- */
 
 static size_t vx_slot(const cc_matcher *m, size_t vs)
@@ -699,7 +715,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     const cc_doc *d = x->d;
     cc_matcher *m = x->m;
     /* one claim per value span and rule, whichever pattern or frame found it */
-    if (rule_read(x, r, vs)) return -1;
+    if (rule_read(x, r, vs)) { trace(x, r, CC_TR_SAME, ms, me, NULL); return -1; }
     if (x->max_claims && x->made >= x->max_claims) { x->dropped++; return -1; }
     cc_claim *c = push_claim(x->out);
     c->rule = r;
@@ -718,11 +734,13 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     /* the same words are one claim about a subject, whichever rules read them */
     for (size_t k = vx_first(m, vs); k; k = m->vx_next[k - 1])
         if (strcmp(m->strs.s + m->soff[3 * (k - 1)], m->tmp.s) == 0) {
+            trace(x, r, CC_TR_SAME, ms, me, m->tmp.s);
             x->out->n--;
             return -1;
         }
     so[0] = keep_str(m, m->tmp.s, len);
     if (derive(x->rs, r, d, c, x->diags, sl, m, &so[2]) != 0) {
+        trace(x, r, CC_TR_DERIVE, ms, me, NULL);
         m->strs.len = kept; /* the subject is not needed */
         x->out->n--;
         return -1;
@@ -739,6 +757,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     c->window_days = (unsigned short)(decl ? decl->window_days : r->window_days);
     c->undated = !d->has_date && !c->unanchored && (c->policy == CC_POL_VARYING || c->policy == CC_POL_CUMULATIVE);
     if (r->has_within && !c->unanchored && (c->val.high < r->within_low || c->val.low > r->within_high)) {
+        trace(x, r, CC_TR_WITHIN, ms, me, NULL);
         m->strs.len = kept; /* a value this rule's subject cannot take: another rule's claim */
         x->out->n--;
         return -1;
@@ -764,6 +783,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     }
     vx_add(m, vs, x->out->n - 1 - x->first_of_doc);
     x->made++;
+    trace(x, r, CC_TR_CLAIM, ms, me, m->strs.s + so[0]);
     return 0;
 }
 
@@ -841,6 +861,7 @@ static void report_stop(scan_ctx *x, const cc_rule *r, int line_of_rule, size_t 
 
 static int has_veto(const cc_rule *r) { return r->frame && (r->frame->veto || r->frame->veto_before); }
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me);
+static void trace_veto(const scan_ctx *x, const cc_rule *r, size_t ms, size_t me);
 static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, size_t max);
 
 /* A pattern's matches in one span: each value group read by the normalizer. */
@@ -849,10 +870,16 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
     const cc_doc *d = x->d;
     cc_matcher *m = x->m;
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
-    for (;;) {
+    size_t start = from;
+    for (int matched = 0;; matched = 1) {
         int rc = run(p->re, m, d->text, end, from);
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH) report_stop(x, r, p->line, from, rc);
+            if (!matched && m->trace) {
+                char at[32];
+                snprintf(at, sizeof at, "line %d", p->line);
+                trace(x, r, CC_TR_NO_PATTERN, start, end, at);
+            }
             return;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
@@ -865,7 +892,11 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
             sentence_at(m, d, ms, &ss, &se);
             if (se < me) se = me;
             cc_normopt o = {d->has_date, d->date, r->round_down, 0};
-            if (gates_pass(r, m, d->text + ss, se - ss) && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0) {
+            int gated = gates_pass(r, m, d->text + ss, se - ss);
+            int read = gated && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0;
+            if (!gated) trace(x, r, CC_TR_TOPIC, ms, me, NULL);
+            else if (!read) trace(x, r, CC_TR_VALUE, vs, ve, NULL);
+            if (read) {
                 if (q.start > vs) { /* the normalizer read past words the group took ("2025 - Three years") */
                     if (ms == vs) ms = q.start;
                     vs = q.start;
@@ -874,6 +905,7 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
                 slots sl = {p->re, NULL, NULL, NULL};
                 size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
                 if (!vetoed(x, r, ws, nw, ss, se, ms, me)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
+                else trace_veto(x, r, ms, me);
             }
         }
         if (from >= end) return;
@@ -1070,6 +1102,17 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
     return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, ms, bs) >= 0;
 }
 
+/* After vetoed() said yes: the veto word it found (the last match made), traced on the claim [ms, me). */
+static void trace_veto(const scan_ctx *x, const cc_rule *r, size_t ms, size_t me)
+{
+    if (!x->m->trace) return;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+    char word[64];
+    size_t n = ov[1] > ov[0] ? ov[1] - ov[0] : 0;
+    snprintf(word, sizeof word, "%.*s", (int)(n < 60 ? n : 60), x->d->text + ov[0]);
+    trace(x, r, CC_TR_VETO, ms, me, word);
+}
+
 /* Word starts of the sentence [ss, se), as offsets in the document. */
 static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, size_t max)
 {
@@ -1137,10 +1180,12 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     }
 }
 
-/* Every required cue name filled by one of its cues, and no absent cue found. */
-static int required_found(const cc_frame *fr, const size_t *cs)
+/* Every required cue name filled by one of its cues, and no absent cue
+ * found; else *bad gets the cue at fault. */
+static int required_found(const cc_frame *fr, const size_t *cs, size_t *bad)
 {
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
+        *bad = k;
         if (fr->cues[k].absent && cs[k] != SIZE_MAX) return 0;
         if (!fr->cues[k].required) continue;
         int any = 0;
@@ -1206,11 +1251,15 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     }
     size_t cs[32], ce[32], ms = qs.s, me = qs.e;
     place_cues(x, fr, ss, se, ws, nw, q, all, nall, hits, core, cs, ce, &ms, &me);
-    if (!required_found(fr, cs)) return;
-    if (vetoed(x, r, ws, nw, ss, se, ms, me)) return;
+    size_t bad;
+    if (!required_found(fr, cs, &bad)) {
+        trace(x, r, fr->cues[bad].absent ? CC_TR_ABSENT : CC_TR_CUE, qs.s, qs.e, fr->cues[bad].name);
+        return;
+    }
+    if (vetoed(x, r, ws, nw, ss, se, ms, me)) { trace_veto(x, r, ms, me); return; }
     /* the sentence's topic gates, asked once a claim is at hand */
     if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
-    if (!*gated) return;
+    if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
     slots sl = {NULL, fr, cs, ce};
     cc_qty when;
     if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when)) x->when = &when;
@@ -1290,8 +1339,9 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
 }
 
 /* Every required cue (by name) occurs somewhere in the sentence: without
- * one, no quantity there can make a claim, and the sentence need not be read. */
-static int cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
+ * one, no quantity there can make a claim, and the sentence need not be read.
+ * Returns the name of a cue missing, NULL when all are there. */
+static const char *cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
 {
     for (size_t k = 0; k < fr->ncues; k++) {
         const cc_cue *cu = &fr->cues[k];
@@ -1305,9 +1355,9 @@ static int cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
                     seen = 1;
             }
         if (seen == 2) continue;
-        if (!seen) return 0;
+        if (!seen) return cu->name;
     }
-    return 1;
+    return NULL;
 }
 
 /* A frame rule over one sentence: every quantity of its kind the
@@ -1318,12 +1368,19 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     /* cheap refusals first: a date needs a digit or a date word, the topic
      * the rule requires of the sentence, each required cue (one search
      * each); then the quantities (read once per sentence for every frame rule) */
-    if (r->kind == CC_K_DATE && !cc_norm_may_name_date(cc_rules_lexicon(x->rs), d->text + ss, se - ss)) return;
-    if (r->topic_sent && !gate(r->topic_sent, x->m, d->text + ss, se - ss)) return;
-    if (!cues_present(x, r->frame, ss, se)) return;
+    if (r->kind == CC_K_DATE && !cc_norm_may_name_date(cc_rules_lexicon(x->rs), d->text + ss, se - ss)) {
+        trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL);
+        return;
+    }
+    if (r->topic_sent && !gate(r->topic_sent, x->m, d->text + ss, se - ss)) {
+        trace(x, r, CC_TR_TOPIC, ss, se, NULL);
+        return;
+    }
+    const char *missing = cues_present(x, r->frame, ss, se);
+    if (missing) { trace(x, r, CC_TR_NO_CUE, ss, se, missing); return; }
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
-    if (!nq) return;
+    if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
     cue_hits hits[32];
     for (size_t k = 0; k < r->frame->ncues && k < 32; k++) hits[k].done = 0;
     size_t ws[512];
@@ -1368,11 +1425,11 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
         if (only ? r != only : r->off) continue; /* an example of a rule switched off is still tested */
-        if (!sp[ri].n) continue;
+        if (!sp[ri].n) { trace(&x, r, CC_TR_NO_TRIGGER, 0, 0, NULL); continue; }
         if (r->topic_doc) {
             signed char *g = &topic[r->topic_doc_same];
             if (*g < 0) *g = (signed char)gate(r->topic_doc, m, d->text, d->len);
-            if (!*g) continue;
+            if (!*g) { trace(&x, r, CC_TR_TOPIC_DOC, 0, 0, NULL); continue; }
         }
         for (size_t pi = 0; pi < r->npats; pi++)
             for (size_t si = 0; si < sp[ri].n; si++) scan_pattern(&x, r, &r->pats[pi], sp[ri].v[si].s, sp[ri].v[si].e);
@@ -1458,13 +1515,34 @@ static size_t pathological(const cc_ruleset *rs, cc_matcher *m, cc_diags *diags)
 
 /* Why rule r's example x fails on the document d made of it (into why,
  * empty when it passes). */
+/* The furthest step rule r reached on a document (trace_furthest). */
+typedef struct {
+    const cc_doc *d;
+    cc_buf words;
+    int rank;
+} furthest;
+
+static void trace_furthest(void *arg, const cc_rule *r, cc_trace_step step, size_t s, size_t e, const char *detail)
+{
+    furthest *f = arg;
+    if (cc_word_step_rank(step) <= f->rank) return;
+    f->rank = cc_word_step_rank(step);
+    f->words.len = 0;
+    cc_word_step(&f->words, r, step, f->d->text, s, e, detail);
+}
+
 static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *r, const cc_example *x, cc_doc *d,
                             cc_diags *scratch, char *why, size_t whylen)
 {
     cc_claims cl;
     cc_claims_init(&cl);
+    furthest f = {d, {0}, -1};
+    cc_buf_init(&f.words);
+    if (x->positive) cc_matcher_trace(m, trace_furthest, &f);
     cc_scan_doc(rs, m, d, 0, r, 0, &cl, scratch);
-    if (x->positive && cl.n == 0) snprintf(why, whylen, "expected a claim, found none");
+    cc_matcher_trace(m, NULL, NULL);
+    if (x->positive && cl.n == 0)
+        snprintf(why, whylen, "expected a claim, found none: %s", f.words.s ? f.words.s : "the rule read nothing");
     else if (!x->positive && cl.n > 0) {
         const cc_claim *c = &cl.items[0];
         snprintf(why, whylen, "expected no claim, but read '%.*s' as %s", (int)c->quote_len, c->quote, c->subject);
@@ -1474,15 +1552,27 @@ static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *
         cc_buf b;
         cc_buf_init(&b);
         cc_figure_range(&b, &c->val);
+        cc_buf want;
+        cc_buf_init(&want);
+        if (x->has_low || x->has_high) { /* what the example expects, as a range written the same way */
+            cc_qty e = c->val;
+            e.low = x->has_low ? (x->low_open ? -INFINITY : x->low) : c->val.low;
+            e.high = x->has_high ? (x->high_open ? INFINITY : x->high) : c->val.high;
+            cc_figure_range(&want, &e);
+        }
         if (x->has_low && !(x->low_open ? isinf(c->val.low) : close_to(c->val.low, x->low, date)))
-            snprintf(why, whylen, "low bound: got %s", b.s);
+            snprintf(why, whylen, "low bound: expected %s, got %s (read from '%.*s')", want.s, b.s, (int)c->quote_len,
+                     c->quote);
         else if (x->has_high && !(x->high_open ? isinf(c->val.high) : close_to(c->val.high, x->high, date)))
-            snprintf(why, whylen, "high bound: got %s", b.s);
+            snprintf(why, whylen, "high bound: expected %s, got %s (read from '%.*s')", want.s, b.s, (int)c->quote_len,
+                     c->quote);
         else if (x->subject && strcmp(x->subject, c->subject))
             snprintf(why, whylen, "subject: got %s, expected %s", c->subject, x->subject);
+        cc_buf_free(&want);
         cc_buf_free(&b);
     }
     cc_claims_free(&cl);
+    cc_buf_free(&f.words);
 }
 
 size_t cc_scan_selftest(const cc_ruleset *rs, cc_diags *diags, size_t *total, size_t *stress)

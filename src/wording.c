@@ -172,3 +172,51 @@ void cc_word_finding(cc_finding *f, const cc_claims *cl)
     f->message = cc_buf_take(&m);
     f->why = cc_buf_take(&w);
 }
+
+int cc_word_step_rank(cc_trace_step step)
+{
+    static const int rank[] = {[CC_TR_NO_TRIGGER] = 0, [CC_TR_TOPIC_DOC] = 1, [CC_TR_NO_PATTERN] = 2,
+                               [CC_TR_NO_QUANTITY] = 3, [CC_TR_TOPIC] = 4, [CC_TR_NO_CUE] = 4, [CC_TR_CUE] = 5,
+                               [CC_TR_VALUE] = 6,
+                               [CC_TR_ABSENT] = 7, [CC_TR_VETO] = 8, [CC_TR_WITHIN] = 9, [CC_TR_DERIVE] = 9,
+                               [CC_TR_SAME] = 10, [CC_TR_CLAIM] = 11};
+    return step <= CC_TR_CLAIM ? rank[step] : -1;
+}
+
+/* The text [s, e) in quotes, white space folded, cut at 80 bytes. */
+static void word_span(cc_buf *b, const char *text, size_t s, size_t e)
+{
+    cc_claim c = {0};
+    c.quote = (char *)(text + s);
+    c.quote_len = e - s > 80 ? 80 : e - s;
+    cc_word_quote(b, &c);
+}
+
+void cc_word_step(cc_buf *b, const cc_rule *r, cc_trace_step step, const char *text, size_t s, size_t e,
+                  const char *detail)
+{
+    switch (step) {
+    case CC_TR_NO_TRIGGER:
+        cc_buf_puts(b, r->has_also ? "no trigger word, or none of its also: words in the same sentence"
+                                   : "no trigger word");
+        return;
+    case CC_TR_TOPIC_DOC: cc_buf_puts(b, "the document does not match topic.document"); return;
+    case CC_TR_TOPIC: cc_buf_puts(b, "topic.sentence or topic.not_sentence rejects "); break;
+    case CC_TR_NO_PATTERN: cc_buf_printf(b, "the pattern at %s matches nothing in ", detail ? detail : "?"); break;
+    case CC_TR_VALUE: cc_buf_printf(b, "the normalizer reads no %s in ", cc_kind_name(r->kind)); break;
+    case CC_TR_NO_QUANTITY: cc_buf_printf(b, "the normalizer finds no %s in ", cc_kind_name(r->kind)); break;
+    case CC_TR_NO_CUE: cc_buf_printf(b, "no cue '%s' anywhere in ", detail ? detail : "?"); break;
+    case CC_TR_CUE: cc_buf_printf(b, "no cue '%s' in reach of ", detail ? detail : "?"); break;
+    case CC_TR_ABSENT: cc_buf_printf(b, "cue '%s' (absent: true) stands by ", detail ? detail : "?"); break;
+    case CC_TR_VETO: cc_buf_printf(b, "veto word '%s' stands by ", detail ? detail : "?"); break;
+    case CC_TR_WITHIN: cc_buf_puts(b, "the value is outside the rule's within: bounds in "); break;
+    case CC_TR_DERIVE: cc_buf_puts(b, "no reference value to make a share of "); break;
+    case CC_TR_SAME:
+        cc_buf_puts(b, "already read");
+        if (detail) cc_buf_printf(b, " as %s", detail);
+        cc_buf_puts(b, ": ");
+        break;
+    case CC_TR_CLAIM: cc_buf_printf(b, "claim on %s: ", detail ? detail : "?"); break;
+    }
+    word_span(b, text, s, e);
+}

@@ -399,3 +399,64 @@ def a_rule_message_and_url_of_its_own():
     finally:
         shutil.rmtree(h)
         shutil.rmtree(d)
+
+
+@test
+def explain_says_where_each_rule_kept_or_dropped_the_text():
+    # a claim made: the rule, its subject and the reading, as the reports word it
+    code, out, err = run("explain", "--date", "2025-03-01", "Kyiv's forces still hold about a fifth of the Donetsk region.")
+    eq(code, 0, err)
+    assert "territory-share:\n  1:" in out and "claim on territory.donetsk.held_by.ukraine" in out, out
+    assert "reads as between 18 and 22%" in out, out
+    assert "no trigger word for:" in out and "casualties" in out.split("no trigger word for:")[1], out
+    # dropped: the step and what stopped it, named (a cue, a veto word)
+    code, out, _ = run("explain", "--rule", "territory-share", "--date", "2025-03-01",
+                       "Kyiv's forces still hold about a fifth of it.")
+    eq(code, 0)
+    assert "no cue 'region'" in out, out
+    code, out, _ = run("explain", "--rule=territory-share", "--date=2025-03-01",
+                       "Moscow has held roughly 18% of the country since the spring.")
+    assert "veto word 'since'" in out, out
+    # FILE:LINE: the article's own date, and only what is on that line
+    code, out, _ = run("explain", "corpus/seeds/000_2ca43d52e0bca40b.txt:41")
+    eq(code, 0)
+    assert out.startswith("date: 2026-01-23 (the article's)"), out[:200]
+    assert "41:235: claim on war.russia-ukraine.start: '34-month war'" in out, out
+    assert "territory-share:" not in out, out
+    # usage errors: exit 2, a suggestion, the hint last
+    code, _, err = run("explain", "--rule", "teritory-share", "x")
+    eq(code, 2)
+    assert "did you mean territory-share" in err and "usage" in err.rstrip().splitlines()[-1], err
+    eq(run("explain")[0], 2)
+    eq(run("explain", "--date", "2025-02-30", "x")[0], 2)
+    eq(run("explain", "corpus/seeds/000_2ca43d52e0bca40b.txt:100000")[0], 2)
+
+
+@test
+def a_failing_rule_example_says_the_step_expected_and_got():
+    d = tempfile.mkdtemp()
+    try:
+        with open(os.path.join(d, "house.yaml"), "w", encoding="utf-8") as f:
+            f.write("""rules:
+  - id: house-share
+    description: a share held, for this test
+    kind: percent
+    subject: house.${region}.share
+    trigger: ['%']
+    frame:
+      cues:
+        - {name: verb, words: [hold, holds]}
+        - {name: region, table: region}
+    examples:
+      - text: "Kyiv holds about 20% of the country."
+      - text: "Kyiv holds about 20% of Donetsk."
+        expect: {low: 30, high: 40}
+      - text: "Nothing here."
+        match: false
+""")
+        code, out, err = run("test-rules", "--no-stress", "--rules", "rules", "--rules", d)
+        eq(code, 1)
+        assert "expected a claim, found none: no cue 'region' anywhere in" in err, err
+        assert "low bound: expected between 30 and 40%, got between 18 and 22% (read from" in err, err
+    finally:
+        shutil.rmtree(d)
