@@ -154,6 +154,8 @@ valgrind: $(BIN)
 	$(VG) $(BIN) config > /dev/null
 	$(VG) $(BIN) test-rules --no-stress rules > /dev/null
 	$(VG) $(BIN) parse --date 2026-01-23 "nearly four years, roughly 5,000 km² and Saturday (Jan 24)" > /dev/null
+	$(VG) $(BIN) explain corpus/seeds/000_2ca43d52e0bca40b.txt:33 > /dev/null
+	$(VG) $(BIN) explain --rule territory-share --date 2025-03-01 "Moscow has held roughly 18% of it since May." > /dev/null
 	@echo "valgrind: no errors, no leaks"
 
 peer-score: $(BIN)
