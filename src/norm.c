@@ -59,6 +59,45 @@ static int is_dash(const P *p, size_t i)
     return sym(p, i, '-') || sym(p, i, 0x2013) || sym(p, i, 0x2014) || sym(p, i, 0x2012) || sym(p, i, 0x2212);
 }
 
+/* The lexicon phrases starting at token i, longest first, into m. */
+static void memo_fill(const P *p, size_t i, lkmemo *m)
+{
+    /* most words start no phrase: the first word alone decides, before a longer key is built */
+    char key[256];
+    size_t fl = cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key);
+    if (fl && !cc_lexicon_starts(p->lx, key, fl)) return;
+    int maxt = cc_lexicon_max_tokens(p->lx);
+    size_t lim = i + (size_t)maxt;
+    if (lim > p->nt) lim = p->nt;
+    /* the key of tokens i..lim built once: the key of i..j is its
+     * prefix up to token j (when the whole key fits; else key by key) */
+    size_t klen[65] = {0}, full = lim - i < 64 ? cc_tok_key(p->s, p->t, i, lim, key, sizeof key) : 0;
+    if (full)
+        for (size_t k = i, o = 0; k < lim; k++) {
+            if (k > i && p->t[k].space_before) o++;
+            o += p->t[k].end - p->t[k].start;
+            klen[k + 1 - i] = o;
+        }
+    /* a phrase goes on only as far as some phrase's first words do */
+    if (full && lim > i)
+        for (size_t j = i + 1; j < lim; j++)
+            if (!cc_lexicon_continues(p->lx, key, klen[j - i])) { lim = j; break; }
+    for (size_t j = lim; j > i && m->n < MEMO_HITS; j--) {
+        const cc_lxent *e;
+        size_t n;
+        if (full) {
+            n = cc_lexicon_lookup_n(p->lx, key, klen[j - i], &e);
+        } else {
+            if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
+            n = cc_lexicon_lookup(p->lx, key, &e);
+        }
+        if (!n) continue;
+        m->len[m->n] = (unsigned char)(j - i);
+        m->cnt[m->n] = (unsigned char)(n < 255 ? n : 255);
+        m->e[m->n++] = e;
+    }
+}
+
 /* Longest lexicon phrase starting at token i with an entry of type t.
  * Returns the entry and sets *end, or NULL. */
 static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
@@ -67,41 +106,7 @@ static const cc_lxent *lookup(const P *p, size_t i, cc_lxtype t, size_t *end)
     lkmemo *m = &p->memo[i];
     if (!m->done) {
         m->done = 1;
-        int maxt = cc_lexicon_max_tokens(p->lx);
-        size_t lim = i + (size_t)maxt;
-        if (lim > p->nt) lim = p->nt;
-        /* the key of tokens i..lim built once: the key of i..j is its
-         * prefix up to token j (when the whole key fits; else key by key) */
-        char key[256];
-        size_t klen[65] = {0}, full = lim - i < 64 ? cc_tok_key(p->s, p->t, i, lim, key, sizeof key) : 0;
-        if (full)
-            for (size_t k = i, o = 0; k < lim; k++) {
-                if (k > i && p->t[k].space_before) o++;
-                o += p->t[k].end - p->t[k].start;
-                klen[k + 1 - i] = o;
-            }
-        /* most words start no phrase: one look-up of the first word decides;
-         * then a phrase goes on only as far as some phrase's first words do */
-        if (full && lim > i) {
-            if (!cc_lexicon_starts(p->lx, key, klen[1])) lim = i;
-            else
-                for (size_t j = i + 1; j < lim; j++)
-                    if (!cc_lexicon_continues(p->lx, key, klen[j - i])) { lim = j; break; }
-        }
-        for (size_t j = lim; j > i && m->n < MEMO_HITS; j--) {
-            const cc_lxent *e;
-            size_t n;
-            if (full) {
-                n = cc_lexicon_lookup_n(p->lx, key, klen[j - i], &e);
-            } else {
-                if (!cc_tok_key(p->s, p->t, i, j, key, sizeof key)) continue;
-                n = cc_lexicon_lookup(p->lx, key, &e);
-            }
-            if (!n) continue;
-            m->len[m->n] = (unsigned char)(j - i);
-            m->cnt[m->n] = (unsigned char)(n < 255 ? n : 255);
-            m->e[m->n++] = e;
-        }
+        memo_fill(p, i, m);
     }
     for (unsigned h = 0; h < m->n; h++)
         for (size_t k = 0; k < m->cnt[h]; k++)
