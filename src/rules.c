@@ -371,15 +371,18 @@ static void free_rule(cc_rule *r)
     free(r->ex);
 }
 
+static void subject_decl_free(cc_subject_decl *d)
+{
+    free(d->pattern);
+    free(d->complement);
+    free(d->unit);
+    free(d->file);
+}
+
 void cc_rules_free(cc_ruleset *rs)
 {
     if (!rs) return;
-    for (size_t i = 0; i < rs->nsubjects; i++) {
-        free(rs->subjects[i].pattern);
-        free(rs->subjects[i].complement);
-        free(rs->subjects[i].unit);
-        free(rs->subjects[i].file);
-    }
+    for (size_t i = 0; i < rs->nsubjects; i++) subject_decl_free(&rs->subjects[i]);
     free(rs->subjects);
     for (size_t i = 0; i < rs->n; i++) free_rule(&rs->rules[i]);
     free(rs->rules);
@@ -745,19 +748,65 @@ static void load_references(lctx *c, const cc_ynode *rf)
     }
 }
 
+/* A macro defined again: "extend:" makes it either text, "override:" the new one. */
+static void redefine_macro(lctx *c, const cc_ynode *k, rmacro *m, int mode, const char *text)
+{
+    if (mode == TABLE_EXTEND) {
+        cc_buf b;
+        cc_buf_init(&b);
+        cc_buf_printf(&b, "(?:%s)|(?:%s)", m->text, text);
+        free(m->text);
+        m->text = cc_buf_take(&b);
+    } else {
+        free(m->text);
+        m->text = cc_xstrdup(text);
+    }
+    free(m->file);
+    m->file = cc_xstrdup(c->file);
+    m->line = k->line;
+}
+
 static void load_macros(lctx *c, const cc_ynode *mm)
 {
     if (mm->kind != CC_Y_MAP) { err_at(c, mm, "macros: expected a mapping", NULL, NULL); return; }
     for (size_t i = 0; i + 1 < mm->n; i += 2) {
         const cc_ynode *k = mm->items[i], *v = mm->items[i + 1];
         if (!is_macro_name(k->str, k->len)) { err_at(c, k, "macro name '%s' must be UPPER_CASE", k->str, NULL); continue; }
-        if (v->kind != CC_Y_SCALAR) { err_at(c, v, "macro %s must be a regex string", k->str, NULL); continue; }
+        /* NAME: 'regex', or NAME: {extend: 'regex'} / {override: 'regex'} for one defined before */
+        int mode = TABLE_NEW;
+        if (v->kind == CC_Y_MAP && v->n == 2 && v->items[1]->kind == CC_Y_SCALAR &&
+            (strcmp(v->items[0]->str, "extend") == 0 || strcmp(v->items[0]->str, "override") == 0)) {
+            mode = strcmp(v->items[0]->str, "extend") == 0 ? TABLE_EXTEND : TABLE_OVERRIDE;
+            v = v->items[1];
+        }
+        if (v->kind != CC_Y_SCALAR) {
+            err_at(c, v, "macro %s must be a regex string, or extend: or override: with one", k->str, NULL);
+            continue;
+        }
         rmacro *m;
         HASH_FIND_STR(c->rs->macros, k->str, m);
+        const char *lexicon_text = m ? NULL : cc_lexicon_macro(c->rs->lx, k->str);
+        if (lexicon_text) { /* the lexicon's: redefined here as a rule file's */
+            m = cc_xcalloc(1, sizeof *m);
+            m->name = cc_xstrdup(k->str);
+            m->text = cc_xstrdup(lexicon_text);
+            m->file = cc_xstrdup("lexicon.yaml");
+            m->line = 0;
+            if (mode != TABLE_NEW) HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+        }
+        if (m && mode != TABLE_NEW) { redefine_macro(c, k, m, mode, v->str); continue; }
         if (m) {
             char where[512];
-            snprintf(where, sizeof where, "%s:%d", m->file, m->line);
-            err_at(c, k, "macro %s is already defined at %s", k->str, where);
+            if (m->line) snprintf(where, sizeof where, "%s:%d", m->file, m->line);
+            else snprintf(where, sizeof where, "%s", m->file);
+            err_at(c, k, "macro %s is already defined at %s: write 'extend:' under it to add an alternative, or "
+                         "'override:' to replace it", k->str, where);
+            if (lexicon_text) { free(m->name); free(m->text); free(m->file); free(m); }
+            continue;
+        }
+        if (mode != TABLE_NEW) {
+            err_at(c, k, "macro %s: nothing to %s, no rule file before this one defines it", k->str,
+                   mode == TABLE_EXTEND ? "extend" : "override");
             continue;
         }
         m = cc_xcalloc(1, sizeof *m);
@@ -1306,18 +1355,29 @@ const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *
 
 static void load_subjects(lctx *c, const cc_ynode *sj)
 {
-    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", NULL};
+    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", "override", NULL};
     if (sj->kind != CC_Y_MAP) { err_at(c, sj, "subjects: expected a mapping of subject patterns", NULL, NULL); return; }
     for (size_t i = 0; i + 1 < sj->n; i += 2) {
         const cc_ynode *k = sj->items[i], *v = sj->items[i + 1];
         if (v->kind != CC_Y_MAP) { err_at(c, v, "subject '%s': expected policy:, unit:, complement:", k->str, NULL); continue; }
         check_keys(c, v, keys, "subject");
+        const char *ov = cc_yaml_str(v, "override");
+        int override = ov && strcmp(ov, "true") == 0;
+        if (ov && !override && strcmp(ov, "false") != 0)
+            err_at(c, cc_yaml_get(v, "override"), "override must be true or false, not '%s'", ov, NULL);
+        size_t at = c->rs->nsubjects; /* the earlier declaration an override replaces */
         for (size_t j = 0; j < c->rs->nsubjects; j++)
             if (strcmp(c->rs->subjects[j].pattern, k->str) == 0) {
                 char where[512];
                 snprintf(where, sizeof where, "%s:%d", c->rs->subjects[j].file, c->rs->subjects[j].line);
-                err_at(c, k, "subject '%s' is declared twice (first at %s)", k->str, where);
+                if (override) at = j;
+                else err_at(c, k, "subject '%s' is declared twice (first at %s): write 'override: true' under it to "
+                                  "replace that declaration", k->str, where);
             }
+        if (override && at == c->rs->nsubjects) {
+            err_at(c, k, "subject '%s': nothing to override, no rule file before this one declares it", k->str, NULL);
+            continue;
+        }
         cc_subject_decl d;
         memset(&d, 0, sizeof d);
         d.pattern = cc_xstrdup(k->str);
@@ -1341,6 +1401,11 @@ static void load_subjects(lctx *c, const cc_ynode *sj)
         }
         const cc_ynode *tot = cc_yaml_get(v, "total");
         if (tot) parse_double(c, tot, &d.total);
+        if (at < c->rs->nsubjects) { /* the house's declaration in the shipped one's place */
+            subject_decl_free(&c->rs->subjects[at]);
+            c->rs->subjects[at] = d;
+            continue;
+        }
         c->rs->subjects = cc_xrealloc(c->rs->subjects, (c->rs->nsubjects + 1) * sizeof *c->rs->subjects);
         c->rs->subjects[c->rs->nsubjects++] = d;
     }

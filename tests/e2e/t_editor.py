@@ -460,3 +460,51 @@ def a_failing_rule_example_says_the_step_expected_and_got():
         assert "low bound: expected between 30 and 40%, got between 18 and 22% (read from" in err, err
     finally:
         shutil.rmtree(d)
+
+
+@test
+def a_subject_or_macro_defined_twice_is_an_error_unless_extended_or_overridden():
+    h = tempfile.mkdtemp()
+    d = tempfile.mkdtemp()
+    try:
+        # a house policy for a shipped subject: an error naming both places, unless override: true
+        decl = "subjects:\n  territory.*.held_by.ukraine:\n    policy: varying\n    window_days: 3\n" \
+               "    unit: percent\n    complement: territory.*.held_by.russia\n"
+        _write(h, "house.yaml", decl)
+        code, out, err = run("check", "--rules", h, "corpus/seeds")
+        eq(code, 2, err)
+        assert "house.yaml:2:3: error: subject 'territory.*.held_by.ukraine' is declared twice (first at" in err \
+            and "territory.yaml:" in err and "override: true" in err, err
+        _write(h, "house.yaml", decl.replace("    policy: varying\n", "    override: true\n    policy: varying\n"))
+        # two shares of Kherson ten days apart: compared within the shipped 45 days, not within the house's 3
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nUkrainian forces hold about 70% of Kherson oblast.\n")
+        _write(d, "b.md", "---\ndate: 2025-06-11\n---\nUkrainian forces hold about 20% of Kherson oblast.\n")
+        eq(run("check", d)[0], 1)
+        code, out, err = run("check", "--rules", h, d)
+        eq(code, 0, out + err)
+        _write(h, "house.yaml", "subjects:\n  nothing.*.here:\n    override: true\n    policy: fixed\n")
+        code, out, err = run("check", "--rules", h, d)
+        eq(code, 2)
+        assert "no rule file before this one declares it" in err, err
+        # macros: the same, with extend: (either text) and override: (the new text only)
+        _write(h, "house.yaml", "macros:\n  OTHER_WAR: 'Atlantis'\n")
+        code, out, err = run("check", "--rules", h, d)
+        eq(code, 2)
+        assert "house.yaml:2:3: error: macro OTHER_WAR is already defined at" in err and "extend:" in err, err
+        _write(d, "c.md", "---\ndate: 2025-06-11\n---\nIn the Atlantis campaign, Ukrainian forces hold about 20% of "
+               "Kherson oblast.\n")
+        for mode, read in (("extend", False), ("override", False)):
+            _write(h, "house.yaml", f"macros:\n  OTHER_WAR:\n    {mode}: '\\bAtlantis\\b'\n")
+            code, out, err = run("extract", "--rules", h, os.path.join(d, "c.md"))
+            eq(code, 0, err)
+            eq('"subject"' in out, read, (mode, out))
+        # override: the shipped wars no longer veto ("Gaza" is now no other war)
+        _write(d, "e.md", "---\ndate: 2025-06-11\n---\nAs Gaza burns, Ukrainian forces hold about 20% of Kherson oblast.\n")
+        code, out, _ = run("extract", "--rules", h, os.path.join(d, "e.md"))
+        assert '"subject"' in out, out
+        _write(h, "house.yaml", "macros:\n  OTHER_WAR:\n    extend: '\\bAtlantis\\b'\n")
+        code, out, _ = run("extract", "--rules", h, os.path.join(d, "e.md"))
+        assert '"subject"' not in out, out
+    finally:
+        shutil.rmtree(h)
+        shutil.rmtree(d)
