@@ -43,6 +43,37 @@ typedef struct {
     size_t nsev;
 } cc_config;
 
+/* What a setting's value must be. */
+typedef enum { CC_SET_TEXT, CC_SET_PATH, CC_SET_DATE, CC_SET_COUNT, CC_SET_THREADS, CC_SET_CHOICE } cc_set_type;
+
+/* One scalar setting: the one place that says its key in .claimcheck.yml,
+ * its command-line option, its default, what its value must be and its
+ * help line; the config file, the command line, `config`, validation and
+ * --help all go by this table. */
+typedef struct {
+    const char *key;     /* in .claimcheck.yml: "fail_on" */
+    const char *flag;    /* on the command line: "--fail-on" (NULL: none taking a value) */
+    const char *alias;   /* "-j", or NULL */
+    size_t offset;       /* of its cc_setting in cc_config */
+    const char *def;     /* default, or NULL: unset */
+    const char *unset;   /* what `config` shows when unset ("(one per core)"), or NULL */
+    cc_set_type type;
+    const char *choices; /* CC_SET_CHOICE: the values, '|' between */
+    const char *arg;     /* the value's name in --help ("LEVEL") */
+    const char *help;    /* its line in --help */
+} cc_setting_def;
+
+extern const cc_setting_def cc_settings[];
+extern const size_t cc_nsettings;
+/* The setting def describes, in c. */
+cc_setting *cc_config_setting(cc_config *c, const cc_setting_def *def);
+/* The setting whose option (or alias) is flag, or NULL. */
+const cc_setting_def *cc_setting_by_flag(const char *flag);
+/* NULL when value suits the setting, else what it must be ("a real YYYY-MM-DD date"). */
+const char *cc_setting_check(const cc_setting_def *def, const char *value);
+/* The --help lines of the settings that have an option. */
+void cc_settings_help(cc_buf *b);
+
 void cc_config_init(cc_config *c);
 void cc_config_free(cc_config *c);
 /* Finds .claimcheck.yml in dir or a parent; a malloc'd path or NULL. */

@@ -1,6 +1,10 @@
 #include "cc_config.h"
 #include "cc_rules.h"
 #include "cc_yaml.h"
+#include "cc_date.h"
+
+#include <errno.h>
+#include <stddef.h>
 
 #include <limits.h>
 #include <stdio.h>
@@ -9,14 +13,123 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define AT(f) offsetof(cc_config, f)
+const cc_setting_def cc_settings[] = {
+    {"manifest", "--manifest", NULL, AT(manifest), NULL, NULL, CC_SET_PATH, NULL, "FILE",
+     "TSV of path, date, source (default: manifest.tsv in each folder)"},
+    {"date", "--date", NULL, AT(date), NULL, NULL, CC_SET_DATE, NULL, "YYYY-MM-DD",
+     "publication date for every document (overrides all others)"},
+    {"fail_on", "--fail-on", NULL, AT(fail_on), "error", NULL, CC_SET_CHOICE, "info|warning|error|never", "LEVEL|never",
+     "exit 1 when a live finding is at or above LEVEL, shown or not"},
+    {"min_level", "--min-level", NULL, AT(min_level), "info", NULL, CC_SET_CHOICE, "info|warning|error", "LEVEL",
+     "show findings at or above info|warning|error"},
+    {"baseline", "--baseline", NULL, AT(baseline), NULL, NULL, CC_SET_PATH, NULL, "REPORT",
+     "leave out findings already in an earlier JSON or SARIF report (matched by fingerprint)"},
+    {"jobs", "--jobs", "-j", AT(jobs), NULL, "(one per core)", CC_SET_THREADS, NULL, "N",
+     "threads compiling rules and reading documents; the output is the same"},
+    {"max_file_size", "--max-file-size", NULL, AT(max_file_size), "67108864", NULL, CC_SET_COUNT, NULL, "BYTES",
+     "skip (and report) larger files"},
+    {"max_claims", "--max-claims", NULL, AT(max_claims), "100000", NULL, CC_SET_COUNT, NULL, "N",
+     "per-document claim limit, reported when hit"},
+    /* set on the command line by --color and --no-color */
+    {"color", NULL, NULL, AT(color), "auto", NULL, CC_SET_CHOICE, "auto|always|never", NULL, NULL},
+};
+#undef AT
+const size_t cc_nsettings = sizeof cc_settings / sizeof *cc_settings;
+
+cc_setting *cc_config_setting(cc_config *c, const cc_setting_def *def)
+{
+    return (cc_setting *)(void *)((char *)c + def->offset);
+}
+
+const cc_setting_def *cc_setting_by_flag(const char *flag)
+{
+    for (size_t i = 0; i < cc_nsettings; i++)
+        if ((cc_settings[i].flag && strcmp(flag, cc_settings[i].flag) == 0) ||
+            (cc_settings[i].alias && strcmp(flag, cc_settings[i].alias) == 0))
+            return &cc_settings[i];
+    return NULL;
+}
+
+/* A whole number without sign or trailing text. */
+static int whole_number(const char *v, unsigned long long *out)
+{
+    char *e;
+    errno = 0;
+    *out = strtoull(v, &e, 10);
+    return !errno && e != v && !*e && v[0] != '-';
+}
+
+const char *cc_setting_check(const cc_setting_def *def, const char *v)
+{
+    unsigned long long n;
+    int64_t day;
+    switch (def->type) {
+    case CC_SET_DATE: return cc_date_parse_iso(v, &day) == 0 ? NULL : "a real YYYY-MM-DD date";
+    case CC_SET_COUNT: return whole_number(v, &n) ? NULL : def->arg && strcmp(def->arg, "BYTES") == 0 ? "a number of bytes" : "a number";
+    case CC_SET_THREADS: return whole_number(v, &n) && n >= 1 && n <= 256 ? NULL : "a number of threads from 1 to 256";
+    case CC_SET_CHOICE: {
+        size_t len = strlen(v);
+        for (const char *p = def->choices; *p;) {
+            size_t k = strcspn(p, "|");
+            if (k == len && strncmp(p, v, k) == 0) return NULL;
+            p += k + (p[k] == '|');
+        }
+        static _Thread_local char what[128]; /* "info, warning, error or never" */
+        snprintf(what, sizeof what, "%s", def->choices);
+        char *last = strrchr(what, '|');
+        if (last) {
+            char tail[64];
+            snprintf(tail, sizeof tail, " or %s", last + 1);
+            snprintf(last, sizeof what - (size_t)(last - what), "%s", tail);
+        }
+        cc_buf b;
+        cc_buf_init(&b);
+        for (const char *q = what; *q; q++) {
+            if (*q == '|') cc_buf_puts(&b, ", ");
+            else cc_buf_putc(&b, *q);
+        }
+        snprintf(what, sizeof what, "%s", b.s);
+        cc_buf_free(&b);
+        return what;
+    }
+    case CC_SET_TEXT:
+    case CC_SET_PATH: return NULL;
+    }
+    return NULL;
+}
+
+void cc_settings_help(cc_buf *b)
+{
+    for (size_t i = 0; i < cc_nsettings; i++) {
+        const cc_setting_def *d = &cc_settings[i];
+        if (!d->flag) continue;
+        char opt[64];
+        if (d->alias) snprintf(opt, sizeof opt, "%s, %s %s", d->alias, d->flag, d->arg);
+        else snprintf(opt, sizeof opt, "%s %s", d->flag, d->arg);
+        char text[512];
+        snprintf(text, sizeof text, "%s%s%s%s (%s: %s)", d->help, d->def ? " (default " : "", d->def ? d->def : "",
+                 d->def ? ")" : "", CC_CONFIG_NAME, d->key);
+        cc_buf_printf(b, "  %-22s", opt);
+        /* wrapped at 96 columns, continued under the text */
+        size_t col = 24;
+        for (const char *w = text; *w;) {
+            size_t n = strcspn(w, " ");
+            if (col + 1 + n > 96) { cc_buf_printf(b, "\n%24s", ""); col = 24; }
+            cc_buf_printf(b, " %.*s", (int)n, w);
+            col += 1 + n;
+            w += n;
+            while (*w == ' ') w++;
+        }
+        cc_buf_putc(b, '\n');
+    }
+}
+
 void cc_config_init(cc_config *c)
 {
     memset(c, 0, sizeof *c);
-    cc_config_set(&c->fail_on, "error", "default");
-    cc_config_set(&c->min_level, "info", "default");
-    cc_config_set(&c->max_file_size, "67108864", "default");
-    cc_config_set(&c->max_claims, "100000", "default");
-    cc_config_set(&c->color, "auto", "default");
+    for (size_t i = 0; i < cc_nsettings; i++)
+        if (cc_settings[i].def) cc_config_set(cc_config_setting(c, &cc_settings[i]), cc_settings[i].def, "default");
     snprintf(c->rules_origin, sizeof c->rules_origin, "default");
     snprintf(c->outputs_origin, sizeof c->outputs_origin, "default");
 }
@@ -34,9 +147,7 @@ void cc_config_free(cc_config *c)
     free(c->file);
     for (size_t i = 0; i < c->nrules; i++) free(c->rules[i]);
     free(c->rules);
-    cc_setting *all[] = {&c->manifest, &c->date, &c->fail_on, &c->min_level, &c->jobs, &c->baseline,
-                         &c->max_file_size, &c->max_claims, &c->color};
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]->value);
+    for (size_t i = 0; i < cc_nsettings; i++) free(cc_config_setting(c, &cc_settings[i])->value);
     cc_config_clear_outputs(c);
     for (size_t i = 0; i < c->nsev; i++) free(c->sev[i].rule);
     free(c->sev);
@@ -138,20 +249,17 @@ int cc_config_load(cc_config *c, const char *path, cc_diags *d)
         char org[300];
         origin_of(org, sizeof org, path, k);
         const char *key = k->str ? k->str : "";
-        struct { const char *name; cc_setting *s; int is_path; } scal[] = {
-            {"manifest", &c->manifest, 1}, {"date", &c->date, 0}, {"fail_on", &c->fail_on, 0},
-            {"min_level", &c->min_level, 0}, {"jobs", &c->jobs, 0}, {"baseline", &c->baseline, 1},
-            {"max_file_size", &c->max_file_size, 0}, {"max_claims", &c->max_claims, 0}, {"color", &c->color, 0}};
         int done = 0;
-        for (size_t s = 0; s < sizeof scal / sizeof *scal; s++) {
-            if (strcmp(key, scal[s].name) != 0) continue;
+        for (size_t s = 0; s < cc_nsettings; s++) {
+            const cc_setting_def *sd = &cc_settings[s];
+            if (strcmp(key, sd->key) != 0) continue;
             done = 1;
             if (v->kind != CC_Y_SCALAR) {
                 cc_diag_add(d, CC_D_ERROR, path, v->line, v->col, NULL, "config: %s: expected a single value", key);
                 break;
             }
-            char *val = scal[s].is_path ? rel(dir, v->str) : cc_xstrdup(v->str);
-            cc_config_set(scal[s].s, val, org);
+            char *val = sd->type == CC_SET_PATH ? rel(dir, v->str) : cc_xstrdup(v->str);
+            cc_config_set(cc_config_setting(c, sd), val, org);
             free(val);
         }
         if (done) continue;
@@ -207,9 +315,13 @@ int cc_config_load(cc_config *c, const char *path, cc_diags *d)
                 c->nsev++;
             }
         } else {
-            cc_diag_add(d, CC_D_ERROR, path, k->line, k->col, NULL,
-                        "config: unknown setting '%s' (expected rules, manifest, date, fail_on, min_level, format, "
-                        "severity, baseline, jobs, max_file_size, max_claims, color)", key);
+            cc_buf known;
+            cc_buf_init(&known);
+            cc_buf_puts(&known, "rules, format, severity");
+            for (size_t s = 0; s < cc_nsettings; s++) cc_buf_printf(&known, ", %s", cc_settings[s].key);
+            cc_diag_add(d, CC_D_ERROR, path, k->line, k->col, NULL, "config: unknown setting '%s' (expected %s)", key,
+                        known.s);
+            cc_buf_free(&known);
         }
     }
 out:
@@ -231,13 +343,12 @@ void cc_config_print(const cc_config *c, cc_buf *b)
     for (size_t i = 0; i < c->nrules; i++) cc_buf_printf(&tmp, "%s%s", i ? ", " : "", c->rules[i]);
     line(b, "rules:", tmp.len ? tmp.s : "(default search)", c->rules_origin);
     cc_buf_free(&tmp);
-    struct { const char *k; const cc_setting *s; } sc[] = {
-        {"manifest:", &c->manifest}, {"date:", &c->date}, {"fail_on:", &c->fail_on}, {"min_level:", &c->min_level},
-        {"baseline:", &c->baseline}, {"jobs:", &c->jobs}, {"max_file_size:", &c->max_file_size},
-        {"max_claims:", &c->max_claims}, {"color:", &c->color}};
-    for (size_t i = 0; i < sizeof sc / sizeof *sc; i++)
-        line(b, sc[i].k, sc[i].s->value ? sc[i].s->value : (strcmp(sc[i].k, "jobs:") == 0 ? "(one per core)" : NULL),
-             sc[i].s->origin[0] ? sc[i].s->origin : "default");
+    for (size_t i = 0; i < cc_nsettings; i++) {
+        const cc_setting *st = cc_config_setting((cc_config *)c, &cc_settings[i]);
+        char k[64];
+        snprintf(k, sizeof k, "%s:", cc_settings[i].key);
+        line(b, k, st->value ? st->value : cc_settings[i].unset, st->origin[0] ? st->origin : "default");
+    }
     cc_buf_init(&tmp);
     if (!c->noutputs) cc_buf_puts(&tmp, "text -> stdout");
     for (size_t i = 0; i < c->noutputs; i++)

@@ -41,17 +41,14 @@ static const char *usage_main =
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, rule or config error,\n"
     "3 some input unreadable, 4 no document checked (see --allow-empty).\n";
 
+/* SETTINGS_LINES marks where print_usage writes the settings' lines (cc_settings). */
+#define SETTINGS_LINES "@settings@\n"
 #define COMMON_OPTIONS \
     "  --rules DIR            rule directory; repeat for several (default: ./rules, else next to the\n" \
     "                         binary in ../share/claimcheck/rules, else " CC_DATADIR "/rules)\n" \
     "  --config FILE          settings file (default: .claimcheck.yml here or in a parent folder)\n" \
     "  --no-config            read no settings file\n" \
-    "  --manifest FILE        TSV of path, date, source (default: manifest.tsv in each folder)\n" \
-    "  --date YYYY-MM-DD      publication date for every document (overrides all others)\n" \
-    "  --max-file-size BYTES  skip (and report) larger files (default 67108864)\n" \
-    "  --max-claims N         per-document claim limit, reported when hit (default 100000)\n" \
-    "  -j, --jobs N           threads compiling rules and reading documents (default: one per core);\n" \
-    "                         output is the same\n" \
+    SETTINGS_LINES \
     "  --allow-empty          exit 0, not 4, when no document was checked (none found, all skipped)\n" \
     "  An option's value may follow it or an '=' (--date=2026-01-23).\n"
 
@@ -66,16 +63,11 @@ static const char *usage_check =
     COMMON_OPTIONS
     "  --new PATH             an article (or folder) being added: every claim is compared, but only\n"
     "                         findings that involve a --new file are reported and counted\n"
-    "  --baseline REPORT      leave out findings already in an earlier JSON or SARIF report\n"
-    "                         (matched by fingerprint, not by line)\n"
     "  -f, --format FORMAT    text, json, sarif, html, jsonl or github (default text); repeat with\n"
     "                         --output after each to write several reports in one run\n"
     "  -o, --output FILE      write the report before it to FILE ('-' is standard output); alone,\n"
     "                         the format follows the extension (.txt .json .sarif .html .jsonl;\n"
     "                         another extension is an error unless --format comes before it)\n"
-    "  --min-level LEVEL      show findings at or above info|warning|error (default info)\n"
-    "  --fail-on LEVEL|never  exit 1 when a live finding is at or above LEVEL, shown or not\n"
-    "                         (default error)\n"
     "  --fail-on-undated      exit 1 too when a claim was not compared for want of a publication date\n"
     "  --color / --no-color   colour the text report (default: on a terminal, unless NO_COLOR)\n"
     "\n"
@@ -97,7 +89,20 @@ static const char *usage_config =
     "\n"
     "Prints the configuration a check would use, from the defaults, .claimcheck.yml (found by\n"
     "walking up from the current folder, or --config FILE) and the options given, and where\n"
-    "each value came from. Takes the options of check.\n";
+    "each value came from. Takes the options of check; the settings:\n"
+    SETTINGS_LINES;
+
+/* A command's --help: its text, the settings' lines (from cc_settings) where it marks them. */
+static void print_usage(const char *usage, FILE *f)
+{
+    const char *at = strstr(usage, SETTINGS_LINES);
+    if (!at) { fputs(usage, f); return; }
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_settings_help(&b);
+    fprintf(f, "%.*s%s%s", (int)(at - usage), usage, b.s, at + strlen(SETTINGS_LINES));
+    cc_buf_free(&b);
+}
 
 static const char *usage_parse =
     "usage: claimcheck parse [--date YYYY-MM-DD] [--kind KIND] [--rules DIR] [--] TEXT\n"
@@ -463,25 +468,35 @@ static const char *format_from_ext(const char *path)
 }
 
 /* The options of check, extract and config, and whether each takes a value. */
+/* The options that are no setting of cc_settings (those come from that table). */
 static const struct {
     const char *name, *alias;
     int valued;
 } cli_opts[] = {{"--help", "-h", 0},       {"--color", NULL, 0},     {"--no-color", NULL, 0},
                 {"--no-config", NULL, 0},  {"--fail-on-undated", NULL, 0}, {"--allow-empty", NULL, 0},
                 {"--config", NULL, 1},     {"--rules", NULL, 1},     {"--new", NULL, 1},
-                {"--manifest", NULL, 1},   {"--date", NULL, 1},      {"--fail-on", NULL, 1},
-                {"--min-level", NULL, 1},  {"--baseline", NULL, 1},  {"--max-file-size", NULL, 1},
-                {"--max-claims", NULL, 1}, {"--jobs", "-j", 1},      {"--format", "-f", 1},
-                {"--output", "-o", 1}};
+                {"--format", "-f", 1},     {"--output", "-o", 1}};
 enum { NOPTS = sizeof cli_opts / sizeof *cli_opts };
 
-/* -1 when a is no option of the table, else whether it takes a value. */
+/* -1 when a is no option, else whether it takes a value. */
 static int opt_valued(const char *a)
 {
+    if (cc_setting_by_flag(a)) return 1;
     for (size_t k = 0; k < NOPTS; k++)
         if (strcmp(a, cli_opts[k].name) == 0 || (cli_opts[k].alias && strcmp(a, cli_opts[k].alias) == 0))
             return cli_opts[k].valued;
     return -1;
+}
+
+/* Every option's name, for "did you mean" (a NULL-terminated array to free). */
+static const char **option_names(void)
+{
+    const char **names = cc_xcalloc(NOPTS + cc_nsettings + 1, sizeof *names);
+    size_t n = 0;
+    for (size_t k = 0; k < NOPTS; k++) names[n++] = cli_opts[k].name;
+    for (size_t k = 0; k < cc_nsettings; k++)
+        if (cc_settings[k].flag) names[n++] = cc_settings[k].flag;
+    return names;
 }
 
 /* Parses the command line into c (over the config file's settings).
@@ -530,14 +545,13 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         }
         int valued = opt_valued(a);
         if (valued < 0) {
-            const char *names[NOPTS + 1];
-            for (size_t k = 0; k < NOPTS; k++) names[k] = cli_opts[k].name;
-            names[NOPTS] = NULL;
+            const char **names = option_names();
             rc = unknown_word("unknown option", a, names, usage);
+            free(names);
             break;
         }
         if (!valued && eq) { rc = bad_usage("option takes no value", argv[i], usage); break; }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(usage, stdout); rc = -1; break; }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { print_usage(usage, stdout); rc = -1; break; }
         if (strcmp(a, "--color") == 0) { cc_config_set(&c->cfg.color, "always", a); continue; }
         if (strcmp(a, "--no-color") == 0) { cc_config_set(&c->cfg.color, "never", a); continue; }
         if (strcmp(a, "--no-config") == 0) continue;
@@ -548,14 +562,7 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         if (strcmp(a, "--config") == 0) continue;
         else if (strcmp(a, "--rules") == 0) rules[nrules++] = v;
         else if (strcmp(a, "--new") == 0) c->news[c->nnews++] = v;
-        else if (strcmp(a, "--manifest") == 0) cc_config_set(&c->cfg.manifest, v, a);
-        else if (strcmp(a, "--date") == 0) cc_config_set(&c->cfg.date, v, a);
-        else if (strcmp(a, "--fail-on") == 0) cc_config_set(&c->cfg.fail_on, v, a);
-        else if (strcmp(a, "--min-level") == 0) cc_config_set(&c->cfg.min_level, v, a);
-        else if (strcmp(a, "--baseline") == 0) cc_config_set(&c->cfg.baseline, v, a);
-        else if (strcmp(a, "--max-file-size") == 0) cc_config_set(&c->cfg.max_file_size, v, a);
-        else if (strcmp(a, "--max-claims") == 0) cc_config_set(&c->cfg.max_claims, v, a);
-        else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) cc_config_set(&c->cfg.jobs, v, "--jobs");
+        else if (cc_setting_by_flag(a)) cc_config_set(cc_config_setting(&c->cfg, cc_setting_by_flag(a)), v, cc_setting_by_flag(a)->flag);
         else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
             if (!cc_config_format_ok(v)) { rc = unknown_word("unknown --format", v, cc_config_formats, usage); break; }
             if (!cli_outputs++) { cc_config_clear_outputs(&c->cfg); snprintf(c->cfg.outputs_origin, sizeof c->cfg.outputs_origin, "command line"); }
@@ -714,27 +721,24 @@ static int write_output(const cc_output *o, cc_run *r, const cc_report_opts *ro,
 /* The settings check and extract use, validated (one place: config checks
  * what check would refuse). Returns 0, or the exit code after saying which
  * setting is wrong and where it came from. */
-static int validate_settings(const cc_config *g, cc_run_opts *ro, int *fail_on, int *min_level, int *color)
+/* Every setting checked against what cc_settings says it must be, then
+ * turned into the run's options. */
+static int validate_settings(cc_config *g, cc_run_opts *ro, int *fail_on, int *min_level, int *color)
 {
-    *color = -1;
-    if (strcmp(g->fail_on.value, "never") == 0) *fail_on = 99;
-    else if ((*fail_on = cc_severity_parse(g->fail_on.value)) < 0) return setting_error(&g->fail_on, "info, warning, error or never");
-    if ((*min_level = cc_severity_parse(g->min_level.value)) < 0) return setting_error(&g->min_level, "info, warning or error");
-    if (g->date.value) {
-        if (cc_date_parse_iso(g->date.value, &ro->date) != 0) return setting_error(&g->date, "a real YYYY-MM-DD date");
-        ro->has_date = 1;
+    for (size_t i = 0; i < cc_nsettings; i++) {
+        const cc_setting *st = cc_config_setting(g, &cc_settings[i]);
+        const char *what = st->value ? cc_setting_check(&cc_settings[i], st->value) : NULL;
+        if (what) return setting_error(st, what);
     }
+    *fail_on = strcmp(g->fail_on.value, "never") == 0 ? 99 : cc_severity_parse(g->fail_on.value);
+    *min_level = cc_severity_parse(g->min_level.value);
+    if (g->date.value) ro->has_date = cc_date_parse_iso(g->date.value, &ro->date) == 0;
     ro->manifest = g->manifest.value;
-    if (parse_size(g->max_file_size.value, &ro->max_file_size)) return setting_error(&g->max_file_size, "a number of bytes");
-    if (parse_size(g->max_claims.value, &ro->max_claims)) return setting_error(&g->max_claims, "a number");
-    if (g->jobs.value) {
-        size_t j;
-        if (parse_size(g->jobs.value, &j) || j < 1 || j > 256) return setting_error(&g->jobs, "a number of threads from 1 to 256");
-        ro->jobs = (int)j;
-    }
-    if (strcmp(g->color.value, "always") == 0) *color = 1;
-    else if (strcmp(g->color.value, "never") == 0) *color = 0;
-    else if (strcmp(g->color.value, "auto") != 0) return setting_error(&g->color, "auto, always or never");
+    parse_size(g->max_file_size.value, &ro->max_file_size);
+    parse_size(g->max_claims.value, &ro->max_claims);
+    size_t j;
+    if (g->jobs.value && parse_size(g->jobs.value, &j) == 0) ro->jobs = (int)j;
+    *color = strcmp(g->color.value, "always") == 0 ? 1 : strcmp(g->color.value, "never") == 0 ? 0 : -1;
     return 0;
 }
 
