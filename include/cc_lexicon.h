@@ -121,5 +121,9 @@ int cc_lexicon_dmy(const cc_lexicon *lx);
  * HEDGE_WORDS, MONTH, WEEKDAY, NUMBER_WORD, UNIT_DURATION …); NULL when
  * undefined. */
 const char *cc_lexicon_macro(const cc_lexicon *lx, const char *name);
+/* The word list name of lexicon.yaml's word_lists: (the words the engine's
+ * own steps look for: a date's byline cues, the future tense …), lower
+ * case and NULL-terminated; an empty list when the lexicon has none. */
+const char *const *cc_lexicon_list(const cc_lexicon *lx, const char *name);
 
 #endif

@@ -3,6 +3,7 @@
 #include "cc_util.h"
 #include "cc_yaml.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -29,6 +30,13 @@ typedef struct {
     UT_hash_handle hh;
 } param;
 
+/* A named list of words the engine's own steps look for (word_lists:). */
+typedef struct {
+    char *name;
+    char **words; /* NULL-terminated, folded to lower case */
+    UT_hash_handle hh;
+} wlist;
+
 struct cc_lexicon {
     phrase *phrases;
     phrase *firsts;  /* the first word of every phrase: where a look-up can start */
@@ -39,6 +47,7 @@ struct cc_lexicon {
     uint64_t month3[(26 * 26 * 26 + 63) / 64], weekday3[(26 * 26 * 26 + 63) / 64], date3[(26 * 26 * 26 + 63) / 64];
     macro *macros;
     param *params;
+    wlist *lists;
     int max_tokens;
     int dmy;
     char **strings; /* interned names */
@@ -162,6 +171,14 @@ void cc_lexicon_free(cc_lexicon *lx)
     HASH_ITER(hh, lx->macros, m, tm) { HASH_DEL(lx->macros, m); free(m->name); free(m->text); free(m); }
     param *q, *tq;
     HASH_ITER(hh, lx->params, q, tq) { HASH_DEL(lx->params, q); free(q->name); free(q); }
+    wlist *w, *tw;
+    HASH_ITER(hh, lx->lists, w, tw) {
+        HASH_DEL(lx->lists, w);
+        for (char **x = w->words; *x; x++) free(*x);
+        free(w->words);
+        free(w->name);
+        free(w);
+    }
     for (size_t i = 0; i < lx->nstrings; i++) free(lx->strings[i]);
     free(lx->strings);
     free(lx);
@@ -236,6 +253,14 @@ double cc_lexicon_param(const cc_lexicon *lx, const char *name, double dflt)
     return q ? q->v : dflt;
 }
 
+const char *const *cc_lexicon_list(const cc_lexicon *lx, const char *name)
+{
+    static const char *const none[] = {NULL};
+    wlist *w;
+    HASH_FIND_STR(lx->lists, name, w);
+    return w ? (const char *const *)w->words : none;
+}
+
 const char *cc_lexicon_macro(const cc_lexicon *lx, const char *name)
 {
     macro *m;
@@ -244,6 +269,7 @@ const char *cc_lexicon_macro(const cc_lexicon *lx, const char *name)
 }
 
 /* ---- loading ---- */
+
 
 typedef struct {
     const char *path;
@@ -260,6 +286,30 @@ static int fail(ctx *c, const cc_ynode *n, const char *fmt, const char *arg)
     snprintf(c->err, c->errlen, "%s:%d:%d: %s", c->path, n ? n->line : 1, n ? n->col : 1, msg);
     c->failed = 1;
     return -1;
+}
+
+/* word_lists: {name: [words]}, each folded to lower case. */
+static int load_word_lists(ctx *c, cc_lexicon *lx, const cc_ynode *m)
+{
+    if (m->kind != CC_Y_MAP) return fail(c, m, "word_lists: expected a mapping of list names to lists of words", NULL);
+    for (size_t i = 0; i + 1 < m->n; i += 2) {
+        const cc_ynode *k = m->items[i], *v = m->items[i + 1];
+        if (v->kind != CC_Y_SEQ) return fail(c, v, "word_lists: %s: expected a list of words", k->str);
+        wlist *w;
+        HASH_FIND_STR(lx->lists, k->str, w);
+        if (w) return fail(c, k, "word_lists: %s is listed twice", k->str);
+        w = cc_xcalloc(1, sizeof *w);
+        w->name = cc_xstrdup(k->str);
+        w->words = cc_xcalloc(v->n + 1, sizeof *w->words);
+        for (size_t j = 0; j < v->n; j++) {
+            if (v->items[j]->kind != CC_Y_SCALAR) { free(w->words); free(w->name); free(w); return fail(c, v->items[j], "word_lists: %s: a word is a string", k->str); }
+            char *x = cc_xstrdup(v->items[j]->str);
+            for (char *q = x; *q; q++) *q = (char)tolower((unsigned char)*q);
+            w->words[j] = x;
+        }
+        HASH_ADD_KEYPTR(hh, lx->lists, w->name, strlen(w->name), w);
+    }
+    return 0;
 }
 
 static int num_of(ctx *c, const cc_ynode *n, double *out)
@@ -419,6 +469,9 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
         e.type = CC_LX_LABEL;
         if (each_word(&c, lx, labels, e)) goto out;
     }
+
+    const cc_ynode *lists = cc_yaml_get(root, "word_lists");
+    if (lists && load_word_lists(&c, lx, lists)) goto out;
 
     const cc_ynode *period = cc_yaml_get(root, "period_words");
     if (period) {

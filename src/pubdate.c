@@ -5,26 +5,11 @@
 #include <ctype.h>
 #include <string.h>
 
-/* The words that place a date on a page. One table each, so that a new
- * cue is one word here (and a line in docs/dates.md). */
-static const char *const published_words[] = {"published", "posted", "created", "date", "dated", "released", NULL};
-static const char *const updated_words[] = {"updated", "modified", "edited", "revised", NULL};
-static const char *const byline_words[] = {"by", NULL};
-/* A date in running prose is the page's own only when the sentence speaks
- * of now: "here is the picture as of Friday, March 3, 2023", "is
- * meeting European leaders on Monday 18 August"; "ended on Saturday" is an
- * event of the story. */
-static const char *const present_words[] = {"is", "are", "am", "stand", "stands", "today", "now", NULL};
-/* Photo credits and captions: a date there is when a picture was taken. */
-static const char *const caption_marks[] = {"getty", "reuters/", "/reuters", "afp/", "/ afp", "/afp", "ap photo",
-                                            "hide caption", "photo:", "photo by", "file photo", "image:",
-                                            "image source", "(credit", "credits:", "caption", NULL};
-/* Words that do not make a line longer than a date line: times, zones,
- * and the glue between a date and its time. */
-static const char *const time_words[] = {"at", "am", "pm", "a", "p", "m", "gmt", "utc", "ist", "jst", "cet", "cest",
-                                         "eet", "eest", "msk", "bst", "et", "est", "edt", "ct", "cst", "cdt", "pt",
-                                         "pst", "pdt", "kst", "hkt", "sgt", "z", "h", "hrs", "eastern", "central",
-                                         "pacific", "mountain", "daylight", "standard", "summer", "time", NULL};
+/* The words that place a date on a page are the lexicon's word lists
+ * (lexicon.yaml word_lists: published, updated, byline, read_time,
+ * present, caption, time), so that a new cue is one word there (and a line
+ * in docs/dates.md). */
+#define WORDS(lx, name) cc_lexicon_list((lx), (name))
 
 static const char *const ctx_names[CC_PD__N] = {"published", "byline", "wire dateline", "updated", "date line",
                                                 "short line", "headline",  "page header", "page address",
@@ -86,20 +71,25 @@ static size_t words(const char *s, size_t n, word_fn fn, void *arg)
 /* More words than any rank below counts: no need to count on. */
 #define ENOUGH_WORDS 16
 
+typedef struct {
+    size_t c;
+    const char *const *time;
+} word_count;
+
 static int count_unless_time(const char *w, size_t n, void *arg)
 {
-    size_t *c = arg;
-    if (!word_in(w, n, time_words)) ++*c;
-    return *c > ENOUGH_WORDS;
+    word_count *wc = arg;
+    if (!word_in(w, n, wc->time)) ++wc->c;
+    return wc->c > ENOUGH_WORDS;
 }
 
 /* Words of s[0..n) that are not times or zones (up to a few more than
  * ENOUGH_WORDS: a count past it means "long"). */
-static size_t other_words(const char *s, size_t n)
+static size_t other_words(const cc_lexicon *lx, const char *s, size_t n)
 {
-    size_t c = 0;
-    words(s, n, count_unless_time, &c);
-    return c;
+    word_count wc = {0, WORDS(lx, "time")};
+    words(s, n, count_unless_time, &wc);
+    return wc.c;
 }
 
 typedef struct {
@@ -125,11 +115,15 @@ static int cue_before(const char *s, size_t n, const char *const *list, size_t k
     return c.hit;
 }
 
-static int first_word_is(const char *s, size_t n, const char *w)
+/* The first word of s[0..n) is one of list (and more follows it). */
+static int first_word_in(const char *s, size_t n, const char *const *list)
 {
     while (n && isspace((unsigned char)*s)) { s++; n--; }
-    size_t wl = strlen(w);
-    return n > wl && strncasecmp(s, w, wl) == 0 && !isalpha((unsigned char)s[wl]);
+    for (size_t i = 0; list[i]; i++) {
+        size_t wl = strlen(list[i]);
+        if (n > wl && strncasecmp(s, list[i], wl) == 0 && !isalpha((unsigned char)s[wl])) return 1;
+    }
+    return 0;
 }
 
 /* 0 when s[0..n) cannot hold the date of a day: that needs a month's name
@@ -177,7 +171,7 @@ static int dash_at(const char *s, const char *e)
 
 /* pre is empty or a city in capitals ("KYIV,", "ANCHORAGE, Alaska"), and
  * post starts with an optional "(Agency)" and then a dash. */
-static int wire(const char *pre, size_t pn, const char *post, size_t qn)
+static int wire(const cc_lexicon *lx, const char *pre, size_t pn, const char *post, size_t qn)
 {
     const char *e = post + qn, *p = skip_space(post, e);
     if (p < e && *p == '(') {
@@ -191,7 +185,7 @@ static int wire(const char *pre, size_t pn, const char *post, size_t qn)
         if (isupper((unsigned char)pre[i])) caps++;
         else if (islower((unsigned char)pre[i])) lower++;
     }
-    return pn == 0 || (caps >= 2 && caps >= lower && other_words(pre, pn) <= 4);
+    return pn == 0 || (caps >= 2 && caps >= lower && other_words(lx, pre, pn) <= 4);
 }
 
 typedef struct {
@@ -234,39 +228,42 @@ static void note_year(state *st, int y)
 }
 
 /* The sentence before a date in prose (pre[0..n)) is in the present tense. */
-static int present(const char *pre, size_t n)
+static int present(const cc_lexicon *lx, const char *pre, size_t n)
 {
     size_t a = 0; /* the sentence's start: after the last ". " */
     for (size_t i = 0; i + 1 < n; i++)
         if ((pre[i] == '.' || pre[i] == '!' || pre[i] == '?') && pre[i + 1] == ' ') a = i + 2;
-    return cue_before(pre + a, n - a, present_words, 64);
+    return cue_before(pre + a, n - a, WORDS(lx, "present"), 64);
 }
 
 /* The context of a date written at line[a..b), given the line before. */
-static cc_pubdate_ctx context(const line_t *ln, size_t a, size_t b, const line_t *prev, int titled, int weekday)
+static cc_pubdate_ctx context(const cc_lexicon *lx, const line_t *ln, size_t a, size_t b, const line_t *prev, int titled,
+                              int weekday)
 {
     const char *pre = ln->s, *post = ln->s + b;
     size_t pn = a, qn = ln->n - b;
-    if (cue_before(pre, pn, published_words, 3)) return CC_PD_PUBLISHED;
-    if (cue_before(pre, pn, updated_words, 3)) return CC_PD_UPDATED;
-    size_t others = other_words(pre, pn) + other_words(post, qn);
+    if (cue_before(pre, pn, WORDS(lx, "published"), 3)) return CC_PD_PUBLISHED;
+    if (cue_before(pre, pn, WORDS(lx, "updated"), 3)) return CC_PD_UPDATED;
+    size_t others = other_words(lx, pre, pn) + other_words(lx, post, qn);
     int bar = memchr(pre, '|', pn) || has_mark(pre, pn, (const char *const[]){"\xC2\xB7", "\xE2\x80\xA2", NULL});
-    if (first_word_is(pre, pn, "by") || has_mark(ln->s, ln->n, (const char *const[]){"min read", "min. read", NULL}) ||
-        (bar && other_words(pre, pn) <= 6))
+    if (first_word_in(pre, pn, WORDS(lx, "byline")) || has_mark(ln->s, ln->n, WORDS(lx, "read_time")) ||
+        (bar && other_words(lx, pre, pn) <= 6))
         return CC_PD_BYLINE;
-    if (wire(pre, pn, post, qn)) return CC_PD_WIRE;
-    if (others > 4) return weekday && present(pre, pn) ? CC_PD_PROSE : CC_PD__N;
-    int prev_by = prev && other_words(prev->s, prev->n) <= 6 &&
-                  (first_word_is(prev->s, prev->n, "by") || cue_before(prev->s, prev->n, byline_words, 3));
+    if (wire(lx, pre, pn, post, qn)) return CC_PD_WIRE;
+    if (others > 4) return weekday && present(lx, pre, pn) ? CC_PD_PROSE : CC_PD__N;
+    int prev_by = prev && other_words(lx, prev->s, prev->n) <= 6 &&
+                  (first_word_in(prev->s, prev->n, WORDS(lx, "byline")) ||
+                   cue_before(prev->s, prev->n, WORDS(lx, "byline"), 3));
     if (prev_by) return CC_PD_BYLINE;
     if (!titled) return CC_PD_HEADER;
     return others <= 2 ? CC_PD_LINE : CC_PD_SHORT;
 }
 
-static int is_clock(const line_t *ln)
+/* A site clock or a "Today:" line: its date is today's, not the article's. */
+static int is_clock(const cc_lexicon *lx, const line_t *ln)
 {
     const char *p = skip_space(ln->s, ln->s + ln->n);
-    return first_word_is(p, (size_t)(ln->s + ln->n - p), "today");
+    return first_word_in(p, (size_t)(ln->s + ln->n - p), WORDS(lx, "clock"));
 }
 
 /* "/2024/08/24/", "/20240824/", "/2024-08-24/" in an address on the line. */
@@ -338,12 +335,12 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
         int day = (q[k].unanchored && q[k].month) || (!q[k].unanchored && q[k].kind == CC_K_DATE && q[k].low == q[k].high);
         if (day && !looked) {
             looked = 1;
-            caption = has_mark(ln->s, ln->n, caption_marks);
-            clock = is_clock(ln);
+            caption = has_mark(ln->s, ln->n, WORDS(lx, "caption"));
+            clock = is_clock(lx, ln);
         }
         if (q[k].unanchored && q[k].month) { /* a month and day without a year */
             int wd = q[k].weekday >= 0;
-            cc_pubdate_ctx c = caption || clock ? CC_PD__N : context(ln, q[k].start, q[k].end, prev, *titled, wd);
+            cc_pubdate_ctx c = caption || clock ? CC_PD__N : context(lx, ln, q[k].start, q[k].end, prev, *titled, wd);
             /* a headline drops the year of the news day only */
             if (c == CC_PD__N && !*titled && !caption && !clock) c = CC_PD_HEADLINE;
             if (c < CC_PD__N && st->nyl < sizeof st->yl / sizeof *st->yl)
@@ -354,13 +351,13 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
         if (q[k].unanchored || q[k].kind != CC_K_DATE || q[k].low != q[k].high) continue; /* a month or a year */
         dated = 1;
         if (caption || clock) continue;
-        cc_pubdate_ctx c = context(ln, q[k].start, q[k].end, prev, *titled, q[k].weekday >= 0);
+        cc_pubdate_ctx c = context(lx, ln, q[k].start, q[k].end, prev, *titled, q[k].weekday >= 0);
         if (c < CC_PD__N) offer(st, (int64_t)q[k].low, base + q[k].start, c, 0);
     }
     address_dates(st, ln, base);
     /* the headline: the first line of three words or more that carries no date, or of five or more */
     if (!*titled && !caption && !clock) {
-        size_t ow = other_words(ln->s, ln->n);
+        size_t ow = other_words(lx, ln->s, ln->n);
         if (ow >= 5 || (!dated && ow >= 3)) *titled = 1;
     }
 }

@@ -807,12 +807,10 @@ static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc
 
 /* Words that put what follows in the future: "talks are due to resume on
  * Monday", "the leaders will meet on Friday", "a meeting planned for Tuesday". */
-static const char *const future_words[] = {"will", "would", "shall", "due", "expected", "scheduled", "planned",
-                                           "plans", "plan", "set", "upcoming", "going", "next", "'ll", NULL};
 
-/* 1 when one of future_words stands among the ten words before offset at
+/* 1 when a word of the lexicon's future list stands among the ten words before offset at
  * in the sentence [ss, at). */
-static int future_before(const char *t, size_t ss, size_t at)
+static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
 {
     size_t words = 0;
     for (size_t e = at; e > ss && words < 10;) {
@@ -821,8 +819,14 @@ static int future_before(const char *t, size_t ss, size_t at)
         while (b > ss && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '\'')) b--;
         if (b == e) break;
         words++;
-        for (size_t k = 0; future_words[k]; k++)
-            if (strlen(future_words[k]) == e - b && strncasecmp(t + b, future_words[k], e - b) == 0) return 1;
+        const char *const *fw = cc_lexicon_list(lx, "future");
+        size_t ap = e; /* "they'll": its "'ll" */
+        while (ap > b && t[ap - 1] != '\'') ap--;
+        if (ap > b) ap--;
+        for (size_t k = 0; fw[k]; k++)
+            if ((strlen(fw[k]) == e - b && strncasecmp(t + b, fw[k], e - b) == 0) ||
+                (ap > b && strlen(fw[k]) == e - ap && strncasecmp(t + ap, fw[k], e - ap) == 0))
+                return 1;
         e = b;
     }
     return 0;
@@ -833,7 +837,7 @@ static int future_before(const char *t, size_t ss, size_t at)
 static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
 {
     if (q->kind != CC_K_DATE || q->weekday < 0 || !q->relative || q->unanchored) return;
-    if (!future_before(d->text, ss, q->start)) return;
+    if (!future_before(lx, d->text, ss, q->start)) return;
     cc_normopt o = {d->has_date, d->date, round_down, 1};
     cc_qty f;
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
