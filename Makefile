@@ -7,12 +7,12 @@ comma   := ,
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror
 OPT     ?= -O2 -g
-PKGS    := libpcre2-8 yaml-0.1 jansson
+PKGS    := libpcre2-8 yaml-0.1 jansson libxml-2.0
 # compiler flags and libraries from pkg-config where it knows the packages
 # (a library installed off the default paths), else the plain names
-PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -pthread -Iinclude $(PKGCFLAGS) -DCC_DATADIR='"$(DATADIR)"' -MMD -MP
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lyaml -ljansson) -lm
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lyaml -ljansson -lxml2) -lm
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -110,7 +110,7 @@ test-asan: asan
 # crash input through each target built without libFuzzer (part of make
 # test, so under ASan+UBSan too); make fuzz runs libFuzzer for FUZZ_SECONDS
 # per target and copies any crash into tests/fuzz/regress/TARGET/.
-FUZZ_TARGETS := check norm rules
+FUZZ_TARGETS := check norm rules page
 FUZZ_SECONDS ?= 60
 # FUZZ_SAN=undefined fuzzes several times faster; replay the corpus it grew
 # under ASan afterwards with make fuzz-replay (docs/reliability.md).
@@ -154,6 +154,7 @@ valgrind: $(BIN)
 	$(VG) $(BIN) config > /dev/null
 	$(VG) $(BIN) test-rules --no-stress rules > /dev/null
 	$(VG) $(BIN) parse --date 2026-01-23 "nearly four years, roughly 5,000 km² and Saturday (Jan 24)" > /dev/null
+	$(VG) $(BIN) check --fail-on never --format json --output /dev/null tests/fuzz/regress/page
 	$(VG) $(BIN) explain corpus/seeds/000_2ca43d52e0bca40b.txt:33 > /dev/null
 	$(VG) $(BIN) explain --rule territory-share --date 2025-03-01 "Moscow has held roughly 18% of it since May." > /dev/null
 	@echo "valgrind: no errors, no leaks"

@@ -40,12 +40,20 @@ typedef struct {
     cc_suppress *supp;  /* <!-- claimcheck-disable... --> directives */
     size_t nsupp;
     uint64_t serial;    /* unique per document made in this process (0: never made by cc_doc_from_mem) */
+    const char *fm_date_from; /* what gave fm_date when not front matter ("JSON-LD datePublished"), or NULL */
+    /* a page read from HTML: text from map_off[i] on stands at map_line[i],
+     * map_col[i] of the file (nmap 0: the text is the file) */
+    size_t *map_off;
+    int *map_line, *map_col;
+    size_t nmap;
 } cc_doc;
 
 /* Reads path. Returns 0 when the text can be checked; -1 when it cannot be
  * read or decoded, with one error diagnostic naming the file (and the byte
  * offset of bad UTF-8 or a NUL byte). max_size 0 means no limit. Front
- * matter problems are warnings: the article is still checked. */
+ * matter problems are warnings: the article is still checked. A page
+ * (.html, .htm) is read as its article's text (cc_page.h): positions stay
+ * those of the file, its metadata gives the date and source. */
 int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags);
 /* Same, from memory (copied). */
 int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags);
@@ -57,7 +65,8 @@ int cc_doc_suppressed(const cc_doc *d, int line, const char *rule);
  * past it; NULL when the list has no more. */
 const char *cc_suppress_next_id(const char **p, size_t *n);
 
-/* 1-based line and code-point column of byte offset off. */
+/* 1-based line and code-point column of byte offset off (in the file read:
+ * for a page, where that text stands in the HTML). */
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);
 /* The 1-based line alone (no column counting). */
 int cc_doc_line(const cc_doc *d, size_t off);

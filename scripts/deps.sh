@@ -4,7 +4,7 @@
 # empty); otherwise it prints the command to run. Extra package names given
 # as arguments are checked too (e.g. valgrind for `make valgrind`).
 set -eu
-pkgs="libpcre2-dev uthash-dev libcmocka-dev libyaml-dev libjansson-dev pkg-config $*"
+pkgs="libpcre2-dev uthash-dev libcmocka-dev libyaml-dev libjansson-dev libxml2-dev pkg-config $*"
 missing=""
 for p in $pkgs; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then

@@ -1,4 +1,5 @@
 #include "cc_doc.h"
+#include "cc_page.h"
 #include "cc_date.h"
 #include "cc_util.h"
 #include "cc_yaml.h"
@@ -19,6 +20,9 @@ void cc_doc_free(cc_doc *d)
     free(d->fm_source);
     for (size_t i = 0; i < d->nsupp; i++) free(d->supp[i].rules);
     free(d->supp);
+    free(d->map_off);
+    free(d->map_line);
+    free(d->map_col);
     memset(d, 0, sizeof *d);
 }
 
@@ -129,12 +133,70 @@ static int doc_adopt(cc_doc *d, const char *path, char *buf, size_t len, cc_diag
     return 0;
 }
 
+static int page_adopt(cc_doc *d, const char *path, char *data, size_t len, cc_diags *diags);
+
 int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags)
 {
     char *buf = cc_xmalloc(len + CC_READ_SLACK + 1);
     memcpy(buf, data, len);
     memset(buf + len, 0, CC_READ_SLACK + 1);
+    if (cc_page_path(path)) return page_adopt(d, path, buf, len, diags);
     return doc_adopt(d, path, buf, len, diags);
+}
+
+/* Inline directives of a page: in its HTML comments, at the file's own lines. */
+static void page_suppressions(cc_doc *d, const char *raw, size_t len, cc_diags *diags)
+{
+    cc_doc f = {0};
+    f.path = d->path;
+    f.text = (char *)raw;
+    f.len = len;
+    build_lines(&f);
+    suppressions(&f, diags);
+    d->supp = f.supp;
+    d->nsupp = f.nsupp;
+    free(f.lines);
+}
+
+/* A page: its article's text, with where each piece stands in the file, and
+ * the date and outlet of its metadata. Takes data (len bytes + slack). */
+static int page_adopt(cc_doc *d, const char *path, char *data, size_t len, cc_diags *diags)
+{
+    cc_page pg;
+    char err[256];
+    if (cc_page_read(data, len, path, &pg, err, sizeof err) != 0) {
+        memset(d, 0, sizeof *d);
+        d->path = cc_xstrdup(path);
+        strcpy(d->date_source, "none");
+        cc_diag_add(diags, CC_D_ERROR, path, 0, 0, NULL, "cannot read the page: %s; not checked", err);
+        free(data);
+        return -1;
+    }
+    char *buf = cc_xmalloc(pg.len + CC_READ_SLACK + 1);
+    memcpy(buf, pg.text, pg.len);
+    memset(buf + pg.len, 0, CC_READ_SLACK + 1);
+    int rc = doc_adopt(d, path, buf, pg.len, diags);
+    if (rc == 0) {
+        free(d->supp); /* the directives are read from the HTML, not from the text */
+        d->supp = NULL;
+        d->nsupp = 0;
+        page_suppressions(d, data, len, diags);
+        d->map_off = pg.off;
+        d->map_line = pg.line;
+        d->map_col = pg.col;
+        d->nmap = pg.n;
+        pg.off = NULL;
+        pg.line = pg.col = NULL;
+        if (pg.date[0]) {
+            d->fm_date = cc_xstrdup(pg.date);
+            d->fm_date_line = pg.date_line;
+            d->fm_date_from = pg.date_from;
+        }
+        if (pg.source) { d->fm_source = pg.source; pg.source = NULL; }
+    }
+    cc_page_free(&pg);
+    free(data);
+    return rc;
 }
 
 int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
@@ -149,11 +211,25 @@ int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
         cc_diag_add(diags, CC_D_ERROR, path, 0, 0, NULL, "%s; not checked", err);
         return -1;
     }
+    if (cc_page_path(path)) return page_adopt(d, path, data, len, diags);
     return doc_adopt(d, path, data, len, diags);
+}
+
+/* The page map's piece holding off. */
+static size_t map_piece(const cc_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->nmap;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->map_off[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    return lo;
 }
 
 int cc_doc_line(const cc_doc *d, size_t off)
 {
+    if (d->nmap) return d->map_line[map_piece(d, off)];
     size_t lo = 0, hi = d->nlines;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
@@ -165,6 +241,12 @@ int cc_doc_line(const cc_doc *d, size_t off)
 
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)
 {
+    if (d->nmap) {
+        size_t k = map_piece(d, off), a = d->map_off[k] < off ? d->map_off[k] : off;
+        *line = d->map_line[k];
+        *col = d->map_col[k] + (int)cc_utf8_count_valid(d->text + a, off - a);
+        return;
+    }
     *line = cc_doc_line(d, off);
     size_t ls = d->lines[*line - 1];
     *col = (int)cc_utf8_count_valid(d->text + ls, off - ls) + 1;

@@ -1,4 +1,5 @@
 #include "claimcheck.h"
+#include "cc_page.h"
 #include "cc_date.h"
 #include "cc_pubdate.h"
 #include "cc_util.h"
@@ -238,7 +239,7 @@ static int is_article(const char *name)
 {
     size_t l = strlen(name);
     return (l > 4 && strcmp(name + l - 4, ".txt") == 0) || (l > 3 && strcmp(name + l - 3, ".md") == 0) ||
-           (l > 9 && strcmp(name + l - 9, ".markdown") == 0);
+           (l > 9 && strcmp(name + l - 9, ".markdown") == 0) || cc_page_path(name);
 }
 
 typedef struct {
@@ -308,7 +309,7 @@ static void walk(cc_run *r, const char *dir, visited *seen)
         } else if (is_article(names[i].name)) {
             add_input(r, p);
         } else {
-            skip(r, p, "not a .txt or .md article");
+            skip(r, p, "not a .txt, .md or .html article");
         }
         free(p);
         free(names[i].name);
@@ -373,11 +374,12 @@ static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d
         if (cc_date_parse_iso(d->fm_date, &z) == 0) {
             d->has_date = 1;
             d->date = z;
-            strcpy(d->date_source, "front matter");
+            if (d->fm_date_from) snprintf(d->date_source, sizeof d->date_source, "page %d (%s)", d->fm_date_line, d->fm_date_from);
+            else strcpy(d->date_source, "front matter");
             return;
         }
-        cc_diag_add(diags, CC_D_WARNING, d->path, d->fm_date_line, 0, NULL,
-                    "front matter date '%s' is not a real YYYY-MM-DD date; ignored", d->fm_date);
+        cc_diag_add(diags, CC_D_WARNING, d->path, d->fm_date_line, 0, NULL, "%s date '%s' is not a real YYYY-MM-DD date; ignored",
+                    d->fm_date_from ? d->fm_date_from : "front matter", d->fm_date);
     }
     cc_pubdate pd;
     if (cc_pubdate_find(cc_rules_lexicon(r->rs), d, r->this_year, &pd) == 0) {

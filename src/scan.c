@@ -775,7 +775,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     memcpy(&m->soff[m->nsoff], so, sizeof so);
     m->nsoff += 3;
     cc_doc_pos(d, ms, &c->line, &c->col);
-    if ((size_t)c->line < d->nlines && d->lines[c->line] <= me) {
+    if (d->nmap || ((size_t)c->line < d->nlines && d->lines[c->line] <= me)) { /* a page: where the map says */
         cc_doc_pos(d, me, &c->end_line, &c->end_col);
     } else { /* on the same line: count on from the start */
         c->end_line = c->line;

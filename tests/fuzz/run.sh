@@ -13,6 +13,7 @@ seeds() {
         check) echo "corpus tests/fuzz/regress/check" ;;
         norm)  echo "$build/fuzz-seeds/norm tests/fuzz/regress/norm" ;;
         rules) echo "$build/fuzz-seeds/rules tests/fuzz/regress/rules" ;;
+        page)  echo "tests/fuzz/regress/page" ;;
     esac
 }
 status=0
