@@ -42,6 +42,55 @@ def corpus(mb):
     return d, sorted(files), size
 
 
+def small_corpus(mb, dated, piece=1600):
+    """The same text as the mb corpus cut into articles of about `piece` bytes (at paragraph
+    ends), each dated and sourced by a manifest row with its whole's date (dated: path -> (date,
+    source) as a check of the whole found them): what many small articles cost beside a few
+    larger ones."""
+    src, _, _ = corpus(mb)
+    d = os.path.join(ROOT, "build", "bench", f"c{mb}-small")
+    stamp = os.path.join(d, ".done")
+    if not os.path.exists(stamp):
+        for sub in sorted(os.listdir(src)):
+            sd = os.path.join(src, sub)
+            if not os.path.isdir(sd):
+                continue
+            od = os.path.join(d, sub)
+            os.makedirs(od, exist_ok=True)
+            head = "path\tdate\tsource\n"
+            out_rows = []
+            for name in sorted(os.listdir(sd)):
+                if not name.endswith((".txt", ".md")):
+                    continue
+                text = open(os.path.join(sd, name), encoding="utf-8").read()
+                pieces, cur = [], ""
+                for para in text.split("\n\n"):
+                    cur = cur + "\n\n" + para if cur else para
+                    if len(cur.encode()) >= piece:
+                        pieces.append(cur)
+                        cur = ""
+                if cur:
+                    pieces.append(cur)
+                stem, ext = os.path.splitext(name)
+                for k, ptext in enumerate(pieces):
+                    pn = f"{stem}_{k:02d}{ext}"
+                    with open(os.path.join(od, pn), "w", encoding="utf-8") as f:
+                        f.write(ptext.rstrip("\n") + "\n")
+                    date, source = dated.get(os.path.join(sd, name), ("", ""))
+                    if date:
+                        out_rows.append("\t".join([pn, date, source or ""]))
+            with open(os.path.join(od, "manifest.tsv"), "w", encoding="utf-8") as m:
+                m.write(head + "".join(r + "\n" for r in out_rows))
+        open(stamp, "w").write("ok\n")
+    files, size = [], 0
+    for base, _, names in os.walk(d):
+        for n in names:
+            if n.endswith((".txt", ".md")):
+                files.append(os.path.join(base, n))
+                size += os.path.getsize(os.path.join(base, n))
+    return d, sorted(files), size
+
+
 def timed(cmd, stdout=subprocess.DEVNULL):
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
@@ -59,6 +108,17 @@ for mb in [int(x) for x in a.sizes.split(",")]:
     summ = json.loads(subprocess.run([sys.executable, "-c", "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['summary']))",
                                       out], capture_output=True, text=True, check=True).stdout)
     corpora[mb] = (d, size, summ)
+
+# the smallest corpus again, cut into articles of about 1.6 KB
+small_mb = min(corpora)
+whole = json.load(open(os.path.join(ROOT, "build", "bench", f"out{small_mb}.json")))
+sd, sfiles, ssize = small_corpus(small_mb, {os.path.normpath(x["path"]): (x.get("date"), x.get("source"))
+                                            for x in whole["documents"]})
+sout = os.path.join(ROOT, "build", "bench", f"out{small_mb}-small.json")
+subprocess.run([a.bin, "check", "-j", "1", "--format", "json", "-o", sout, sd], stderr=subprocess.DEVNULL)
+ssumm = json.loads(subprocess.run([sys.executable, "-c", "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))['summary']))",
+                                   sout], capture_output=True, text=True, check=True).stdout)
+small_times, small_base = [], []
 
 # Each round runs, for every corpus, grep, one thread and two threads back
 # to back, so a slow spell of a shared machine weighs on every figure
@@ -85,6 +145,15 @@ for _ in range(a.runs):
             if code not in (0, 1):
                 sys.exit(f"the --base build exited {code}")
             base_times[mb].append(t)
+    t, _, code = timed([a.bin, "check", "-j", "1", "--format", "json", "-o", "/dev/null", sd])
+    if code not in (0, 1):
+        sys.exit(f"claimcheck exited {code} on the small articles")
+    small_times.append(t)
+    if a.base:
+        cmd = [a.base, "check", "-j", "1", "--format", "json", "-o", "/dev/null", sd]
+        if a.base_rules:
+            cmd[2:2] = ["--rules", a.base_rules]
+        small_base.append(timed(cmd)[0])
 
 results = {}
 print(f"{'corpus':>8} {'thr':>3} {'wall s':>8} {'MB/s':>8} {'claims/s':>10} {'docs/s':>8} {'RSS MB':>7}"
@@ -98,6 +167,16 @@ for mb, (d, size, summ) in corpora.items():
               f" {summ['documents'] / t:>8.0f} {max(rss[(mb, threads)]):>7.1f} {g:>7.3f} {t / g:>6.2f}")
     print(f"{'':>8} {summ['documents']} documents, {summ['claims']} claims, {summ['contradictions']} contradictions,"
           f" {size / 1048576:.1f} MB")
+ts = statistics.median(small_times)
+print(f"{small_mb:>4}MB/s {1:>3} {ts:>8.3f} {ssize / 1048576 / ts:>8.1f} {ssumm['claims'] / ts:>10.0f}"
+      f" {ssumm['documents'] / ts:>8.0f}")
+print(f"{'':>8} {ssumm['documents']} documents of about 1.6 KB (the {small_mb} MB text cut at paragraph ends), "
+      f"{ssumm['claims']} claims, {ssumm['contradictions']} contradictions")
+print(f"small articles: {ssize / 1048576 / ts:.1f} MB/s against {corpora[small_mb][1] / 1048576 / results[(small_mb, 1)]:.1f} MB/s"
+      f" for the same text in {corpora[small_mb][2]['documents']} articles (one thread)")
+if a.base:
+    print(f"base: one thread on the small articles {ts:.3f} s against {statistics.median(small_base):.3f} s:"
+          f" {ts / statistics.median(small_base):.2f}x")
 sizes = sorted({k[0] for k in results})
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
