@@ -14,6 +14,49 @@ static inline const char *fuzz_rules_dir(void)
     return d && *d ? d : "rules";
 }
 
+#ifdef CLAIMCHECK_H
+#include <stdio.h>
+
+#include "cc_report.h"
+
+static cc_ruleset *fuzz_rs;
+
+static void fuzz_teardown(void) { cc_rules_free(fuzz_rs); }
+
+/* The shipped rules, loaded on the first call and kept for the process. */
+static inline const cc_ruleset *fuzz_shipped_rules(const char *target)
+{
+    if (!fuzz_rs) {
+        cc_diags d;
+        cc_diags_init(&d);
+        fuzz_rs = cc_rules_load(fuzz_rules_dir(), &d);
+        cc_diags_free(&d);
+        if (!fuzz_rs) { fprintf(stderr, "%s: rules did not load from %s\n", target, fuzz_rules_dir()); abort(); }
+        atexit(fuzz_teardown);
+    }
+    return fuzz_rs;
+}
+/* Checks what was added to r and writes every report format (positions,
+ * quotes and figures of every claim go through each), then frees r. */
+static inline void fuzz_check_and_report(cc_run *r)
+{
+    cc_run_check(r);
+    cc_report_opts ro = {0};
+    ro.min_level = CC_SEV_INFO;
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_report_text(&b, r, &ro);
+    cc_report_json(&b, r, &ro);
+    cc_report_sarif(&b, r, &ro);
+    cc_report_html(&b, r, &ro);
+    cc_report_github(&b, r, &ro);
+    cc_report_jsonl(&b, r, &ro);
+    for (size_t i = 0; i < r->claims.n; i++) cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
+    cc_buf_free(&b);
+    cc_run_free(r);
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #endif

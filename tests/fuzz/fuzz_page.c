@@ -9,9 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static cc_ruleset *rs;
-
-static void teardown(void) { cc_rules_free(rs); }
 
 /* The map runs forward through the text, at real lines and columns. */
 static void check_map(const cc_page *p)
@@ -25,14 +22,7 @@ static void check_map(const cc_page *p)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!rs) {
-        cc_diags d;
-        cc_diags_init(&d);
-        rs = cc_rules_load(fuzz_rules_dir(), &d);
-        cc_diags_free(&d);
-        if (!rs) { fprintf(stderr, "fuzz_page: rules did not load from %s\n", fuzz_rules_dir()); abort(); }
-        atexit(teardown);
-    }
+    const cc_ruleset *rs = fuzz_shipped_rules("fuzz_page");
     cc_page p;
     char err[256];
     if (cc_page_read((const char *)data, size, "fuzz.html", &p, err, sizeof err) == 0) check_map(&p);
@@ -40,17 +30,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cc_run_opts o = {.jobs = 1, .max_claims = 1000, .keep_text = 1};
     cc_run *r = cc_run_new(rs, &o);
     cc_run_add_mem(r, "page.html", (const char *)data, size);
-    cc_run_check(r);
-    cc_report_opts ro = {0};
-    ro.min_level = CC_SEV_INFO;
-    cc_buf b;
-    cc_buf_init(&b);
-    cc_report_text(&b, r, &ro);
-    cc_report_json(&b, r, &ro);
-    cc_report_sarif(&b, r, &ro);
-    cc_report_html(&b, r, &ro);
-    for (size_t i = 0; i < r->claims.n; i++) cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
-    cc_buf_free(&b);
-    cc_run_free(r);
+    fuzz_check_and_report(r);
     return 0;
 }
