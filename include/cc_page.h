@@ -36,6 +36,10 @@ typedef struct {
  * no page at all (libxml2 recovers from any markup, so this is rare). */
 int cc_page_read(const char *data, size_t len, const char *path, cc_page *p, char *err, size_t errlen);
 void cc_page_free(cc_page *p);
+/* Readies the HTML parser; called once on the main thread before pages are
+ * read on others (libxml2 keeps the first thread's state statically and
+ * gives every other thread its own, freed when that thread ends). */
+void cc_page_init(void);
 /* 1 when path names a page by its extension (.html, .htm). */
 int cc_page_path(const char *path);
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+void cc_page_init(void) { xmlInitParser(); }
+
 int cc_page_path(const char *path)
 {
     const char *dot = strrchr(path, '.');
@@ -363,6 +365,7 @@ int cc_page_read(const char *data, size_t len, const char *path, cc_page *p, cha
     if (len > INT_MAX) { snprintf(err, errlen, "page too large for the HTML parser"); return -1; }
     htmlDocPtr doc = htmlReadMemory(data, (int)len, path, NULL,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    xmlResetLastError(); /* markup errors are recovered from: the copy libxml2 keeps of the last is not needed */
     const xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!top) {
         xmlFreeDoc(doc);

@@ -50,6 +50,7 @@ int cc_run_jobs(const cc_run *r) { return cc_jobs(r->opts.jobs); }
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
 {
+    cc_page_init(); /* before any thread reads a page */
     cc_run *r = cc_xcalloc(1, sizeof *r);
     r->rs = rs;
     r->opts = *opts;
