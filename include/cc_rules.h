@@ -111,6 +111,8 @@ typedef struct cc_rule {
     cc_frame *frame;     /* or NULL */
     int has_within;      /* the compared values this rule's subject can take: a claim wholly outside is another's */
     double within_low, within_high; /* canonical units, -INFINITY / INFINITY when open */
+    size_t *defer;       /* defer_to: indexes of earlier rules whose reading of a value this rule leaves alone */
+    size_t ndefer;
     cc_example *ex;
     size_t nex;
 } cc_rule;

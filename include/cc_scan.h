@@ -87,7 +87,8 @@ typedef void (*cc_trace_fn)(void *arg, const cc_rule *r, cc_trace_step step, siz
 void cc_matcher_trace(cc_matcher *m, cc_trace_fn fn, void *arg);
 
 /* Appends the claims rules make in doc d (index doc_index) to out. Only
- * the rule `only` runs when it is not NULL. Problems (a pattern over its
+ * the rule `only` runs when it is not NULL (with the rules it defers to,
+ * whose claims the caller leaves aside). Problems (a pattern over its
  * match limit, a missing reference) are warnings in diags; scanning goes
  * on. max_claims 0 means no per-document limit; over it a warning is
  * given and further claims are dropped, counted. */

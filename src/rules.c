@@ -339,6 +339,7 @@ int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, con
 static void free_rule(cc_rule *r)
 {
     free(r->id);
+    free(r->defer);
     free(r->description);
     free(r->message);
     free(r->url);
@@ -1039,6 +1040,27 @@ static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n);
  * (${where:table}), and is filled by a pattern's group of that name, a
  * frame's cue or a default: one nothing fills would read "unknown" in every
  * claim. Errors point at the subject. */
+/* defer_to: [ids] — earlier rules (they read first) whose claim on a value
+ * this rule does not repeat under a subject of its own: a general rule
+ * leaves to a specific one what both read. */
+static void load_defer(lctx *c, cc_rule *r, const cc_ynode *v)
+{
+    if (!v) return;
+    if (v->kind != CC_Y_SEQ) { err_at(c, v, "defer_to: expected a list of rule ids", NULL, NULL); return; }
+    r->defer = cc_xcalloc(v->n ? v->n : 1, sizeof *r->defer);
+    for (size_t i = 0; i < v->n; i++) {
+        const char *id = v->items[i]->str ? v->items[i]->str : "";
+        size_t k = 0;
+        while (k < c->rs->n && strcmp(c->rs->rules[k].id, id) != 0) k++;
+        if (k == c->rs->n) {
+            err_at(c, v->items[i], "defer_to: no rule '%s' before this one (the rule deferred to must read first: list "
+                                   "it earlier)", id, NULL);
+            continue;
+        }
+        r->defer[r->ndefer++] = k;
+    }
+}
+
 static void check_subject_slots(lctx *c, const cc_rule *r, const cc_ynode *at)
 {
     for (const char *t = r->subject; (t = strstr(t, "${"));) {
@@ -1070,7 +1092,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
     static const char *const keys[] = {"id", "description", "type", "kind", "derive", "reference", "rounding",
                                        "subject", "defaults", "policy", "window_days", "severity", "topic",
                                        "message", "url",
-                                       "patterns", "frame", "examples", "trigger", "also", "within", NULL};
+                                       "patterns", "frame", "examples", "trigger", "also", "within", "defer_to", NULL};
     if (n->kind != CC_Y_MAP) { err_at(c, n, "a rule must be a mapping", NULL, NULL); return; }
     size_t before = c->d->errors;
     check_keys(c, n, keys, "rule");
@@ -1243,6 +1265,7 @@ static void load_rule(lctx *c, const cc_ynode *n)
         }
     }
     check_subject_slots(c, &r, cc_yaml_get(n, "subject"));
+    load_defer(c, &r, cc_yaml_get(n, "defer_to"));
     const cc_ynode *within = cc_yaml_get(n, "within");
     if (within) {
         cc_kind wk = value_kind(&r);

@@ -714,8 +714,14 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
 {
     const cc_doc *d = x->d;
     cc_matcher *m = x->m;
-    /* one claim per value span and rule, whichever pattern or frame found it */
+    /* one claim per value span and rule, whichever pattern or frame found it;
+     * none where a rule this one defers to read the value */
     if (rule_read(x, r, vs)) { trace(x, r, CC_TR_SAME, ms, me, NULL); return -1; }
+    for (size_t k = 0; k < r->ndefer; k++)
+        if (rule_read(x, cc_rules_get(x->rs, r->defer[k]), vs)) {
+            trace(x, r, CC_TR_SAME, ms, me, cc_rules_get(x->rs, r->defer[k])->id);
+            return -1;
+        }
     if (x->max_claims && x->made >= x->max_claims) { x->dropped++; return -1; }
     cc_claim *c = push_claim(x->out);
     c->rule = r;
@@ -1414,6 +1420,14 @@ static void scan_frame_span(scan_ctx *x, const cc_rule *r, size_t from, size_t e
     }
 }
 
+/* 1 when rule r defers to rule number ri (which must then read too, for r's claims to be r's alone). */
+static int defers_to(const cc_rule *r, size_t ri)
+{
+    for (size_t k = 0; k < r->ndefer; k++)
+        if (r->defer[k] == ri) return 1;
+    return 0;
+}
+
 void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t doc_index, const cc_rule *only,
                  size_t max_claims, cc_claims *out, cc_diags *diags)
 {
@@ -1428,7 +1442,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
         const cc_rule *r = cc_rules_get(rs, ri);
-        if (only ? r != only : r->off) continue; /* an example of a rule switched off is still tested */
+        if (only ? r != only && !defers_to(only, ri) : r->off) continue; /* an example of a rule switched off is still tested */
         if (!sp[ri].n) { trace(&x, r, CC_TR_NO_TRIGGER, 0, 0, NULL); continue; }
         if (r->topic_doc) {
             signed char *g = &topic[r->topic_doc_same];
@@ -1522,6 +1536,7 @@ static size_t pathological(const cc_ruleset *rs, cc_matcher *m, cc_diags *diags)
 /* The furthest step rule r reached on a document (trace_furthest). */
 typedef struct {
     const cc_doc *d;
+    const cc_rule *r;
     cc_buf words;
     int rank;
 } furthest;
@@ -1529,7 +1544,7 @@ typedef struct {
 static void trace_furthest(void *arg, const cc_rule *r, cc_trace_step step, size_t s, size_t e, const char *detail)
 {
     furthest *f = arg;
-    if (cc_word_step_rank(step) <= f->rank) return;
+    if (r != f->r || cc_word_step_rank(step) <= f->rank) return;
     f->rank = cc_word_step_rank(step);
     f->words.len = 0;
     cc_word_step(&f->words, r, step, f->d->text, s, e, detail);
@@ -1540,11 +1555,15 @@ static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *
 {
     cc_claims cl;
     cc_claims_init(&cl);
-    furthest f = {d, {0}, -1};
+    furthest f = {d, r, {0}, -1};
     cc_buf_init(&f.words);
     if (x->positive) cc_matcher_trace(m, trace_furthest, &f);
     cc_scan_doc(rs, m, d, 0, r, 0, &cl, scratch);
     cc_matcher_trace(m, NULL, NULL);
+    size_t kept = 0; /* the rule's own claims (the rules it defers to read too) */
+    for (size_t i = 0; i < cl.n; i++)
+        if (cl.items[i].rule == r) cl.items[kept++] = cl.items[i];
+    cl.n = kept;
     if (x->positive && cl.n == 0)
         snprintf(why, whylen, "expected a claim, found none: %s", f.words.s ? f.words.s : "the rule read nothing");
     else if (!x->positive && cl.n > 0) {
