@@ -80,6 +80,7 @@ typedef struct {
     pcre2_code *veto_before; /* words that, among the five before the claim, drop it */
     int reach;
     int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
+    int with_weekday;    /* value_with: weekday — only dates written with a weekday beside them */
 } cc_frame;
 
 typedef struct cc_rule {

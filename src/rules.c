@@ -940,7 +940,7 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
 
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
-    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", NULL};
+    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "reach", "not_after", "nearest", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
@@ -953,7 +953,13 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     if (nearest && strcmp(nearest, "true") != 0 && strcmp(nearest, "false") != 0)
         err_at(c, cc_yaml_get(f, "nearest"), "nearest must be true or false, not '%s'", nearest, NULL);
     fr->nearest = nearest && strcmp(nearest, "true") == 0;
+    const char *vw = cc_yaml_str(f, "value_with");
+    if (vw && strcmp(vw, "weekday") != 0)
+        err_at(c, cc_yaml_get(f, "value_with"), "value_with: expected weekday (a date written with its weekday), not '%s'", vw, NULL);
+    fr->with_weekday = vw && strcmp(vw, "weekday") == 0;
     const cc_ynode *cues = cc_yaml_get(f, "cues");
+    /* a frame that only asks of the value itself may have no cues */
+    if (fr->with_weekday && cues && cues->kind == CC_Y_SEQ && !cues->n) return fr;
     if (!cues || cues->kind != CC_Y_SEQ || !cues->n) { err_at(c, f, "frame: needs a list of cues", NULL, NULL); return fr; }
     if (cues->n > 32) { err_at(c, cues, "a frame has at most 32 cues", NULL, NULL); return fr; }
     fr->cues = cc_xcalloc(cues->n, sizeof *fr->cues);

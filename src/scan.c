@@ -1252,6 +1252,8 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
+    /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
+    if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
     fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
     /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
     fspan core = qs;
