@@ -54,6 +54,12 @@ typedef struct {
     char *value;
 } cc_kv;
 
+/* The callouts of a value macro ({DATE}, {MONEY} … in a pattern): number
+ * START + kind lets a value start where the normalizer read a quantity, END
+ * + kind lets it end where that quantity of the kind ends. */
+#define CC_VALUE_CALLOUT_START 100
+#define CC_VALUE_CALLOUT_END 150
+
 /* A frame's cue: words that must stand near the quantity (or near another
  * cue) for the frame to make a claim, and the slot of the subject they fill. */
 typedef struct {

@@ -453,12 +453,44 @@ static void err_at(lctx *c, const cc_ynode *n, const char *fmt, const char *a, c
 
 /* ---- macros ---- */
 
+/* The value macros: in a pattern, a value of a kind as the normalizer's one
+ * grammar reads it, not a regex of its own. Each expands to a span between
+ * two callouts: the first lets a match start only where the normalizer
+ * read a quantity, the second end it only where that quantity, read as
+ * the kind, ends (scan.c, value_callout); the regex itself says nothing of
+ * digits, number words, hedges or units. */
+static const struct {
+    const char *name;
+    cc_kind kind;
+} value_macros[] = {
+    {"NUMBER", CC_K_NUMBER},     {"AMOUNT", CC_K_NUMBER}, {"COUNT", CC_K_COUNT},     {"DURATION", CC_K_DURATION},
+    {"DURATION_ADJ", CC_K_DURATION}, {"DATE", CC_K_DATE}, {"YEAR", CC_K_DATE},       {"PERCENT", CC_K_PERCENT},
+    {"AREA", CC_K_AREA},         {"MONEY", CC_K_MONEY},
+};
+
+/* The span of value macro name, or NULL when name is none. */
+static const char *value_macro(const char *name)
+{
+    static _Thread_local char text[sizeof value_macros / sizeof *value_macros][160];
+    for (size_t i = 0; i < sizeof value_macros / sizeof *value_macros; i++) {
+        if (strcmp(name, value_macros[i].name) != 0) continue;
+        if (!text[i][0]) {
+            int k = (int)value_macros[i].kind;
+            snprintf(text[i], sizeof text[i], "(?:(?C%d)[^\\s.;:!?,()\\[\\]][^\\n]{0,80}?(?C%d))",
+                     CC_VALUE_CALLOUT_START + k, CC_VALUE_CALLOUT_END + k);
+        }
+        return text[i];
+    }
+    return NULL;
+}
+
 static const char *macro_text(const cc_ruleset *rs, const char *name)
 {
     rmacro *m;
     HASH_FIND_STR(rs->macros, name, m);
     if (m) return m->text;
-    return cc_lexicon_macro(rs->lx, name);
+    const char *v = value_macro(name);
+    return v ? v : cc_lexicon_macro(rs->lx, name);
 }
 
 typedef struct {

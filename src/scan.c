@@ -583,6 +583,7 @@ typedef struct {
     cc_claims *out;
     cc_diags *diags;
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
+    size_t vstart;          /* where the value macro being matched started (value_callout) */
 } scan_ctx;
 
 /* One step of rule r for claimcheck explain. */
@@ -1299,11 +1300,12 @@ static int ends_with_ago(const char *s, size_t n)
  * a count is never a piece of a date: "24" in "February 24, 2022"); a rule
  * that wants a date re-reads a bare number as a year ("in 2014"), and one
  * that counts completed units re-reads its durations that way. */
-static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, cc_qty *out)
+/* Every quantity of the sentence [ss, se), of any kind, as the normalizer
+ * reads it (offsets in the sentence): read once per document and sentence. */
+static const qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
 {
     cc_matcher *m = x->m;
     const cc_doc *d = x->d;
-    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     if (m->qc_doc != d || m->qc_serial != d->serial || !d->serial) {
         qcache_clear(m);
         m->qc_doc = d;
@@ -1315,7 +1317,7 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
     if (!e) {
         cc_qty q[QC_MAX];
         cc_normopt o = {d->has_date, d->date, 0, 0};
-        size_t nq = cc_norm_scan(lx, d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
+        size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
         e = cc_xmalloc(sizeof *e + nq * sizeof *q);
         e->key = key;
@@ -1324,6 +1326,44 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
         memcpy(e->q, q, nq * sizeof *q);
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
     }
+    return e;
+}
+
+/* A value macro's callouts (cc_rules.h): a pattern's {DATE}, {MONEY} …
+ * starts only where the normalizer read a quantity (or its hedge) and ends
+ * only where that quantity, read as the macro's kind, ends. 0 lets the
+ * match go on, 1 makes it back off. */
+static int value_callout(pcre2_callout_block *cb, void *data)
+{
+    scan_ctx *x = data;
+    uint32_t n = cb->callout_number;
+    if (!x || n < CC_VALUE_CALLOUT_START) return x ? 0 : 1; /* no document (the stress test): no value */
+    size_t pos = cb->current_position, ss, se;
+    int end = n >= CC_VALUE_CALLOUT_END;
+    size_t from = end ? x->vstart : pos;
+    sentence_at(x->m, x->d, from, &ss, &se);
+    if (from < ss || from >= se) return 1;
+    const qentry *e = sentence_cache(x, ss, se);
+    for (size_t k = 0; k < e->nq; k++) {
+        const cc_qty *q = &e->q[k];
+        size_t qs = q->start + ss, hs = (q->hedge != CC_H_NONE ? q->hedge_start : q->start) + ss;
+        if (from != qs && from != hs) continue;
+        if (!end) { x->vstart = pos; return 0; }
+        if (q->end + ss != pos) continue;
+        cc_qty r;
+        cc_normopt o = {x->d->has_date, x->d->date, 0, 0};
+        if (reread(cc_rules_lexicon(x->rs), x->d->text, from, pos - from, (cc_kind)(n - CC_VALUE_CALLOUT_END), &o, &r) == 0 &&
+            r.end == pos)
+            return 0;
+    }
+    return 1;
+}
+
+static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, cc_qty *out)
+{
+    const cc_doc *d = x->d;
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    const qentry *e = sentence_cache(x, ss, se);
     size_t n = 0;
     cc_normopt o = {d->has_date, d->date, r->round_down, 0};
     for (size_t k = 0; k < e->nq; k++) {
@@ -1438,7 +1478,8 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0};
+    pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);
@@ -1457,6 +1498,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
             for (size_t si = 0; si < sp[ri].n; si++) scan_frame_span(&x, r, sp[ri].v[si].s, sp[ri].v[si].e);
     }
     free(topic);
+    pcre2_set_callout(m->mc, value_callout, NULL);
     pack_strings(m, out, first_new);
     if (x.dropped)
         cc_diag_add(diags, CC_D_WARNING, d->path, 0, 0, NULL,

@@ -508,3 +508,45 @@ def a_subject_or_macro_defined_twice_is_an_error_unless_extended_or_overridden()
     finally:
         shutil.rmtree(h)
         shutil.rmtree(d)
+
+
+@test
+def a_house_patterns_value_macro_reads_what_the_normalizer_reads():
+    # {COUNT}, {DATE} … in a pattern are the normalizer's one grammar, not a regex of their own:
+    # forms it reads (Indian digit grouping, "half a million", a year for a date) match, words it
+    # does not read as a value do not
+    h = tempfile.mkdtemp()
+    try:
+        _write(h, "house.yaml", """rules:
+  - id: house-displaced-count
+    description: people displaced, for this test
+    kind: count
+    subject: displaced.people
+    trigger: [displaced]
+    patterns: ['(?<value>{COUNT})\\s+people\\s+(?:have\\s+been\\s+|were\\s+)?displaced']
+    examples:
+      - text: "Officials say 3,54,000 people have been displaced."
+        expect: {low: 353500, high: 354500}
+      - text: "Roughly half a million people were displaced."
+        expect: {low: 450000, high: 550000}
+      - text: "Many people were displaced."
+        match: false
+  - id: house-treaty-date
+    description: a treaty's date, for this test
+    kind: date
+    subject: treaty.signed
+    trigger: [signed]
+    patterns: ['\\bsigned\\s+(?:on\\s+|in\\s+)?(?<value>{DATE})']
+    examples:
+      - text: "The memorandum was signed on 5 December 1994 in Budapest."
+        expect: {low: 1994-12-05, high: 1994-12-05}
+      - text: "It was signed in 1994."
+        expect: {low: 1994-01-01, high: 1994-12-31}
+      - text: "The page was signed off by editors."
+        match: false
+""")
+        code, out, err = run("test-rules", "--no-stress", "--rules", "rules", "--rules", h)
+        eq(code, 0, err)
+        assert "0 failed" in out, out
+    finally:
+        shutil.rmtree(h)

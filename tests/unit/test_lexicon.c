@@ -45,7 +45,7 @@ static void test_shipped_lexicon(void **state)
     assert_non_null(hn);
     assert_non_null(strstr(hn, "early"));
     assert_null(strstr(hn, "more"));
-    assert_non_null(cc_lexicon_macro(lx, "NUMBER"));
+    assert_null(cc_lexicon_macro(lx, "NUMBER")); /* values are the normalizer's (rules.c value macros), not the lexicon's regex */
     assert_null(cc_lexicon_macro(lx, "NOPE"));
     assert_true(cc_lexicon_param(lx, "approx_widen", 0) > 0);
     assert_int_equal(cc_lexicon_dmy(lx), 0);
