@@ -45,8 +45,8 @@ static void keep_step(void *arg, const cc_rule *r, cc_trace_step step, size_t s,
 static int on_line(const cc_doc *d, int line, size_t s, size_t e)
 {
     if (line <= 0 || (s == 0 && e == 0)) return 1;
-    size_t ls = d->lines[line - 1], le = (size_t)line < d->nlines ? d->lines[line] : d->len;
-    return s < le && e > ls;
+    /* the lines of the file read (a page's own, through its map) */
+    return cc_doc_line(d, s) <= line && line <= cc_doc_line(d, e > s ? e - 1 : s);
 }
 
 static void word_step_line(cc_buf *b, const cc_doc *d, const cc_rule *r, const step_seen *x)

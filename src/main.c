@@ -386,6 +386,8 @@ static int explain_doc(const cc_ruleset *rs, const char *arg, const char *date, 
     cc_pubdate pd;
     if (date) {
         d->has_date = cc_date_parse_iso(date, &d->date) == 0;
+    } else if (*line > 0 && d->fm_date && cc_date_parse_iso(d->fm_date, &d->date) == 0) {
+        d->has_date = 1; /* front matter, or a page's metadata */
     } else if (*line > 0 && cc_pubdate_find(cc_rules_lexicon(rs), d, 0, &pd) == 0) {
         d->has_date = 1;
         d->date = pd.date;

@@ -73,6 +73,12 @@ def a_page_is_read_like_an_article_and_its_claims_point_into_the_html():
         eq(doc["date"], "2025-06-01")
         assert "JSON-LD datePublished" in doc["date_source"], doc
         eq(doc["source"], "The Daily Ledger")
+        # explain on a line of the page: the page's date, the claim at the page's own line and column
+        line, col = _at(_STORY, "Ukrainian forces hold")
+        code, out, _ = run("explain", f"{p}:{line}")
+        eq(code, 0)
+        assert out.startswith("date: 2025-06-01 (the article's)"), out[:200]
+        assert f"{line}:{col}: claim on territory.donetsk.held_by.ukraine" in out, out
         # SARIF and the text report name the HTML file's own line and column
         code, out, _ = run("check", "--format", "sarif", "--fail-on", "never", d)
         locs = [r["physicalLocation"] for r in json.loads(out)["runs"][0].get("results", [])
