@@ -378,7 +378,7 @@ static int explain_doc(const cc_ruleset *rs, const char *arg, const char *date, 
     for (size_t i = 0; loaded != 0 && i < dg.n; i++) cc_diag_print(&dg.items[i], stderr, 0);
     cc_diags_free(&dg);
     if (loaded != 0) return CC_EXIT_USAGE;
-    if (*line > 0 && (size_t)*line > d->nlines) {
+    if (*line > 0 && !d->nmap && (size_t)*line > d->nlines) { /* (a page's lines are the HTML file's) */
         fprintf(stderr, "claimcheck: %s has %zu lines, not %d\n", path, d->nlines, *line);
         cc_doc_free(d);
         return CC_EXIT_USAGE;
