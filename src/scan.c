@@ -1393,16 +1393,17 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
 /* Every required cue (by name) occurs somewhere in the sentence: without
  * one, no quantity there can make a claim, and the sentence need not be read.
  * Returns the name of a cue missing, NULL when all are there. */
-static const char *cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se)
+static const char *cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, cue_hits *hits)
 {
-    for (size_t k = 0; k < fr->ncues; k++) {
+    for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
         if (!cu->required) continue;
         int seen = 0; /* an earlier cue of the same name was found: the name is satisfied */
-        for (size_t j = 0; j < fr->ncues && !seen; j++)
+        for (size_t j = 0; j < fr->ncues && j < 32 && !seen; j++)
             if (strcmp(fr->cues[j].name, cu->name) == 0) {
                 if (j < k) { seen = 2; break; }
-                if (run(fr->cues[j].re, x->m, x->d->text, se, ss) >= 0 ||
+                /* the matches found here are the ones place_cues takes from: one search a cue */
+                if (cue_matches(x, &fr->cues[j], ss, se, &hits[j])->n ||
                     (fr->cues[j].refer && run(fr->cues[j].refer, x->m, x->d->text, se, ss) >= 0))
                     seen = 1;
             }
@@ -1428,13 +1429,13 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         trace(x, r, CC_TR_TOPIC, ss, se, NULL);
         return;
     }
-    const char *missing = cues_present(x, r->frame, ss, se);
+    cue_hits hits[32];
+    for (size_t k = 0; k < r->frame->ncues && k < 32; k++) hits[k].done = 0;
+    const char *missing = cues_present(x, r->frame, ss, se, hits);
     if (missing) { trace(x, r, CC_TR_NO_CUE, ss, se, missing); return; }
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
-    cue_hits hits[32];
-    for (size_t k = 0; k < r->frame->ncues && k < 32; k++) hits[k].done = 0;
     size_t ws[512];
     size_t nw = sentence_words(d->text, ss, se, ws, 512);
     int gated = -1;
