@@ -24,6 +24,7 @@ typedef struct qentry {
     uint64_t key;
     size_t nq;
     cc_qty *q;          /* nq quantities, kept after the entry */
+    size_t *ws, nw;     /* the sentence's word starts (document offsets), once a frame asked: ws NULL before */
     UT_hash_handle hh;
 } qentry;
 
@@ -89,6 +90,7 @@ static void qcache_clear(cc_matcher *m)
     qentry *e, *t;
     HASH_ITER(hh, m->qc, e, t) {
         HASH_DEL(m->qc, e);
+        free(e->ws);
         free(e);
     }
 }
@@ -1322,6 +1324,8 @@ static const qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
         e = cc_xmalloc(sizeof *e + nq * sizeof *q);
         e->key = key;
         e->nq = nq;
+        e->ws = NULL;
+        e->nw = 0;
         e->q = (cc_qty *)(void *)(e + 1);
         memcpy(e->q, q, nq * sizeof *q);
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
@@ -1436,8 +1440,16 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
-    size_t ws[512];
-    size_t nw = sentence_words(d->text, ss, se, ws, 512);
+    /* the sentence's word starts, found once for every frame rule that reads it */
+    qentry *qe = (qentry *)sentence_cache(x, ss, se);
+    if (!qe->ws) {
+        size_t tmp[512];
+        qe->nw = sentence_words(d->text, ss, se, tmp, 512);
+        qe->ws = cc_xmalloc((qe->nw ? qe->nw : 1) * sizeof *qe->ws);
+        memcpy(qe->ws, tmp, qe->nw * sizeof *tmp);
+    }
+    const size_t *ws = qe->ws;
+    size_t nw = qe->nw;
     int gated = -1;
     for (size_t k = 0; k < nq; k++) {
         qty_shift(&q[k], ss);
