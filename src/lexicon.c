@@ -270,7 +270,6 @@ const char *cc_lexicon_macro(const cc_lexicon *lx, const char *name)
 
 /* ---- loading ---- */
 
-
 typedef struct {
     const char *path;
     char *err;
@@ -456,47 +455,32 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
         load_listed(&c, lx, cc_yaml_get(root, "weekdays"), CC_LX_WEEKDAY, 0, 6))
         goto out;
 
-    const cc_ynode *one = cc_yaml_get(root, "unit_one");
-    if (one) {
+    /* word classes: every word of the list becomes an entry of the type */
+    static const struct {
+        const char *key;
+        cc_lxtype type;
+        double v;
+        int iv;
+    } classes[] = {
+        {"unit_one", CC_LX_ONE, 1, 0},
+        {"labels", CC_LX_LABEL, 0, 0},
+        {"period_words", CC_LX_PERIOD, 0, 0},
+        {"clause_date_words", CC_LX_CLAUSE_DATE, 0, 0},
+        {"whole_words", CC_LX_WHOLE, 1, 0},
+        {"whole_of_words", CC_LX_WHOLE, 1, 1}, /* iv 1: a name must follow ("all of Luhansk") */
+    };
+    for (size_t k = 0; k < sizeof classes / sizeof *classes; k++) {
+        const cc_ynode *words = cc_yaml_get(root, classes[k].key);
+        if (!words) continue;
         cc_lxent e = {0};
-        e.type = CC_LX_ONE;
-        e.v = 1;
-        if (each_word(&c, lx, one, e)) goto out;
-    }
-    const cc_ynode *labels = cc_yaml_get(root, "labels");
-    if (labels) {
-        cc_lxent e = {0};
-        e.type = CC_LX_LABEL;
-        if (each_word(&c, lx, labels, e)) goto out;
+        e.type = classes[k].type;
+        e.v = classes[k].v;
+        e.iv = classes[k].iv;
+        if (each_word(&c, lx, words, e)) goto out;
     }
 
     const cc_ynode *lists = cc_yaml_get(root, "word_lists");
     if (lists && load_word_lists(&c, lx, lists)) goto out;
-
-    const cc_ynode *period = cc_yaml_get(root, "period_words");
-    if (period) {
-        cc_lxent e = {0};
-        e.type = CC_LX_PERIOD;
-        if (each_word(&c, lx, period, e)) goto out;
-    }
-
-    const cc_ynode *clause = cc_yaml_get(root, "clause_date_words");
-    if (clause) {
-        cc_lxent e = {0};
-        e.type = CC_LX_CLAUSE_DATE;
-        if (each_word(&c, lx, clause, e)) goto out;
-    }
-
-    const char *const whole_keys[] = {"whole_words", "whole_of_words"};
-    for (int k = 0; k < 2; k++) {
-        const cc_ynode *whole = cc_yaml_get(root, whole_keys[k]);
-        if (!whole) continue;
-        cc_lxent e = {0};
-        e.type = CC_LX_WHOLE;
-        e.v = 1;
-        e.iv = k; /* 1: a name must follow ("all of Luhansk") */
-        if (each_word(&c, lx, whole, e)) goto out;
-    }
 
     const cc_ynode *hedges = cc_yaml_get(root, "hedges");
     if (hedges) {

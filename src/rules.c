@@ -493,6 +493,18 @@ static const char *macro_text(const cc_ruleset *rs, const char *name)
     return v ? v : cc_lexicon_macro(rs->lx, name);
 }
 
+/* A rule file's macro (or one an alias table defines), at file:line. */
+static rmacro *add_macro(cc_ruleset *rs, const char *name, const char *text, const char *file, int line)
+{
+    rmacro *m = cc_xcalloc(1, sizeof *m);
+    m->name = cc_xstrdup(name);
+    m->text = cc_xstrdup(text);
+    m->file = cc_xstrdup(file);
+    m->line = line;
+    HASH_ADD_KEYPTR(hh, rs->macros, m->name, strlen(m->name), m);
+    return m;
+}
+
 typedef struct {
     cc_buf out;
     size_t *map; /* output byte -> source offset */
@@ -694,12 +706,8 @@ static void table_macro(lctx *c, const char *table, int line)
         m->text = cc_buf_take(&b);
         return;
     }
-    m = cc_xcalloc(1, sizeof *m);
-    m->name = cc_xstrdup(name);
-    m->text = cc_buf_take(&b);
-    m->file = cc_xstrdup(c->file);
-    m->line = line;
-    HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+    add_macro(c->rs, name, b.s ? b.s : "", c->file, line);
+    cc_buf_free(&b);
 }
 
 static void load_aliases(lctx *c, const cc_ynode *al)
@@ -806,35 +814,30 @@ static void load_macros(lctx *c, const cc_ynode *mm)
         const cc_ynode *k = mm->items[i], *v = mm->items[i + 1];
         if (!is_macro_name(k->str, k->len)) { err_at(c, k, "macro name '%s' must be UPPER_CASE", k->str, NULL); continue; }
         /* NAME: 'regex', or NAME: {extend: 'regex'} / {override: 'regex'} for one defined before */
-        int mode = TABLE_NEW;
-        if (v->kind == CC_Y_MAP && v->n == 2 && v->items[1]->kind == CC_Y_SCALAR &&
-            (strcmp(v->items[0]->str, "extend") == 0 || strcmp(v->items[0]->str, "override") == 0)) {
-            mode = strcmp(v->items[0]->str, "extend") == 0 ? TABLE_EXTEND : TABLE_OVERRIDE;
-            v = v->items[1];
-        }
+        int mode = table_mode(v, &v);
         if (v->kind != CC_Y_SCALAR) {
             err_at(c, v, "macro %s must be a regex string, or extend: or override: with one", k->str, NULL);
+            continue;
+        }
+        if (value_macro(k->str)) {
+            err_at(c, k, "macro %s is a value the normalizer reads (docs/rules.md, \"Values are the normalizer's\"): "
+                         "it cannot be defined again; name yours otherwise", k->str, NULL);
             continue;
         }
         rmacro *m;
         HASH_FIND_STR(c->rs->macros, k->str, m);
         const char *lexicon_text = m ? NULL : cc_lexicon_macro(c->rs->lx, k->str);
-        if (lexicon_text) { /* the lexicon's: redefined here as a rule file's */
-            m = cc_xcalloc(1, sizeof *m);
-            m->name = cc_xstrdup(k->str);
-            m->text = cc_xstrdup(lexicon_text);
-            m->file = cc_xstrdup("lexicon.yaml");
-            m->line = 0;
-            if (mode != TABLE_NEW) HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+        if (mode != TABLE_NEW && (m || lexicon_text)) {
+            if (!m) m = add_macro(c->rs, k->str, lexicon_text, "lexicon.yaml", 0); /* redefined as a rule file's */
+            redefine_macro(c, k, m, mode, v->str);
+            continue;
         }
-        if (m && mode != TABLE_NEW) { redefine_macro(c, k, m, mode, v->str); continue; }
-        if (m) {
+        if (m || lexicon_text) {
             char where[512];
-            if (m->line) snprintf(where, sizeof where, "%s:%d", m->file, m->line);
-            else snprintf(where, sizeof where, "%s", m->file);
+            if (m) snprintf(where, sizeof where, "%s:%d", m->file, m->line);
+            else snprintf(where, sizeof where, "lexicon.yaml");
             err_at(c, k, "macro %s is already defined at %s: write 'extend:' under it to add an alternative, or "
                          "'override:' to replace it", k->str, where);
-            if (lexicon_text) { free(m->name); free(m->text); free(m->file); free(m); }
             continue;
         }
         if (mode != TABLE_NEW) {
@@ -842,12 +845,7 @@ static void load_macros(lctx *c, const cc_ynode *mm)
                    mode == TABLE_EXTEND ? "extend" : "override");
             continue;
         }
-        m = cc_xcalloc(1, sizeof *m);
-        m->name = cc_xstrdup(k->str);
-        m->text = cc_xstrdup(v->str);
-        m->file = cc_xstrdup(c->file);
-        m->line = k->line;
-        HASH_ADD_KEYPTR(hh, c->rs->macros, m->name, strlen(m->name), m);
+        add_macro(c->rs, k->str, v->str, c->file, k->line);
     }
 }
 
@@ -1074,10 +1072,6 @@ static cc_kind value_kind(const cc_rule *r)
 
 static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n);
 
-/* Every ${slot} of the subject is closed, names an alias table that exists
- * (${where:table}), and is filled by a pattern's group of that name, a
- * frame's cue or a default: one nothing fills would read "unknown" in every
- * claim. Errors point at the subject. */
 /* defer_to: [ids] — earlier rules (they read first) whose claim on a value
  * this rule does not repeat under a subject of its own: a general rule
  * leaves to a specific one what both read. */
@@ -1099,6 +1093,10 @@ static void load_defer(lctx *c, cc_rule *r, const cc_ynode *v)
     }
 }
 
+/* Every ${slot} of the subject is closed, names an alias table that exists
+ * (${where:table}), and is filled by a pattern's group of that name, a
+ * frame's cue or a default: one nothing fills would read "unknown" in every
+ * claim. Errors point at the subject. */
 static void check_subject_slots(lctx *c, const cc_rule *r, const cc_ynode *at)
 {
     for (const char *t = r->subject; (t = strstr(t, "${"));) {

@@ -600,7 +600,6 @@ void cc_matcher_trace(cc_matcher *m, cc_trace_fn fn, void *arg)
     m->trace_arg = arg;
 }
 
-
 /* ---- the document's claims by value start ---- */
 
 static size_t vx_slot(const cc_matcher *m, size_t vs)
@@ -814,13 +813,12 @@ static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc
     return 0;
 }
 
-/* Words that put what follows in the future: "talks are due to resume on
- * Monday", "the leaders will meet on Friday", "a meeting planned for Tuesday". */
-
-/* 1 when a word of the lexicon's future list stands among the ten words before offset at
- * in the sentence [ss, at). */
+/* 1 when a word of the lexicon's future list stands among the ten words
+ * before offset at in the sentence [ss, at): words that put what follows in
+ * the future ("talks are due to resume on Monday", "they'll meet on Friday"). */
 static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
 {
+    const char *const *fw = cc_lexicon_list(lx, "future");
     size_t words = 0;
     for (size_t e = at; e > ss && words < 10;) {
         while (e > ss && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z') && t[e - 1] != '\'') e--;
@@ -828,7 +826,6 @@ static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t 
         while (b > ss && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '\'')) b--;
         if (b == e) break;
         words++;
-        const char *const *fw = cc_lexicon_list(lx, "future");
         size_t ap = e; /* "they'll": its "'ll" */
         while (ap > b && t[ap - 1] != '\'') ap--;
         if (ap > b) ap--;
@@ -1297,14 +1294,9 @@ static int ends_with_ago(const char *s, size_t n)
     return n > 4 && strncasecmp(s + n - 3, "ago", 3) == 0 && s[n - 4] == ' ';
 }
 
-/* The quantities of the rule's kind in the sentence [ss, se), offsets in the
- * sentence. The sentence is read once per document for every kind (so that
- * a count is never a piece of a date: "24" in "February 24, 2022"); a rule
- * that wants a date re-reads a bare number as a year ("in 2014"), and one
- * that counts completed units re-reads its durations that way. */
 /* Every quantity of the sentence [ss, se), of any kind, as the normalizer
  * reads it (offsets in the sentence): read once per document and sentence. */
-static const qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
+static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
 {
     cc_matcher *m = x->m;
     const cc_doc *d = x->d;
@@ -1331,6 +1323,21 @@ static const qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
     }
     return e;
+}
+
+/* The sentence's word starts (document offsets), found once for every
+ * frame rule that reads it and kept with its quantities. */
+static const size_t *sentence_word_starts(scan_ctx *x, size_t ss, size_t se, size_t *nw)
+{
+    qentry *e = sentence_cache(x, ss, se);
+    if (!e->ws) {
+        size_t tmp[512];
+        e->nw = sentence_words(x->d->text, ss, se, tmp, 512);
+        e->ws = cc_xmalloc((e->nw ? e->nw : 1) * sizeof *e->ws);
+        memcpy(e->ws, tmp, e->nw * sizeof *tmp);
+    }
+    *nw = e->nw;
+    return e->ws;
 }
 
 /* A value macro's callouts (cc_rules.h): a pattern's {DATE}, {MONEY} …
@@ -1363,6 +1370,11 @@ static int value_callout(pcre2_callout_block *cb, void *data)
     return 1;
 }
 
+/* The quantities of the rule's kind in the sentence [ss, se), offsets in the
+ * sentence. The sentence is read once per document for every kind (so that
+ * a count is never a piece of a date: "24" in "February 24, 2022"); a rule
+ * that wants a date re-reads a bare number as a year ("in 2014"), and one
+ * that counts completed units re-reads its durations that way. */
 static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, cc_qty *out)
 {
     const cc_doc *d = x->d;
@@ -1440,16 +1452,8 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
-    /* the sentence's word starts, found once for every frame rule that reads it */
-    qentry *qe = (qentry *)sentence_cache(x, ss, se);
-    if (!qe->ws) {
-        size_t tmp[512];
-        qe->nw = sentence_words(d->text, ss, se, tmp, 512);
-        qe->ws = cc_xmalloc((qe->nw ? qe->nw : 1) * sizeof *qe->ws);
-        memcpy(qe->ws, tmp, qe->nw * sizeof *tmp);
-    }
-    const size_t *ws = qe->ws;
-    size_t nw = qe->nw;
+    size_t nw;
+    const size_t *ws = sentence_word_starts(x, ss, se, &nw);
     int gated = -1;
     for (size_t k = 0; k < nq; k++) {
         qty_shift(&q[k], ss);
@@ -1588,8 +1592,6 @@ static size_t pathological(const cc_ruleset *rs, cc_matcher *m, cc_diags *diags)
     return bad;
 }
 
-/* Why rule r's example x fails on the document d made of it (into why,
- * empty when it passes). */
 /* The furthest step rule r reached on a document (trace_furthest). */
 typedef struct {
     const cc_doc *d;
@@ -1607,6 +1609,8 @@ static void trace_furthest(void *arg, const cc_rule *r, cc_trace_step step, size
     cc_word_step(&f->words, r, step, f->d->text, s, e, detail);
 }
 
+/* Why rule r's example x fails on the document d made of it (into why,
+ * empty when it passes). */
 static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *r, const cc_example *x, cc_doc *d,
                             cc_diags *scratch, char *why, size_t whylen)
 {
