@@ -87,6 +87,13 @@ void cc_run_add(cc_run *r, const char *path);
 void cc_run_add_mem(cc_run *r, const char *name, const char *data, size_t len);
 /* Loads, dates, scans and matches everything added. */
 void cc_run_check(cc_run *r);
+/* Dates d from what it says of itself, when nothing above it (--date, a
+ * manifest) did: its front matter or a page's metadata, else its first
+ * screen (docs/dates.md); sets date_source ("none" when nothing dates it).
+ * this_year bounds the year a weekday may put a yearless date in. */
+void cc_doc_date_own(const cc_lexicon *lx, cc_doc *d, int this_year, cc_diags *diags);
+/* Today's year (UTC). */
+int cc_this_year(void);
 /* Marks the findings whose fingerprint is listed as baselined; returns how
  * many were. */
 size_t cc_run_baseline(cc_run *r, const char *const *fingerprints, size_t n);

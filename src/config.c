@@ -1,12 +1,11 @@
 #include "cc_config.h"
+#include "cc_date.h"
 #include "cc_rules.h"
 #include "cc_yaml.h"
-#include "cc_date.h"
 
 #include <errno.h>
-#include <stddef.h>
-
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,21 +75,13 @@ const char *cc_setting_check(const cc_setting_def *def, const char *v)
             p += k + (p[k] == '|');
         }
         static _Thread_local char what[128]; /* "info, warning, error or never" */
-        snprintf(what, sizeof what, "%s", def->choices);
-        char *last = strrchr(what, '|');
-        if (last) {
-            char tail[64];
-            snprintf(tail, sizeof tail, " or %s", last + 1);
-            snprintf(last, sizeof what - (size_t)(last - what), "%s", tail);
+        what[0] = 0;
+        for (const char *p = def->choices; *p;) {
+            size_t k = strcspn(p, "|"), at = strlen(what);
+            const char *sep = !at ? "" : p[k] ? ", " : " or ";
+            snprintf(what + at, sizeof what - at, "%s%.*s", sep, (int)k, p);
+            p += k + (p[k] == '|');
         }
-        cc_buf b;
-        cc_buf_init(&b);
-        for (const char *q = what; *q; q++) {
-            if (*q == '|') cc_buf_puts(&b, ", ");
-            else cc_buf_putc(&b, *q);
-        }
-        snprintf(what, sizeof what, "%s", b.s);
-        cc_buf_free(&b);
         return what;
     }
     case CC_SET_TEXT:

@@ -128,6 +128,13 @@ static int doc_adopt(cc_doc *d, const char *path, char *buf, size_t len, cc_diag
     static uint64_t serials;
     d->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
     build_lines(d);
+    return 0;
+}
+
+/* An article as written: its front matter and its inline directives too. */
+static int text_adopt(cc_doc *d, const char *path, char *buf, size_t len, cc_diags *diags)
+{
+    if (doc_adopt(d, path, buf, len, diags) != 0) return -1;
     front_matter(d, diags);
     suppressions(d, diags);
     return 0;
@@ -141,7 +148,7 @@ int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, c
     memcpy(buf, data, len);
     memset(buf + len, 0, CC_READ_SLACK + 1);
     if (cc_page_path(path)) return page_adopt(d, path, buf, len, diags);
-    return doc_adopt(d, path, buf, len, diags);
+    return text_adopt(d, path, buf, len, diags);
 }
 
 /* Inline directives of a page: in its HTML comments, at the file's own lines. */
@@ -172,15 +179,13 @@ static int page_adopt(cc_doc *d, const char *path, char *data, size_t len, cc_di
         free(data);
         return -1;
     }
-    char *buf = cc_xmalloc(pg.len + CC_READ_SLACK + 1);
-    memcpy(buf, pg.text, pg.len);
+    /* the text, with the zeroed slack every document's text has, is the document's from here */
+    char *buf = cc_xrealloc(pg.text, pg.len + CC_READ_SLACK + 1);
     memset(buf + pg.len, 0, CC_READ_SLACK + 1);
+    pg.text = NULL;
     int rc = doc_adopt(d, path, buf, pg.len, diags);
     if (rc == 0) {
-        free(d->supp); /* the directives are read from the HTML, not from the text */
-        d->supp = NULL;
-        d->nsupp = 0;
-        page_suppressions(d, data, len, diags);
+        page_suppressions(d, data, len, diags); /* the directives are the HTML's, at its lines */
         d->map_off = pg.off;
         d->map_line = pg.line;
         d->map_col = pg.col;
@@ -212,7 +217,7 @@ int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
         return -1;
     }
     if (cc_page_path(path)) return page_adopt(d, path, data, len, diags);
-    return doc_adopt(d, path, data, len, diags);
+    return text_adopt(d, path, data, len, diags);
 }
 
 /* The page map's piece holding off. */

@@ -62,18 +62,15 @@ static void word_step_line(cc_buf *b, const cc_doc *d, const cc_rule *r, const s
 }
 
 /* The rule's claims on the line, each as the reports describe it. */
-static size_t word_claims(cc_buf *b, const cc_doc *d, const cc_claims *cl, const cc_rule *r, int line)
+static void word_claims(cc_buf *b, const cc_doc *d, const cc_claims *cl, const cc_rule *r, int line)
 {
-    size_t n = 0;
     for (size_t i = 0; i < cl->n; i++) {
         const cc_claim *c = &cl->items[i];
         if (c->rule != r || !on_line(d, line, c->start, c->end)) continue;
         cc_buf_printf(b, "  %d:%d: claim on %s: ", c->line, c->col, c->subject);
         cc_word_claim(b, c);
         cc_buf_putc(b, '\n');
-        n++;
     }
-    return n;
 }
 
 void cc_explain(const cc_ruleset *rs, const cc_doc *d, const cc_rule *only, int line, cc_buf *b)
@@ -92,16 +89,14 @@ void cc_explain(const cc_ruleset *rs, const cc_doc *d, const cc_rule *only, int 
         const cc_rule *r = cc_rules_get(rs, ri);
         if (only && r != only) continue;
         const step_seen *far = NULL;
-        size_t nsteps = 0;
+        size_t nsteps = 0, made = 0;
         for (size_t k = 0; k < st.n; k++) {
             const step_seen *x = &st.v[k];
-            if (x->rule != ri || x->step == CC_TR_CLAIM || !on_line(d, line, x->s, x->e)) continue;
+            if (x->rule != ri || !on_line(d, line, x->s, x->e)) continue;
+            if (x->step == CC_TR_CLAIM) { made++; continue; }
             nsteps++;
             if (!far || cc_word_step_rank(x->step) > cc_word_step_rank(far->step)) far = x;
         }
-        size_t made = 0;
-        for (size_t i = 0; i < cl.n; i++)
-            if (cl.items[i].rule == r && on_line(d, line, cl.items[i].start, cl.items[i].end)) made++;
         if (!only && !made && (!far || (far->step == CC_TR_NO_TRIGGER && nsteps == 1))) {
             /* nothing to say but that it read nothing here */
             cc_buf_printf(&quiet, "%s%s", quiet.len ? ", " : "", r->id);

@@ -1,7 +1,6 @@
 /* claimcheck command line: parses arguments, calls the library, prints. */
 #include "cc_date.h"
 #include "cc_explain.h"
-#include "cc_pubdate.h"
 #include "cc_norm.h"
 #include "cc_report.h"
 #include "cc_config.h"
@@ -366,8 +365,9 @@ static const cc_rule *rule_by_id(const cc_ruleset *rs, const char *id, int *rc)
     return NULL;
 }
 
-/* The document to explain: FILE:LINE (dated by --date, else by the page) or the text itself. */
-static int explain_doc(const cc_ruleset *rs, const char *arg, const char *date, cc_doc *d, int *line)
+/* The document to explain: FILE:LINE (dated by --date, else as check dates an
+ * article by itself) or the text itself (dated by --date alone). */
+static int explain_doc(const cc_ruleset *rs, const char *arg, const int64_t *day, cc_doc *d, int *line)
 {
     char path[4096];
     cc_diags dg;
@@ -383,14 +383,13 @@ static int explain_doc(const cc_ruleset *rs, const char *arg, const char *date, 
         cc_doc_free(d);
         return CC_EXIT_USAGE;
     }
-    cc_pubdate pd;
-    if (date) {
-        d->has_date = cc_date_parse_iso(date, &d->date) == 0;
-    } else if (*line > 0 && d->fm_date && cc_date_parse_iso(d->fm_date, &d->date) == 0) {
-        d->has_date = 1; /* front matter, or a page's metadata */
-    } else if (*line > 0 && cc_pubdate_find(cc_rules_lexicon(rs), d, 0, &pd) == 0) {
+    if (day) {
         d->has_date = 1;
-        d->date = pd.date;
+        d->date = *day;
+    } else if (*line > 0) {
+        cc_diags_init(&dg);
+        cc_doc_date_own(cc_rules_lexicon(rs), d, cc_this_year(), &dg);
+        cc_diags_free(&dg);
     }
     return 0;
 }
@@ -425,7 +424,7 @@ static int cmd_explain(int argc, char **argv)
     const cc_rule *only = rule ? rule_by_id(rs, rule, &rc) : NULL;
     cc_doc d;
     int line;
-    if (!rc) rc = explain_doc(rs, arg, date, &d, &line);
+    if (!rc) rc = explain_doc(rs, arg, date ? &day : NULL, &d, &line);
     if (rc) { cc_rules_free(rs); return rc; }
     cc_buf b;
     cc_buf_init(&b);

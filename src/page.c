@@ -135,6 +135,14 @@ static void map_here(walker *w, int line, int col)
     p->n++;
 }
 
+/* The text written next stands at byte r of the file. */
+static void map_at(walker *w, size_t r)
+{
+    int line, col;
+    source_pos(&w->src, r, &line, &col);
+    map_here(w, line, col);
+}
+
 /* Steps the file's offset r past the character c (k bytes) of the text just
  * written, and past the white space after it; where the file wrote it as an
  * entity or in another charset, a map entry puts the next text at the
@@ -148,14 +156,9 @@ static size_t follow(walker *w, size_t r, const char *c, size_t k)
         const char *semi = memchr(s->raw + r, ';', s->len - r < 12 ? s->len - r : 12);
         if (!semi) return SIZE_MAX;
         r = (size_t)(semi - s->raw) + 1;
-        int line, col;
-        source_pos(s, r, &line, &col);
-        map_here(w, line, col);
+        map_at(w, r);
     } else if (r < s->len && ((unsigned char)c[0] & 0x80) && ((unsigned char)s->raw[r] & 0x80)) {
-        r++; /* one byte of windows-1251, KOI8-R … for one character */
-        int line, col;
-        source_pos(s, r, &line, &col);
-        map_here(w, line, col);
+        map_at(w, ++r); /* one byte of windows-1251, KOI8-R … for one character */
     } else {
         return SIZE_MAX;
     }

@@ -7,9 +7,8 @@
 
 /* The words that place a date on a page are the lexicon's word lists
  * (lexicon.yaml word_lists: published, updated, byline, read_time,
- * present, caption, time), so that a new cue is one word there (and a line
- * in docs/dates.md). */
-#define WORDS(lx, name) cc_lexicon_list((lx), (name))
+ * present, caption, clock, time), so that a new cue is one word there (and
+ * a line in docs/dates.md). */
 
 static const char *const ctx_names[CC_PD__N] = {"published", "byline", "wire dateline", "updated", "date line",
                                                 "short line", "headline",  "page header", "page address",
@@ -87,7 +86,7 @@ static int count_unless_time(const char *w, size_t n, void *arg)
  * ENOUGH_WORDS: a count past it means "long"). */
 static size_t other_words(const cc_lexicon *lx, const char *s, size_t n)
 {
-    word_count wc = {0, WORDS(lx, "time")};
+    word_count wc = {0, cc_lexicon_list(lx, "time")};
     words(s, n, count_unless_time, &wc);
     return wc.c;
 }
@@ -233,7 +232,7 @@ static int present(const cc_lexicon *lx, const char *pre, size_t n)
     size_t a = 0; /* the sentence's start: after the last ". " */
     for (size_t i = 0; i + 1 < n; i++)
         if ((pre[i] == '.' || pre[i] == '!' || pre[i] == '?') && pre[i + 1] == ' ') a = i + 2;
-    return cue_before(pre + a, n - a, WORDS(lx, "present"), 64);
+    return cue_before(pre + a, n - a, cc_lexicon_list(lx, "present"), 64);
 }
 
 /* The context of a date written at line[a..b), given the line before. */
@@ -242,18 +241,18 @@ static cc_pubdate_ctx context(const cc_lexicon *lx, const line_t *ln, size_t a, 
 {
     const char *pre = ln->s, *post = ln->s + b;
     size_t pn = a, qn = ln->n - b;
-    if (cue_before(pre, pn, WORDS(lx, "published"), 3)) return CC_PD_PUBLISHED;
-    if (cue_before(pre, pn, WORDS(lx, "updated"), 3)) return CC_PD_UPDATED;
+    if (cue_before(pre, pn, cc_lexicon_list(lx, "published"), 3)) return CC_PD_PUBLISHED;
+    if (cue_before(pre, pn, cc_lexicon_list(lx, "updated"), 3)) return CC_PD_UPDATED;
     size_t others = other_words(lx, pre, pn) + other_words(lx, post, qn);
     int bar = memchr(pre, '|', pn) || has_mark(pre, pn, (const char *const[]){"\xC2\xB7", "\xE2\x80\xA2", NULL});
-    if (first_word_in(pre, pn, WORDS(lx, "byline")) || has_mark(ln->s, ln->n, WORDS(lx, "read_time")) ||
+    if (first_word_in(pre, pn, cc_lexicon_list(lx, "byline")) || has_mark(ln->s, ln->n, cc_lexicon_list(lx, "read_time")) ||
         (bar && other_words(lx, pre, pn) <= 6))
         return CC_PD_BYLINE;
     if (wire(lx, pre, pn, post, qn)) return CC_PD_WIRE;
     if (others > 4) return weekday && present(lx, pre, pn) ? CC_PD_PROSE : CC_PD__N;
     int prev_by = prev && other_words(lx, prev->s, prev->n) <= 6 &&
-                  (first_word_in(prev->s, prev->n, WORDS(lx, "byline")) ||
-                   cue_before(prev->s, prev->n, WORDS(lx, "byline"), 3));
+                  (first_word_in(prev->s, prev->n, cc_lexicon_list(lx, "byline")) ||
+                   cue_before(prev->s, prev->n, cc_lexicon_list(lx, "byline"), 3));
     if (prev_by) return CC_PD_BYLINE;
     if (!titled) return CC_PD_HEADER;
     return others <= 2 ? CC_PD_LINE : CC_PD_SHORT;
@@ -263,7 +262,7 @@ static cc_pubdate_ctx context(const cc_lexicon *lx, const line_t *ln, size_t a, 
 static int is_clock(const cc_lexicon *lx, const line_t *ln)
 {
     const char *p = skip_space(ln->s, ln->s + ln->n);
-    return first_word_in(p, (size_t)(ln->s + ln->n - p), WORDS(lx, "clock"));
+    return first_word_in(p, (size_t)(ln->s + ln->n - p), cc_lexicon_list(lx, "clock"));
 }
 
 /* "/2024/08/24/", "/20240824/", "/2024-08-24/" in an address on the line. */
@@ -335,7 +334,7 @@ static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const l
         int day = (q[k].unanchored && q[k].month) || (!q[k].unanchored && q[k].kind == CC_K_DATE && q[k].low == q[k].high);
         if (day && !looked) {
             looked = 1;
-            caption = has_mark(ln->s, ln->n, WORDS(lx, "caption"));
+            caption = has_mark(ln->s, ln->n, cc_lexicon_list(lx, "caption"));
             clock = is_clock(lx, ln);
         }
         if (q[k].unanchored && q[k].month) { /* a month and day without a year */

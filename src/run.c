@@ -57,9 +57,7 @@ cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
     cc_claims_init(&r->claims);
     cc_diags_init(&r->diags);
     r->json_cache = cc_json_cache_new();
-    time_t now = time(NULL);
-    struct tm tm;
-    r->this_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
+    r->this_year = cc_this_year();
     return r;
 }
 
@@ -370,6 +368,18 @@ static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d
         snprintf(d->date_source, sizeof d->date_source, "manifest");
         return;
     }
+    cc_doc_date_own(cc_rules_lexicon(r->rs), d, r->this_year, diags);
+}
+
+int cc_this_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    return gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
+}
+
+void cc_doc_date_own(const cc_lexicon *lx, cc_doc *d, int this_year, cc_diags *diags)
+{
     if (d->fm_date) {
         int64_t z;
         if (cc_date_parse_iso(d->fm_date, &z) == 0) {
@@ -383,7 +393,7 @@ static void date_doc(const cc_run *r, const mindex *idx, dircache *dc, cc_doc *d
                     d->fm_date_from ? d->fm_date_from : "front matter", d->fm_date);
     }
     cc_pubdate pd;
-    if (cc_pubdate_find(cc_rules_lexicon(r->rs), d, r->this_year, &pd) == 0) {
+    if (cc_pubdate_find(lx, d, this_year, &pd) == 0) {
         d->has_date = 1;
         d->date = pd.date;
         int line, col;

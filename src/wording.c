@@ -5,12 +5,13 @@
 #include <math.h>
 #include <string.h>
 
-void cc_word_quote(cc_buf *b, const cc_claim *c)
+/* Text in quotes, white space folded to one space. */
+static void quoted(cc_buf *b, const char *t, size_t n)
 {
     cc_buf_putc(b, '\'');
-    int sp = 0; /* white space folded to one space */
-    for (size_t i = 0; i < c->quote_len; i++) {
-        char ch = c->quote[i];
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[i];
         if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') { sp = 1; continue; }
         if (sp) cc_buf_putc(b, ' ');
         sp = 0;
@@ -18,6 +19,8 @@ void cc_word_quote(cc_buf *b, const cc_claim *c)
     }
     cc_buf_putc(b, '\'');
 }
+
+void cc_word_quote(cc_buf *b, const cc_claim *c) { quoted(b, c->quote, c->quote_len); }
 
 /* " on 2026-01-23", with the time a figure was stated for, or " (undated)". */
 static void word_when(cc_buf *b, const cc_claim *c)
@@ -184,13 +187,7 @@ int cc_word_step_rank(cc_trace_step step)
 }
 
 /* The text [s, e) in quotes, white space folded, cut at 80 bytes. */
-static void word_span(cc_buf *b, const char *text, size_t s, size_t e)
-{
-    cc_claim c = {0};
-    c.quote = (char *)(text + s);
-    c.quote_len = e - s > 80 ? 80 : e - s;
-    cc_word_quote(b, &c);
-}
+static void word_span(cc_buf *b, const char *text, size_t s, size_t e) { quoted(b, text + s, e - s > 80 ? 80 : e - s); }
 
 void cc_word_step(cc_buf *b, const cc_rule *r, cc_trace_step step, const char *text, size_t s, size_t e,
                   const char *detail)
