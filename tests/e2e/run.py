@@ -70,6 +70,12 @@ def pair_together(report, a, b):
     return None
 
 
+def _write(d, name, text):
+    """Writes text (UTF-8) as d/name."""
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def eq(a, b, what=""):
     assert a == b, f"{what}: expected {b!r}, got {a!r}"
 

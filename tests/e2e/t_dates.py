@@ -103,11 +103,6 @@ def page_dates_name_their_line_and_context():
         shutil.rmtree(d)
 
 
-def _write(d, name, text):
-    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-        f.write(text)
-
-
 @test
 def a_figure_stated_for_an_earlier_time_is_compared_then():
     d = tempfile.mkdtemp()

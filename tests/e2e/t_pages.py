@@ -52,8 +52,7 @@ def a_page_is_read_like_an_article_and_its_claims_point_into_the_html():
     d = tempfile.mkdtemp()
     try:
         p = os.path.join(d, "story.html")
-        with open(p, "w", encoding="utf-8") as f:
-            f.write(_STORY)
+        _write(d, "story.html", _STORY)
         cs = _claims(p)
         # the story's claims, and none from the menu, the caption, the related list, the footer or a script
         eq(sorted(c["subject"] for c in cs), ["casualties.russia.military.killed_wounded",
@@ -105,8 +104,7 @@ def each_date_source_of_a_page_is_read_in_its_rank():
     d = tempfile.mkdtemp()
     try:
         for name, (html, _, _) in cases.items():
-            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-                f.write(html)
+            _write(d, name, html)
         code, rep, _ = check_json("--fail-on", "never", d)
         docs = {os.path.basename(x["path"]): x for x in rep["documents"]}
         for name, (_, date, how) in cases.items():
@@ -138,8 +136,7 @@ def pages_in_other_charsets_and_broken_markup_are_read_as_browsers_read_them():
         # no <html>, unclosed paragraphs, a stray end tag, an unterminated comment-like text, entities
         broken = ("<p>Ukrainian forces hold about 30% of the Kherson region</div>\n<p>Russian troops hold roughly "
                   "40% of Zaporizhzhia oblast &amp; more<p>The 1,000-day war &lt;goes on&gt;<b><i>unclosed\n")
-        with open(os.path.join(d, "broken.html"), "w", encoding="utf-8") as f:
-            f.write(broken)
+        _write(d, "broken.html", broken)
         cs = _claims("--date", "2024-03-05", d)
         got = {(os.path.basename(c["path"]), c["line"], c["column"]) for c in cs}
         assert ("cp1251.html", 2, cyr.split("\n")[1].index("Ukrainian") + 1) in got, got
@@ -158,14 +155,12 @@ def a_folder_of_pages_is_checked_and_a_comment_in_the_html_suppresses():
         page = ('<html><head><meta property="article:published_time" content="{date}"></head><body><article>\n'
                 '{supp}<p>Ukrainian forces hold about {share}% of the Donetsk region.</p>\n</article></body></html>\n')
         for name, date, share in (("a.html", "2025-06-01", 30), ("b.html", "2025-06-03", 31), ("c.htm", "2025-06-04", 70)):
-            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
-                f.write(page.format(date=date, share=share, supp=""))
+            _write(d, name, page.format(date=date, share=share, supp=""))
         code, out, _ = run("check", d)
         eq(code, 1, out)
         assert "c.htm:2:4: error: [territory-share]" in out, out
-        with open(os.path.join(d, "c.htm"), "w", encoding="utf-8") as f:
-            f.write(page.format(date="2025-06-04", share=70,
-                                supp="<!-- claimcheck-disable-next-line territory-share -->\n"))
+        _write(d, "c.htm", page.format(date="2025-06-04", share=70,
+                                       supp="<!-- claimcheck-disable-next-line territory-share -->\n"))
         code, out, _ = run("check", d)
         eq(code, 0, out)
     finally:
