@@ -968,21 +968,35 @@ static int parse_int(lctx *c, const cc_ynode *v, int lo, int hi, const char *wha
     return (int)x;
 }
 
+/* A key that is true or false (absent: false). */
+static int yaml_flag(lctx *c, const cc_ynode *n, const char *key)
+{
+    const char *v = cc_yaml_str(n, key);
+    if (v && strcmp(v, "true") != 0 && strcmp(v, "false") != 0)
+        err_at(c, cc_yaml_get(n, key), "%s must be true or false, not '%s'", key, v);
+    return v && strcmp(v, "true") == 0;
+}
+
+/* A cue of this name listed already. */
+static int same_name_before(const cc_frame *fr, const char *name)
+{
+    for (size_t k = 0; k < fr->ncues; k++)
+        if (strcmp(fr->cues[k].name, name) == 0) return 1;
+    return 0;
+}
+
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "reach", "not_after", "nearest", "refer", NULL};
+                                        "reach", "not_after", "nearest", "nearer", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
     fr->reach = 12;
     int v = parse_int(c, cc_yaml_get(f, "reach"), 1, 60, "frame reach");
     if (v > 0) fr->reach = v;
-    const char *nearest = cc_yaml_str(f, "nearest");
-    if (nearest && strcmp(nearest, "true") != 0 && strcmp(nearest, "false") != 0)
-        err_at(c, cc_yaml_get(f, "nearest"), "nearest must be true or false, not '%s'", nearest, NULL);
-    fr->nearest = nearest && strcmp(nearest, "true") == 0;
+    fr->nearest = yaml_flag(c, f, "nearest");
     const char *vw = cc_yaml_str(f, "value_with");
     if (vw && strcmp(vw, "weekday") != 0)
         err_at(c, cc_yaml_get(f, "value_with"), "value_with: expected weekday (a date written with its weekday), not '%s'", vw, NULL);
@@ -1016,10 +1030,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->col = q->col;
         const char *opt = cc_yaml_str(q, "optional");
         cu->required = !(opt && (strcmp(opt, "true") == 0 || strcmp(opt, "yes") == 0));
-        const char *ab = cc_yaml_str(q, "absent");
-        if (ab && strcmp(ab, "true") != 0 && strcmp(ab, "false") != 0)
-            err_at(c, cc_yaml_get(q, "absent"), "absent must be true or false, not '%s'", ab, NULL);
-        if (ab && strcmp(ab, "true") == 0) {
+        if (yaml_flag(c, q, "absent")) {
             cu->absent = 1;
             cu->required = 0; /* a cue that must not be there is never needed */
         }
@@ -1035,8 +1046,10 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
             if (cu->near < 0) err_at(c, cc_yaml_get(q, "near"), "near: '%s' is no cue listed before this one", near, NULL);
         }
         cu->reach = fr->reach;
-        const char *cn = cc_yaml_str(q, "nearest");
-        cu->nearest = fr->nearest || (cn && strcmp(cn, "true") == 0);
+        cu->nearest = yaml_flag(c, q, "nearest") || fr->nearest;
+        cu->nearer = yaml_flag(c, q, "nearer");
+        if (cu->nearer && !same_name_before(fr, name))
+            err_at(c, cc_yaml_get(q, "nearer"), "nearer: cue '%s' is an alternative to a cue of the same name listed before it, and there is none", name, NULL);
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
         if (v >= 0) cu->reach = v;
         /* names_after: the capitalised name written after the words ("the village of Iskra"): a

@@ -1029,6 +1029,13 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
+/* Match a is a possessive standing before match b ("Ukraine's Donetsk region"): b is its head. */
+static int possessive_before(const char *t, fspan a, fspan b)
+{
+    return a.e <= b.s && b.s - a.e <= 4 &&
+           (strncmp(t + a.e, "'s ", 3) == 0 || strncmp(t + a.e, "\xE2\x80\x99s ", 5) == 0);
+}
+
 static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws, size_t nw,
                     fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
 {
@@ -1044,8 +1051,7 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(t, ws, nw, anchor.s, anchor.e, h.s, h.e);
-        if (best != SIZE_MAX && prev.e <= h.s && h.s - prev.e <= 4 && got->s == prev.s &&
-            (strncmp(t + prev.e, "'s ", 3) == 0 || strncmp(t + prev.e, "\xE2\x80\x99s ", 5) == 0)) {
+        if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
             *got = h; /* the possessive's head */
             best = dist;
         } else if (dist < best) {
@@ -1148,8 +1154,24 @@ static int fronted_date(const cc_lexicon *lx, const char *t, const size_t *ws, s
     return e < se && t[e] == ',';
 }
 
+/* The span cue k of a frame is sought near: its near: cue's match, or the quantity's core. */
+static fspan cue_anchor(const cc_frame *fr, size_t k, const size_t *cs, const size_t *ce, fspan core)
+{
+    int n = fr->cues[k].near;
+    return n >= 0 ? (fspan){cs[n], ce[n]} : core;
+}
+
+/* The cue of cue k's name found already, or -1. */
+static int filled_by(const cc_frame *fr, size_t k, const size_t *cs)
+{
+    for (size_t j = 0; j < k; j++)
+        if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, fr->cues[k].name) == 0) return (int)j;
+    return -1;
+}
+
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
- * (SIZE_MAX when not found); [*ms, *me) grows to take them in. */
+ * (SIZE_MAX when not found); [*ms, *me) grows to take in those found in
+ * reach (not those a refer: word stands for). */
 static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
                        const cc_qty *q, const cc_qty *all, size_t nall, cue_hits *hits, fspan core, size_t *cs,
                        size_t *ce, size_t *ms, size_t *me)
@@ -1157,37 +1179,43 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     const char *t = x->d->text;
     fspan taken[33];
     size_t nt = 0;
+    char here[32] = {0};
     cue_hits rh;
     int wide = fronted_date(cc_rules_lexicon(x->rs), t, ws, nw, se, q);
     taken[nt++] = core;
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
         cs[k] = ce[k] = SIZE_MAX;
-        int filled = 0; /* an earlier cue of the same name already found */
-        for (size_t j = 0; j < k; j++)
-            if (cs[j] != SIZE_MAX && strcmp(fr->cues[j].name, cu->name) == 0) filled = 1;
-        if (filled) continue;
-        fspan anchor = core;
-        if (cu->near >= 0) {
-            if (cs[cu->near] == SIZE_MAX) continue;
-            anchor = (fspan){cs[cu->near], ce[cu->near]};
-        }
-        fspan got;
+        int filled = filled_by(fr, k, cs);
+        if (filled >= 0 && !cu->nearer) continue;
+        if (cu->near >= 0 && cs[cu->near] == SIZE_MAX) continue;
+        fspan anchor = cue_anchor(fr, k, cs, ce, core), got;
         const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
         size_t reach = wide && cu->near < 0 && !cu->absent ? SIZE_MAX : (size_t)cu->reach;
-        if (find_cue(cu, ch, t, ws, nw, anchor, reach, taken, nt, &got) &&
-            (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch))) {
-            cs[k] = got.s;
-            ce[k] = got.e;
-            taken[nt++] = got;
-            if (got.s < *ms) *ms = got.s;
-            if (got.e > *me) *me = got.e;
-        } else if (cu->refer && find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, nt, &got) &&
-                   antecedent(x, cu, &got)) {
-            cs[k] = got.s; /* the slot's words, named before: the claim's span stays in its sentence */
-            ce[k] = got.e;
+        int found = find_cue(cu, ch, t, ws, nw, anchor, reach, taken, nt, &got) &&
+                    (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch));
+        int referred = !found && cu->refer &&
+                       find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, nt, &got) &&
+                       antecedent(x, cu, &got);
+        if (!found && !referred) continue;
+        if (filled >= 0) { /* an alternative: it replaces the other only when nearer */
+            fspan fa = cue_anchor(fr, (size_t)filled, cs, ce, core), other = {cs[filled], ce[filled]};
+            if (attach_distance(t, ws, nw, anchor.s, anchor.e, got.s, got.e) >=
+                    attach_distance(t, ws, nw, fa.s, fa.e, other.s, other.e) ||
+                possessive_before(t, got, other))
+                continue;
+            cs[filled] = ce[filled] = SIZE_MAX;
         }
+        cs[k] = got.s; /* a referred slot's words were named before: the claim's span stays in its sentence */
+        ce[k] = got.e;
+        here[k] = (char)found;
+        if (found) taken[nt++] = got;
     }
+    for (size_t k = 0; k < fr->ncues && k < 32; k++)
+        if (cs[k] != SIZE_MAX && here[k]) {
+            if (cs[k] < *ms) *ms = cs[k];
+            if (ce[k] > *me) *me = ce[k];
+        }
 }
 
 /* Every required cue name filled by one of its cues, and no absent cue
