@@ -29,6 +29,8 @@ typedef struct {
     unsigned unanchored : 1; /* relative but no reference date was given: low/high/best are NaN */
     unsigned range : 1;      /* written as a range or "between … and …" */
     unsigned vague : 1;      /* a vague count such as "tens of thousands" */
+    unsigned entered : 1;    /* a period entered, its first day ("entered its third year"): the age at
+                                a time the sentence may state ("… last February") */
     int weekday;             /* a weekday written with the date, -1 when none */
     int weekday_actual;      /* the weekday the date falls on, -1 when not a single day */
     unsigned char month, mday; /* a month and day written without a year (else 0): a page's

@@ -905,11 +905,25 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
     return 0;
 }
 
-/* "in its fourth year", "the third year of the war": [n-1, n) units */
+/* A period entered rather than lived in, the verb read with it: "entered
+ * its third year", "ground on into a fourth year" (its first day). Returns
+ * the token after the verb, or i. "Now well into its third year" is inside
+ * it; so is a bare "into", which may follow a duration ("three weeks into"). */
+static size_t entering(const P *p, size_t i)
+{
+    if (i < p->nt && p->t[i].type == CC_T_WORD && p->t[i].end - p->t[i].start >= 5 &&
+        strncasecmp(p->s + p->t[i].start, "enter", 5) == 0)
+        return word(p, i + 1, "into") ? i + 2 : i + 1;
+    return word(p, i, "on") && word(p, i + 1, "into") ? i + 2 : i;
+}
+
+/* "in its fourth year", "the third year of the war": [n-1, n) units;
+ * "entered its fourth year": n-1 units */
 static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
 {
-    size_t j = i, e, ue;
-    if (word(p, j, "in") || word(p, j, "into")) j++;
+    size_t j = entering(p, i), e, ue;
+    int enters = j > i;
+    if (!enters && (word(p, j, "in") || word(p, j, "into"))) j++;
     if (!(word(p, j, "its") || word(p, j, "the") || word(p, j, "a") || word(p, j, "their") || word(p, j, "his") ||
           word(p, j, "her")))
         return 0;
@@ -940,7 +954,8 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     q->kind = CC_K_DURATION;
     q->unit = "day";
     q->low = (o->v - 1) * u->v;
-    q->high = o->v * u->v;
+    q->high = enters ? q->low : o->v * u->v;
+    q->entered = (unsigned)enters;
     q->best = q->low;
     q->wnum = o->v;
     q->wunit = u->name;
@@ -1330,7 +1345,7 @@ static unsigned char token_role(const P *p, size_t i)
 static int may_start(const P *p, const unsigned char *role, size_t i)
 {
     if (role[i] == A_ANCHOR) return 1;
-    if (role[i] != A_GLUE) return 0;
+    if (role[i] != A_GLUE) return entering(p, i) > i;
     for (size_t k = i + 1; k < p->nt && k <= i + 4; k++)
         if (role[k] == A_ANCHOR) return 1;
     size_t e; /* a phrase of the lexicon that starts with the glue word ("a few") */

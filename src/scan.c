@@ -315,8 +315,22 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc
 /* The compared value from the value read. -1 when the claim cannot be
  * made (a share without its reference value); *ref_off gets where the
  * reference key was kept (SIZE_MAX when none). */
-static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_claim *c, cc_diags *diags,
-                  const slots *sl, cc_matcher *m, size_t *ref_off)
+/* The day a derived start counts back from: the document's date, or the
+ * earlier time the sentence states for a period entered ("the war entered its
+ * third year last February"), which the claim then carries as its as_of. */
+static void start_reference(const cc_doc *d, const cc_qty *when, cc_claim *c, double *lo, double *hi)
+{
+    *lo = *hi = (double)d->date;
+    if (!c->raw.entered || !when || when->unanchored || when->kind != CC_K_DATE || when->high >= d->date) return;
+    *lo = when->low;
+    *hi = when->high;
+    c->as_of = 1;
+    c->as_of_low = (int64_t)when->low;
+    c->as_of_high = (int64_t)when->high;
+}
+
+static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const cc_qty *when, cc_claim *c,
+                  cc_diags *diags, const slots *sl, cc_matcher *m, size_t *ref_off)
 {
     *ref_off = SIZE_MAX;
     c->val = c->raw;
@@ -329,14 +343,15 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, cc_cl
             c->val.low = c->val.high = c->val.best = NAN;
             return 0;
         }
-        double ref = (double)d->date;
+        double ref_lo, ref_hi;
+        start_reference(d, when, c, &ref_lo, &ref_hi);
         c->val.kind = CC_K_DATE;
         c->val.unit = "date";
         const char *wu = c->raw.wunit;
         double wf = c->raw.wfactor;
-        c->val.low = floor(cc_norm_before(ref, c->raw.high, wu, wf) + 1e-6);
-        c->val.high = ceil(cc_norm_before(ref, c->raw.low, wu, wf) - 1e-6);
-        c->val.best = round(cc_norm_before(ref, c->raw.best, wu, wf));
+        c->val.low = floor(cc_norm_before(ref_lo, c->raw.high, wu, wf) + 1e-6);
+        c->val.high = ceil(cc_norm_before(ref_hi, c->raw.low, wu, wf) - 1e-6);
+        c->val.best = round(cc_norm_before(ref_hi, c->raw.best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
         size_t kl = render(rs, r, sl, m, d->text, r->reference);
@@ -747,7 +762,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
             return -1;
         }
     so[0] = keep_str(m, m->tmp.s, len);
-    if (derive(x->rs, r, d, c, x->diags, sl, m, &so[2]) != 0) {
+    if (derive(x->rs, r, d, x->when, c, x->diags, sl, m, &so[2]) != 0) {
         trace(x, r, CC_TR_DERIVE, ms, me, NULL);
         m->strs.len = kept; /* the subject is not needed */
         x->out->n--;
@@ -770,7 +785,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    if (stamp_time(x->when, d, c)) { /* the quote takes the time in: "held 60% in October" */
+    if (stamp_time(x->when, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
         if (x->when->start < ms) c->start = ms = x->when->start;
         if (x->when->end > me) c->end = me = x->when->end;
     }

@@ -330,6 +330,13 @@ static void test_units(void **state)
     q = q1("in its fourth year", CC_K_DURATION, NULL, 0);
     NEAR(q.low, 3 * 365);
     NEAR(q.high, 4 * 365);
+    q = q1("entered its fourth year", CC_K_DURATION, NULL, 0); /* its first day */
+    NEAR(q.low, 3 * 365);
+    NEAR(q.high, 3 * 365);
+    q = q1("dragged on into a third year", CC_K_DURATION, NULL, 0);
+    NEAR(q.high, 2 * 365);
+    q = q1("now well into its third year", CC_K_DURATION, NULL, 0); /* somewhere inside it */
+    NEAR(q.high, 3 * 365);
     q = q1("four-hour", CC_K_DURATION, NULL, 0);
     NEAR(q.best, 4.0 / 24);
     q = q1("10 sq mi", CC_K_AREA, NULL, 0);
