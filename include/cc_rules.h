@@ -177,6 +177,11 @@ void cc_rules_free(cc_ruleset *rs);
 
 const cc_lexicon *cc_rules_lexicon(const cc_ruleset *rs);
 size_t cc_rules_count(const cc_ruleset *rs);
+/* The rule with this id, or NULL. */
+const cc_rule *cc_rules_find(const cc_ruleset *rs, const char *id);
+/* A digest of the bytes the rules were loaded from (the lexicon and every
+ * rule file, in order): claims extracted with the same digest compare. */
+uint64_t cc_rules_digest(const cc_ruleset *rs);
 const cc_rule *cc_rules_get(const cc_ruleset *rs, size_t i);
 const char *cc_rules_dir(const cc_ruleset *rs);
 

@@ -57,6 +57,8 @@ void cc_claims_free(cc_claims *c);
 /* Moves from's string blocks to to (the claims pointing into them must
  * be moved too, or dropped by the caller). */
 void cc_claims_take_strings(cc_claims *to, cc_claims *from);
+/* A copy of s[0..n), NUL-terminated, that lives as long as c's strings. */
+char *cc_claims_keep(cc_claims *c, const char *s, size_t n);
 
 typedef struct cc_matcher cc_matcher;
 cc_matcher *cc_matcher_new(const cc_ruleset *rs);

@@ -64,6 +64,9 @@ size_t cc_join2(char *out, size_t cap, const char *a, char sep, const char *b);
 void cc_parallel(int n, void *(*fn)(void *), void *args, size_t size);
 /* Threads to use: requested when above 0, else one per online core. */
 int cc_jobs(int requested);
+/* FNV-1a, 64 bits: h on from CC_FNV64_START over s[0..n) (finding ids, a rule set's digest). */
+#define CC_FNV64_START 1469598103934665603ULL
+uint64_t cc_fnv64(uint64_t h, const char *s, size_t n);
 /* A decimal integer, without printf. */
 void cc_buf_put_int(cc_buf *b, long long v);
 void cc_buf_printf(cc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

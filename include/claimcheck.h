@@ -48,6 +48,14 @@ typedef struct {
     int is_new;              /* named by --new: findings must touch one */
 } cc_input;
 
+/* What one input gave, in the order inputs were merged: its document (or
+ * -1 when it could not be read) and its messages, r->diags[d0, d1). */
+typedef struct {
+    char *path;
+    long doc;
+    size_t d0, d1;
+} cc_input_rec;
+
 typedef struct cc_run {
     const cc_ruleset *rs;
     cc_run_opts opts;
@@ -70,6 +78,13 @@ typedef struct cc_run {
     struct cc_json_cache *json_cache; /* claims already written as JSON (cc_report) */
     double t_scan, t_match;  /* seconds: reading and scanning (all threads), matching */
     int this_year;           /* today's year: the latest a page's weekday may put a yearless date in */
+    cc_input_rec *log;       /* per input merged, in order (cc_run_scan) */
+    size_t nlog;
+    size_t ndiags_head;      /* r->diags before the inputs' own: from finding the inputs */
+    size_t unreadable_head;  /* of r->unreadable: paths that were not there to be read */
+    char **sentences;        /* per claim, its sentence, when the documents' text is gone (claims
+                              * read from a claims file); else NULL */
+    size_t *sentence_at;     /* where each such sentence starts in its document */
 } cc_run;
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts);
@@ -85,13 +100,22 @@ void cc_run_free(cc_run *r);
 void cc_run_add(cc_run *r, const char *path);
 /* Adds a document held in memory under name (copied). */
 void cc_run_add_mem(cc_run *r, const char *name, const char *data, size_t len);
-/* Loads, dates, scans and matches everything added. */
+/* Loads, dates, scans and matches everything added: cc_run_scan, then cc_run_match. */
 void cc_run_check(cc_run *r);
+/* Loads, dates and scans everything added, in path order. */
+void cc_run_scan(cc_run *r);
+/* Finds the contradictions among the run's claims (and which a --new
+ * article made). */
+void cc_run_match(cc_run *r);
 /* Dates d from what it says of itself, when nothing above it (--date, a
  * manifest) did: its front matter or a page's metadata, else its first
  * screen (docs/dates.md); sets date_source ("none" when nothing dates it).
  * this_year bounds the year a weekday may put a yearless date in. */
 void cc_doc_date_own(const cc_lexicon *lx, cc_doc *d, int this_year, cc_diags *diags);
+/* The sentence claim ci was read from (widened to take in the claim):
+ * *text for *len bytes, starting at byte *at of its document. 0 when the
+ * run holds no text for it. */
+int cc_run_claim_sentence(const cc_run *r, size_t ci, const char **text, size_t *len, size_t *at);
 /* Today's year (UTC). */
 int cc_this_year(void);
 /* Marks the findings whose fingerprint is listed as baselined; returns how

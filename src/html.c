@@ -180,16 +180,14 @@ static void claim_card(cc_buf *b, const cc_run *r, const cc_finding *f, size_t j
     cc_buf_puts(b, "</span> <span class=\"datesrc\">(");
     esc(b, d->date_source);
     cc_buf_puts(b, ")</span></header><blockquote class=\"sentence\">");
-    size_t s = 0, e = 0;
-    if (d->text && c->start <= d->len && c->end <= d->len) {
-        cc_doc_sentence(d, c->start, &s, &e);
-        if (e < c->end) e = c->end;
-        if (s > c->start) s = c->start;
-        esc_n(b, d->text + s, c->start - s);
+    const char *st;
+    size_t sl, at;
+    if (cc_run_claim_sentence(r, f->claims[j], &st, &sl, &at)) {
+        esc_n(b, st, c->start - at);
         cc_buf_puts(b, "<mark>");
-        esc_n(b, d->text + c->start, c->end - c->start);
+        esc_n(b, st + (c->start - at), c->end - c->start);
         cc_buf_puts(b, "</mark>");
-        esc_n(b, d->text + c->end, e - c->end);
+        esc_n(b, st + (c->end - at), at + sl - c->end);
     } else {
         cc_buf_puts(b, "<mark>");
         esc_n(b, c->quote, c->quote_len);

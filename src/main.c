@@ -3,6 +3,7 @@
 #include "cc_explain.h"
 #include "cc_norm.h"
 #include "cc_report.h"
+#include "cc_store.h"
 #include "cc_config.h"
 #include "claimcheck.h"
 
@@ -27,7 +28,8 @@ static const char *usage_main =
     "\n"
     "commands:\n"
     "  check [OPTIONS] PATH...     find contradictions among the claims in articles\n"
-    "  extract [OPTIONS] PATH...   print every claim as JSON Lines\n"
+    "  extract [OPTIONS] PATH...   write a claims file: the documents and every claim, as JSON Lines\n"
+    "  compare [OPTIONS] CLAIMS... report on claims files as check reports on the articles\n"
     "  test-rules [DIR]            run every rule's examples\n"
     "  parse [--date D] [--kind K] [--] TEXT\n"
     "                              print the quantities in TEXT as JSON Lines\n"
@@ -62,6 +64,9 @@ static const char *usage_check =
     COMMON_OPTIONS
     "  --new PATH             an article (or folder) being added: every claim is compared, but only\n"
     "                         findings that involve a --new file are reported and counted\n"
+    "  --claims FILE          stored claims (extract's) to check the articles against: the articles\n"
+    "                         are --new ones, and one stored under the same path is replaced\n"
+    "  --mixed-rules          accept --claims extracted with other rules or settings\n"
     "  -f, --format FORMAT    text, json, sarif, html, jsonl or github (default text); repeat with\n"
     "                         --output after each to write several reports in one run\n"
     "  -o, --output FILE      write the report before it to FILE ('-' is standard output); alone,\n"
@@ -76,12 +81,28 @@ static const char *usage_check =
 static const char *usage_extract =
     "usage: claimcheck extract [OPTIONS] PATH...\n"
     "\n"
-    "Prints every claim found as one JSON object per line: path, line, column, end_line,\n"
-    "end_column, text, value, read, hedge, date, rule, subject, kind (docs/cli.md).\n"
+    "Writes a claims file, one JSON object per line: a header naming the extraction (version,\n"
+    "rules, settings), then per article a document record and its claims (path, line, column,\n"
+    "end_line, end_column, text, value, read, hedge, date, rule, subject, kind, the sentence),\n"
+    "and every message (docs/cli.md, docs/scale.md). compare reads claims files.\n"
     "\n"
     "options:\n"
     COMMON_OPTIONS
     "  -o, --output FILE      write to FILE instead of standard output\n";
+
+static const char *usage_compare =
+    "usage: claimcheck compare [OPTIONS] CLAIMS...\n"
+    "\n"
+    "Reads claims files that extract wrote (- for standard input) and reports on them exactly as\n"
+    "check reports on the articles they came from. An article in two files counts once, as the\n"
+    "later file has it. The files must come from the same extraction (these rules, version and\n"
+    "--max-claims) unless --mixed-rules.\n"
+    "\n"
+    "options:\n"
+    COMMON_OPTIONS
+    "  --mixed-rules          compare claims extracted with other rules or settings\n"
+    "  -f, --format FORMAT    text, json, sarif, html, jsonl or github (default text), as check\n"
+    "  -o, --output FILE      as check\n";
 
 static const char *usage_config =
     "usage: claimcheck config [OPTIONS]\n"
@@ -451,6 +472,9 @@ typedef struct {
     int no_config;
     int fail_on_undated;     /* a claim left uncompared for want of a date fails the run */
     int allow_empty;         /* a run that checked no document exits 0, not 4 */
+    const char **claims;     /* --claims FILE: stored claims the articles are checked against */
+    size_t nclaims;
+    int mixed_rules;         /* claims of other extractions may be compared */
 } cli;
 
 /* The format an output file's name asks for; NULL when its extension names
@@ -476,7 +500,8 @@ static const struct {
 } cli_opts[] = {{"--help", "-h", 0},       {"--color", NULL, 0},     {"--no-color", NULL, 0},
                 {"--no-config", NULL, 0},  {"--fail-on-undated", NULL, 0}, {"--allow-empty", NULL, 0},
                 {"--config", NULL, 1},     {"--rules", NULL, 1},     {"--new", NULL, 1},
-                {"--format", "-f", 1},     {"--output", "-o", 1}};
+                {"--format", "-f", 1},     {"--output", "-o", 1},    {"--claims", NULL, 1},
+                {"--mixed-rules", NULL, 0}};
 enum { NOPTS = sizeof cli_opts / sizeof *cli_opts };
 
 /* -1 when a is no option, else whether it takes a value. */
@@ -508,6 +533,7 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
     cc_config_init(&c->cfg);
     c->paths = calloc((size_t)argc + 1, sizeof *c->paths);
     c->news = calloc((size_t)argc + 1, sizeof *c->news);
+    c->claims = calloc((size_t)argc + 1, sizeof *c->claims);
     /* first the config file, so the command line can override it */
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) break;
@@ -558,11 +584,13 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         if (strcmp(a, "--no-config") == 0) continue;
         if (strcmp(a, "--fail-on-undated") == 0) { c->fail_on_undated = 1; continue; }
         if (strcmp(a, "--allow-empty") == 0) { c->allow_empty = 1; continue; }
+        if (strcmp(a, "--mixed-rules") == 0) { c->mixed_rules = 1; continue; }
         if (!v) { rc = bad_usage("option needs a value", a, usage); break; }
         if (!eq) i++;
         if (strcmp(a, "--config") == 0) continue;
         else if (strcmp(a, "--rules") == 0) rules[nrules++] = v;
         else if (strcmp(a, "--new") == 0) c->news[c->nnews++] = v;
+        else if (strcmp(a, "--claims") == 0) c->claims[c->nclaims++] = v;
         else if (cc_setting_by_flag(a)) cc_config_set(cc_config_setting(&c->cfg, cc_setting_by_flag(a)), v, cc_setting_by_flag(a)->flag);
         else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
             if (!cc_config_format_ok(v)) { rc = unknown_word("unknown --format", v, cc_config_formats, usage); break; }
@@ -595,6 +623,7 @@ static void free_cli(cli *c)
     cc_config_free(&c->cfg);
     free(c->paths);
     free(c->news);
+    free(c->claims);
 }
 
 static int setting_error(const cc_setting *s, const char *what)
@@ -782,24 +811,85 @@ static void add_path(cc_run *r, const char *p)
     cc_buf_free(&b);
 }
 
-static int cmd_check(int argc, char **argv, int extract)
+enum { MODE_CHECK, MODE_EXTRACT, MODE_COMPARE };
+
+/* Reads the claims files into st ("-": standard input). 0, or -1 after
+ * printing why. */
+static int read_claims_files(cc_store *st, const char *const *files, size_t n)
 {
+    cc_diags d;
+    cc_diags_init(&d);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        int in = strcmp(files[i], "-") == 0;
+        FILE *f = in ? stdin : fopen(files[i], "r");
+        if (!f) {
+            cc_diag_add(&d, CC_D_ERROR, files[i], 0, 0, NULL, "cannot read: %s; give a claims file that extract wrote",
+                        strerror(errno));
+            rc = -1;
+            break;
+        }
+        rc = cc_store_read(st, in ? "<stdin>" : files[i], f, &d);
+        if (!in) fclose(f);
+    }
+    for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
+    cc_diags_free(&d);
+    return rc;
+}
+
+/* extract's output: the claims file, to -o FILE or standard output. */
+static int write_claims_file(const char *path, const cc_run *r)
+{
+    FILE *out = stdout;
+    if (path && strcmp(path, "-") && !(out = fopen(path, "w"))) {
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_set_sink(&b, out);
+    cc_store_write_run(&b, r);
+    int err = cc_buf_flush(&b) != 0;
+    cc_buf_free(&b);
+    err |= out != stdout ? fclose(out) != 0 : fflush(out) != 0;
+    if (err) fprintf(stderr, "claimcheck: error writing %s\n", path ? path : "standard output");
+    return err ? -1 : 0;
+}
+
+/* Usage errors of one command's options; 0 when they fit. */
+static int mode_usage(int mode, const cli *c, const char *usage)
+{
+    const cc_config *g = &c->cfg;
+    if (mode == MODE_COMPARE && (c->nnews || c->nclaims || g->date.value || g->manifest.value))
+        return bad_usage_hint("compare reads claims files: --date, --manifest, --new and --claims", NULL,
+                              "give them to extract (or check) instead", usage);
+    if (mode == MODE_EXTRACT && c->nclaims)
+        return bad_usage_hint("extract reads articles, not claims files", "--claims", "use compare or check --claims", usage);
+    if (!c->npaths && !c->nnews && !c->nclaims)
+        return bad_usage(mode == MODE_COMPARE ? "no claims file to compare" : "no PATH to check", NULL, usage);
+    return 0;
+}
+
+static int cmd_check(int argc, char **argv, int mode)
+{
+    const char *usage = mode == MODE_EXTRACT ? usage_extract : mode == MODE_COMPARE ? usage_compare : usage_check;
     cli c;
-    int rc = parse_cli(argc, argv, &c, extract ? usage_extract : usage_check);
+    int rc = parse_cli(argc, argv, &c, usage);
     if (rc) { free_cli(&c); return rc < 0 ? 0 : rc; }
     cc_config *g = &c.cfg;
     cc_run_opts ro = {0, 0, NULL, 0, 0, 0, 0};
     int fail_on, min_level, color;
     if ((rc = validate_settings(g, &ro, &fail_on, &min_level, &color)) != 0) { free_cli(&c); return rc; }
-    if (!c.npaths && !c.nnews) { free_cli(&c); return bad_usage("no PATH to check", NULL, extract ? usage_extract : usage_check); }
-    if (!g->noutputs) cc_config_add_output(g, extract ? "jsonl" : "text", NULL);
+    if ((rc = mode_usage(mode, &c, usage)) != 0) { free_cli(&c); return rc; }
+    if (!g->noutputs) cc_config_add_output(g, mode == MODE_EXTRACT ? "jsonl" : "text", NULL);
     for (size_t i = 0; i < g->noutputs; i++)
         if (strcmp(g->outputs[i].format, "html") == 0) ro.keep_text = 1;
+    if (mode == MODE_EXTRACT) ro.keep_text = 1; /* each claim's sentence goes into the claims file */
     for (size_t i = 0; i < g->nrules; i++) {
         struct stat st;
         if (stat(g->rules[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
             rc = bad_usage_hint("--rules wants a folder (the one holding lexicon.yaml and the rule files), not a file",
-                                g->rules[i], "use --rules DIR", extract ? usage_extract : usage_check);
+                                g->rules[i], "use --rules DIR", usage);
             free_cli(&c);
             return rc;
         }
@@ -827,38 +917,44 @@ static int cmd_check(int argc, char **argv, int extract)
         free_cli(&c);
         return CC_EXIT_USAGE;
     }
+    /* stored claims: compare's inputs, or the archive check --claims checks against (its articles old) */
+    cc_store *st = NULL;
+    if (mode == MODE_COMPARE || c.nclaims) {
+        st = cc_store_new(rs, ro.max_claims, c.mixed_rules, mode == MODE_COMPARE);
+        if (read_claims_files(st, mode == MODE_COMPARE ? c.paths : c.claims, mode == MODE_COMPARE ? c.npaths : c.nclaims)) {
+            cc_store_free(st);
+            cc_rules_free(rs);
+            for (size_t i = 0; i < nfps; i++) free(fps[i]);
+            free(fps);
+            free_cli(&c);
+            return CC_EXIT_USAGE;
+        }
+    }
     double t_collect = cc_now();
     cc_run *r = cc_run_new(rs, &ro);
-    for (size_t i = 0; i < c.npaths; i++) add_path(r, c.paths[i]);
-    r->adding_new = 1;
-    for (size_t i = 0; i < c.nnews; i++) add_path(r, c.news[i]);
-    r->adding_new = 0;
+    if (mode != MODE_COMPARE) {
+        r->adding_new = st != NULL; /* against stored claims, the articles given are the new ones */
+        for (size_t i = 0; i < c.npaths; i++) add_path(r, c.paths[i]);
+        r->adding_new = 1;
+        for (size_t i = 0; i < c.nnews; i++) add_path(r, c.news[i]);
+        r->adding_new = 0;
+    }
     t_collect = cc_now() - t_collect;
-    cc_run_check(r);
+    cc_run_scan(r);
+    if (st) {
+        cc_store_take_run(st, r); /* an article given again replaces its stored self */
+        cc_store_give_run(st, r);
+        cc_store_free(st);
+    }
+    if (mode != MODE_EXTRACT) cc_run_match(r);
     double t_report = cc_now();
     if (g->baseline.value) cc_run_baseline(r, (const char *const *)fps, nfps);
     for (size_t i = 0; i < nfps; i++) free(fps[i]);
     free(fps);
     cc_report_opts o = {0, (cc_severity)min_level};
     int write_err = 0;
-    if (extract) {
-        FILE *out = stdout;
-        const char *op = g->outputs[0].path;
-        if (op && strcmp(op, "-") && !(out = fopen(op, "w"))) {
-            fprintf(stderr, "claimcheck: cannot write %s: %s\n", op, strerror(errno));
-            write_err = 1;
-        } else {
-            cc_buf b;
-            cc_buf_init(&b);
-            cc_buf_set_sink(&b, out);
-            for (size_t i = 0; i < r->claims.n; i++) {
-                cc_report_claim_json(&b, r, &r->claims.items[i], NULL);
-                cc_buf_putc(&b, '\n');
-            }
-            write_err |= cc_buf_flush(&b) != 0;
-            cc_buf_free(&b);
-            write_err |= out != stdout ? fclose(out) != 0 : fflush(out) != 0;
-        }
+    if (mode == MODE_EXTRACT) {
+        write_err = write_claims_file(g->outputs[0].path, r) != 0;
         for (size_t i = 0; i < r->diags.n; i++) cc_diag_print(&r->diags.items[i], stderr, tty2);
     } else {
         for (size_t i = 0; i < g->noutputs; i++) write_err |= write_output(&g->outputs[i], r, &o, color) != 0;
@@ -867,16 +963,16 @@ static int cmd_check(int argc, char **argv, int extract)
         /* what the claims hold: the records and their strings (allocator overhead not counted) */
         size_t cb = r->claims.n * sizeof(cc_claim);
         for (size_t i = 0; i < r->claims.n; i++) {
-            const cc_claim *c = &r->claims.items[i];
-            cb += c->quote_len + 1 + (c->subject ? strlen(c->subject) + 1 : 0) + (c->ref_key ? strlen(c->ref_key) + 1 : 0);
+            const cc_claim *cl = &r->claims.items[i];
+            cb += cl->quote_len + 1 + (cl->subject ? strlen(cl->subject) + 1 : 0) + (cl->ref_key ? strlen(cl->ref_key) + 1 : 0);
         }
         fprintf(stderr, "claimcheck: timings: rules %.3f s, find inputs %.3f s, read and scan %.3f s, match %.3f s, report %.3f s; "
                 "%zu claims holding %.1f MB\n",
                 t_rules, t_collect, r->t_scan, r->t_match, cc_now() - t_report, r->claims.n, cb / 1048576.0);
     }
     int code = CC_EXIT_OK;
-    if (!extract && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
-    if (!extract && c.fail_on_undated && cc_report_unanchored(r) > 0) code = CC_EXIT_FINDINGS;
+    if (mode != MODE_EXTRACT && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
+    if (mode != MODE_EXTRACT && c.fail_on_undated && cc_report_unanchored(r) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;
     else if (!r->ndocs && !c.allow_empty) {
         /* a gate that checked nothing must not pass as clean */
@@ -907,13 +1003,14 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) { puts("claimcheck " CLAIMCHECK_VERSION); return 0; }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) { fputs(usage_main, stdout); return 0; }
-    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1, 0);
-    if (strcmp(cmd, "extract") == 0) return cmd_check(argc - 1, argv + 1, 1);
+    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1, MODE_CHECK);
+    if (strcmp(cmd, "extract") == 0) return cmd_check(argc - 1, argv + 1, MODE_EXTRACT);
+    if (strcmp(cmd, "compare") == 0) return cmd_check(argc - 1, argv + 1, MODE_COMPARE);
     if (strcmp(cmd, "parse") == 0) return cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "test-rules") == 0) return cmd_test_rules(argc - 1, argv + 1);
     if (strcmp(cmd, "config") == 0) return cmd_config(argc - 1, argv + 1);
     if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
-    static const char *const commands[] = {"check", "extract", "parse", "test-rules", "config", "explain", "help",
+    static const char *const commands[] = {"check", "extract", "compare", "parse", "test-rules", "config", "explain", "help",
                                            "version", NULL};
     return unknown_word("unknown command", cmd, commands, usage_main);
 }

@@ -208,22 +208,16 @@ static void window_update(double **v, size_t *n, const double *rm, size_t nrm, c
     *n = o;
 }
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
-    return h;
-}
-
 static void finish_id(cc_finding *f, const cc_claims *cl, const cc_doc *docs)
 {
-    uint64_t h = 1469598103934665603ULL;
-    h = fnv(h, f->rule->id, strlen(f->rule->id));
-    h = fnv(h, "\x1f", 1);
-    h = fnv(h, f->subject, strlen(f->subject));
-    h = fnv(h, "\x1f", 1);
+    uint64_t h = CC_FNV64_START;
+    h = cc_fnv64(h, f->rule->id, strlen(f->rule->id));
+    h = cc_fnv64(h, "\x1f", 1);
+    h = cc_fnv64(h, f->subject, strlen(f->subject));
+    h = cc_fnv64(h, "\x1f", 1);
     /* a disagreement hashes as the conflict it was reported as before, so
      * that baselines written then still match it */
-    h = fnv(h, f->type == CC_F_CONFLICT || f->type == CC_F_DISAGREEMENT ? "c" : f->type == CC_F_DECREASE ? "d" : "w", 1);
+    h = cc_fnv64(h, f->type == CC_F_CONFLICT || f->type == CC_F_DISAGREEMENT ? "c" : f->type == CC_F_DECREASE ? "d" : "w", 1);
     /* order-independent over the claims: sort their hashes. Against a
      * consensus only the flagged claim counts, so an article that joins the
      * consensus later does not make the finding new again. */
@@ -231,14 +225,14 @@ static void finish_id(cc_finding *f, const cc_claims *cl, const cc_doc *docs)
     uint64_t *hs = cc_xmalloc(f->nclaims * sizeof *hs);
     for (size_t i = 0; i < n; i++) {
         const cc_claim *c = &cl->items[f->claims[i]];
-        uint64_t x = fnv(1469598103934665603ULL, docs[c->doc].path, strlen(docs[c->doc].path));
-        x = fnv(x, "\x1f", 1);
-        x = fnv(x, c->quote, c->quote_len);
+        uint64_t x = cc_fnv64(CC_FNV64_START, docs[c->doc].path, strlen(docs[c->doc].path));
+        x = cc_fnv64(x, "\x1f", 1);
+        x = cc_fnv64(x, c->quote, c->quote_len);
         hs[i] = x + (i == 0 ? 0x9e3779b97f4a7c15ULL : 0);
     }
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 1 && hs[j] < hs[j - 1]; j--) { uint64_t t = hs[j]; hs[j] = hs[j - 1]; hs[j - 1] = t; }
-    for (size_t i = 0; i < n; i++) h = fnv(h, (const char *)&hs[i], sizeof hs[i]);
+    for (size_t i = 0; i < n; i++) h = cc_fnv64(h, (const char *)&hs[i], sizeof hs[i]);
     free(hs);
     snprintf(f->id, sizeof f->id, "CC%016llx", (unsigned long long)h);
 }

@@ -44,6 +44,7 @@ typedef struct {
 
 struct cc_ruleset {
     char *dir;
+    uint64_t digest;      /* of the lexicon's and the rule files' bytes, in load order */
     cc_lexicon *lx;
     int owns_lx;
     cc_rule *rules;
@@ -1513,6 +1514,10 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
  * them; pass 2 reads the rules. */
 static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_diags *d)
 {
+    for (size_t i = 0; i < n; i++) {
+        rs->digest = cc_fnv64(rs->digest, src[i].text, src[i].len);
+        rs->digest = cc_fnv64(rs->digest, "\x1e", 1);
+    }
     cc_ynode **trees = cc_xcalloc(n ? n : 1, sizeof *trees);
     size_t errs0 = d->errors;
     for (size_t i = 0; i < n; i++) {
@@ -1569,6 +1574,7 @@ cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, s
     rs->match_limit = 1000000;
     rs->lx = (cc_lexicon *)lx;
     rs->owns_lx = 0;
+    rs->digest = CC_FNV64_START;
     if (load_sources(rs, src, n, d) != 0) {
         cc_rules_free(rs);
         return NULL;
@@ -1577,6 +1583,15 @@ cc_ruleset *cc_rules_load_mem(const cc_lexicon *lx, const cc_rule_source *src, s
 }
 
 cc_ruleset *cc_rules_load(const char *dir, cc_diags *d) { return cc_rules_load_dirs(&dir, 1, d); }
+
+uint64_t cc_rules_digest(const cc_ruleset *rs) { return rs->digest; }
+
+const cc_rule *cc_rules_find(const cc_ruleset *rs, const char *id)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        if (strcmp(rs->rules[i].id, id) == 0) return &rs->rules[i];
+    return NULL;
+}
 
 static int has_lexicon(const char *dir)
 {
@@ -1600,6 +1615,13 @@ cc_ruleset *cc_rules_load_dirs(const char *const *dirs, size_t ndirs, cc_diags *
         if (has_lexicon(dirs[i])) { lxdir = dirs[i]; break; }
     snprintf(path, sizeof path, "%s/lexicon.yaml", lxdir);
     rs->lx = cc_lexicon_load(path, err, sizeof err);
+    rs->digest = CC_FNV64_START;
+    char *lxdata;
+    size_t lxlen;
+    if (rs->lx && cc_read_file(path, 0, &lxdata, &lxlen, err, sizeof err) == 0) {
+        rs->digest = cc_fnv64(rs->digest, lxdata, lxlen);
+        free(lxdata);
+    }
     if (!rs->lx) {
         cc_diag_add(d, CC_D_ERROR, NULL, 0, 0, NULL, "%s", err);
         cc_rules_free(rs);

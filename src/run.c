@@ -48,6 +48,27 @@ static void drop_input_index(cc_run *r)
 
 int cc_run_jobs(const cc_run *r) { return cc_jobs(r->opts.jobs); }
 
+int cc_run_claim_sentence(const cc_run *r, size_t ci, const char **text, size_t *len, size_t *at)
+{
+    const cc_claim *c = &r->claims.items[ci];
+    const cc_doc *d = &r->docs[c->doc];
+    if (d->text && c->start <= d->len && c->end <= d->len) {
+        size_t s, e;
+        cc_doc_sentence(d, c->start, &s, &e);
+        if (e < c->end) e = c->end;
+        if (s > c->start) s = c->start;
+        *text = d->text + s;
+        *len = e - s;
+        *at = s;
+        return 1;
+    }
+    if (!r->sentences || !r->sentences[ci]) return 0;
+    *text = r->sentences[ci];
+    *len = strlen(r->sentences[ci]);
+    *at = r->sentence_at[ci];
+    return *at <= c->start && c->end <= *at + *len;
+}
+
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
 {
     cc_page_init(); /* before any thread reads a page */
@@ -82,6 +103,10 @@ void cc_run_free(cc_run *r)
         free(r->manifest[i].mfile);
     }
     free(r->manifest);
+    for (size_t i = 0; i < r->nlog; i++) free(r->log[i].path);
+    free(r->log);
+    free(r->sentences);
+    free(r->sentence_at);
     free(r);
 }
 
@@ -322,6 +347,7 @@ void cc_run_add(cc_run *r, const char *path)
     if (stat(path, &st) != 0) {
         cc_diag_add(&r->diags, CC_D_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
         r->unreadable++;
+        r->unreadable_head++;
         return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -438,8 +464,14 @@ typedef struct {
 
 /* Moves one finished input into the run: its messages, its document, its
  * claims (in input order, so output does not depend on the threads). */
-static void commit_work(cc_run *r, docwork *w)
+static void commit_work(cc_run *r, docwork *w, const char *path)
 {
+    r->log = cc_xrealloc(r->log, (r->nlog + 1) * sizeof *r->log);
+    cc_input_rec *rec = &r->log[r->nlog++];
+    rec->path = cc_xstrdup(path);
+    rec->doc = w->ok ? (long)r->ndocs : -1;
+    rec->d0 = r->diags.n;
+    rec->d1 = r->diags.n + w->diags.n;
     for (size_t k = 0; k < w->diags.n; k++) {
         cc_diag *g = &w->diags.items[k];
         cc_diag_add(&r->diags, g->level, g->file, g->line, g->col, g->source, "%s", g->msg);
@@ -478,7 +510,10 @@ static void finish_work(pool *p, size_t i)
 {
     pthread_mutex_lock(&p->mu);
     p->done[i] = 1;
-    while (p->commit < p->n && p->done[p->commit]) commit_work(p->r, &p->work[p->commit++]);
+    while (p->commit < p->n && p->done[p->commit]) {
+        commit_work(p->r, &p->work[p->commit], p->r->inputs[p->commit].path);
+        p->commit++;
+    }
     pthread_mutex_unlock(&p->mu);
 }
 
@@ -614,7 +649,14 @@ static void scope_new(cc_run *r)
 
 void cc_run_check(cc_run *r)
 {
+    cc_run_scan(r);
+    cc_run_match(r);
+}
+
+void cc_run_scan(cc_run *r)
+{
     if (r->opts.manifest) read_manifest(r, r->opts.manifest);
+    r->ndiags_head = r->diags.n;
     mindex *idx = NULL;
     /* each row under its real path and under its path as joined from the
      * manifest's folder (what walking that folder gives, found without a
@@ -653,8 +695,12 @@ void cc_run_check(cc_run *r)
         if (r->manifest[i].real && !r->manifest[i].used)
             cc_diag_add(&r->diags, CC_D_NOTE, r->manifest[i].mfile, r->manifest[i].line, 1, NULL,
                         "manifest entry '%s' is not among the files checked", r->manifest[i].path);
+    r->t_scan = cc_now() - t0;
+}
+
+void cc_run_match(cc_run *r)
+{
     double t1 = cc_now();
-    r->t_scan = t1 - t0;
     cc_match_jobs(&r->claims, r->docs, &r->findings, cc_run_jobs(r));
     for (size_t i = 0; i < r->findings.n; i++) {
         cc_finding *f = &r->findings.items[i];

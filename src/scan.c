@@ -148,6 +148,16 @@ void cc_claims_take_strings(cc_claims *to, cc_claims *from)
     from->strings = NULL;
 }
 
+char *cc_claims_keep(cc_claims *c, const char *s, size_t n)
+{
+    cc_strblock *b = cc_xmalloc(sizeof *b + n + 1);
+    memcpy(b->s, s, n);
+    b->s[n] = 0;
+    b->next = c->strings;
+    c->strings = b;
+    return b->s;
+}
+
 /* s[0..n) and a NUL into the document's string buffer: its offset there */
 static size_t keep_str(cc_matcher *m, const char *s, size_t n)
 {

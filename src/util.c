@@ -612,3 +612,9 @@ const char *cc_did_you_mean(const char *w, size_t n, const char *const *cands, i
     if (exact) *exact = bd == 0;
     return bd > 0 && bd <= n / 3 + 1 ? best : NULL;
 }
+
+uint64_t cc_fnv64(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
+    return h;
+}

@@ -1,0 +1,45 @@
+/* cc_store: claims files. `extract` writes, as JSON Lines, everything a
+ * report of `check` needs — the documents (path, date and what dated it,
+ * source), what could not be read or was skipped, every message, and each
+ * claim with the sentence it was read from — so that `compare` (and `check
+ * --claims`) report on stored claims exactly as `check` reports on the
+ * articles. The format is in docs/scale.md.
+ *
+ * A store gathers the inputs of one or more claims files (and of a run's own
+ * scan), each input under its path: an input given again replaces the one
+ * before it (an edited article never agrees with its old self). Given back
+ * to a run, the inputs stand in path order, as a run orders its own.
+ *
+ * Ownership: the store owns what it read until cc_store_give_run moves it
+ * into a run; cc_store_free releases the rest. */
+#ifndef CC_STORE_H
+#define CC_STORE_H
+
+#include "claimcheck.h"
+#include "cc_util.h"
+
+#include <stdio.h>
+
+typedef struct cc_store cc_store;
+
+/* The extraction a claims file names: the claimcheck version, the rules'
+ * digest and the per-document claim limit. */
+uint64_t cc_store_extraction(const cc_ruleset *rs, size_t max_claims);
+
+/* Writes run r (scanned, its documents' text kept) as a claims file. */
+void cc_store_write_run(cc_buf *out, const cc_run *r);
+
+/* keep_new 0: the articles read from claims files are old ones, whatever
+ * their extract was told (check --claims: the articles it reads are new). */
+cc_store *cc_store_new(const cc_ruleset *rs, size_t max_claims, int mixed_ok, int keep_new);
+void cc_store_free(cc_store *st);
+/* Reads a claims file from f, named name in messages. Returns 0, or -1 with
+ * errors (name:line:column) in diags. */
+int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags);
+/* Moves what run r scanned into the store, after what it holds (so an
+ * article scanned now replaces its stored self). */
+void cc_store_take_run(cc_store *st, cc_run *r);
+/* Moves the store's inputs into run r (which holds none), in path order. */
+void cc_store_give_run(cc_store *st, cc_run *r);
+
+#endif

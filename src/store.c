@@ -1,0 +1,612 @@
+/* Claims files: written by extract, read by compare and check --claims
+ * (cc_store.h; the format in docs/scale.md). */
+#include "cc_store.h"
+#include "cc_report.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+
+#define STORE_FORMAT 1
+
+/* ---- writing ---- */
+
+uint64_t cc_store_extraction(const cc_ruleset *rs, size_t max_claims)
+{
+    uint64_t d = cc_rules_digest(rs);
+    uint64_t h = cc_fnv64(CC_FNV64_START, CLAIMCHECK_VERSION, strlen(CLAIMCHECK_VERSION));
+    h = cc_fnv64(h, (const char *)&d, sizeof d);
+    uint64_t m = max_claims;
+    return cc_fnv64(h, (const char *)&m, sizeof m);
+}
+
+/* A number that reads back to the same double; NaN as null, the infinities
+ * as strings (JSON has neither). */
+static void put_num(cc_buf *b, double v)
+{
+    if (isnan(v)) cc_buf_puts(b, "null");
+    else if (isinf(v)) cc_buf_puts(b, v > 0 ? "\"inf\"" : "\"-inf\"");
+    else if (v == floor(v) && fabs(v) < 1e15) cc_buf_put_int(b, (long long)v);
+    else cc_buf_printf(b, "%.17g", v);
+}
+
+static void put_str_or_null(cc_buf *b, const char *s)
+{
+    if (s) cc_buf_json_str(b, s, strlen(s));
+    else cc_buf_puts(b, "null");
+}
+
+/* A quantity as an array: the order read_qty reads. */
+static void put_qty(cc_buf *b, const cc_qty *q)
+{
+    unsigned flags = q->relative | q->unanchored << 1 | q->range << 2 | q->vague << 3 | q->entered << 4;
+    cc_buf_printf(b, "[%zu,%zu,%d,", q->start, q->end, (int)q->kind);
+    put_num(b, q->low);
+    cc_buf_putc(b, ',');
+    put_num(b, q->high);
+    cc_buf_putc(b, ',');
+    put_num(b, q->best);
+    cc_buf_putc(b, ',');
+    put_str_or_null(b, q->unit);
+    cc_buf_putc(b, ',');
+    put_num(b, q->wnum);
+    cc_buf_putc(b, ',');
+    put_str_or_null(b, q->wunit);
+    cc_buf_putc(b, ',');
+    put_num(b, q->wfactor);
+    cc_buf_printf(b, ",%d,%zu,%zu,%u,%d,%d,%u,%u]", (int)q->hedge, q->hedge_start, q->hedge_end, flags, q->weekday,
+                  q->weekday_actual, q->month, q->mday);
+}
+
+static void put_diag(cc_buf *b, const cc_diag *g, const char *group)
+{
+    cc_buf_printf(b, "{\"diagnostic\":{\"level\":%d,\"file\":", (int)g->level);
+    put_str_or_null(b, g->file);
+    cc_buf_printf(b, ",\"line\":%d,\"column\":%d,\"message\":", g->line, g->col);
+    put_str_or_null(b, g->msg);
+    cc_buf_puts(b, ",\"source\":");
+    put_str_or_null(b, g->source);
+    cc_buf_printf(b, "},\"group\":\"%s\"}\n", group);
+}
+
+static void put_doc(cc_buf *b, const cc_doc *d)
+{
+    cc_buf_puts(b, "{\"document\":");
+    cc_buf_json_str(b, d->path, strlen(d->path));
+    cc_buf_puts(b, ",\"date\":");
+    if (d->has_date) cc_buf_put_int(b, (long long)d->date);
+    else cc_buf_puts(b, "null");
+    cc_buf_puts(b, ",\"date_source\":");
+    cc_buf_json_str(b, d->date_source, strlen(d->date_source));
+    cc_buf_puts(b, ",\"source\":");
+    put_str_or_null(b, d->source);
+    cc_buf_printf(b, ",\"new\":%d,\"claims\":%zu}\n", d->is_new, d->nclaims);
+}
+
+/* The claim as extract has always written it (cc_report_claim_json), and
+ * after it its sentence and, under "x", what the matcher and the reports
+ * read that the public fields round or leave out. */
+static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci)
+{
+    const cc_claim *c = &r->claims.items[ci];
+    tmp->len = 0;
+    cc_report_claim_json(tmp, r, c, NULL);
+    cc_buf_put(b, tmp->s, tmp->len - 1); /* without its closing brace */
+    const char *st;
+    size_t sl, at;
+    if (cc_run_claim_sentence(r, ci, &st, &sl, &at)) {
+        cc_buf_puts(b, ",\"sentence\":");
+        cc_buf_json_str(b, st, sl);
+        cc_buf_printf(b, ",\"sentence_at\":%zu", at);
+    }
+    unsigned flags = c->unanchored | c->suppressed << 1 | c->complemented << 2 | c->undated << 3 | c->as_of << 4;
+    cc_buf_printf(b, ",\"x\":{\"span\":[%zu,%zu,%zu,%zu],\"raw\":", c->start, c->end, c->vstart, c->vend);
+    put_qty(b, &c->raw);
+    cc_buf_puts(b, ",\"val\":");
+    put_qty(b, &c->val);
+    cc_buf_printf(b, ",\"date\":[%d,%lld,%lld],\"as_of\":[%lld,%lld],\"flags\":%u,\"policy\":%u,\"window\":%u",
+                  c->has_date, (long long)c->date, (long long)c->at, (long long)c->as_of_low, (long long)c->as_of_high,
+                  flags, (unsigned)c->policy, (unsigned)c->window_days);
+    if (c->ref_key) {
+        cc_buf_puts(b, ",\"ref\":[");
+        put_num(b, c->ref_value);
+        cc_buf_putc(b, ',');
+        cc_buf_json_str(b, c->ref_key, strlen(c->ref_key));
+        cc_buf_putc(b, ']');
+    }
+    cc_buf_puts(b, "}}\n");
+}
+
+void cc_store_write_run(cc_buf *b, const cc_run *r)
+{
+    cc_buf_printf(b, "{\"claimcheck_claims\":%d,\"version\":\"%s\",\"extraction\":\"%016llx\",\"rules\":\"%016llx\","
+                  "\"max_claims\":%zu,\"unreadable_paths\":%zu}\n",
+                  STORE_FORMAT, CLAIMCHECK_VERSION, (unsigned long long)cc_store_extraction(r->rs, r->opts.max_claims),
+                  (unsigned long long)cc_rules_digest(r->rs), r->opts.max_claims, r->unreadable_head);
+    for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) put_diag(b, &r->diags.items[i], "head");
+    cc_buf tmp;
+    cc_buf_init(&tmp);
+    size_t ci = 0, tail = r->ndiags_head;
+    for (size_t k = 0; k < r->nlog; k++) {
+        const cc_input_rec *in = &r->log[k];
+        if (in->doc < 0) {
+            cc_buf_puts(b, "{\"unreadable\":");
+            cc_buf_json_str(b, in->path, strlen(in->path));
+            cc_buf_puts(b, "}\n");
+        } else {
+            put_doc(b, &r->docs[in->doc]);
+        }
+        for (size_t i = in->d0; i < in->d1; i++) put_diag(b, &r->diags.items[i], "input");
+        while (in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc) put_claim(b, &tmp, r, ci++);
+        tail = in->d1;
+    }
+    cc_buf_free(&tmp);
+    for (size_t i = tail; i < r->diags.n; i++) put_diag(b, &r->diags.items[i], "tail");
+    for (size_t i = 0; i < r->nskipped; i++) {
+        cc_buf_puts(b, "{\"skipped\":");
+        cc_buf_json_str(b, r->skipped[i].path, strlen(r->skipped[i].path));
+        cc_buf_puts(b, ",\"reason\":");
+        cc_buf_json_str(b, r->skipped[i].reason, strlen(r->skipped[i].reason));
+        cc_buf_puts(b, "}\n");
+    }
+}
+
+/* ---- the store ---- */
+
+/* One input: a document and its claims, or a path that could not be read;
+ * its messages either way. */
+typedef struct {
+    char *path;
+    int readable;
+    cc_doc doc;
+    size_t c0, c1;   /* its claims: st->claims.items[c0, c1) */
+    cc_diags diags;
+    size_t seq;      /* arrival: of two inputs with one path the later stands */
+} unit;
+
+typedef struct interned {
+    char *s;
+    UT_hash_handle hh;
+} interned;
+
+struct cc_store {
+    const cc_ruleset *rs;
+    uint64_t extraction;
+    int mixed_ok;
+    int keep_new;
+    unit *u;
+    size_t n, cap;
+    cc_claims claims;   /* every unit's claims; doc is the unit's index */
+    char **sent;        /* per claim, its sentence or NULL */
+    size_t *sent_at;
+    size_t sent_cap;
+    cc_diags head, tail;
+    cc_skip *skipped;
+    size_t nskipped;
+    size_t unreadable_head;
+    interned *strs;     /* units' names ("day", "km2"): one copy each */
+};
+
+cc_store *cc_store_new(const cc_ruleset *rs, size_t max_claims, int mixed_ok, int keep_new)
+{
+    cc_store *st = cc_xcalloc(1, sizeof *st);
+    st->keep_new = keep_new;
+    st->rs = rs;
+    st->extraction = cc_store_extraction(rs, max_claims);
+    st->mixed_ok = mixed_ok;
+    cc_claims_init(&st->claims);
+    cc_diags_init(&st->head);
+    cc_diags_init(&st->tail);
+    return st;
+}
+
+static void unit_free(unit *u)
+{
+    free(u->path);
+    if (u->readable) cc_doc_free(&u->doc);
+    cc_diags_free(&u->diags);
+}
+
+void cc_store_free(cc_store *st)
+{
+    if (!st) return;
+    for (size_t i = 0; i < st->n; i++) unit_free(&st->u[i]);
+    free(st->u);
+    cc_claims_free(&st->claims);
+    free(st->sent);
+    free(st->sent_at);
+    cc_diags_free(&st->head);
+    cc_diags_free(&st->tail);
+    for (size_t i = 0; i < st->nskipped; i++) { free(st->skipped[i].path); free(st->skipped[i].reason); }
+    free(st->skipped);
+    interned *e, *t;
+    HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
+    free(st);
+}
+
+static unit *new_unit(cc_store *st, const char *path)
+{
+    if (st->n == st->cap) {
+        st->cap = st->cap ? 2 * st->cap : 64;
+        st->u = cc_xrealloc(st->u, st->cap * sizeof *st->u);
+    }
+    unit *u = &st->u[st->n];
+    memset(u, 0, sizeof *u);
+    u->path = cc_xstrdup(path);
+    u->seq = st->n++;
+    u->c0 = u->c1 = st->claims.n;
+    cc_diags_init(&u->diags);
+    return u;
+}
+
+static cc_claim *new_claim(cc_store *st)
+{
+    if (st->claims.n == st->claims.cap) {
+        st->claims.cap = st->claims.cap ? 2 * st->claims.cap : 256;
+        st->claims.items = cc_xrealloc(st->claims.items, st->claims.cap * sizeof *st->claims.items);
+    }
+    if (st->sent_cap < st->claims.cap) {
+        st->sent = cc_xrealloc(st->sent, st->claims.cap * sizeof *st->sent);
+        st->sent_at = cc_xrealloc(st->sent_at, st->claims.cap * sizeof *st->sent_at);
+        st->sent_cap = st->claims.cap;
+    }
+    st->sent[st->claims.n] = NULL;
+    st->sent_at[st->claims.n] = 0;
+    cc_claim *c = &st->claims.items[st->claims.n++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+static void copy_diag(cc_diags *to, const cc_diag *g)
+{
+    cc_diag_add(to, g->level, g->file, g->line, g->col, g->source, "%s", g->msg);
+}
+
+void cc_store_take_run(cc_store *st, cc_run *r)
+{
+    for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) copy_diag(&st->head, &r->diags.items[i]);
+    size_t ci = 0, tail = r->ndiags_head;
+    for (size_t k = 0; k < r->nlog; k++) {
+        const cc_input_rec *in = &r->log[k];
+        unit *u = new_unit(st, in->path);
+        for (size_t i = in->d0; i < in->d1; i++) copy_diag(&u->diags, &r->diags.items[i]);
+        tail = in->d1;
+        if (in->doc < 0) continue;
+        u->readable = 1;
+        for (; ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc; ci++) {
+            const char *s;
+            size_t sl, at;
+            int has = cc_run_claim_sentence(r, ci, &s, &sl, &at);
+            cc_claim *c = new_claim(st);
+            *c = r->claims.items[ci];
+            c->doc = (size_t)(u - st->u);
+            if (has) {
+                st->sent[st->claims.n - 1] = cc_claims_keep(&st->claims, s, sl);
+                st->sent_at[st->claims.n - 1] = at;
+            }
+        }
+        u->c1 = st->claims.n;
+        u->doc = r->docs[in->doc];
+        memset(&r->docs[in->doc], 0, sizeof r->docs[in->doc]); /* moved */
+        free(u->doc.text); /* the claims keep their sentences */
+        free(u->doc.lines);
+        u->doc.text = NULL;
+        u->doc.lines = NULL;
+        u->doc.len = u->doc.nlines = 0;
+    }
+    for (size_t i = tail; i < r->diags.n; i++) copy_diag(&st->tail, &r->diags.items[i]);
+    cc_claims_take_strings(&st->claims, &r->claims);
+    r->claims.n = 0;
+    st->skipped = cc_xrealloc(st->skipped, (st->nskipped + r->nskipped + 1) * sizeof *st->skipped);
+    memcpy(st->skipped + st->nskipped, r->skipped, r->nskipped * sizeof *r->skipped);
+    st->nskipped += r->nskipped;
+    r->nskipped = 0;
+    st->unreadable_head += r->unreadable_head;
+    cc_diags_free(&r->diags);
+    cc_diags_init(&r->diags);
+    for (size_t i = 0; i < r->ndocs; i++) cc_doc_free(&r->docs[i]);
+    r->ndocs = 0;
+    r->unreadable = r->unreadable_head = 0;
+}
+
+/* Units by path, the later of two with one path after the other. */
+static int cmp_unit(const void *a, const void *b)
+{
+    const unit *x = *(const unit *const *)a, *y = *(const unit *const *)b;
+    int c = strcmp(x->path, y->path);
+    if (c) return c;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void move_diags(cc_diags *to, cc_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) copy_diag(to, &from->items[i]);
+}
+
+void cc_store_give_run(cc_store *st, cc_run *r)
+{
+    unit **order = cc_xmalloc((st->n ? st->n : 1) * sizeof *order);
+    for (size_t i = 0; i < st->n; i++) order[i] = &st->u[i];
+    qsort(order, st->n, sizeof *order, cmp_unit);
+    move_diags(&r->diags, &st->head);
+    r->ndiags_head = r->diags.n;
+    r->unreadable = r->unreadable_head = st->unreadable_head;
+    free(r->docs);
+    r->docs = cc_xcalloc(st->n ? st->n : 1, sizeof *r->docs);
+    r->ndocs = 0;
+    size_t nc = 0;
+    for (size_t i = 0; i < st->n; i++) nc += order[i]->c1 - order[i]->c0;
+    free(r->claims.items);
+    r->claims.items = cc_xmalloc((nc ? nc : 1) * sizeof *r->claims.items);
+    r->claims.cap = nc ? nc : 1;
+    r->claims.n = 0;
+    free(r->sentences);
+    free(r->sentence_at);
+    r->sentences = cc_xmalloc((nc ? nc : 1) * sizeof *r->sentences);
+    r->sentence_at = cc_xmalloc((nc ? nc : 1) * sizeof *r->sentence_at);
+    for (size_t i = 0; i < st->n; i++) {
+        unit *u = order[i];
+        if (i + 1 < st->n && strcmp(order[i + 1]->path, u->path) == 0) continue; /* replaced */
+        move_diags(&r->diags, &u->diags);
+        if (!u->readable) { r->unreadable++; continue; }
+        size_t di = r->ndocs++;
+        r->docs[di] = u->doc;
+        r->docs[di].nclaims = u->c1 - u->c0;
+        memset(&u->doc, 0, sizeof u->doc);
+        u->readable = 0; /* moved */
+        for (size_t k = u->c0; k < u->c1; k++) {
+            r->claims.items[r->claims.n] = st->claims.items[k];
+            r->claims.items[r->claims.n].doc = di;
+            r->sentences[r->claims.n] = st->sent[k];
+            r->sentence_at[r->claims.n] = st->sent_at[k];
+            r->claims.n++;
+        }
+    }
+    free(order);
+    move_diags(&r->diags, &st->tail);
+    cc_claims_take_strings(&r->claims, &st->claims);
+    /* the units' names and reference sources stay the store's until it goes: keep them with the claims */
+    interned *e, *t;
+    HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
+    r->skipped = cc_xrealloc(r->skipped, (r->nskipped + st->nskipped + 1) * sizeof *r->skipped);
+    memcpy(r->skipped + r->nskipped, st->skipped, st->nskipped * sizeof *st->skipped);
+    r->nskipped += st->nskipped;
+    st->nskipped = 0;
+}
+
+/* ---- reading ---- */
+
+typedef struct {
+    cc_store *st;
+    const char *name;
+    int line;
+    cc_diags *diags;
+    int bad;
+    unit *cur;         /* the input the records since its own belong to */
+} reader;
+
+static void fail(reader *rd, const char *fmt, const char *a)
+{
+    cc_diag_add(rd->diags, CC_D_ERROR, rd->name, rd->line, 1, NULL, fmt, a ? a : "");
+    rd->bad = 1;
+}
+
+/* The string s, one copy per store (the claims' strings keep it). */
+static const char *intern(cc_store *st, const char *s)
+{
+    if (!s) return NULL;
+    interned *e;
+    HASH_FIND_STR(st->strs, s, e);
+    if (e) return e->s;
+    e = cc_xmalloc(sizeof *e);
+    e->s = cc_claims_keep(&st->claims, s, strlen(s));
+    HASH_ADD_KEYPTR(hh, st->strs, e->s, strlen(e->s), e);
+    return e->s;
+}
+
+static double get_num(const json_t *v)
+{
+    if (json_is_string(v)) return strcmp(json_string_value(v), "-inf") == 0 ? -INFINITY : INFINITY;
+    if (json_is_null(v) || !v) return NAN;
+    return json_number_value(v);
+}
+
+static long long get_int(const json_t *v) { return json_is_integer(v) ? json_integer_value(v) : (long long)get_num(v); }
+
+static int read_qty(reader *rd, const json_t *a, cc_qty *q)
+{
+    if (!json_is_array(a) || json_array_size(a) != 18) { fail(rd, "a claim's quantity: expected an array of 18 values%s", NULL); return -1; }
+    memset(q, 0, sizeof *q);
+    q->start = (size_t)get_int(json_array_get(a, 0));
+    q->end = (size_t)get_int(json_array_get(a, 1));
+    q->kind = (cc_kind)get_int(json_array_get(a, 2));
+    q->low = get_num(json_array_get(a, 3));
+    q->high = get_num(json_array_get(a, 4));
+    q->best = get_num(json_array_get(a, 5));
+    q->unit = intern(rd->st, json_string_value(json_array_get(a, 6)));
+    q->wnum = get_num(json_array_get(a, 7));
+    q->wunit = intern(rd->st, json_string_value(json_array_get(a, 8)));
+    q->wfactor = get_num(json_array_get(a, 9));
+    q->hedge = (cc_hedge)get_int(json_array_get(a, 10));
+    q->hedge_start = (size_t)get_int(json_array_get(a, 11));
+    q->hedge_end = (size_t)get_int(json_array_get(a, 12));
+    unsigned f = (unsigned)get_int(json_array_get(a, 13));
+    q->relative = f & 1;
+    q->unanchored = f >> 1 & 1;
+    q->range = f >> 2 & 1;
+    q->vague = f >> 3 & 1;
+    q->entered = f >> 4 & 1;
+    q->weekday = (int)get_int(json_array_get(a, 14));
+    q->weekday_actual = (int)get_int(json_array_get(a, 15));
+    q->month = (unsigned char)get_int(json_array_get(a, 16));
+    q->mday = (unsigned char)get_int(json_array_get(a, 17));
+    return 0;
+}
+
+static const char *str_of(const json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+
+static void read_header(reader *rd, const json_t *o)
+{
+    const char *ex = str_of(o, "extraction");
+    if (!json_is_integer(json_object_get(o, "claimcheck_claims")) || !ex) {
+        fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
+        return;
+    }
+    if (json_integer_value(json_object_get(o, "claimcheck_claims")) != STORE_FORMAT) {
+        fail(rd, "a claims file of another format; extract the articles again with this claimcheck%s", NULL);
+        return;
+    }
+    char mine[17];
+    snprintf(mine, sizeof mine, "%016llx", (unsigned long long)rd->st->extraction);
+    if (strcmp(ex, mine) != 0 && !rd->st->mixed_ok) {
+        char why[160];
+        snprintf(why, sizeof why, "claimcheck %s, extraction %s", str_of(o, "version") ? str_of(o, "version") : "?", ex);
+        fail(rd, "extracted with other rules, settings or version (%s) than these (" CLAIMCHECK_VERSION
+                 "); extract again with the same --rules and --max-claims, or give --mixed-rules", why);
+        return;
+    }
+    rd->st->unreadable_head += (size_t)get_int(json_object_get(o, "unreadable_paths"));
+}
+
+static void read_diag(reader *rd, const json_t *o)
+{
+    const json_t *g = json_object_get(o, "diagnostic");
+    const char *group = str_of(o, "group");
+    cc_diags *to = group && strcmp(group, "head") == 0 ? &rd->st->head
+                   : group && strcmp(group, "tail") == 0 ? &rd->st->tail
+                   : rd->cur ? &rd->cur->diags : NULL;
+    if (!json_is_object(g) || !to) { fail(rd, "a diagnostic of no input%s", NULL); return; }
+    const char *msg = str_of(g, "message");
+    cc_diag_add(to, (cc_dlevel)get_int(json_object_get(g, "level")), str_of(g, "file"), (int)get_int(json_object_get(g, "line")),
+                (int)get_int(json_object_get(g, "column")), str_of(g, "source"), "%s", msg ? msg : "");
+}
+
+static void read_doc(reader *rd, const json_t *o)
+{
+    unit *u = new_unit(rd->st, str_of(o, "document"));
+    u->readable = 1;
+    cc_doc *d = &u->doc;
+    d->path = cc_xstrdup(u->path);
+    const json_t *date = json_object_get(o, "date");
+    d->has_date = json_is_integer(date);
+    d->date = d->has_date ? json_integer_value(date) : 0;
+    const char *ds = str_of(o, "date_source");
+    snprintf(d->date_source, sizeof d->date_source, "%s", ds ? ds : "none");
+    d->source = str_of(o, "source") ? cc_xstrdup(str_of(o, "source")) : NULL;
+    d->is_new = rd->st->keep_new && get_int(json_object_get(o, "new"));
+    rd->cur = u;
+}
+
+static void read_claim(reader *rd, const json_t *o)
+{
+    unit *u = rd->cur;
+    const char *path = str_of(o, "path"), *rule = str_of(o, "rule"), *subj = str_of(o, "subject"),
+               *text = str_of(o, "text");
+    const json_t *x = json_object_get(o, "x");
+    if (!u || !u->readable || !path || strcmp(path, u->path) != 0) { fail(rd, "a claim outside its document's records%s", NULL); return; }
+    if (!rule || !subj || !text || !json_is_object(x)) { fail(rd, "a claim without its rule, subject, text or x%s", NULL); return; }
+    const cc_rule *ru = cc_rules_find(rd->st->rs, rule);
+    if (!ru) { fail(rd, "a claim of rule '%s', which these rules do not have; compare with the rules it was extracted with", rule); return; }
+    cc_claim *c = new_claim(rd->st);
+    size_t ci = rd->st->claims.n - 1;
+    c->rule = ru;
+    c->doc = (size_t)(u - rd->st->u);
+    c->subject = cc_claims_keep(&rd->st->claims, subj, strlen(subj));
+    c->quote_len = json_string_length(json_object_get(o, "text"));
+    c->quote = cc_claims_keep(&rd->st->claims, text, c->quote_len);
+    c->line = (int)get_int(json_object_get(o, "line"));
+    c->col = (int)get_int(json_object_get(o, "column"));
+    c->end_line = (int)get_int(json_object_get(o, "end_line"));
+    c->end_col = (int)get_int(json_object_get(o, "end_column"));
+    const json_t *span = json_object_get(x, "span"), *dt = json_object_get(x, "date"), *ao = json_object_get(x, "as_of");
+    if (json_array_size(span) != 4 || json_array_size(dt) != 3 || json_array_size(ao) != 2) {
+        fail(rd, "a claim's x: expected span, date and as_of arrays%s", NULL);
+        return;
+    }
+    c->start = (size_t)get_int(json_array_get(span, 0));
+    c->end = (size_t)get_int(json_array_get(span, 1));
+    c->vstart = (size_t)get_int(json_array_get(span, 2));
+    c->vend = (size_t)get_int(json_array_get(span, 3));
+    if (read_qty(rd, json_object_get(x, "raw"), &c->raw) || read_qty(rd, json_object_get(x, "val"), &c->val)) return;
+    c->has_date = (int)get_int(json_array_get(dt, 0));
+    c->date = get_int(json_array_get(dt, 1));
+    c->at = get_int(json_array_get(dt, 2));
+    c->as_of_low = get_int(json_array_get(ao, 0));
+    c->as_of_high = get_int(json_array_get(ao, 1));
+    unsigned f = (unsigned)get_int(json_object_get(x, "flags"));
+    c->unanchored = f & 1;
+    c->suppressed = f >> 1 & 1;
+    c->complemented = f >> 2 & 1;
+    c->undated = f >> 3 & 1;
+    c->as_of = f >> 4 & 1;
+    c->policy = (unsigned)get_int(json_object_get(x, "policy")) & 3;
+    c->window_days = (unsigned short)get_int(json_object_get(x, "window"));
+    const json_t *ref = json_object_get(x, "ref");
+    if (json_array_size(ref) == 2) {
+        const char *key = json_string_value(json_array_get(ref, 1));
+        double v;
+        const char *unit, *src;
+        c->ref_value = get_num(json_array_get(ref, 0));
+        c->ref_key = key ? cc_claims_keep(&rd->st->claims, key, strlen(key)) : NULL;
+        c->ref_source = key && cc_rules_reference(rd->st->rs, key, &v, &unit, &src) ? src : NULL;
+        if (c->ref_key && !c->ref_source) {
+            const json_t *rf = json_object_get(o, "reference");
+            c->ref_source = intern(rd->st, str_of(rf, "source") ? str_of(rf, "source") : "");
+        }
+    }
+    const char *sent = str_of(o, "sentence");
+    if (sent) {
+        rd->st->sent[ci] = cc_claims_keep(&rd->st->claims, sent, json_string_length(json_object_get(o, "sentence")));
+        rd->st->sent_at[ci] = (size_t)get_int(json_object_get(o, "sentence_at"));
+    }
+    u->c1 = rd->st->claims.n;
+}
+
+static void read_skipped(reader *rd, const json_t *o)
+{
+    cc_store *st = rd->st;
+    st->skipped = cc_xrealloc(st->skipped, (st->nskipped + 1) * sizeof *st->skipped);
+    st->skipped[st->nskipped].path = cc_xstrdup(str_of(o, "skipped"));
+    st->skipped[st->nskipped].reason = cc_xstrdup(str_of(o, "reason") ? str_of(o, "reason") : "");
+    st->nskipped++;
+}
+
+static void read_record(reader *rd, const json_t *o)
+{
+    if (rd->line == 1) read_header(rd, o);
+    else if (json_object_get(o, "path")) read_claim(rd, o);
+    else if (str_of(o, "document")) read_doc(rd, o);
+    else if (json_object_get(o, "diagnostic")) read_diag(rd, o);
+    else if (str_of(o, "unreadable")) rd->cur = new_unit(rd->st, str_of(o, "unreadable"));
+    else if (str_of(o, "skipped")) read_skipped(rd, o);
+    else fail(rd, "a record claimcheck does not know; is this a claims file from extract?%s", NULL);
+}
+
+int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags)
+{
+    reader rd = {st, name, 0, diags, 0, NULL};
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (!rd.bad && (n = getline(&line, &cap, f)) >= 0) {
+        rd.line++;
+        json_error_t err;
+        json_t *o = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, &err);
+        if (!json_is_object(o)) {
+            cc_diag_add(diags, CC_D_ERROR, name, rd.line, o ? 1 : err.column, NULL,
+                        "expected one JSON object a line (a claims file from extract): %s", o ? "not an object" : err.text);
+            rd.bad = 1;
+        } else {
+            read_record(&rd, o);
+        }
+        json_decref(o);
+    }
+    if (!rd.bad && rd.line == 0) {
+        cc_diag_add(diags, CC_D_ERROR, name, 1, 1, NULL, "empty: a claims file starts with the header extract writes");
+        rd.bad = 1;
+    }
+    free(line);
+    return rd.bad ? -1 : 0;
+}
