@@ -1,0 +1,113 @@
+# End-to-end: claims extracted once and compared anywhere (issue: archives as newsrooms keep them).
+# (Executed by run.py, which provides run, check_json, eq, claims_of, _write and test.)
+
+_FORMATS = ("text", "json", "sarif", "html", "jsonl", "github")
+
+
+def _same_reports(check_args, compare_args, what):
+    """check and compare give byte-identical reports, and the same exit code, in every format."""
+    for f in _FORMATS:
+        c1, o1, e1 = run("check", "--format", f, *check_args)
+        c2, o2, e2 = run("compare", "--format", f, *compare_args)
+        eq(c2, c1, f"{what}: compare's exit code in {f} ({e2[-300:]})")
+        assert o1 == o2, f"{what}: {f} report differs:\n  check:   {o1[:400]!r}\n  compare: {o2[:400]!r}"
+
+
+def _extract(out, *paths):
+    code, _, err = run("extract", "-o", out, *paths)
+    assert code in (0, 3), f"extract {paths}: exit {code}: {err[-300:]}"
+
+
+@test
+def extract_then_compare_equals_check_in_every_format():
+    with tempfile.TemporaryDirectory() as t:
+        # the shipped corpus (dates from manifests, front matter, pages; skipped and suppressed inputs)
+        _extract(os.path.join(t, "all.jsonl"), "corpus")
+        _same_reports(["corpus"], [os.path.join(t, "all.jsonl")], "corpus/")
+        # two folders extracted apart, compared together: as one check over both
+        _extract(os.path.join(t, "cases.jsonl"), "corpus/cases")
+        _extract(os.path.join(t, "seeds.jsonl"), "corpus/seeds")
+        _same_reports(["corpus/cases", "corpus/seeds"],
+                      [os.path.join(t, "cases.jsonl"), os.path.join(t, "seeds.jsonl")], "two extracts")
+        # a generated archive, and a claims file read from standard input
+        g = os.path.join(t, "gen")
+        subprocess.run([sys.executable, "tests/bench/gen.py", g, "2"], check=True, capture_output=True)
+        _extract(os.path.join(t, "gen.jsonl"), g)
+        _same_reports([g], [os.path.join(t, "gen.jsonl")], "generated corpus")
+        with open(os.path.join(t, "gen.jsonl"), "rb") as f:
+            p = subprocess.run([BIN, "compare", "-"], stdin=f, capture_output=True, env=ENV, timeout=120)
+        eq(p.stdout.decode(), run("check", g)[1], "compare - (standard input)")
+
+
+@test
+def a_claims_file_is_the_old_claim_lines_with_documents_and_sentences():
+    with tempfile.TemporaryDirectory() as d:
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nKyiv's forces hold about 30% of the Donetsk region, analysts said.\n")
+        code, out, err = run("extract", d)
+        eq(code, 0, err)
+        recs = [json.loads(l) for l in out.splitlines()]
+        assert "extraction" in recs[0] and recs[0]["claimcheck_claims"] == 1, recs[0]
+        doc = next(r for r in recs if "document" in r)
+        eq(doc["date"] is not None and doc["date_source"], "front matter", "the document's date source")
+        c = claims_of(out)
+        eq(len(c), 1, "one claim")
+        eq(c[0]["subject"], "territory.donetsk.held_by.ukraine", "its subject")
+        assert "analysts said" in c[0]["sentence"], c[0]
+        eq(c[0]["sentence"][c[0]["column"] - 1:].startswith(c[0]["text"][:10]), True, "the quote within its sentence")
+
+
+@test
+def an_article_given_again_replaces_its_stored_claims():
+    with tempfile.TemporaryDirectory() as d:
+        arch = os.path.join(d, "archive")
+        os.mkdir(arch)
+        _write(arch, "a.md", "---\ndate: 2025-06-01\n---\nKyiv's forces hold about 30% of the Donetsk region, analysts said.\n")
+        _write(arch, "b.md", "---\ndate: 2025-06-02\n---\nUkrainian troops hold roughly 31% of the Donetsk region.\n")
+        _write(arch, "c.md", "---\ndate: 2025-06-03\n---\nUkraine still controls about 29% of Donetsk oblast.\n")
+        store = os.path.join(d, "archive.jsonl")
+        _extract(store, arch)
+        # b.md is edited to a figure the others contradict: checked against the store, the edit is
+        # the new article, and its old claim (31%) is gone rather than agreeing with it
+        _write(arch, "b.md", "---\ndate: 2025-06-02\n---\nUkrainian troops hold roughly 60% of the Donetsk region.\n")
+        code, r, err = check_json("--claims", store, os.path.join(arch, "b.md"))
+        eq(code, 1, err)
+        eq(len(r["contradictions"]), 1, "one finding")
+        f = r["contradictions"][0]
+        flagged = [c for c in f["claims"] if c.get("role") == "flagged"]
+        assert flagged and "60%" in flagged[0]["text"], f
+        assert not any("31%" in c["text"] for c in f["claims"]), f"the old claim of b.md is gone: {f}"
+        eq(sum(1 for x in r["documents"] if x["path"].endswith("b.md")), 1, "b.md listed once")
+        # the same check, made from the articles themselves, says the same
+        code2, r2, _ = check_json(arch, "--new", os.path.join(arch, "b.md"))
+        eq(json.dumps(r2, sort_keys=True), json.dumps(r, sort_keys=True), "check --claims against check --new")
+        # compare: of two claims files holding one article, the later one's stands
+        edited = os.path.join(d, "edited.jsonl")
+        _extract(edited, os.path.join(arch, "b.md"))
+        code, r3, _ = run("compare", "--format", "json", store, edited)
+        r3 = json.loads(r3)
+        assert any("60%" in c["text"] for f in r3["contradictions"] for c in f["claims"]), r3["contradictions"]
+        assert not any("31%" in c["text"] for f in r3["contradictions"] for c in f["claims"]), r3["contradictions"]
+        eq(len(r3["documents"]), 3, "three documents")
+
+
+@test
+def claims_of_another_extraction_are_refused_unless_mixed():
+    with tempfile.TemporaryDirectory() as d:
+        rules = os.path.join(d, "rules")
+        shutil.copytree("rules", rules)
+        with open(os.path.join(rules, "war.yaml"), "a", encoding="utf-8") as f:
+            f.write("\n# a house comment: the bytes differ, the rules do not\n")
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nKyiv's forces hold about 30% of the Donetsk region.\n")
+        store = os.path.join(d, "a.jsonl")
+        eq(run("extract", "--rules", rules, "-o", store, os.path.join(d, "a.md"))[0], 0, "extract")
+        code, out, err = run("compare", store)
+        eq(code, 2, "another extraction is a usage error")
+        assert "a.jsonl:1:1: error: extracted with other rules" in err and "--mixed-rules" in err, err
+        code, out, err = run("compare", "--mixed-rules", store)
+        eq(code, 0, err)
+        assert "1 documents, 1 claims" in out or "1 document" in out, out
+        eq(run("compare", "--rules", rules, store)[0], 0, "compared with the rules it was extracted with")
+        # not a claims file at all
+        code, _, err = run("compare", os.path.join(d, "a.md"))
+        eq(code, 2, "an article is no claims file")
+        assert "a.md:1:" in err and "claims file" in err, err
