@@ -60,9 +60,10 @@ unit: $(UNIT_BIN)
 test-rules: $(BIN)
 	$(BIN) test-rules rules
 
-# the SARIF schema check uses Debian's python3-jsonschema, the HTML check chromium
+# the SARIF schema check uses Debian's python3-jsonschema, the HTML check chromium, the
+# spread-over-machines recipe GNU parallel
 e2e: $(BIN)
-	@sh scripts/deps.sh python3-jsonschema chromium
+	@sh scripts/deps.sh python3-jsonschema chromium parallel
 	python3 tests/e2e/run.py --bin $(BIN)
 
 # The whole suite, then the whole suite again under ASan+UBSan.

@@ -52,6 +52,11 @@ void cc_findings_free(cc_findings *f);
 
 /* Finds contradictions among claims (docs gives paths and text for the
  * messages). Findings come out in a deterministic order. */
+/* Marks, among one document's claims (in document order), the one each
+ * weekday that does not fit its date is reported on: of the claims that
+ * read the same words, the calendar rule's, else the first. The matcher
+ * reports it on that claim alone, whatever subject the others are on. */
+void cc_claims_mark_calendar(cc_claim *items, size_t n);
 void cc_match(const cc_claims *claims, const cc_doc *docs, cc_findings *out);
 /* The same with up to jobs threads over the subjects; the findings are the
  * same, in the same order, whatever the number. */

@@ -39,6 +39,8 @@ typedef struct {
                                 * one (held by Ukraine): val is total - the value read */
     unsigned undated : 1;   /* its value is known, but its subject is compared within a window of
                              * days (or as a running total) and its document has no date */
+    unsigned calendar : 1;  /* a weekday beside its date that does not fit it is reported on this claim
+                             * (one of the claims reading those words: cc_claims_mark_calendar) */
     double ref_value;       /* derive: share — the reference value used */
     const char *ref_source;
     char *ref_key;

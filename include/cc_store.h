@@ -16,6 +16,7 @@
 #define CC_STORE_H
 
 #include "claimcheck.h"
+#include "cc_report.h"
 #include "cc_util.h"
 
 #include <stdio.h>
@@ -41,5 +42,20 @@ int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags);
 void cc_store_take_run(cc_store *st, cc_run *r);
 /* Moves the store's inputs into run r (which holds none), in path order. */
 void cc_store_give_run(cc_store *st, cc_run *r);
+
+/* extract --by-subject, the map of a map/sort/reduce: one "KEY<TAB>record"
+ * a line, the header and every document under the key "!", each claim
+ * under its subject. */
+void cc_store_write_keyed(cc_buf *out, const cc_run *r);
+/* compare --by-subject, the reduce: reads those lines sorted by key (and so
+ * grouped by subject; the documents first), holds one subject's claims at a
+ * time, and writes the findings shown under o as "ORDER<TAB>finding" lines,
+ * sorted: ORDER sorts bytewise as check orders its findings, the finding is
+ * check's JSON Lines record. Returns 0, or -1 with errors in diags. */
+int cc_store_reduce(const cc_ruleset *rs, const cc_run_opts *ro, const cc_report_opts *o, int mixed_ok, FILE *in,
+                    const char *name, cc_buf *out, cc_diags *diags);
+/* compare --merge: several reducers' outputs merged in order, the ORDER
+ * keys dropped: check's JSON Lines report. */
+int cc_store_merge(FILE *const *in, const char *const *names, size_t n, cc_buf *out, cc_diags *diags);
 
 #endif

@@ -88,7 +88,9 @@ static const char *usage_extract =
     "\n"
     "options:\n"
     COMMON_OPTIONS
-    "  -o, --output FILE      write to FILE instead of standard output\n";
+    "  -o, --output FILE      write to FILE instead of standard output\n"
+    "  --by-subject           the map of a map/sort/reduce: SUBJECT<TAB>claim lines, and the header\n"
+    "                         and documents under the key '!' (compare --by-subject reduces them)\n";
 
 static const char *usage_compare =
     "usage: claimcheck compare [OPTIONS] CLAIMS...\n"
@@ -101,6 +103,10 @@ static const char *usage_compare =
     "options:\n"
     COMMON_OPTIONS
     "  --mixed-rules          compare claims extracted with other rules or settings\n"
+    "  --by-subject           the reduce of a map/sort/reduce: read one stream of extract\n"
+    "                         --by-subject's lines sorted by key (LC_ALL=C sort), one subject at a\n"
+    "                         time, and write its findings as ORDER<TAB>finding lines, sorted\n"
+    "  --merge                merge such outputs (each sorted) into check's JSON Lines report\n"
     "  -f, --format FORMAT    text, json, sarif, html, jsonl or github (default text), as check\n"
     "  -o, --output FILE      as check\n";
 
@@ -475,6 +481,8 @@ typedef struct {
     const char **claims;     /* --claims FILE: stored claims the articles are checked against */
     size_t nclaims;
     int mixed_rules;         /* claims of other extractions may be compared */
+    int by_subject;          /* extract: the map's keyed lines; compare: the reduce over them */
+    int merge;               /* compare: merge reducers' outputs */
 } cli;
 
 /* The format an output file's name asks for; NULL when its extension names
@@ -501,7 +509,7 @@ static const struct {
                 {"--no-config", NULL, 0},  {"--fail-on-undated", NULL, 0}, {"--allow-empty", NULL, 0},
                 {"--config", NULL, 1},     {"--rules", NULL, 1},     {"--new", NULL, 1},
                 {"--format", "-f", 1},     {"--output", "-o", 1},    {"--claims", NULL, 1},
-                {"--mixed-rules", NULL, 0}};
+                {"--mixed-rules", NULL, 0}, {"--by-subject", NULL, 0}, {"--merge", NULL, 0}};
 enum { NOPTS = sizeof cli_opts / sizeof *cli_opts };
 
 /* -1 when a is no option, else whether it takes a value. */
@@ -585,6 +593,8 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
         if (strcmp(a, "--fail-on-undated") == 0) { c->fail_on_undated = 1; continue; }
         if (strcmp(a, "--allow-empty") == 0) { c->allow_empty = 1; continue; }
         if (strcmp(a, "--mixed-rules") == 0) { c->mixed_rules = 1; continue; }
+        if (strcmp(a, "--by-subject") == 0) { c->by_subject = 1; continue; }
+        if (strcmp(a, "--merge") == 0) { c->merge = 1; continue; }
         if (!v) { rc = bad_usage("option needs a value", a, usage); break; }
         if (!eq) i++;
         if (strcmp(a, "--config") == 0) continue;
@@ -837,23 +847,104 @@ static int read_claims_files(cc_store *st, const char *const *files, size_t n)
     return rc;
 }
 
-/* extract's output: the claims file, to -o FILE or standard output. */
-static int write_claims_file(const char *path, const cc_run *r)
+/* The output file of extract, compare --by-subject and --merge: FILE, or
+ * standard output for none or "-". NULL after saying why. */
+static FILE *open_out(const char *path)
 {
     FILE *out = stdout;
-    if (path && strcmp(path, "-") && !(out = fopen(path, "w"))) {
+    if (path && strcmp(path, "-") && !(out = fopen(path, "w")))
         fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    cc_buf b;
-    cc_buf_init(&b);
-    cc_buf_set_sink(&b, out);
-    cc_store_write_run(&b, r);
-    int err = cc_buf_flush(&b) != 0;
-    cc_buf_free(&b);
+    return out;
+}
+
+/* Flushes b into out and closes it: 0, or -1 after saying so. */
+static int close_out(cc_buf *b, FILE *out, const char *path)
+{
+    int err = cc_buf_flush(b) != 0;
+    cc_buf_free(b);
     err |= out != stdout ? fclose(out) != 0 : fflush(out) != 0;
     if (err) fprintf(stderr, "claimcheck: error writing %s\n", path ? path : "standard output");
     return err ? -1 : 0;
+}
+
+/* The inputs of compare --by-subject or --merge ("-": standard input),
+ * opened; the count, or 0 after saying which could not be. */
+static size_t open_inputs(const char *const *paths, size_t n, FILE **in)
+{
+    for (size_t i = 0; i < n; i++) {
+        in[i] = strcmp(paths[i], "-") == 0 ? stdin : fopen(paths[i], "r");
+        if (!in[i]) {
+            fprintf(stderr, "%s: error: cannot read: %s\n", paths[i], strerror(errno));
+            for (size_t k = 0; k < i; k++)
+                if (in[k] != stdin) fclose(in[k]);
+            return 0;
+        }
+    }
+    return n;
+}
+
+static void print_diags(const cc_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) cc_diag_print(&d->items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
+}
+
+/* compare --merge: reducers' outputs into check's JSON Lines report. */
+static int cmd_merge(const cli *c)
+{
+    FILE **in = cc_xcalloc(c->npaths + 1, sizeof *in);
+    if (open_inputs(c->paths, c->npaths, in) != c->npaths) { free(in); return CC_EXIT_USAGE; }
+    FILE *out = open_out(c->cfg.noutputs ? c->cfg.outputs[0].path : NULL);
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_buf b;
+    cc_buf_init(&b);
+    if (out) cc_buf_set_sink(&b, out);
+    int rc = out ? cc_store_merge(in, c->paths, c->npaths, &b, &d) : -1;
+    if (out) rc |= close_out(&b, out, c->cfg.noutputs ? c->cfg.outputs[0].path : NULL);
+    else cc_buf_free(&b);
+    print_diags(&d);
+    cc_diags_free(&d);
+    for (size_t i = 0; i < c->npaths; i++)
+        if (in[i] != stdin) fclose(in[i]);
+    free(in);
+    return rc ? CC_EXIT_USAGE : CC_EXIT_OK;
+}
+
+/* compare --by-subject: the reduce over one sorted stream of extract
+ * --by-subject's lines. */
+static int cmd_reduce(const cli *c, const cc_ruleset *rs, const cc_run_opts *ro, int min_level)
+{
+    FILE *in;
+    if (c->npaths != 1) return bad_usage("compare --by-subject reads one sorted stream (a file, or - for standard input)", NULL, usage_compare);
+    if (open_inputs(c->paths, 1, &in) != 1) return CC_EXIT_USAGE;
+    const char *op = c->cfg.noutputs ? c->cfg.outputs[0].path : NULL;
+    FILE *out = open_out(op);
+    cc_report_opts o = {0, (cc_severity)min_level};
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_buf b;
+    cc_buf_init(&b);
+    if (out) cc_buf_set_sink(&b, out);
+    int rc = out ? cc_store_reduce(rs, ro, &o, c->mixed_rules, in, strcmp(c->paths[0], "-") ? c->paths[0] : "<stdin>", &b, &d) : -1;
+    if (out) rc |= close_out(&b, out, op);
+    else cc_buf_free(&b);
+    print_diags(&d);
+    cc_diags_free(&d);
+    if (in != stdin) fclose(in);
+    return rc ? CC_EXIT_USAGE : CC_EXIT_OK;
+}
+
+/* extract's output: the claims file, to -o FILE or standard output. */
+static int write_claims_file(const char *path, const cc_run *r, int keyed)
+{
+    FILE *out = open_out(path);
+    if (!out) return -1;
+    cc_buf b;
+    cc_buf_init(&b);
+    cc_buf_set_sink(&b, out);
+    if (keyed) cc_store_write_keyed(&b, r);
+    else cc_store_write_run(&b, r);
+    return close_out(&b, out, path);
 }
 
 /* Usage errors of one command's options; 0 when they fit. */
@@ -865,6 +956,8 @@ static int mode_usage(int mode, const cli *c, const char *usage)
                               "give them to extract (or check) instead", usage);
     if (mode == MODE_EXTRACT && c->nclaims)
         return bad_usage_hint("extract reads articles, not claims files", "--claims", "use compare or check --claims", usage);
+    if ((c->by_subject && mode == MODE_CHECK) || (c->merge && mode != MODE_COMPARE))
+        return bad_usage(c->merge ? "--merge belongs to compare" : "--by-subject belongs to extract and compare", NULL, usage);
     if (!c->npaths && !c->nnews && !c->nclaims)
         return bad_usage(mode == MODE_COMPARE ? "no claims file to compare" : "no PATH to check", NULL, usage);
     return 0;
@@ -881,6 +974,7 @@ static int cmd_check(int argc, char **argv, int mode)
     int fail_on, min_level, color;
     if ((rc = validate_settings(g, &ro, &fail_on, &min_level, &color)) != 0) { free_cli(&c); return rc; }
     if ((rc = mode_usage(mode, &c, usage)) != 0) { free_cli(&c); return rc; }
+    if (c.merge) { rc = cmd_merge(&c); free_cli(&c); return rc; }
     if (!g->noutputs) cc_config_add_output(g, mode == MODE_EXTRACT ? "jsonl" : "text", NULL);
     for (size_t i = 0; i < g->noutputs; i++)
         if (strcmp(g->outputs[i].format, "html") == 0) ro.keep_text = 1;
@@ -916,6 +1010,14 @@ static int cmd_check(int argc, char **argv, int mode)
         cc_rules_free(rs);
         free_cli(&c);
         return CC_EXIT_USAGE;
+    }
+    if (mode == MODE_COMPARE && c.by_subject) {
+        rc = cmd_reduce(&c, rs, &ro, min_level);
+        for (size_t i = 0; i < nfps; i++) free(fps[i]);
+        free(fps);
+        cc_rules_free(rs);
+        free_cli(&c);
+        return rc;
     }
     /* stored claims: compare's inputs, or the archive check --claims checks against (its articles old) */
     cc_store *st = NULL;
@@ -954,7 +1056,7 @@ static int cmd_check(int argc, char **argv, int mode)
     cc_report_opts o = {0, (cc_severity)min_level};
     int write_err = 0;
     if (mode == MODE_EXTRACT) {
-        write_err = write_claims_file(g->outputs[0].path, r) != 0;
+        write_err = write_claims_file(g->outputs[0].path, r, c.by_subject) != 0;
         for (size_t i = 0; i < r->diags.n; i++) cc_diag_print(&r->diags.items[i], stderr, tty2);
     } else {
         for (size_t i = 0; i < g->noutputs; i++) write_err |= write_output(&g->outputs[i], r, &o, color) != 0;

@@ -466,23 +466,34 @@ static void *match_worker(void *arg)
     return NULL;
 }
 
-/* Of the claims that read the same written date as claim i (same document,
- * same value span), the one a calendar finding names: a claim on a
- * calendar.* subject first, then the first listed. */
-static size_t calendar_claim(const cc_claims *cl, size_t i)
+/* Of the claims that read the same written date as claim i (same value
+ * span), the one a calendar finding names: a claim on a calendar.* subject
+ * first, then the first listed. */
+static size_t calendar_claim(const cc_claim *items, size_t n, size_t i)
 {
-    const cc_claim *c = &cl->items[i];
+    const cc_claim *c = &items[i];
     size_t lo = i, hi = i; /* claims are in document order; one date's readers quote from nearby */
-    while (lo > 0 && cl->items[lo - 1].doc == c->doc && c->start - cl->items[lo - 1].start < 4096) lo--;
-    while (hi + 1 < cl->n && cl->items[hi + 1].doc == c->doc && cl->items[hi + 1].start - c->start < 4096) hi++;
+    while (lo > 0 && c->start - items[lo - 1].start < 4096) lo--;
+    while (hi + 1 < n && items[hi + 1].start - c->start < 4096) hi++;
     size_t best = i;
     int best_cal = -1;
     for (size_t k = lo; k <= hi; k++) {
-        if (cl->items[k].vstart != c->vstart) continue;
-        int cal = strncmp(cl->items[k].subject, "calendar.", 9) == 0;
+        if (items[k].vstart != c->vstart) continue;
+        int cal = strncmp(items[k].subject, "calendar.", 9) == 0;
         if (cal > best_cal) { best = k; best_cal = cal; }
     }
     return best;
+}
+
+static int weekday_misfit(const cc_claim *c)
+{
+    return c->raw.weekday >= 0 && c->raw.weekday_actual >= 0 && c->raw.weekday != c->raw.weekday_actual;
+}
+
+void cc_claims_mark_calendar(cc_claim *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (weekday_misfit(&items[i])) items[calendar_claim(items, n, i)].calendar = 1;
 }
 
 static void add_calendar(cc_findings *out, const cc_claims *cl, const cc_doc *docs, size_t i)
@@ -509,10 +520,8 @@ void cc_match_jobs(const cc_claims *cl, const cc_doc *docs, cc_findings *out, in
     for (size_t i = 0; i < cl->n; i++) {
         const cc_claim *c = &cl->items[i];
         /* calendar: a weekday that does not fit its date, once for the words
-         * that wrote it, whichever rules read them (the calendar rule's first) */
-        if (c->raw.weekday >= 0 && c->raw.weekday_actual >= 0 && c->raw.weekday != c->raw.weekday_actual &&
-            calendar_claim(cl, i) == i)
-            add_calendar(out, cl, docs, i);
+         * that wrote it, whichever rules read them (cc_claims_mark_calendar) */
+        if (c->calendar && weekday_misfit(c)) add_calendar(out, cl, docs, i);
         if (c->unanchored || isnan(c->val.low) || isnan(c->val.high)) continue;
         char key[512];
         cc_join2(key, sizeof key, c->subject, '\x1f', c->val.unit ? c->val.unit : "");

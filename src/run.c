@@ -571,6 +571,7 @@ static void *worker(void *arg)
                     (unsigned)cc_doc_suppressed(&w->doc, w->claims.items[k].line, w->claims.items[k].rule->id);
         }
         if (w->claims.n > 1) qsort(w->claims.items, w->claims.n, sizeof *w->claims.items, cmp_claim);
+        cc_claims_mark_calendar(w->claims.items, w->claims.n);
         /* held until the merge: keep no slack */
         if (w->claims.n && w->claims.cap > w->claims.n) {
             w->claims.items = cc_xrealloc(w->claims.items, w->claims.n * sizeof *w->claims.items);

@@ -88,7 +88,7 @@ static void put_doc(cc_buf *b, const cc_doc *d)
 /* The claim as extract has always written it (cc_report_claim_json), and
  * after it its sentence and, under "x", what the matcher and the reports
  * read that the public fields round or leave out. */
-static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci)
+static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci, int with_sentence)
 {
     const cc_claim *c = &r->claims.items[ci];
     tmp->len = 0;
@@ -96,12 +96,13 @@ static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci)
     cc_buf_put(b, tmp->s, tmp->len - 1); /* without its closing brace */
     const char *st;
     size_t sl, at;
-    if (cc_run_claim_sentence(r, ci, &st, &sl, &at)) {
+    if (with_sentence && cc_run_claim_sentence(r, ci, &st, &sl, &at)) {
         cc_buf_puts(b, ",\"sentence\":");
         cc_buf_json_str(b, st, sl);
         cc_buf_printf(b, ",\"sentence_at\":%zu", at);
     }
-    unsigned flags = c->unanchored | c->suppressed << 1 | c->complemented << 2 | c->undated << 3 | c->as_of << 4;
+    unsigned flags = c->unanchored | c->suppressed << 1 | c->complemented << 2 | c->undated << 3 | c->as_of << 4 |
+                     c->calendar << 5;
     cc_buf_printf(b, ",\"x\":{\"span\":[%zu,%zu,%zu,%zu],\"raw\":", c->start, c->end, c->vstart, c->vend);
     put_qty(b, &c->raw);
     cc_buf_puts(b, ",\"val\":");
@@ -119,12 +120,17 @@ static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci)
     cc_buf_puts(b, "}}\n");
 }
 
-void cc_store_write_run(cc_buf *b, const cc_run *r)
+static void put_header(cc_buf *b, const cc_run *r)
 {
     cc_buf_printf(b, "{\"claimcheck_claims\":%d,\"version\":\"%s\",\"extraction\":\"%016llx\",\"rules\":\"%016llx\","
                   "\"max_claims\":%zu,\"unreadable_paths\":%zu}\n",
                   STORE_FORMAT, CLAIMCHECK_VERSION, (unsigned long long)cc_store_extraction(r->rs, r->opts.max_claims),
                   (unsigned long long)cc_rules_digest(r->rs), r->opts.max_claims, r->unreadable_head);
+}
+
+void cc_store_write_run(cc_buf *b, const cc_run *r)
+{
+    put_header(b, r);
     for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) put_diag(b, &r->diags.items[i], "head");
     cc_buf tmp;
     cc_buf_init(&tmp);
@@ -139,7 +145,7 @@ void cc_store_write_run(cc_buf *b, const cc_run *r)
             put_doc(b, &r->docs[in->doc]);
         }
         for (size_t i = in->d0; i < in->d1; i++) put_diag(b, &r->diags.items[i], "input");
-        while (in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc) put_claim(b, &tmp, r, ci++);
+        while (in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc) put_claim(b, &tmp, r, ci++, 1);
         tail = in->d1;
     }
     cc_buf_free(&tmp);
@@ -151,6 +157,24 @@ void cc_store_write_run(cc_buf *b, const cc_run *r)
         cc_buf_json_str(b, r->skipped[i].reason, strlen(r->skipped[i].reason));
         cc_buf_puts(b, "}\n");
     }
+}
+
+void cc_store_write_keyed(cc_buf *b, const cc_run *r)
+{
+    cc_buf_puts(b, "!\t");
+    put_header(b, r);
+    for (size_t i = 0; i < r->ndocs; i++) {
+        cc_buf_puts(b, "!\t");
+        put_doc(b, &r->docs[i]);
+    }
+    cc_buf tmp;
+    cc_buf_init(&tmp);
+    for (size_t ci = 0; ci < r->claims.n; ci++) {
+        cc_buf_puts(b, r->claims.items[ci].subject);
+        cc_buf_putc(b, '\t');
+        put_claim(b, &tmp, r, ci, 0);
+    }
+    cc_buf_free(&tmp);
 }
 
 /* ---- the store ---- */
@@ -450,6 +474,7 @@ static const char *str_of(const json_t *o, const char *key) { return json_string
 static void read_header(reader *rd, const json_t *o)
 {
     const char *ex = str_of(o, "extraction");
+    rd->cur = NULL;
     if (!json_is_integer(json_object_get(o, "claimcheck_claims")) || !ex) {
         fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
         return;
@@ -541,6 +566,7 @@ static void read_claim(reader *rd, const json_t *o)
     c->complemented = f >> 2 & 1;
     c->undated = f >> 3 & 1;
     c->as_of = f >> 4 & 1;
+    c->calendar = f >> 5 & 1;
     c->policy = (unsigned)get_int(json_object_get(x, "policy")) & 3;
     c->window_days = (unsigned short)get_int(json_object_get(x, "window"));
     const json_t *ref = json_object_get(x, "ref");
@@ -575,13 +601,30 @@ static void read_skipped(reader *rd, const json_t *o)
 
 static void read_record(reader *rd, const json_t *o)
 {
-    if (rd->line == 1) read_header(rd, o);
+    /* claims files written one after another ("parallel … extract | compare -") each start with a header */
+    if (json_object_get(o, "claimcheck_claims")) read_header(rd, o);
+    else if (rd->line == 1) fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
     else if (json_object_get(o, "path")) read_claim(rd, o);
     else if (str_of(o, "document")) read_doc(rd, o);
     else if (json_object_get(o, "diagnostic")) read_diag(rd, o);
     else if (str_of(o, "unreadable")) rd->cur = new_unit(rd->st, str_of(o, "unreadable"));
     else if (str_of(o, "skipped")) read_skipped(rd, o);
     else fail(rd, "a record claimcheck does not know; is this a claims file from extract?%s", NULL);
+}
+
+/* One line of a claims file, column col of it the record's start (after a key). */
+static void feed(reader *rd, const char *text, size_t n, int col)
+{
+    json_error_t err;
+    json_t *o = json_loadb(text, n, JSON_ALLOW_NUL, &err);
+    if (!json_is_object(o)) {
+        cc_diag_add(rd->diags, CC_D_ERROR, rd->name, rd->line, col + (o ? 0 : err.column - 1), NULL,
+                    "expected one JSON object a line (a claims file from extract): %s", o ? "not an object" : err.text);
+        rd->bad = 1;
+    } else {
+        read_record(rd, o);
+    }
+    json_decref(o);
 }
 
 int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags)
@@ -592,16 +635,7 @@ int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags)
     ssize_t n;
     while (!rd.bad && (n = getline(&line, &cap, f)) >= 0) {
         rd.line++;
-        json_error_t err;
-        json_t *o = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, &err);
-        if (!json_is_object(o)) {
-            cc_diag_add(diags, CC_D_ERROR, name, rd.line, o ? 1 : err.column, NULL,
-                        "expected one JSON object a line (a claims file from extract): %s", o ? "not an object" : err.text);
-            rd.bad = 1;
-        } else {
-            read_record(&rd, o);
-        }
-        json_decref(o);
+        feed(&rd, line, (size_t)n, 1);
     }
     if (!rd.bad && rd.line == 0) {
         cc_diag_add(diags, CC_D_ERROR, name, 1, 1, NULL, "empty: a claims file starts with the header extract writes");
@@ -609,4 +643,259 @@ int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags)
     }
     free(line);
     return rd.bad ? -1 : 0;
+}
+
+/* ---- by subject: the reduce and the merge ---- */
+
+/* A document record, by path: every subject's claims may name it. */
+typedef struct {
+    char *path;
+    char *line;
+    size_t len;
+    UT_hash_handle hh;
+} doc_line;
+
+/* A claim record of the subject at hand, with what orders it as check does. */
+typedef struct {
+    char *line;
+    size_t len;
+    int lineno;
+    char *path, *rule;
+    size_t start, vstart;
+} claim_line;
+
+static int cmp_claim_line(const void *a, const void *b)
+{
+    const claim_line *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (c) return c;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    if (x->vstart != y->vstart) return x->vstart < y->vstart ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+typedef struct {
+    const cc_ruleset *rs;
+    const cc_run_opts *ro;
+    const cc_report_opts *o;
+    int mixed_ok;
+    reader rd;          /* names the input and its line in messages */
+    cc_store *probe;    /* checks the headers */
+    doc_line *docs;
+    claim_line *cl;
+    size_t ncl, capcl;
+    char **out;         /* "ORDER<TAB>finding" lines, sorted at the end */
+    size_t nout, capout;
+} reducer;
+
+/* The order of check's findings (cmp_finding: the first claim's path,
+ * offset and rule, then the subject, then the id) as a key that sorts
+ * bytewise: fields apart by \x01, below every character of a path. */
+static void order_key(cc_buf *b, const cc_run *r, const cc_finding *f)
+{
+    const cc_claim *c = &r->claims.items[f->claims[0]];
+    cc_buf_printf(b, "%s\x01%020zu\x01%s\x01%s\x01%s\t", r->docs[c->doc].path, c->start, c->rule->id, f->subject, f->id);
+}
+
+static void add_claim_line(reducer *rx, const char *text, size_t n)
+{
+    json_t *o = json_loadb(text, n, JSON_ALLOW_NUL, NULL);
+    const json_t *span = json_object_get(json_object_get(o, "x"), "span");
+    const char *path = str_of(o, "path"), *rule = str_of(o, "rule");
+    if (!path || !rule || json_array_size(span) != 4) {
+        fail(&rx->rd, "a claim record without its path, rule or x.span%s", NULL);
+        json_decref(o);
+        return;
+    }
+    if (rx->ncl == rx->capcl) {
+        rx->capcl = rx->capcl ? 2 * rx->capcl : 256;
+        rx->cl = cc_xrealloc(rx->cl, rx->capcl * sizeof *rx->cl);
+    }
+    claim_line *c = &rx->cl[rx->ncl++];
+    c->line = cc_xstrndup(text, n);
+    c->len = n;
+    c->lineno = rx->rd.line;
+    c->path = cc_xstrdup(path);
+    c->rule = cc_xstrdup(rule);
+    c->start = (size_t)get_int(json_array_get(span, 0));
+    c->vstart = (size_t)get_int(json_array_get(span, 2));
+    json_decref(o);
+}
+
+static void push_out(reducer *rx, char *line)
+{
+    if (rx->nout == rx->capout) {
+        rx->capout = rx->capout ? 2 * rx->capout : 64;
+        rx->out = cc_xrealloc(rx->out, rx->capout * sizeof *rx->out);
+    }
+    rx->out[rx->nout++] = line;
+}
+
+/* One subject's claims, in check's order, each after its document's record,
+ * through a store into a run of their own: matched, their findings kept. */
+static void reduce_subject(reducer *rx)
+{
+    if (!rx->ncl) return;
+    qsort(rx->cl, rx->ncl, sizeof *rx->cl, cmp_claim_line);
+    cc_store *st = cc_store_new(rx->rs, rx->ro->max_claims, rx->mixed_ok, 1);
+    reader rd = rx->rd;
+    rd.st = st;
+    rd.cur = NULL;
+    for (size_t i = 0; i < rx->ncl && !rd.bad; i++) {
+        claim_line *c = &rx->cl[i];
+        rd.line = c->lineno;
+        if (!rd.cur || strcmp(rd.cur->path, c->path) != 0) {
+            doc_line *d;
+            HASH_FIND_STR(rx->docs, c->path, d);
+            if (!d) { fail(&rd, "a claim of '%s', whose document record came after it or not at all: sort the lines by key first", c->path); break; }
+            feed(&rd, d->line, d->len, 1);
+        }
+        feed(&rd, c->line, c->len, 1);
+    }
+    rx->rd.bad |= rd.bad;
+    for (size_t i = 0; i < rx->ncl; i++) { free(rx->cl[i].line); free(rx->cl[i].path); free(rx->cl[i].rule); }
+    rx->ncl = 0;
+    if (rd.bad) { cc_store_free(st); return; }
+    cc_run *r = cc_run_new(rx->rs, rx->ro);
+    cc_store_give_run(st, r);
+    cc_store_free(st);
+    cc_run_match(r);
+    cc_buf b;
+    cc_buf_init(&b);
+    for (size_t i = 0; i < r->findings.n; i++) {
+        if (!cc_report_shown(&r->findings.items[i], rx->o, 1)) continue;
+        b.len = 0;
+        order_key(&b, r, &r->findings.items[i]);
+        cc_report_finding_json(&b, r, &r->findings.items[i]);
+        cc_buf_putc(&b, '\n');
+        push_out(rx, cc_xstrndup(b.s, b.len));
+    }
+    cc_buf_free(&b);
+    cc_run_free(r);
+}
+
+/* A "!" record: the header (checked) or a document (kept by path). */
+static void reduce_meta(reducer *rx, const char *text, size_t n)
+{
+    json_t *o = json_loadb(text, n, JSON_ALLOW_NUL, NULL);
+    const char *path = str_of(o, "document");
+    if (json_object_get(o, "claimcheck_claims")) {
+        rx->rd.st = rx->probe;
+        read_header(&rx->rd, o);
+    } else if (path) {
+        doc_line *d;
+        HASH_FIND_STR(rx->docs, path, d);
+        if (!d) {
+            d = cc_xcalloc(1, sizeof *d);
+            d->path = cc_xstrdup(path);
+            HASH_ADD_KEYPTR(hh, rx->docs, d->path, strlen(d->path), d);
+        }
+        free(d->line); /* an article given again: the later record stands */
+        d->line = cc_xstrndup(text, n);
+        d->len = n;
+    }
+    json_decref(o);
+}
+
+static int cmp_str_ptr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int cc_store_reduce(const cc_ruleset *rs, const cc_run_opts *ro, const cc_report_opts *o, int mixed_ok, FILE *in,
+                    const char *name, cc_buf *out, cc_diags *diags)
+{
+    reducer rx = {rs, ro, o, mixed_ok, {NULL, name, 0, diags, 0, NULL}, cc_store_new(rs, ro->max_claims, mixed_ok, 1),
+                  NULL, NULL, 0, 0, NULL, 0, 0};
+    char *line = NULL, *subject = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (!rx.rd.bad && (n = getline(&line, &cap, in)) >= 0) {
+        rx.rd.line++;
+        char *tab = memchr(line, '\t', (size_t)n);
+        if (!tab) { fail(&rx.rd, "expected KEY<TAB>record (extract --by-subject's lines)%s", NULL); break; }
+        *tab = 0;
+        const char *rec = tab + 1;
+        size_t rl = (size_t)n - (size_t)(rec - line);
+        if (subject && strcmp(line, subject) < 0) { /* a subject met again would be matched in two halves */
+            fail(&rx.rd, "key '%s' after a greater one: sort the lines by key first (LC_ALL=C sort)", line);
+            break;
+        }
+        if (strcmp(line, "!") == 0) { reduce_meta(&rx, rec, rl); continue; }
+        if (!subject || strcmp(subject, line) != 0) { /* the subject before is whole */
+            reduce_subject(&rx);
+            free(subject);
+            subject = cc_xstrdup(line);
+        }
+        add_claim_line(&rx, rec, rl);
+    }
+    if (!rx.rd.bad) reduce_subject(&rx);
+    if (rx.nout > 1) qsort(rx.out, rx.nout, sizeof *rx.out, cmp_str_ptr);
+    for (size_t i = 0; i < rx.nout; i++) {
+        if (!rx.rd.bad) cc_buf_puts(out, rx.out[i]);
+        free(rx.out[i]);
+    }
+    free(rx.out);
+    for (size_t i = 0; i < rx.ncl; i++) { free(rx.cl[i].line); free(rx.cl[i].path); free(rx.cl[i].rule); }
+    free(rx.cl);
+    doc_line *d, *t;
+    HASH_ITER(hh, rx.docs, d, t) { HASH_DEL(rx.docs, d); free(d->path); free(d->line); free(d); }
+    cc_store_free(rx.probe);
+    free(subject);
+    free(line);
+    return rx.rd.bad ? -1 : 0;
+}
+
+/* One reducer's output in a merge: its current line and where its key ends. */
+typedef struct {
+    FILE *f;
+    const char *name;
+    char *line;
+    size_t cap, keylen;
+    ssize_t len;        /* < 0: at its end */
+    int lineno;
+} merge_in;
+
+/* Reads the input's next line; -1 when it is no "ORDER<TAB>finding" line. */
+static int merge_next(merge_in *m, cc_diags *diags)
+{
+    m->len = getline(&m->line, &m->cap, m->f);
+    m->lineno++;
+    if (m->len < 0) return 0;
+    const char *tab = memchr(m->line, '\t', (size_t)m->len);
+    if (!tab) {
+        cc_diag_add(diags, CC_D_ERROR, m->name, m->lineno, 1, NULL, "expected ORDER<TAB>finding (compare --by-subject's lines)");
+        return -1;
+    }
+    m->keylen = (size_t)(tab - m->line);
+    return 0;
+}
+
+/* The input whose line has the least key, or n when all are at their end. */
+static size_t merge_least(const merge_in *m, size_t n)
+{
+    size_t best = n;
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].len < 0) continue;
+        if (best == n) { best = i; continue; }
+        size_t k = m[i].keylen < m[best].keylen ? m[i].keylen : m[best].keylen;
+        int c = memcmp(m[i].line, m[best].line, k);
+        if (c < 0 || (c == 0 && m[i].keylen < m[best].keylen)) best = i;
+    }
+    return best;
+}
+
+int cc_store_merge(FILE *const *in, const char *const *names, size_t n, cc_buf *out, cc_diags *diags)
+{
+    merge_in *m = cc_xcalloc(n ? n : 1, sizeof *m);
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        m[i].f = in[i];
+        m[i].name = names[i];
+        bad |= merge_next(&m[i], diags);
+    }
+    for (size_t b; !bad && (b = merge_least(m, n)) < n;) {
+        cc_buf_put(out, m[b].line + m[b].keylen + 1, (size_t)m[b].len - m[b].keylen - 1);
+        bad |= merge_next(&m[b], diags);
+    }
+    for (size_t i = 0; i < n; i++) free(m[i].line);
+    free(m);
+    return bad ? -1 : 0;
 }

@@ -111,3 +111,54 @@ def claims_of_another_extraction_are_refused_unless_mixed():
         code, _, err = run("compare", os.path.join(d, "a.md"))
         eq(code, 2, "an article is no claims file")
         assert "a.md:1:" in err and "claims file" in err, err
+
+
+def _shards():
+    """The input list a newsroom would split: the case folders and the seeds, each with its manifest."""
+    return sorted(os.path.join("corpus/cases", x) for x in os.listdir("corpus/cases")
+                  if os.path.isdir(os.path.join("corpus/cases", x))) + ["corpus/seeds"]
+
+
+@test
+def gnu_parallel_spreads_extract_over_hosts_and_compare_equals_check():
+    if not shutil.which("parallel"):
+        raise AssertionError("GNU parallel is not installed (make e2e installs it: scripts/deps.sh parallel)")
+    shards = _shards()
+    with tempfile.TemporaryDirectory() as t:
+        # docs/scale.md's recipe: -S : is this machine; name real hosts (-S host1,host2) the same way
+        p = subprocess.run(["parallel", "--will-cite", "-S", ":", "-j", "3", "-k", BIN, "extract", "{}", ":::", *shards],
+                           capture_output=True, env=ENV, timeout=300)
+        eq(p.returncode, 0, p.stderr.decode()[-300:])
+        pieces = os.path.join(t, "pieces.jsonl")
+        with open(pieces, "wb") as f:
+            f.write(p.stdout)
+        _same_reports(shards, [pieces], "parallel's pieces")
+
+
+@test
+def map_sort_reduce_by_subject_equals_check():
+    env = dict(ENV, LC_ALL="C")
+    sh = lambda cmd: subprocess.run(cmd, shell=True, capture_output=True, env=env, timeout=300)
+    with tempfile.TemporaryDirectory() as t:
+        g = os.path.join(t, "gen")
+        subprocess.run([sys.executable, "tests/bench/gen.py", g, "2"], check=True, capture_output=True)
+        for src in ("corpus", g):
+            want = run("check", "--format", "jsonl", src)[1]
+            # one reducer: Hadoop Streaming's contract tested locally
+            p = sh(f"'{BIN}' extract --by-subject '{src}' | sort | '{BIN}' compare --by-subject - > '{t}/one.out'")
+            eq(p.returncode, 0, p.stderr.decode()[-300:])
+            eq(sh(f"'{BIN}' compare --merge '{t}/one.out'").stdout.decode(), want, f"{src}: one reducer")
+            # two reducers, subjects split between them, the documents' records sent to both
+            sh(f"'{BIN}' extract --by-subject '{src}' | sort > '{t}/sorted'")
+            sh(f"awk -F'\\t' '$1==\"!\" {{print > \"{t}/r1\"; print > \"{t}/r2\"; next}} "
+               f"{{print > (length($1) % 2 ? \"{t}/r1\" : \"{t}/r2\")}}' '{t}/sorted'")
+            for k in ("1", "2"):
+                p = sh(f"'{BIN}' compare --by-subject '{t}/r{k}' > '{t}/o{k}'")
+                eq(p.returncode, 0, p.stderr.decode()[-300:])
+            eq(sh(f"'{BIN}' compare --merge '{t}/o1' '{t}/o2'").stdout.decode(), want, f"{src}: compare --merge")
+            eq(sh(f"sort -m -t \"$(printf '\\t')\" -k1,1 '{t}/o1' '{t}/o2' | cut -f2-").stdout.decode(), want,
+               f"{src}: sort -m")
+        # unsorted input is refused, not misread
+        p = sh(f"'{BIN}' extract --by-subject corpus/cases | tac | '{BIN}' compare --by-subject -")
+        eq(p.returncode, 2, "unsorted lines")
+        assert "sort the lines by key first" in p.stderr.decode(), p.stderr.decode()
