@@ -324,7 +324,7 @@ void cc_store_take_run(cc_store *st, cc_run *r)
     cc_claims_take_strings(&st->claims, &r->claims);
     r->claims.n = 0;
     st->skipped = cc_xrealloc(st->skipped, (st->nskipped + r->nskipped + 1) * sizeof *st->skipped);
-    memcpy(st->skipped + st->nskipped, r->skipped, r->nskipped * sizeof *r->skipped);
+    if (r->nskipped) memcpy(st->skipped + st->nskipped, r->skipped, r->nskipped * sizeof *r->skipped);
     st->nskipped += r->nskipped;
     r->nskipped = 0;
     st->unreadable_head += r->unreadable_head;
@@ -395,7 +395,7 @@ void cc_store_give_run(cc_store *st, cc_run *r)
     interned *e, *t;
     HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
     r->skipped = cc_xrealloc(r->skipped, (r->nskipped + st->nskipped + 1) * sizeof *r->skipped);
-    memcpy(r->skipped + r->nskipped, st->skipped, st->nskipped * sizeof *st->skipped);
+    if (st->nskipped) memcpy(r->skipped + r->nskipped, st->skipped, st->nskipped * sizeof *st->skipped);
     r->nskipped += st->nskipped;
     st->nskipped = 0;
 }

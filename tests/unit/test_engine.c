@@ -299,6 +299,7 @@ static cc_run *run_docs(const char **texts, const char **dates, size_t n)
         size_t before = r->claims.n;
         cc_scan_doc(rs, m, &r->docs[i], i, NULL, 0, &r->claims, &r->diags);
         r->docs[i].nclaims = r->claims.n - before;
+        cc_claims_mark_calendar(&r->claims.items[before], r->claims.n - before);
         r->ndocs++;
     }
     cc_matcher_free(m);
