@@ -27,8 +27,11 @@ typedef struct cc_store cc_store;
  * digest and the per-document claim limit. */
 uint64_t cc_store_extraction(const cc_ruleset *rs, size_t max_claims);
 
-/* Writes run r (scanned, its documents' text kept) as a claims file. */
-void cc_store_write_run(cc_buf *out, const cc_run *r);
+/* Writes run r (scanned, its documents' text kept) as a claims file; and,
+ * when index is not NULL, its index there: which lines hold each subject's
+ * claims, and which every reader needs (the header, documents, messages,
+ * claims every report lists). */
+void cc_store_write_run(cc_buf *out, const cc_run *r, cc_buf *index);
 
 /* keep_new 0: the articles read from claims files are old ones, whatever
  * their extract was told (check --claims: the articles it reads are new). */
@@ -37,6 +40,11 @@ void cc_store_free(cc_store *st);
 /* Reads a claims file from f, named name in messages. Returns 0, or -1 with
  * errors (name:line:column) in diags. */
 int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags);
+/* Reads from claims file f, through its index idx, only the lines every
+ * reader needs and the claims of the subjects listed. Returns 0; 1 when the
+ * index is not f's (read f whole instead); -1 with errors in diags. */
+int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, const char *const *subjects, size_t ns,
+                           cc_diags *diags);
 /* Moves what run r scanned into the store, after what it holds (so an
  * article scanned now replaces its stored self). */
 void cc_store_take_run(cc_store *st, cc_run *r);

@@ -22,6 +22,7 @@ typedef struct {
     size_t len;
     size_t cap;
     void *sink; /* a FILE*: when set, the bytes are written out every 64 KiB */
+    size_t flushed; /* bytes written out so far: the next byte's offset in the file is flushed + len */
 } cc_buf;
 
 void cc_buf_init(cc_buf *b);

@@ -116,6 +116,9 @@ void cc_doc_date_own(const cc_lexicon *lx, cc_doc *d, int this_year, cc_diags *d
  * *text for *len bytes, starting at byte *at of its document. 0 when the
  * run holds no text for it. */
 int cc_run_claim_sentence(const cc_run *r, size_t ci, const char **text, size_t *len, size_t *at);
+/* The claims the run's documents made: its claims, or more when only some
+ * subjects' were read back from a claims file (check --claims with an index). */
+size_t cc_run_claims_total(const cc_run *r);
 /* Today's year (UTC). */
 int cc_this_year(void);
 /* Marks the findings whose fingerprint is listed as baselined; returns how

@@ -823,9 +823,41 @@ static void add_path(cc_run *r, const char *p)
 
 enum { MODE_CHECK, MODE_EXTRACT, MODE_COMPARE };
 
+static void print_diags(const cc_diags *d);
+
+/* The subjects the run's claims are on, each once (the strings stay the run's). */
+static const char **touched_subjects(const cc_run *r, size_t *n)
+{
+    const char **v = cc_xmalloc((r->claims.n + 1) * sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < r->claims.n; i++) {
+        const char *s = r->claims.items[i].subject;
+        size_t k = 0;
+        while (k < *n && strcmp(v[k], s) != 0) k++;
+        if (k == *n) v[(*n)++] = s;
+    }
+    return v;
+}
+
+/* Reads claims file path (f open on it) into st: through path.idx, when there
+ * is one and subjects are given, only those subjects' claims. */
+static int read_claims_file(cc_store *st, const char *path, FILE *f, const char *const *subjects, size_t ns, cc_diags *d)
+{
+    if (subjects && f != stdin) {
+        char ip[4096];
+        snprintf(ip, sizeof ip, "%s.idx", path);
+        FILE *idx = fopen(ip, "r");
+        int rc = idx ? cc_store_read_subjects(st, path, f, idx, subjects, ns, d) : 1;
+        if (idx) fclose(idx);
+        if (rc <= 0) return rc;
+        rewind(f); /* an index of another file: read it all */
+    }
+    return cc_store_read(st, f == stdin ? "<stdin>" : path, f, d);
+}
+
 /* Reads the claims files into st ("-": standard input). 0, or -1 after
  * printing why. */
-static int read_claims_files(cc_store *st, const char *const *files, size_t n)
+static int read_claims_files(cc_store *st, const char *const *files, size_t n, const char *const *subjects, size_t ns)
 {
     cc_diags d;
     cc_diags_init(&d);
@@ -839,10 +871,10 @@ static int read_claims_files(cc_store *st, const char *const *files, size_t n)
             rc = -1;
             break;
         }
-        rc = cc_store_read(st, in ? "<stdin>" : files[i], f, &d);
+        rc = read_claims_file(st, files[i], f, subjects, ns, &d);
         if (!in) fclose(f);
     }
-    for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
+    print_diags(&d);
     cc_diags_free(&d);
     return rc;
 }
@@ -942,9 +974,28 @@ static int write_claims_file(const char *path, const cc_run *r, int keyed)
     cc_buf b;
     cc_buf_init(&b);
     cc_buf_set_sink(&b, out);
-    if (keyed) cc_store_write_keyed(&b, r);
-    else cc_store_write_run(&b, r);
-    return close_out(&b, out, path);
+    if (keyed) {
+        cc_store_write_keyed(&b, r);
+        return close_out(&b, out, path);
+    }
+    /* a file gets its index beside it (FILE.idx), for check --claims to read only what it needs */
+    int file = path && strcmp(path, "-") != 0;
+    cc_buf ib;
+    cc_buf_init(&ib);
+    cc_store_write_run(&b, r, file ? &ib : NULL);
+    int rc = close_out(&b, out, path);
+    if (file && !rc) {
+        char ip[4096];
+        snprintf(ip, sizeof ip, "%s.idx", path);
+        FILE *idx = open_out(ip);
+        if (idx) cc_buf_set_sink(&ib, idx);
+        rc = idx ? close_out(&ib, idx, ip) : -1;
+        if (!idx) cc_buf_free(&ib);
+        if (!idx || rc) return -1;
+        return 0;
+    }
+    cc_buf_free(&ib);
+    return rc;
 }
 
 /* Usage errors of one command's options; 0 when they fit. */
@@ -1019,23 +1070,10 @@ static int cmd_check(int argc, char **argv, int mode)
         free_cli(&c);
         return rc;
     }
-    /* stored claims: compare's inputs, or the archive check --claims checks against (its articles old) */
-    cc_store *st = NULL;
-    if (mode == MODE_COMPARE || c.nclaims) {
-        st = cc_store_new(rs, ro.max_claims, c.mixed_rules, mode == MODE_COMPARE);
-        if (read_claims_files(st, mode == MODE_COMPARE ? c.paths : c.claims, mode == MODE_COMPARE ? c.npaths : c.nclaims)) {
-            cc_store_free(st);
-            cc_rules_free(rs);
-            for (size_t i = 0; i < nfps; i++) free(fps[i]);
-            free(fps);
-            free_cli(&c);
-            return CC_EXIT_USAGE;
-        }
-    }
     double t_collect = cc_now();
     cc_run *r = cc_run_new(rs, &ro);
     if (mode != MODE_COMPARE) {
-        r->adding_new = st != NULL; /* against stored claims, the articles given are the new ones */
+        r->adding_new = c.nclaims > 0; /* against stored claims, the articles given are the new ones */
         for (size_t i = 0; i < c.npaths; i++) add_path(r, c.paths[i]);
         r->adding_new = 1;
         for (size_t i = 0; i < c.nnews; i++) add_path(r, c.news[i]);
@@ -1043,7 +1081,24 @@ static int cmd_check(int argc, char **argv, int mode)
     }
     t_collect = cc_now() - t_collect;
     cc_run_scan(r);
-    if (st) {
+    /* stored claims: compare's inputs, or the archive check --claims checks against (its articles
+     * old; through an index, only the subjects the articles scanned touch) */
+    if (mode == MODE_COMPARE || c.nclaims) {
+        cc_store *st = cc_store_new(rs, ro.max_claims, c.mixed_rules, mode == MODE_COMPARE);
+        size_t ns = 0;
+        const char **subjects = mode == MODE_COMPARE ? NULL : touched_subjects(r, &ns);
+        rc = read_claims_files(st, mode == MODE_COMPARE ? c.paths : c.claims, mode == MODE_COMPARE ? c.npaths : c.nclaims,
+                               subjects, ns);
+        free(subjects);
+        if (rc) {
+            cc_store_free(st);
+            cc_run_free(r);
+            cc_rules_free(rs);
+            for (size_t i = 0; i < nfps; i++) free(fps[i]);
+            free(fps);
+            free_cli(&c);
+            return CC_EXIT_USAGE;
+        }
         cc_store_take_run(st, r); /* an article given again replaces its stored self */
         cc_store_give_run(st, r);
         cc_store_free(st);

@@ -558,7 +558,7 @@ void cc_report_json(cc_buf *b, const cc_run *r, const cc_report_opts *o)
                   "\"baselined\":%zu,\"unreadable\":%zu,"
                   "\"skipped\":%zu,\"unanchored\":%zu,\"errors\":%zu,"
                   "\"by_severity\":{\"error\":%zu,\"warning\":%zu,\"info\":%zu}}}\n",
-                  r->ndocs, r->claims.n, cc_report_count(r, o->min_level), sup, base, r->unreadable, r->nskipped, un,
+                  r->ndocs, cc_run_claims_total(r), cc_report_count(r, o->min_level), sup, base, r->unreadable, r->nskipped, un,
                   nerr, e, w - e, inf - w);
 }
 
@@ -666,8 +666,9 @@ void cc_report_text(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     hidden_counts(r, o, &sup, &base);
     if (sup || base)
         cc_buf_printf(b, "\nnot shown: %zu suppressed inline, %zu in the baseline\n", sup, base);
+    size_t nc = cc_run_claims_total(r);
     cc_buf_printf(b, "\n%zu document%s, %zu claim%s, %zu contradiction%s shown (%zu error, %zu warning, %zu info), %zu unanchored, %zu unreadable, %zu skipped\n",
-                  r->ndocs, r->ndocs == 1 ? "" : "s", r->claims.n, r->claims.n == 1 ? "" : "s",
+                  r->ndocs, r->ndocs == 1 ? "" : "s", nc, nc == 1 ? "" : "s",
                   cc_report_count(r, o->min_level), cc_report_count(r, o->min_level) == 1 ? "" : "s",
                   cc_report_count(r, CC_SEV_ERROR), cc_report_count(r, CC_SEV_WARNING) - cc_report_count(r, CC_SEV_ERROR),
                   cc_report_count(r, CC_SEV_INFO) - cc_report_count(r, CC_SEV_WARNING), un, r->unreadable, r->nskipped);

@@ -48,6 +48,13 @@ static void drop_input_index(cc_run *r)
 
 int cc_run_jobs(const cc_run *r) { return cc_jobs(r->opts.jobs); }
 
+size_t cc_run_claims_total(const cc_run *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->ndocs; i++) n += r->docs[i].nclaims;
+    return n > r->claims.n ? n : r->claims.n;
+}
+
 int cc_run_claim_sentence(const cc_run *r, size_t ci, const char **text, size_t *len, size_t *at)
 {
     const cc_claim *c = &r->claims.items[ci];

@@ -7,7 +7,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <uthash.h>
+#include <unistd.h>
 
 #define STORE_FORMAT 1
 
@@ -128,15 +130,51 @@ static void put_header(cc_buf *b, const cc_run *r)
                   (unsigned long long)cc_rules_digest(r->rs), r->opts.max_claims, r->unreadable_head);
 }
 
-void cc_store_write_run(cc_buf *b, const cc_run *r)
+/* The byte spans of a claims file's lines by subject, for its index. */
+typedef struct span_list {
+    char *key;          /* a subject, or "!" for the lines every reader needs */
+    size_t *v;          /* offset, length pairs */
+    size_t n, cap;
+    UT_hash_handle hh;
+} span_list;
+
+/* Notes that the line written since at (an offset in b's file) is under key. */
+static void note_span(span_list **idx, const char *key, const cc_buf *b, size_t at)
 {
+    if (!idx) return;
+    span_list *l;
+    HASH_FIND_STR(*idx, key, l);
+    if (!l) {
+        l = cc_xcalloc(1, sizeof *l);
+        l->key = cc_xstrdup(key);
+        HASH_ADD_KEYPTR(hh, *idx, l->key, strlen(l->key), l);
+    }
+    if (l->n + 2 > l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->v = cc_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = at;
+    l->v[l->n++] = b->flushed + b->len - at;
+}
+
+static size_t pos(const cc_buf *b) { return b->flushed + b->len; }
+
+static void write_records(cc_buf *b, const cc_run *r, span_list **idx)
+{
+    size_t at = pos(b);
     put_header(b, r);
-    for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) put_diag(b, &r->diags.items[i], "head");
+    note_span(idx, "!", b, at);
+    for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) {
+        at = pos(b);
+        put_diag(b, &r->diags.items[i], "head");
+        note_span(idx, "!", b, at);
+    }
     cc_buf tmp;
     cc_buf_init(&tmp);
     size_t ci = 0, tail = r->ndiags_head;
     for (size_t k = 0; k < r->nlog; k++) {
         const cc_input_rec *in = &r->log[k];
+        at = pos(b);
         if (in->doc < 0) {
             cc_buf_puts(b, "{\"unreadable\":");
             cc_buf_json_str(b, in->path, strlen(in->path));
@@ -145,10 +183,18 @@ void cc_store_write_run(cc_buf *b, const cc_run *r)
             put_doc(b, &r->docs[in->doc]);
         }
         for (size_t i = in->d0; i < in->d1; i++) put_diag(b, &r->diags.items[i], "input");
-        while (in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc) put_claim(b, &tmp, r, ci++, 1);
+        note_span(idx, "!", b, at);
+        for (; in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc; ci++) {
+            const cc_claim *c = &r->claims.items[ci];
+            at = pos(b);
+            put_claim(b, &tmp, r, ci, 1);
+            /* a claim every report lists, compared or not: read whatever the subjects asked */
+            note_span(idx, cc_report_unanchored_why(c) ? "!" : c->subject, b, at);
+        }
         tail = in->d1;
     }
     cc_buf_free(&tmp);
+    at = pos(b);
     for (size_t i = tail; i < r->diags.n; i++) put_diag(b, &r->diags.items[i], "tail");
     for (size_t i = 0; i < r->nskipped; i++) {
         cc_buf_puts(b, "{\"skipped\":");
@@ -156,6 +202,28 @@ void cc_store_write_run(cc_buf *b, const cc_run *r)
         cc_buf_puts(b, ",\"reason\":");
         cc_buf_json_str(b, r->skipped[i].reason, strlen(r->skipped[i].reason));
         cc_buf_puts(b, "}\n");
+    }
+    if (pos(b) > at) note_span(idx, "!", b, at);
+}
+
+void cc_store_write_run(cc_buf *b, const cc_run *r, cc_buf *index)
+{
+    span_list *idx = NULL;
+    write_records(b, r, index ? &idx : NULL);
+    if (!index) return;
+    /* the index: a header naming the file it indexes (its extraction and size),
+     * then one line per key, "KEY<TAB>offset,length offset,length …" */
+    cc_buf_printf(index, "claimcheck_index\t1\t%016llx\t%zu\n", (unsigned long long)cc_store_extraction(r->rs, r->opts.max_claims),
+                  pos(b));
+    span_list *l, *t;
+    HASH_ITER(hh, idx, l, t) {
+        cc_buf_puts(index, l->key);
+        for (size_t i = 0; i < l->n; i += 2) cc_buf_printf(index, "%c%zu,%zu", i ? ' ' : '\t', l->v[i], l->v[i + 1]);
+        cc_buf_putc(index, '\n');
+        HASH_DEL(idx, l);
+        free(l->key);
+        free(l->v);
+        free(l);
     }
 }
 
@@ -377,7 +445,7 @@ void cc_store_give_run(cc_store *st, cc_run *r)
         if (!u->readable) { r->unreadable++; continue; }
         size_t di = r->ndocs++;
         r->docs[di] = u->doc;
-        r->docs[di].nclaims = u->c1 - u->c0;
+        if (!r->docs[di].nclaims) r->docs[di].nclaims = u->c1 - u->c0; /* else the record's: some may not be read */
         memset(&u->doc, 0, sizeof u->doc);
         u->readable = 0; /* moved */
         for (size_t k = u->c0; k < u->c1; k++) {
@@ -521,6 +589,7 @@ static void read_doc(reader *rd, const json_t *o)
     snprintf(d->date_source, sizeof d->date_source, "%s", ds ? ds : "none");
     d->source = str_of(o, "source") ? cc_xstrdup(str_of(o, "source")) : NULL;
     d->is_new = rd->st->keep_new && get_int(json_object_get(o, "new"));
+    d->nclaims = (size_t)get_int(json_object_get(o, "claims"));
     rd->cur = u;
 }
 
@@ -674,6 +743,12 @@ static int cmp_claim_line(const void *a, const void *b)
     return strcmp(x->rule, y->rule);
 }
 
+/* A finding the reducer made: its ORDER key, and where its line is in the spill file. */
+typedef struct {
+    char *key;
+    size_t off, len;
+} out_ref;
+
 typedef struct {
     const cc_ruleset *rs;
     const cc_run_opts *ro;
@@ -684,7 +759,9 @@ typedef struct {
     doc_line *docs;
     claim_line *cl;
     size_t ncl, capcl;
-    char **out;         /* "ORDER<TAB>finding" lines, sorted at the end */
+    FILE *spill;        /* the findings as made, subject by subject (a temporary file) */
+    size_t spilled;     /* its length */
+    out_ref *out;       /* each finding's ORDER key and place in spill, sorted at the end */
     size_t nout, capout;
 } reducer;
 
@@ -694,7 +771,7 @@ typedef struct {
 static void order_key(cc_buf *b, const cc_run *r, const cc_finding *f)
 {
     const cc_claim *c = &r->claims.items[f->claims[0]];
-    cc_buf_printf(b, "%s\x01%020zu\x01%s\x01%s\x01%s\t", r->docs[c->doc].path, c->start, c->rule->id, f->subject, f->id);
+    cc_buf_printf(b, "%s\x01%020zu\x01%s\x01%s\x01%s", r->docs[c->doc].path, c->start, c->rule->id, f->subject, f->id);
 }
 
 static void add_claim_line(reducer *rx, const char *text, size_t n)
@@ -722,13 +799,44 @@ static void add_claim_line(reducer *rx, const char *text, size_t n)
     json_decref(o);
 }
 
-static void push_out(reducer *rx, char *line)
+/* Keeps a finding's line out of memory (the findings of a large archive
+ * outweigh its largest subject) and its key in it, for the sort at the end. */
+static void push_out(reducer *rx, const char *key, size_t keylen, const char *line, size_t len)
 {
+    if (!rx->spill && !(rx->spill = tmpfile())) { fail(&rx->rd, "cannot make a temporary file for the findings%s", NULL); return; }
+    if (fwrite(line, 1, len, rx->spill) != len) { fail(&rx->rd, "cannot write the findings' temporary file%s", NULL); return; }
     if (rx->nout == rx->capout) {
         rx->capout = rx->capout ? 2 * rx->capout : 64;
         rx->out = cc_xrealloc(rx->out, rx->capout * sizeof *rx->out);
     }
-    rx->out[rx->nout++] = line;
+    rx->out[rx->nout++] = (out_ref){cc_xstrndup(key, keylen), rx->spilled, len};
+    rx->spilled += len;
+}
+
+static int cmp_out_ref(const void *a, const void *b) { return strcmp(((const out_ref *)a)->key, ((const out_ref *)b)->key); }
+
+/* The findings in ORDER, each "ORDER<TAB>finding", read back from the spill. */
+static void write_out(reducer *rx, cc_buf *out)
+{
+    if (rx->nout > 1) qsort(rx->out, rx->nout, sizeof *rx->out, cmp_out_ref);
+    char *buf = NULL;
+    size_t cap = 0;
+    if (rx->spill && fflush(rx->spill) != 0) fail(&rx->rd, "cannot write the findings' temporary file%s", NULL);
+    for (size_t i = 0; i < rx->nout && !rx->rd.bad; i++) {
+        out_ref *o = &rx->out[i];
+        if (o->len > cap) buf = cc_xrealloc(buf, cap = o->len);
+        if (pread(fileno(rx->spill), buf, o->len, (off_t)o->off) != (ssize_t)o->len) {
+            fail(&rx->rd, "cannot read the findings' temporary file back%s", NULL);
+            break;
+        }
+        cc_buf_puts(out, o->key);
+        cc_buf_putc(out, '\t');
+        cc_buf_put(out, buf, o->len);
+    }
+    free(buf);
+    for (size_t i = 0; i < rx->nout; i++) free(rx->out[i].key);
+    free(rx->out);
+    if (rx->spill) fclose(rx->spill);
 }
 
 /* One subject's claims, in check's order, each after its document's record,
@@ -762,13 +870,14 @@ static void reduce_subject(reducer *rx)
     cc_run_match(r);
     cc_buf b;
     cc_buf_init(&b);
-    for (size_t i = 0; i < r->findings.n; i++) {
+    for (size_t i = 0; i < r->findings.n && !rx->rd.bad; i++) {
         if (!cc_report_shown(&r->findings.items[i], rx->o, 1)) continue;
         b.len = 0;
         order_key(&b, r, &r->findings.items[i]);
+        size_t keylen = b.len;
         cc_report_finding_json(&b, r, &r->findings.items[i]);
         cc_buf_putc(&b, '\n');
-        push_out(rx, cc_xstrndup(b.s, b.len));
+        push_out(rx, b.s, keylen, b.s + keylen, b.len - keylen);
     }
     cc_buf_free(&b);
     cc_run_free(r);
@@ -797,13 +906,11 @@ static void reduce_meta(reducer *rx, const char *text, size_t n)
     json_decref(o);
 }
 
-static int cmp_str_ptr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 int cc_store_reduce(const cc_ruleset *rs, const cc_run_opts *ro, const cc_report_opts *o, int mixed_ok, FILE *in,
                     const char *name, cc_buf *out, cc_diags *diags)
 {
     reducer rx = {rs, ro, o, mixed_ok, {NULL, name, 0, diags, 0, NULL}, cc_store_new(rs, ro->max_claims, mixed_ok, 1),
-                  NULL, NULL, 0, 0, NULL, 0, 0};
+                  NULL, NULL, 0, 0, NULL, 0, NULL, 0, 0};
     char *line = NULL, *subject = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -827,12 +934,7 @@ int cc_store_reduce(const cc_ruleset *rs, const cc_run_opts *ro, const cc_report
         add_claim_line(&rx, rec, rl);
     }
     if (!rx.rd.bad) reduce_subject(&rx);
-    if (rx.nout > 1) qsort(rx.out, rx.nout, sizeof *rx.out, cmp_str_ptr);
-    for (size_t i = 0; i < rx.nout; i++) {
-        if (!rx.rd.bad) cc_buf_puts(out, rx.out[i]);
-        free(rx.out[i]);
-    }
-    free(rx.out);
+    write_out(&rx, out);
     for (size_t i = 0; i < rx.ncl; i++) { free(rx.cl[i].line); free(rx.cl[i].path); free(rx.cl[i].rule); }
     free(rx.cl);
     doc_line *d, *t;
@@ -898,4 +1000,94 @@ int cc_store_merge(FILE *const *in, const char *const *names, size_t n, cc_buf *
     for (size_t i = 0; i < n; i++) free(m[i].line);
     free(m);
     return bad ? -1 : 0;
+}
+
+/* ---- reading through an index: only the subjects asked for ---- */
+
+typedef struct {
+    size_t off, len;
+} span;
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* The spans listed on an index line after its key. */
+static void add_spans(span **v, size_t *n, size_t *cap, const char *p)
+{
+    while (*p && *p != '\n') {
+        char *e;
+        size_t off = strtoull(p, &e, 10), len = *e == ',' ? strtoull(e + 1, &e, 10) : 0;
+        if (e == p) break;
+        if (*n == *cap) {
+            *cap = *cap ? 2 * *cap : 256;
+            *v = cc_xrealloc(*v, *cap * sizeof **v);
+        }
+        (*v)[(*n)++] = (span){off, len};
+        p = *e == ' ' ? e + 1 : e;
+    }
+}
+
+/* The spans of the lines under "!" and under the subjects asked for, or -1
+ * when the index is not this file's (another extraction, another size). */
+static int index_spans(cc_store *st, FILE *idx, size_t size, const char *const *subjects, size_t ns, span **v,
+                       size_t *n)
+{
+    char *line = NULL;
+    size_t cap = 0, vcap = 0;
+    ssize_t len = getline(&line, &cap, idx);
+    char ex[17];
+    unsigned long long bytes = 0;
+    snprintf(ex, sizeof ex, "%016llx", (unsigned long long)st->extraction);
+    int ok = len > 0 && sscanf(line, "claimcheck_index\t1\t%*16[0-9a-f]\t%llu", &bytes) == 1 && bytes == size &&
+             (st->mixed_ok || strncmp(line + strlen("claimcheck_index\t1\t"), ex, 16) == 0);
+    while (ok && (len = getline(&line, &cap, idx)) > 0) {
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab = 0;
+        int want = strcmp(line, "!") == 0;
+        for (size_t i = 0; i < ns && !want; i++) want = strcmp(subjects[i], line) == 0;
+        if (want) add_spans(v, n, &vcap, tab + 1);
+    }
+    free(line);
+    if (!ok) return -1;
+    qsort(*v, *n, sizeof **v, cmp_span);
+    return 0;
+}
+
+int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, const char *const *subjects, size_t ns,
+                           cc_diags *diags)
+{
+    struct stat sb;
+    span *v = NULL;
+    size_t n = 0;
+    if (fstat(fileno(f), &sb) != 0 || index_spans(st, idx, (size_t)sb.st_size, subjects, ns, &v, &n) != 0) {
+        free(v);
+        return 1;
+    }
+    reader rd = {st, name, 0, diags, 0, NULL};
+    char *buf = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < n && !rd.bad; i++) {
+        if (v[i].len + 1 > cap) {
+            cap = v[i].len + 1;
+            buf = cc_xrealloc(buf, cap);
+        }
+        if (fseeko(f, (off_t)v[i].off, SEEK_SET) != 0 || fread(buf, 1, v[i].len, f) != v[i].len) {
+            fail(&rd, "shorter than its index says; extract it again%s", NULL);
+            break;
+        }
+        for (size_t a = 0; a < v[i].len && !rd.bad;) { /* a span may hold several lines */
+            const char *nl = memchr(buf + a, '\n', v[i].len - a);
+            size_t e = nl ? (size_t)(nl - buf) + 1 : v[i].len;
+            rd.line = i == 0 && a == 0 ? 1 : 2; /* the header is the first line; the rest are not numbered here */
+            feed(&rd, buf + a, e - a, 1);
+            a = e;
+        }
+    }
+    free(buf);
+    free(v);
+    return rd.bad ? -1 : 0;
 }

@@ -48,7 +48,7 @@ char *cc_xstrndup(const char *s, size_t n)
     return p;
 }
 
-void cc_buf_init(cc_buf *b) { b->s = NULL; b->len = b->cap = 0; b->sink = NULL; }
+void cc_buf_init(cc_buf *b) { b->s = NULL; b->len = b->cap = 0; b->sink = NULL; b->flushed = 0; }
 
 void cc_buf_set_sink(cc_buf *b, void *file) { b->sink = file; }
 
@@ -57,6 +57,7 @@ int cc_buf_flush(cc_buf *b)
     if (!b->sink || !b->len) return b->sink && ferror((FILE *)b->sink) ? -1 : 0;
     size_t w = fwrite(b->s, 1, b->len, (FILE *)b->sink);
     int bad = w != b->len;
+    b->flushed += b->len;
     b->len = 0;
     b->s[0] = 0;
     return bad || ferror((FILE *)b->sink) ? -1 : 0;
