@@ -162,3 +162,36 @@ def map_sort_reduce_by_subject_equals_check():
         p = sh(f"'{BIN}' extract --by-subject corpus/cases | tac | '{BIN}' compare --by-subject -")
         eq(p.returncode, 2, "unsorted lines")
         assert "sort the lines by key first" in p.stderr.decode(), p.stderr.decode()
+
+
+@test
+def check_claims_reads_only_the_subjects_the_new_articles_touch():
+    with tempfile.TemporaryDirectory() as d:
+        arch = os.path.join(d, "archive")
+        os.mkdir(arch)
+        _write(arch, "a.md", "---\ndate: 2025-06-01\n---\nKyiv's forces hold about 30% of the Donetsk region.\n\n"
+                             "Russian casualties have passed 700,000 killed and wounded, officials say.\n")
+        _write(arch, "b.md", "---\ndate: 2025-06-02\n---\nUkraine holds roughly 31% of the Donetsk region.\n")
+        _write(d, "new.md", "---\ndate: 2025-06-03\n---\nUkrainian troops hold about 60% of Donetsk oblast.\n")
+        store = os.path.join(d, "archive.jsonl")
+        _extract(store, arch)
+        assert os.path.exists(store + ".idx"), "extract -o FILE writes FILE.idx"
+        want = check_json(arch, "--new", os.path.join(d, "new.md"))[1]
+        # spoil the casualty claim's line (same length): the new article touches no casualty subject,
+        # so a read through the index never parses it, and the report is check --new's
+        raw = open(store, encoding="utf-8").read()
+        i = raw.index('"subject":"casualties.')
+        spoiled = raw[:i] + "#" + raw[i + 1:]
+        open(store, "w", encoding="utf-8").write(spoiled)
+        code, got, err = check_json("--claims", store, os.path.join(d, "new.md"))
+        eq(code, 1, err)
+        eq(json.dumps(got, sort_keys=True), json.dumps(want, sort_keys=True), "check --claims through the index")
+        # without the index the whole file is read, and the spoiled line is an error that names it
+        os.rename(store + ".idx", store + ".old")
+        code, _, err = run("check", "--claims", store, os.path.join(d, "new.md"))
+        eq(code, 2, "a spoiled claims file")
+        assert "archive.jsonl:" in err and "expected one JSON object a line" in err, err
+        # an index of another file (the sizes differ) is not trusted: the file is read whole
+        os.rename(store + ".old", store + ".idx")
+        open(store, "w", encoding="utf-8").write(spoiled + "\n")
+        eq(run("check", "--claims", store, os.path.join(d, "new.md"))[0], 2, "a stale index is not used")
