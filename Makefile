@@ -158,6 +158,12 @@ valgrind: $(BIN)
 	$(VG) $(BIN) check --fail-on never --format json --output /dev/null tests/fuzz/regress/page
 	$(VG) $(BIN) explain corpus/seeds/000_2ca43d52e0bca40b.txt:33 > /dev/null
 	$(VG) $(BIN) explain --rule territory-share --date 2025-03-01 "Moscow has held roughly 18% of it since May." > /dev/null
+	$(VG) $(BIN) extract -o $(BUILD)/vg.claims.jsonl corpus/cases
+	$(VG) $(BIN) compare --format html --output /dev/null --format json --output /dev/null $(BUILD)/vg.claims.jsonl; [ $$? -le 1 ]
+	$(VG) $(BIN) check --claims $(BUILD)/vg.claims.jsonl --format text --output /dev/null corpus/cases/01-war-age/b_regional.txt; [ $$? -le 1 ]
+	$(VG) $(BIN) extract --by-subject -o $(BUILD)/vg.map corpus/cases && LC_ALL=C sort $(BUILD)/vg.map > $(BUILD)/vg.sorted
+	$(VG) $(BIN) compare --by-subject -o $(BUILD)/vg.reduced.txt $(BUILD)/vg.sorted
+	$(VG) $(BIN) compare --merge $(BUILD)/vg.reduced.txt > /dev/null
 	@echo "valgrind: no errors, no leaks"
 
 peer-score: $(BIN)

@@ -611,7 +611,8 @@ static int parse_cli(int argc, char **argv, cli *c, const char *usage)
             if (cli_outputs && !c->cfg.outputs[c->cfg.noutputs - 1].path) {
                 c->cfg.outputs[c->cfg.noutputs - 1].path = strdup(v);
             } else {
-                const char *fmt = format_from_ext(v);
+                /* extract writes one format, whatever the name */
+                const char *fmt = usage == usage_extract ? "jsonl" : format_from_ext(v);
                 if (!fmt) {
                     rc = bad_usage_hint("the output file's extension names no format", v,
                                         "name it .txt, .json, .jsonl, .sarif or .html, or give --format before it", usage);
