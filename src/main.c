@@ -1015,133 +1015,169 @@ static int mode_usage(int mode, const cli *c, const char *usage)
     return 0;
 }
 
-static int cmd_check(int argc, char **argv, int mode)
-{
-    const char *usage = mode == MODE_EXTRACT ? usage_extract : mode == MODE_COMPARE ? usage_compare : usage_check;
+/* What check, extract and compare share: the command line and settings,
+ * then the rules and the baseline. */
+typedef struct {
+    int mode;
+    const char *usage;
     cli c;
-    int rc = parse_cli(argc, argv, &c, usage);
-    if (rc) { free_cli(&c); return rc < 0 ? 0 : rc; }
-    cc_config *g = &c.cfg;
-    cc_run_opts ro = {0, 0, NULL, 0, 0, 0, 0};
+    cc_run_opts ro;
     int fail_on, min_level, color;
-    if ((rc = validate_settings(g, &ro, &fail_on, &min_level, &color)) != 0) { free_cli(&c); return rc; }
-    if ((rc = mode_usage(mode, &c, usage)) != 0) { free_cli(&c); return rc; }
-    if (c.merge) { rc = cmd_merge(&c); free_cli(&c); return rc; }
-    if (!g->noutputs) cc_config_add_output(g, mode == MODE_EXTRACT ? "jsonl" : "text", NULL);
+    cc_ruleset *rs;
+    char **fps;      /* the baseline's fingerprints */
+    size_t nfps;
+    double t_rules;
+} session;
+
+static void session_close(session *s)
+{
+    for (size_t i = 0; i < s->nfps; i++) free(s->fps[i]);
+    free(s->fps);
+    if (s->rs) cc_rules_free(s->rs);
+    free_cli(&s->c);
+}
+
+/* The command line read and checked: 0, or the exit code (after saying why). */
+static int session_open(session *s, int argc, char **argv, int mode)
+{
+    memset(s, 0, sizeof *s);
+    s->mode = mode;
+    s->usage = mode == MODE_EXTRACT ? usage_extract : mode == MODE_COMPARE ? usage_compare : usage_check;
+    int rc = parse_cli(argc, argv, &s->c, s->usage);
+    if (rc) return rc < 0 ? -1 : rc; /* -1: --help was printed */
+    if ((rc = validate_settings(&s->c.cfg, &s->ro, &s->fail_on, &s->min_level, &s->color)) != 0) return rc;
+    return mode_usage(mode, &s->c, s->usage);
+}
+
+/* The outputs' defaults, the rules (with the severities set) and the
+ * baseline: 0, or the exit code. */
+static int session_load(session *s)
+{
+    cc_config *g = &s->c.cfg;
+    if (!g->noutputs) cc_config_add_output(g, s->mode == MODE_EXTRACT ? "jsonl" : "text", NULL);
     for (size_t i = 0; i < g->noutputs; i++)
-        if (strcmp(g->outputs[i].format, "html") == 0) ro.keep_text = 1;
-    if (mode == MODE_EXTRACT) ro.keep_text = 1; /* each claim's sentence goes into the claims file */
+        if (strcmp(g->outputs[i].format, "html") == 0) s->ro.keep_text = 1;
+    if (s->mode == MODE_EXTRACT) s->ro.keep_text = 1; /* each claim's sentence goes into the claims file */
     for (size_t i = 0; i < g->nrules; i++) {
         struct stat st;
-        if (stat(g->rules[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
-            rc = bad_usage_hint("--rules wants a folder (the one holding lexicon.yaml and the rule files), not a file",
-                                g->rules[i], "use --rules DIR", usage);
-            free_cli(&c);
-            return rc;
-        }
+        if (stat(g->rules[i], &st) == 0 && !S_ISDIR(st.st_mode))
+            return bad_usage_hint("--rules wants a folder (the one holding lexicon.yaml and the rule files), not a file",
+                                  g->rules[i], "use --rules DIR", s->usage);
     }
-    double t_start = cc_now();
-    cc_rules_set_jit_threads(cc_jobs(ro.jobs)); /* as many as read documents */
-    cc_ruleset *rs = load_rule_set((const char *const *)g->rules, g->nrules);
-    double t_rules = cc_now() - t_start;
-    int tty2 = isatty(2) && !getenv("NO_COLOR");
-    if (!rs) {
-        free_cli(&c);
-        return CC_EXIT_USAGE;
-    }
+    double t0 = cc_now();
+    cc_rules_set_jit_threads(cc_jobs(s->ro.jobs)); /* as many as read documents */
+    s->rs = load_rule_set((const char *const *)g->rules, g->nrules);
+    s->t_rules = cc_now() - t0;
+    if (!s->rs) return CC_EXIT_USAGE;
     for (size_t i = 0; i < g->nsev; i++)
-        if (cc_rules_set_severity(rs, g->sev[i].rule, (cc_severity)g->sev[i].level) != 0) {
+        if (cc_rules_set_severity(s->rs, g->sev[i].rule, (cc_severity)g->sev[i].level) != 0) {
             fprintf(stderr, "%s: error: severity: no rule has the id '%s'\n", g->sev[i].origin, g->sev[i].rule);
-            cc_rules_free(rs);
-            free_cli(&c);
             return CC_EXIT_USAGE;
         }
-    char **fps = NULL;
-    size_t nfps = 0;
-    if (g->baseline.value && read_baseline(g->baseline.value, &fps, &nfps) != 0) {
-        cc_rules_free(rs);
-        free_cli(&c);
-        return CC_EXIT_USAGE;
-    }
-    if (mode == MODE_COMPARE && c.by_subject) {
-        rc = cmd_reduce(&c, rs, &ro, min_level);
-        for (size_t i = 0; i < nfps; i++) free(fps[i]);
-        free(fps);
-        cc_rules_free(rs);
-        free_cli(&c);
-        return rc;
-    }
-    double t_collect = cc_now();
-    cc_run *r = cc_run_new(rs, &ro);
-    if (mode != MODE_COMPARE) {
-        r->adding_new = c.nclaims > 0; /* against stored claims, the articles given are the new ones */
-        for (size_t i = 0; i < c.npaths; i++) add_path(r, c.paths[i]);
+    if (g->baseline.value && read_baseline(g->baseline.value, &s->fps, &s->nfps) != 0) return CC_EXIT_USAGE;
+    return 0;
+}
+
+/* The articles named, scanned: against stored claims (check --claims) they are the new ones. */
+static void scan_articles(const session *s, cc_run *r)
+{
+    if (s->mode != MODE_COMPARE) {
+        r->adding_new = s->c.nclaims > 0;
+        for (size_t i = 0; i < s->c.npaths; i++) add_path(r, s->c.paths[i]);
         r->adding_new = 1;
-        for (size_t i = 0; i < c.nnews; i++) add_path(r, c.news[i]);
+        for (size_t i = 0; i < s->c.nnews; i++) add_path(r, s->c.news[i]);
         r->adding_new = 0;
     }
-    t_collect = cc_now() - t_collect;
     cc_run_scan(r);
-    /* stored claims: compare's inputs, or the archive check --claims checks against (its articles
-     * old; through an index, only the subjects the articles scanned touch) */
-    if (mode == MODE_COMPARE || c.nclaims) {
-        cc_store *st = cc_store_new(rs, ro.max_claims, c.mixed_rules, mode == MODE_COMPARE);
-        size_t ns = 0;
-        const char **subjects = mode == MODE_COMPARE ? NULL : touched_subjects(r, &ns);
-        rc = read_claims_files(st, mode == MODE_COMPARE ? c.paths : c.claims, mode == MODE_COMPARE ? c.npaths : c.nclaims,
-                               subjects, ns);
-        free(subjects);
-        if (rc) {
-            cc_store_free(st);
-            cc_run_free(r);
-            cc_rules_free(rs);
-            for (size_t i = 0; i < nfps; i++) free(fps[i]);
-            free(fps);
-            free_cli(&c);
-            return CC_EXIT_USAGE;
-        }
+}
+
+/* Stored claims into the run: compare's inputs, or the archive check
+ * --claims checks against (its articles old; through an index, only the
+ * subjects the articles scanned touch). 0, or -1 after saying why. */
+static int add_stored(const session *s, cc_run *r)
+{
+    int compare = s->mode == MODE_COMPARE;
+    cc_store *st = cc_store_new(s->rs, s->ro.max_claims, s->c.mixed_rules, compare);
+    size_t ns = 0;
+    const char **subjects = compare ? NULL : touched_subjects(r, &ns);
+    int rc = read_claims_files(st, compare ? s->c.paths : s->c.claims, compare ? s->c.npaths : s->c.nclaims, subjects, ns);
+    free(subjects);
+    if (!rc) {
         cc_store_take_run(st, r); /* an article given again replaces its stored self */
         cc_store_give_run(st, r);
-        cc_store_free(st);
     }
-    if (mode != MODE_EXTRACT) cc_run_match(r);
-    double t_report = cc_now();
-    if (g->baseline.value) cc_run_baseline(r, (const char *const *)fps, nfps);
-    for (size_t i = 0; i < nfps; i++) free(fps[i]);
-    free(fps);
-    cc_report_opts o = {0, (cc_severity)min_level};
-    int write_err = 0;
-    if (mode == MODE_EXTRACT) {
-        write_err = write_claims_file(g->outputs[0].path, r, c.by_subject) != 0;
-        for (size_t i = 0; i < r->diags.n; i++) cc_diag_print(&r->diags.items[i], stderr, tty2);
-    } else {
-        for (size_t i = 0; i < g->noutputs; i++) write_err |= write_output(&g->outputs[i], r, &o, color) != 0;
+    cc_store_free(st);
+    return rc;
+}
+
+/* CLAIMCHECK_TIMINGS: where the time went, and what the claims hold. */
+static void print_timings(const session *s, const cc_run *r, double t_collect, double t_report)
+{
+    size_t cb = r->claims.n * sizeof(cc_claim); /* the records and their strings, allocator overhead not counted */
+    for (size_t i = 0; i < r->claims.n; i++) {
+        const cc_claim *cl = &r->claims.items[i];
+        cb += cl->quote_len + 1 + (cl->subject ? strlen(cl->subject) + 1 : 0) + (cl->ref_key ? strlen(cl->ref_key) + 1 : 0);
     }
-    if (getenv("CLAIMCHECK_TIMINGS")) {
-        /* what the claims hold: the records and their strings (allocator overhead not counted) */
-        size_t cb = r->claims.n * sizeof(cc_claim);
-        for (size_t i = 0; i < r->claims.n; i++) {
-            const cc_claim *cl = &r->claims.items[i];
-            cb += cl->quote_len + 1 + (cl->subject ? strlen(cl->subject) + 1 : 0) + (cl->ref_key ? strlen(cl->ref_key) + 1 : 0);
-        }
-        fprintf(stderr, "claimcheck: timings: rules %.3f s, find inputs %.3f s, read and scan %.3f s, match %.3f s, report %.3f s; "
-                "%zu claims holding %.1f MB\n",
-                t_rules, t_collect, r->t_scan, r->t_match, cc_now() - t_report, r->claims.n, cb / 1048576.0);
-    }
-    int code = CC_EXIT_OK;
-    if (mode != MODE_EXTRACT && fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)fail_on) > 0) code = CC_EXIT_FINDINGS;
-    if (mode != MODE_EXTRACT && c.fail_on_undated && cc_report_unanchored(r) > 0) code = CC_EXIT_FINDINGS;
+    fprintf(stderr, "claimcheck: timings: rules %.3f s, find inputs %.3f s, read and scan %.3f s, match %.3f s, report %.3f s; "
+            "%zu claims holding %.1f MB\n",
+            s->t_rules, t_collect, r->t_scan, r->t_match, cc_now() - t_report, r->claims.n, cb / 1048576.0);
+}
+
+/* The exit code of a run that got as far as its reports. */
+static int run_exit_code(const session *s, const cc_run *r, int write_err)
+{
+    int code = CC_EXIT_OK, reports = s->mode != MODE_EXTRACT;
+    if (reports && s->fail_on <= CC_SEV_ERROR && cc_report_count(r, (cc_severity)s->fail_on) > 0) code = CC_EXIT_FINDINGS;
+    if (reports && s->c.fail_on_undated && cc_report_unanchored(r) > 0) code = CC_EXIT_FINDINGS;
     if (r->unreadable) code = CC_EXIT_UNREADABLE;
-    else if (!r->ndocs && !c.allow_empty) {
+    else if (!r->ndocs && !s->c.allow_empty) {
         /* a gate that checked nothing must not pass as clean */
         fprintf(stderr, "claimcheck: error: no document was checked (%zu input%s skipped); give .txt or .md articles, "
                 "or --allow-empty when an empty run is expected\n", r->nskipped, r->nskipped == 1 ? "" : "s");
         code = CC_EXIT_EMPTY;
     }
-    if (write_err) code = CC_EXIT_USAGE;
+    return write_err ? CC_EXIT_USAGE : code;
+}
+
+static int cmd_check(int argc, char **argv, int mode)
+{
+    session s;
+    int rc = session_open(&s, argc, argv, mode);
+    if (!rc && s.c.merge) rc = cmd_merge(&s.c);
+    else if (!rc) rc = session_load(&s);
+    if (rc || s.c.merge) {
+        session_close(&s);
+        return rc < 0 ? 0 : rc;
+    }
+    if (mode == MODE_COMPARE && s.c.by_subject) {
+        rc = cmd_reduce(&s.c, s.rs, &s.ro, s.min_level);
+        session_close(&s);
+        return rc;
+    }
+    double t_collect = cc_now();
+    cc_run *r = cc_run_new(s.rs, &s.ro);
+    scan_articles(&s, r);
+    t_collect = cc_now() - t_collect - r->t_scan;
+    if ((mode == MODE_COMPARE || s.c.nclaims) && add_stored(&s, r) != 0) {
+        cc_run_free(r);
+        session_close(&s);
+        return CC_EXIT_USAGE;
+    }
+    if (mode != MODE_EXTRACT) cc_run_match(r);
+    double t_report = cc_now();
+    if (s.c.cfg.baseline.value) cc_run_baseline(r, (const char *const *)s.fps, s.nfps);
+    cc_report_opts o = {0, (cc_severity)s.min_level};
+    int write_err = 0;
+    if (mode == MODE_EXTRACT) {
+        write_err = write_claims_file(s.c.cfg.outputs[0].path, r, s.c.by_subject) != 0;
+        print_diags(&r->diags);
+    } else {
+        for (size_t i = 0; i < s.c.cfg.noutputs; i++) write_err |= write_output(&s.c.cfg.outputs[i], r, &o, s.color) != 0;
+    }
+    if (getenv("CLAIMCHECK_TIMINGS")) print_timings(&s, r, t_collect, t_report);
+    int code = run_exit_code(&s, r, write_err);
     cc_run_free(r);
-    cc_rules_free(rs);
-    free_cli(&c);
+    session_close(&s);
     return code;
 }
 
