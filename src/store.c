@@ -44,20 +44,19 @@ static void put_str_or_null(cc_buf *b, const char *s)
 static void put_qty(cc_buf *b, const cc_qty *q)
 {
     unsigned flags = q->relative | q->unanchored << 1 | q->range << 2 | q->vague << 3 | q->entered << 4;
-    cc_buf_printf(b, "[%zu,%zu,%d,", q->start, q->end, (int)q->kind);
-    put_num(b, q->low);
-    cc_buf_putc(b, ',');
-    put_num(b, q->high);
-    cc_buf_putc(b, ',');
-    put_num(b, q->best);
-    cc_buf_putc(b, ',');
-    put_str_or_null(b, q->unit);
-    cc_buf_putc(b, ',');
-    put_num(b, q->wnum);
-    cc_buf_putc(b, ',');
-    put_str_or_null(b, q->wunit);
-    cc_buf_putc(b, ',');
-    put_num(b, q->wfactor);
+    const double nums[] = {q->low, q->high, q->best};
+    cc_buf_printf(b, "[%zu,%zu,%d", q->start, q->end, (int)q->kind);
+    for (size_t i = 0; i < 3; i++) {
+        cc_buf_putc(b, ',');
+        put_num(b, nums[i]);
+    }
+    const struct { const char *unit; double x; } written[] = {{q->unit, q->wnum}, {q->wunit, q->wfactor}};
+    for (size_t i = 0; i < 2; i++) { /* unit, wnum, wunit, wfactor */
+        cc_buf_putc(b, ',');
+        put_str_or_null(b, written[i].unit);
+        cc_buf_putc(b, ',');
+        put_num(b, written[i].x);
+    }
     cc_buf_printf(b, ",%d,%zu,%zu,%u,%d,%d,%u,%u]", (int)q->hedge, q->hedge_start, q->hedge_end, flags, q->weekday,
                   q->weekday_actual, q->month, q->mday);
 }
