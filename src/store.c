@@ -1067,23 +1067,31 @@ int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, c
         return 1;
     }
     reader rd = {st, name, 0, diags, 0, NULL};
+    /* spans one after another in the file are read with one call */
     char *buf = NULL;
-    size_t cap = 0;
-    for (size_t i = 0; i < n && !rd.bad; i++) {
-        if (v[i].len + 1 > cap) {
-            cap = v[i].len + 1;
-            buf = cc_xrealloc(buf, cap);
-        }
-        if (fseeko(f, (off_t)v[i].off, SEEK_SET) != 0 || fread(buf, 1, v[i].len, f) != v[i].len) {
+    size_t cap = 0, size = (size_t)sb.st_size;
+    for (size_t i = 0, j; i < n && !rd.bad; i = j) {
+        size_t end = v[i].off + v[i].len;
+        for (j = i + 1; j < n && v[j].off <= end + 4096; j++)
+            if (v[j].off + v[j].len > end) end = v[j].off + v[j].len;
+        if (end > size || end - v[i].off > ((size_t)1 << 30)) {
             fail(&rd, "shorter than its index says; extract it again%s", NULL);
             break;
         }
-        for (size_t a = 0; a < v[i].len && !rd.bad;) { /* a span may hold several lines */
-            const char *nl = memchr(buf + a, '\n', v[i].len - a);
-            size_t e = nl ? (size_t)(nl - buf) + 1 : v[i].len;
-            rd.line = i == 0 && a == 0 ? 1 : 2; /* the header is the first line; the rest are not numbered here */
-            feed(&rd, buf + a, e - a, 1);
-            a = e;
+        if (end - v[i].off > cap) buf = cc_xrealloc(buf, cap = end - v[i].off);
+        if (pread(fileno(f), buf, end - v[i].off, (off_t)v[i].off) != (ssize_t)(end - v[i].off)) {
+            fail(&rd, "cannot be read where its index says; extract it again%s", NULL);
+            break;
+        }
+        for (size_t k = i; k < j && !rd.bad; k++) {
+            const char *sp = buf + (v[k].off - v[i].off);
+            for (size_t a = 0; a < v[k].len && !rd.bad;) { /* a span may hold several lines */
+                const char *nl = memchr(sp + a, '\n', v[k].len - a);
+                size_t e = nl ? (size_t)(nl - sp) + 1 : v[k].len;
+                rd.line = k == 0 && a == 0 ? 1 : 2; /* the header is the first line; the rest are not numbered here */
+                feed(&rd, sp + a, e - a, 1);
+                a = e;
+            }
         }
     }
     free(buf);
