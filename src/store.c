@@ -504,7 +504,26 @@ static double get_num(const json_t *v)
     return json_number_value(v);
 }
 
-static long long get_int(const json_t *v) { return json_is_integer(v) ? json_integer_value(v) : (long long)get_num(v); }
+static long long get_int(const json_t *v)
+{
+    if (json_is_integer(v)) return json_integer_value(v);
+    double x = get_num(v);
+    return isfinite(x) && fabs(x) < 9e18 ? (long long)x : 0;
+}
+
+/* Day numbers a claims file may hold: the years 1 to 9999, and nothing the
+ * calendar code cannot take (a claims file may come from anywhere). */
+static int day_ok(double d) { return !isfinite(d) || (d >= -719162 && d <= 2932896); }
+
+/* What a quantity read back may hold: kinds, hedges and weekdays that exist,
+ * dates the calendar can write. */
+static int qty_ok(const cc_qty *q)
+{
+    if ((unsigned)q->kind >= CC_K__N || (unsigned)q->hedge >= CC_H__N || q->weekday < -1 || q->weekday > 6 ||
+        q->weekday_actual < -1 || q->weekday_actual > 6 || q->month > 12 || q->mday > 31)
+        return 0;
+    return q->kind != CC_K_DATE || (day_ok(q->low) && day_ok(q->high) && day_ok(q->best));
+}
 
 static int read_qty(reader *rd, const json_t *a, cc_qty *q)
 {
@@ -531,8 +550,10 @@ static int read_qty(reader *rd, const json_t *a, cc_qty *q)
     q->entered = f >> 4 & 1;
     q->weekday = (int)get_int(json_array_get(a, 14));
     q->weekday_actual = (int)get_int(json_array_get(a, 15));
-    q->month = (unsigned char)get_int(json_array_get(a, 16));
-    q->mday = (unsigned char)get_int(json_array_get(a, 17));
+    long long month = get_int(json_array_get(a, 16)), mday = get_int(json_array_get(a, 17));
+    q->month = (unsigned char)(month >= 0 && month <= 12 ? month : 99);
+    q->mday = (unsigned char)(mday >= 0 && mday <= 31 ? mday : 99);
+    if (!qty_ok(q)) { fail(rd, "a claim's quantity out of range (kind, hedge, weekday or date)%s", NULL); return -1; }
     return 0;
 }
 
@@ -571,7 +592,8 @@ static void read_diag(reader *rd, const json_t *o)
                    : rd->cur ? &rd->cur->diags : NULL;
     if (!json_is_object(g) || !to) { fail(rd, "a diagnostic of no input%s", NULL); return; }
     const char *msg = str_of(g, "message");
-    cc_diag_add(to, (cc_dlevel)get_int(json_object_get(g, "level")), str_of(g, "file"), (int)get_int(json_object_get(g, "line")),
+    long long level = get_int(json_object_get(g, "level"));
+    cc_diag_add(to, level >= CC_D_ERROR && level <= CC_D_NOTE ? (cc_dlevel)level : CC_D_ERROR, str_of(g, "file"), (int)get_int(json_object_get(g, "line")),
                 (int)get_int(json_object_get(g, "column")), str_of(g, "source"), "%s", msg ? msg : "");
 }
 
@@ -582,7 +604,7 @@ static void read_doc(reader *rd, const json_t *o)
     cc_doc *d = &u->doc;
     d->path = cc_xstrdup(u->path);
     const json_t *date = json_object_get(o, "date");
-    d->has_date = json_is_integer(date);
+    d->has_date = json_is_integer(date) && day_ok((double)json_integer_value(date));
     d->date = d->has_date ? json_integer_value(date) : 0;
     const char *ds = str_of(o, "date_source");
     snprintf(d->date_source, sizeof d->date_source, "%s", ds ? ds : "none");
@@ -623,11 +645,15 @@ static void read_claim(reader *rd, const json_t *o)
     c->vstart = (size_t)get_int(json_array_get(span, 2));
     c->vend = (size_t)get_int(json_array_get(span, 3));
     if (read_qty(rd, json_object_get(x, "raw"), &c->raw) || read_qty(rd, json_object_get(x, "val"), &c->val)) return;
-    c->has_date = (int)get_int(json_array_get(dt, 0));
+    c->has_date = get_int(json_array_get(dt, 0)) != 0;
     c->date = get_int(json_array_get(dt, 1));
     c->at = get_int(json_array_get(dt, 2));
     c->as_of_low = get_int(json_array_get(ao, 0));
     c->as_of_high = get_int(json_array_get(ao, 1));
+    if (!day_ok((double)c->date) || !day_ok((double)c->at) || !day_ok((double)c->as_of_low) || !day_ok((double)c->as_of_high)) {
+        fail(rd, "a claim's dates out of range%s", NULL);
+        return;
+    }
     unsigned f = (unsigned)get_int(json_object_get(x, "flags"));
     c->unanchored = f & 1;
     c->suppressed = f >> 1 & 1;

@@ -38,9 +38,17 @@ static inline const cc_ruleset *fuzz_shipped_rules(const char *target)
 }
 /* Checks what was added to r and writes every report format (positions,
  * quotes and figures of every claim go through each), then frees r. */
+static inline void fuzz_report(cc_run *r);
+
 static inline void fuzz_check_and_report(cc_run *r)
 {
     cc_run_check(r);
+    fuzz_report(r);
+}
+
+/* Writes every report format of a matched run, then frees it. */
+static inline void fuzz_report(cc_run *r)
+{
     cc_report_opts ro = {0};
     ro.min_level = CC_SEV_INFO;
     cc_buf b;

@@ -14,6 +14,7 @@ seeds() {
         norm)  echo "$build/fuzz-seeds/norm tests/fuzz/regress/norm" ;;
         rules) echo "$build/fuzz-seeds/rules tests/fuzz/regress/rules" ;;
         page)  echo "tests/fuzz/regress/page" ;;
+        store) echo "tests/fuzz/regress/store" ;;
     esac
 }
 status=0
