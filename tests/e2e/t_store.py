@@ -29,6 +29,16 @@ def extract_then_compare_equals_check_in_every_format():
         _extract(os.path.join(t, "seeds.jsonl"), "corpus/seeds")
         _same_reports(["corpus/cases", "corpus/seeds"],
                       [os.path.join(t, "cases.jsonl"), os.path.join(t, "seeds.jsonl")], "two extracts")
+        # an extract run in another folder, with a copy of the rules kept elsewhere: the same
+        # extraction (the digest is of the rules' bytes, not where they lie)
+        rules2 = os.path.join(t, "rules-copy")
+        shutil.copytree("rules", rules2)
+        here = os.path.abspath("corpus/cases")
+        p = subprocess.run([os.path.abspath(BIN), "extract", "--rules", rules2, "-o", "elsewhere.jsonl", here],
+                           cwd=t, capture_output=True, env=ENV, timeout=120)
+        eq(p.returncode, 0, p.stderr.decode()[-300:])
+        _same_reports([here, "corpus/seeds"], [os.path.join(t, "elsewhere.jsonl"), os.path.join(t, "seeds.jsonl")],
+                      "an extract run elsewhere")
         # a generated archive, and a claims file read from standard input
         g = os.path.join(t, "gen")
         subprocess.run([sys.executable, "tests/bench/gen.py", g, "2"], check=True, capture_output=True)
