@@ -733,6 +733,16 @@ static int stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
     return 1;
 }
 
+/* A share's interval stops at the whole: a hedge's slack past 0 or the
+ * total is no reading ("around 99%" is 89.1 to 100). A value written past
+ * the whole stays as written, for the matcher to flag. */
+static void clamp_share(cc_qty *v, double total)
+{
+    if (!(v->best >= 0 && v->best <= total)) return;
+    if (v->low < 0) v->low = 0;
+    if (v->high > total) v->high = total;
+}
+
 /* The claim rule r makes of quantity q (offsets in the document), quoted
  * as [ms, me), the value as written at [vs, ve), its subject's slots from
  * sl. Returns 0 when it was made. */
@@ -778,14 +788,17 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    if (comp && !c->unanchored && c->val.unit && strcmp(c->val.unit, "percent") == 0) {
-        double lo = c->val.low, hi = c->val.high; /* held by the other side: the rest */
-        c->val.low = comp->total - hi;
-        c->val.high = comp->total - lo;
-        c->val.best = comp->total - c->val.best;
-        c->complemented = 1;
-    }
     const cc_subject_decl *decl = cc_rules_subject_decl(x->rs, m->strs.s + so[0]);
+    if (decl && decl->complement && !c->unanchored && c->val.unit && strcmp(c->val.unit, "percent") == 0) {
+        clamp_share(&c->val, decl->total);
+        if (comp) {
+            double lo = c->val.low, hi = c->val.high; /* held by the other side: the rest */
+            c->val.low = comp->total - hi;
+            c->val.high = comp->total - lo;
+            c->val.best = comp->total - c->val.best;
+            c->complemented = 1;
+        }
+    }
     c->policy = decl ? decl->policy : r->policy;
     c->window_days = (unsigned short)(decl ? decl->window_days : r->window_days);
     c->undated = !d->has_date && !c->unanchored && (c->policy == CC_POL_VARYING || c->policy == CC_POL_CUMULATIVE);
