@@ -266,13 +266,21 @@ static size_t point_digits(const P *p, size_t i, double *frac)
     return j;
 }
 
-/* After a whole number: "and a half", "and two thirds", "and half". */
+/* Past a hyphen that joins the words of a compound ("three-and-a-half"). */
+static size_t joined(const P *p, size_t k)
+{
+    return is_dash(p, k) && adjacent(p, k) && adjacent(p, k + 1) ? k + 1 : k;
+}
+
+/* After a whole number: "and a half", "and two thirds", "and half";
+ * hyphenated too ("three-and-a-half"). */
 static size_t and_fraction(const P *p, size_t j, double *add)
 {
-    if (!word(p, j, "and")) return j;
-    size_t k = j + 1, e;
+    size_t k = joined(p, j), e;
+    if (!word(p, k, "and")) return j;
+    k = joined(p, k + 1);
     double num = 1, den;
-    if (word(p, k, "a") || word(p, k, "an")) k++;
+    if (word(p, k, "a") || word(p, k, "an")) k = joined(p, k + 1);
     else {
         size_t w = int_words(p, k, &num);
         if (w == k) num = 1;
@@ -317,6 +325,20 @@ static int fraction_after(const P *p, size_t j, double num, amt *a)
     return 0;
 }
 
+/* Scale words after an amount that ends at a->end ("… million"). */
+static void scales_after(const P *p, amt *a)
+{
+    const cc_lxent *le;
+    size_t e;
+    while ((le = lookup(p, a->end, CC_LX_SCALE, &e))) {
+        a->x *= le->v;
+        a->h *= le->v;
+        a->scale *= le->v;
+        a->scaled = 1;
+        a->end = e;
+    }
+}
+
 /* Amounts in words. */
 static int amount_words(const P *p, size_t i, amt *a)
 {
@@ -352,22 +374,24 @@ static int amount_words(const P *p, size_t i, amt *a)
     }
     /* "two thirds", "twenty one fifths", "one over three" */
     if (fraction_after(p, j, x, a)) return 1;
-    /* "two hundred point zero three" */
+    /* "two hundred point zero three", "two point five billion" */
     double frac = 0;
     size_t k = point_digits(p, j, &frac);
     if (k > j) {
         a->x = x + frac;
         a->h = 0;
         a->end = k;
+        scales_after(p, a);
         return 1;
     }
-    /* "two and a half", "one hundred and three and two thirds" */
+    /* "two and a half", "one hundred and three and two thirds", "two and a half million" */
     double add = 0;
     k = and_fraction(p, j, &add);
     if (k > j) {
         a->x = x + add;
         a->h = add / 2;
         a->end = k;
+        scales_after(p, a);
         return 1;
     }
     a->x = x;

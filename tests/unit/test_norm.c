@@ -303,6 +303,12 @@ static void test_durations_and_money_forms(void **state)
         {"3 h", CC_K_DURATION, 0.125, "day"}, {"13 dollars and 45 cents", CC_K_MONEY, 13.45, "USD"},
         {"50 cents", CC_K_MONEY, 0.5, "USD"}, {"197 pence", CC_K_MONEY, 1.97, "GBP"},
         {"the one-yen bid", CC_K_MONEY, 1, "JPY"}, {"35 lakh rupees", CC_K_MONEY, 3.5e6, "INR"},
+        /* a fraction after words, hyphenated or not, then a scale or a unit */
+        {"the three-and-a-half-year war", CC_K_DURATION, 3.5 * 365, "day"},
+        {"three-and-a-half years", CC_K_DURATION, 3.5 * 365, "day"},
+        {"a one-and-a-half-hour meeting", CC_K_DURATION, 1.5 / 24, "day"},
+        {"two and a half million people", CC_K_COUNT, 2.5e6, "count"},
+        {"two point five billion dollars", CC_K_MONEY, 2.5e9, "USD"},
     };
     for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
         cc_qty q = q1(d[i].t, d[i].k, NULL, 0);
