@@ -4,6 +4,7 @@
 #include "cc_date.h"
 #include "cc_util.h"
 
+#include <ctype.h>
 #include <math.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -867,10 +868,16 @@ static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t 
         size_t ap = e; /* "they'll": its "'ll" */
         while (ap > b && t[ap - 1] != '\'') ap--;
         if (ap > b) ap--;
-        for (size_t k = 0; fw[k]; k++)
-            if ((strlen(fw[k]) == e - b && strncasecmp(t + b, fw[k], e - b) == 0) ||
-                (ap > b && strlen(fw[k]) == e - ap && strncasecmp(t + ap, fw[k], e - ap) == 0))
+        for (size_t k = 0; fw[k]; k++) {
+            size_t l = strlen(fw[k]);
+            if ((l == e - b && strncasecmp(t + b, fw[k], l) == 0) ||
+                (ap > b && l == e - ap && strncasecmp(t + ap, fw[k], l) == 0))
                 return 1;
+            /* a phrase of the list ("are to") ending with this word, spaced as listed */
+            if (strchr(fw[k], ' ') && l <= e - ss && strncasecmp(t + e - l, fw[k], l) == 0 &&
+                (e - l == ss || !isalpha((unsigned char)t[e - l - 1])))
+                return 1;
+        }
         e = b;
     }
     return 0;
