@@ -987,6 +987,26 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     return 1;
 }
 
+/* "Day 1,366 of the invasion", a live blog's count of days: on the Nth day,
+ * N - 1 to N days have gone by. Only before "of", so that "day 3" in a list
+ * or a heading is no duration. */
+static int day_number(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    if (!word(p, i, "day") || i + 2 >= p->nt || p->t[i + 1].type != CC_T_NUM || p->t[i + 1].dec_digits ||
+        p->t[i + 1].power || p->t[i + 1].num < 1 || !word(p, i + 2, "of"))
+        return 0;
+    double n = p->t[i + 1].num;
+    q->kind = CC_K_DURATION;
+    q->unit = "day";
+    q->low = n - 1;
+    q->high = q->best = n;
+    q->wnum = n;
+    q->wunit = "day";
+    q->wfactor = 1;
+    *end = i + 2;
+    return 1;
+}
+
 /* A unit word that is also an ordinal, before a word: "a second session" is no duration ("wait
  * a second" is). */
 static int ordinal_unit(const P *p, size_t u, size_t ue)
@@ -1026,7 +1046,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     }
     if (p->want == CC_K_ANY || p->want == CC_K_DURATION) {
         size_t de;
-        if (ordinal_period(p, j, q, &de)) {
+        if (ordinal_period(p, j, q, &de) || day_number(p, j, q, &de)) {
             q->hedge = hedge;
             q->start = p->t[i].start;
             q->end = p->t[de - 1].end;

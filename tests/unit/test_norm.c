@@ -343,6 +343,10 @@ static void test_units(void **state)
     NEAR(q.high, 2 * 365);
     q = q1("now well into its third year", CC_K_DURATION, NULL, 0); /* somewhere inside it */
     NEAR(q.high, 3 * 365);
+    q = q1("Day 1,366 of the invasion", CC_K_DURATION, NULL, 0); /* on the Nth day, N - 1 to N days have gone by */
+    NEAR(q.low, 1365);
+    NEAR(q.high, 1366);
+    assert_true(none("Day 3: the talks", CC_K_DURATION));
     q = q1("four-hour", CC_K_DURATION, NULL, 0);
     NEAR(q.best, 4.0 / 24);
     q = q1("10 sq mi", CC_K_AREA, NULL, 0);
