@@ -611,6 +611,8 @@ typedef struct {
     cc_claims *out;
     cc_diags *diags;
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
+    int when_year;          /* it is a bare year ("In 2023, …"): a time for a holding, but for a running
+                             * total a period whose count it may be, so not its time */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
 } scan_ctx;
 
@@ -721,10 +723,10 @@ static size_t to_declared(cc_matcher *m, const cc_subject_decl *dcl)
 
 /* A figure that changes over time, stated for an earlier time than its
  * document's date, is compared at that time: the last day of it. */
-static int stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
+static int stamp_time(const cc_qty *when, int year, const cc_doc *d, cc_claim *c)
 {
     if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return 0;
-    if (c->policy != CC_POL_VARYING && c->policy != CC_POL_CUMULATIVE) return 0;
+    if (c->policy != CC_POL_VARYING && (c->policy != CC_POL_CUMULATIVE || year)) return 0;
     int64_t lo = (int64_t)when->low, hi = (int64_t)when->high;
     if (hi >= d->date) return 0; /* "now", "this month": the document's own time */
     c->as_of = 1;
@@ -809,7 +811,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    if (stamp_time(x->when, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
+    if (stamp_time(x->when, x->when_year, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
         if (x->when->start < ms) c->start = ms = x->when->start;
         if (x->when->end > me) c->end = me = x->when->end;
     }
@@ -1285,8 +1287,31 @@ static int required_found(const cc_frame *fr, const size_t *cs, size_t *bad)
  * holds 54%": December is 51.5%'s). A date after a period word ("since
  * 2022", "between June and August") bounds a period and says no such thing.
  * Offsets of *when are in the document. */
+/* A bare year after a clause-date word ("In 2023, …", "by 2024"): the
+ * sentence's reading took it for a number; *q becomes the year as a date. */
+static int year_as_date(scan_ctx *x, const size_t *ws, size_t nw, cc_qty *q)
+{
+    const char *t = x->d->text;
+    if ((q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) || q->end - q->start != 4 || q->best < 1900 || q->best > 2100)
+        return 0;
+    for (size_t i = q->start; i < q->end; i++)
+        if (t[i] < '0' || t[i] > '9') return 0;
+    size_t w = 0;
+    while (w < nw && ws[w] < q->start) w++;
+    if (w == 0) return 0;
+    size_t we = ws[w - 1];
+    while (we < q->start && isalpha((unsigned char)t[we])) we++;
+    if (!cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE)) return 0;
+    cc_normopt o = {x->d->has_date, x->d->date, 0, 0};
+    cc_qty d;
+    if (reread(cc_rules_lexicon(x->rs), t, q->start, q->end - q->start, CC_K_DATE, &o, &d) != 0 || d.kind != CC_K_DATE)
+        return 0;
+    *q = d;
+    return 1;
+}
+
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
-                       const cc_qty *all, size_t nall, cc_qty *when)
+                       const cc_qty *all, size_t nall, cc_qty *when, int *year)
 {
     const char *t = x->d->text;
     uint64_t key = ss;
@@ -1295,8 +1320,9 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
     size_t best = SIZE_MAX;
     for (size_t k = 0; e && k < e->nq; k++) {
         cc_qty dq = e->q[k];
-        if (dq.kind != CC_K_DATE) continue;
         qty_shift(&dq, ss);
+        int bare = dq.kind != CC_K_DATE;
+        if (bare && !year_as_date(x, ws, nw, &dq)) continue;
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
@@ -1313,6 +1339,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (other) continue;
         best = dist;
         *when = dq;
+        *year = bare;
     }
     return best != SIZE_MAX;
 }
@@ -1347,7 +1374,11 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
     slots sl = {NULL, fr, cs, ce};
     cc_qty when;
-    if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when)) x->when = &when;
+    int year = 0;
+    if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &year)) {
+        x->when = &when;
+        x->when_year = year;
+    }
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
@@ -1568,7 +1599,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0};
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */

@@ -335,6 +335,13 @@ static void test_windows_and_growth(void **state)
     r = run_docs(t, d2, 2);
     assert_int_equal(r->findings.n, 1);
     cc_run_free(r);
+    /* a holding stated for a year gone by ("In 2023, …") is compared then, not now */
+    const char *ty[] = {"In 2023, Russian troops occupied about 18% of Ukraine.", "Russia occupies about 25% of Ukraine."};
+    const char *dy[] = {"2025-11-20", "2025-11-20"};
+    r = run_docs(ty, dy, 2);
+    assert_int_equal(r->findings.n, 0);
+    assert_true(r->claims.items[0].as_of);
+    cc_run_free(r);
     /* a cumulative total may grow, but not shrink */
     const char *c[] = {"Russian casualties have reached 400,000 killed and wounded.",
                        "Russian casualties stand at 800,000 killed and wounded."};
