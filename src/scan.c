@@ -602,6 +602,8 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
     cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
 }
 
+enum { YEAR_NONE, YEAR_PERIOD, YEAR_BY };
+
 /* What one document's scan carries from claim to claim. */
 typedef struct {
     const cc_ruleset *rs;
@@ -611,8 +613,8 @@ typedef struct {
     cc_claims *out;
     cc_diags *diags;
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
-    int when_year;          /* it is a bare year ("In 2023, …"): a time for a holding, but for a running
-                             * total a period whose count it may be, so not its time */
+    int when_year;          /* a bare year: YEAR_PERIOD ("in 2023", "during 2023": a holding's time, but a
+                             * running total's count for that year alone) or YEAR_BY ("by 2025": a time) */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
 } scan_ctx;
 
@@ -726,7 +728,7 @@ static size_t to_declared(cc_matcher *m, const cc_subject_decl *dcl)
 static int stamp_time(const cc_qty *when, int year, const cc_doc *d, cc_claim *c)
 {
     if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return 0;
-    if (c->policy != CC_POL_VARYING && (c->policy != CC_POL_CUMULATIVE || year)) return 0;
+    if (c->policy != CC_POL_VARYING && (c->policy != CC_POL_CUMULATIVE || year == YEAR_PERIOD)) return 0;
     int64_t lo = (int64_t)when->low, hi = (int64_t)when->high;
     if (hi >= d->date) return 0; /* "now", "this month": the document's own time */
     c->as_of = 1;
@@ -808,6 +810,13 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     if (r->has_within && !c->unanchored && (c->val.high < r->within_low || c->val.low > r->within_high)) {
         trace(x, r, CC_TR_WITHIN, ms, me, NULL);
         m->strs.len = kept; /* a value this rule's subject cannot take: another rule's claim */
+        x->out->n--;
+        return -1;
+    }
+    if (x->when && x->when_year == YEAR_PERIOD && c->policy == CC_POL_CUMULATIVE) {
+        /* "killed in 2024": one year's count, not the running total */
+        trace(x, r, CC_TR_VETO, ms, me, "a bare year");
+        m->strs.len = kept;
         x->out->n--;
         return -1;
     }
@@ -1281,15 +1290,16 @@ static int required_found(const cc_frame *fr, const size_t *cs, size_t *bad)
     return 1;
 }
 
-/* The date the sentence [ss, ..) states value q for: of its dates within
- * the frame's reach of q, the nearest, unless another value of the rule's
- * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
- * holds 54%": December is 51.5%'s). A date after a period word ("since
- * 2022", "between June and August") bounds a period and says no such thing.
- * Offsets of *when are in the document. */
+/* The word starting at ws (before offset end) is w, in any case. */
+static int word_is(const char *t, size_t ws, size_t end, const char *w)
+{
+    size_t n = strlen(w);
+    return ws + n <= end && strncasecmp(t + ws, w, n) == 0 && !isalpha((unsigned char)t[ws + n]);
+}
+
 /* A bare year after a clause-date word ("In 2023, …", "by 2024"): the
- * sentence's reading took it for a number; *q becomes the year as a date. */
-static int year_as_date(scan_ctx *x, const size_t *ws, size_t nw, cc_qty *q)
+ * sentence's reading took it for a number; it is a time, no count. */
+static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q)
 {
     const char *t = x->d->text;
     if ((q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) || q->end - q->start != 4 || q->best < 1900 || q->best > 2100)
@@ -1301,7 +1311,14 @@ static int year_as_date(scan_ctx *x, const size_t *ws, size_t nw, cc_qty *q)
     if (w == 0) return 0;
     size_t we = ws[w - 1];
     while (we < q->start && isalpha((unsigned char)t[we])) we++;
-    if (!cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE)) return 0;
+    return cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE);
+}
+
+/* The same year as a date: *q becomes it. */
+static int year_as_date(scan_ctx *x, const size_t *ws, size_t nw, cc_qty *q)
+{
+    const char *t = x->d->text;
+    if (!bare_year(x, ws, nw, q)) return 0;
     cc_normopt o = {x->d->has_date, x->d->date, 0, 0};
     cc_qty d;
     if (reread(cc_rules_lexicon(x->rs), t, q->start, q->end - q->start, CC_K_DATE, &o, &d) != 0 || d.kind != CC_K_DATE)
@@ -1310,6 +1327,12 @@ static int year_as_date(scan_ctx *x, const size_t *ws, size_t nw, cc_qty *q)
     return 1;
 }
 
+/* The date the sentence [ss, ..) states value q for: of its dates within
+ * the frame's reach of q, the nearest, unless another value of the rule's
+ * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
+ * holds 54%": December is 51.5%'s). A date after a period word ("since
+ * 2022", "between June and August") bounds a period and says no such thing.
+ * Offsets of *when are in the document; *year says it is a bare year. */
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
                        const cc_qty *all, size_t nall, cc_qty *when, int *year)
 {
@@ -1333,13 +1356,13 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             continue;
         int other = 0;
         for (size_t j = 0; j < nall && !other; j++)
-            if (all[j].start != q->start &&
+            if (all[j].start != q->start && !(all[j].start < dq.end && dq.start < all[j].end) && /* not the year read as a number */
                 attach_distance(t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
                 other = 1;
         if (other) continue;
         best = dist;
         *when = dq;
-        *year = bare;
+        *year = !bare ? YEAR_NONE : w > 0 && word_is(t, ws[w - 1], dq.start, "by") ? YEAR_BY : YEAR_PERIOD;
     }
     return best != SIZE_MAX;
 }
@@ -1352,6 +1375,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
+    if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
     fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
