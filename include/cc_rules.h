@@ -85,6 +85,7 @@ typedef struct {
     size_t ncues;
     pcre2_code *veto;    /* words that, among the claim's words, the four before or the three after, drop it */
     pcre2_code *veto_before; /* words that, among the five before the claim, drop it */
+    pcre2_code *veto_counted; /* words that, right after the value (what it counts), drop the claim */
     int reach;
     int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
     int with_weekday;    /* value_with: weekday — only dates written with a weekday beside them */

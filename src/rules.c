@@ -367,6 +367,7 @@ static void free_rule(cc_rule *r)
         free(r->frame->cues);
         pcre2_code_free(r->frame->veto);
         pcre2_code_free(r->frame->veto_before);
+        pcre2_code_free(r->frame->veto_counted);
         free(r->frame);
     }
     for (size_t i = 0; i < r->nex; i++) { free(r->ex[i].text); free(r->ex[i].subject); }
@@ -988,7 +989,7 @@ static int same_name_before(const cc_frame *fr, const char *name)
 
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
-    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "nearest", "value_with", NULL};
+    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "reach", "not_after", "nearest", "nearer", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
@@ -1074,6 +1075,9 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     const cc_ynode *vb = cc_yaml_get(f, "veto_before");
     if (vb && vb->kind == CC_Y_SEQ) fr->veto_before = cue_regex(c, vb, vb, NULL);
     else if (vb) err_at(c, vb, "veto_before: expected a list of words", NULL, NULL);
+    const cc_ynode *vc = cc_yaml_get(f, "veto_counted");
+    if (vc && vc->kind == CC_Y_SEQ) fr->veto_counted = cue_regex(c, vc, vc, NULL);
+    else if (vc) err_at(c, vc, "veto_counted: expected a list of words", NULL, NULL);
     return fr;
 }
 
