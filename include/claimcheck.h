@@ -51,7 +51,7 @@ typedef struct {
 /* What one input gave, in the order inputs were merged: its document (or
  * -1 when it could not be read) and its messages, r->diags[d0, d1). */
 typedef struct {
-    char *path;
+    const char *path;        /* the input's own (r->inputs) */
     long doc;
     size_t d0, d1;
 } cc_input_rec;

@@ -110,7 +110,6 @@ void cc_run_free(cc_run *r)
         free(r->manifest[i].mfile);
     }
     free(r->manifest);
-    for (size_t i = 0; i < r->nlog; i++) free(r->log[i].path);
     free(r->log);
     free(r->sentences);
     free(r->sentence_at);
@@ -473,9 +472,8 @@ typedef struct {
  * claims (in input order, so output does not depend on the threads). */
 static void commit_work(cc_run *r, docwork *w, const char *path)
 {
-    r->log = cc_xrealloc(r->log, (r->nlog + 1) * sizeof *r->log);
-    cc_input_rec *rec = &r->log[r->nlog++];
-    rec->path = cc_xstrdup(path);
+    cc_input_rec *rec = &r->log[r->nlog++]; /* room for every input was made when the scan began */
+    rec->path = path;
     rec->doc = w->ok ? (long)r->ndocs : -1;
     rec->d0 = r->diags.n;
     rec->d1 = r->diags.n + w->diags.n;
@@ -689,6 +687,7 @@ void cc_run_scan(cc_run *r)
     pool p = {r, idx, cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof(docwork)), r->ninputs, 0,
               PTHREAD_MUTEX_INITIALIZER, 0, cc_xcalloc(r->ninputs ? r->ninputs : 1, 1)};
     r->docs = cc_xcalloc(r->ninputs ? r->ninputs : 1, sizeof *r->docs);
+    r->log = cc_xrealloc(r->log, (r->nlog + r->ninputs + 1) * sizeof *r->log);
     int jobs = cc_run_jobs(r);
     if ((size_t)jobs > r->ninputs) jobs = r->ninputs ? (int)r->ninputs : 1;
     double t0 = cc_now();
