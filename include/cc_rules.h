@@ -72,6 +72,7 @@ typedef struct {
     int near;            /* the cue whose match is its anchor; -1: the quantity */
     int reach;           /* words between the anchor and the cue, at most */
     pcre2_code *not_after; /* a match right after one of these words is something else ("in Ukraine": a place) */
+    pcre2_code *not_before; /* a match right before one of these words is something else ("Russia's invasion") */
     int nearest;         /* it belongs only to the quantity it stands nearest (the frame's nearest: sets it for all) */
     int nearer;          /* an alternative to the cue of its name before it, taken instead when it stands nearer */
     pcre2_code *refer;   /* words that stand for a match named earlier ("the region", "the republic") */

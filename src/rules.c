@@ -362,6 +362,7 @@ static void free_rule(cc_rule *r)
             free(r->frame->cues[i].table);
             pcre2_code_free(r->frame->cues[i].re);
             pcre2_code_free(r->frame->cues[i].not_after);
+            pcre2_code_free(r->frame->cues[i].not_before);
             pcre2_code_free(r->frame->cues[i].refer);
         }
         free(r->frame->cues);
@@ -991,7 +992,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "reach", "not_after", "nearest", "nearer", "refer", NULL};
+                                        "reach", "not_after", "not_before", "nearest", "nearer", "refer", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1063,6 +1064,11 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
             cu->not_after = words_regex(c, na, na, NULL, "(?<![\\pL\\pN])(?:", ")\\s+\\z", "cue not_after");
         else if (na)
             err_at(c, na, "not_after: expected a list of words", NULL, NULL);
+        const cc_ynode *nb = cc_yaml_get(q, "not_before");
+        if (nb && nb->kind == CC_Y_SEQ) /* white space, then the words, from where the cue's match ends */
+            cu->not_before = words_regex(c, nb, nb, NULL, "\\G\\s+(?:", ")(?![\\pL\\pN])", "cue not_before");
+        else if (nb)
+            err_at(c, nb, "not_before: expected a list of words", NULL, NULL);
         const cc_ynode *rf = cc_yaml_get(q, "refer");
         if (rf && rf->kind == CC_Y_SEQ) cu->refer = cue_regex(c, rf, rf, NULL);
         else if (rf)

@@ -1031,8 +1031,18 @@ typedef struct {
     fspan v[CUE_HITS];
 } cue_hits;
 
-/* The matches of re in [ss, se), but those right after a not_after word. */
-static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const pcre2_code *not_after, size_t ss, size_t se,
+/* A cue's match g that is something else: right after a not_after word, or
+ * right before a not_before one ("Russia's invasion": the invader, no side).
+ * The words are looked for from lo and up to hi. */
+static int excluded(scan_ctx *x, const cc_cue *cu, fspan g, size_t lo, size_t hi)
+{
+    const char *t = x->d->text;
+    if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > lo + 40 ? g.s - 40 : lo) >= 0) return 1;
+    return cu->not_before && run(cu->not_before, x->m, t, g.e + 40 < hi ? g.e + 40 : hi, g.e) >= 0;
+}
+
+/* The matches of re in [ss, se), but those cue cu (when given) excludes. */
+static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cue *cu, size_t ss, size_t se,
                                   cue_hits *h)
 {
     h->n = 0;
@@ -1043,7 +1053,7 @@ static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const pcre2
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
         fspan g = {ov[0], ov[1]};
         from = g.e > g.s ? g.e : g.s + 1;
-        if (not_after && run(not_after, x->m, t, g.s, g.s > ss + 40 ? g.s - 40 : ss) >= 0) continue;
+        if (cu && excluded(x, cu, g, ss, se)) continue;
         h->v[h->n++] = g;
     }
     return h;
@@ -1054,7 +1064,7 @@ static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, siz
 {
     if (h->done) return h;
     h->done = 1;
-    return matches_in(x, cu->re, cu->not_after, ss, se, h);
+    return matches_in(x, cu->re, cu, ss, se, h);
 }
 
 /* How far back a referring cue looks for what it stands for: the sentences
@@ -1076,7 +1086,7 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
         fspan g = {ov[0], ov[1]};
         from = g.e > g.s ? g.e : g.s + 1;
-        if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > 40 ? g.s - 40 : 0) >= 0) continue;
+        if (excluded(x, cu, g, 0, x->d->len)) continue;
         *got = g;
         found = 1;
     }
