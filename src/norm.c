@@ -897,6 +897,27 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
     return 0;
 }
 
+/* A month and day written without a year but with a weekday ("Tuesday,
+ * February 18", months from the reference date): of the years next to the
+ * reference date's, the nearest whose date falls on that weekday, when the
+ * nearest year's does not. Within two months of the reference date the
+ * nearest is meant, and a weekday that does not fit it is the writer's slip
+ * (the calendar check names it). */
+static void fit_weekday(const P *p, cc_qty *q, int wd)
+{
+    if (!q->month || !q->relative || q->unanchored || q->weekday_actual == wd || !p->opt || !p->opt->has_ref) return;
+    if (llabs((int64_t)q->low - p->opt->ref) <= 61) return;
+    int ry, rm, rd;
+    cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
+    int64_t best = -1, bestdist = INT64_MAX;
+    for (int cy = ry - 1; cy <= ry + 1; cy++) {
+        if (!cc_date_valid(cy, q->month, q->mday)) continue;
+        int64_t day = cc_days_from_civil(cy, q->month, q->mday), dist = llabs(day - p->opt->ref);
+        if (cc_weekday(day) == wd && dist < bestdist) { best = day; bestdist = dist; }
+    }
+    if (best >= 0) set_days(q, best, best);
+}
+
 static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     q->weekday = -1;
@@ -912,6 +933,7 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
         size_t de;
         if (date_monthname(p, k, q, &de) || date_daymonth(p, k, q, &de) || date_numeric(p, k, q, &de)) {
             if (paren && sym(p, de, ')')) de++;
+            fit_weekday(p, q, wd);
             q->weekday = wd;
             *end = de;
             return 1;

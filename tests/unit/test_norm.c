@@ -343,6 +343,13 @@ static void test_units(void **state)
     NEAR(q.high, 2 * 365);
     q = q1("now well into its third year", CC_K_DURATION, NULL, 0); /* somewhere inside it */
     NEAR(q.high, 3 * 365);
+    /* a yearless date's weekday picks its year when the nearest year's does not fit */
+    q = q1("on Tuesday, February 18", CC_K_DATE, "2025-10-01", 0);
+    NEAR(q.low, (double)cc_days_from_civil(2025, 2, 18));
+    q = q1("on February 18", CC_K_DATE, "2025-10-01", 0); /* no weekday: the nearest */
+    NEAR(q.low, (double)cc_days_from_civil(2026, 2, 18));
+    q = q1("Thursday (Mar 12)", CC_K_DATE, "2025-03-14", 0); /* two days back: a slip, not next year */
+    NEAR(q.low, (double)cc_days_from_civil(2025, 3, 12));
     q = q1("Day 1,366 of the invasion", CC_K_DURATION, NULL, 0); /* on the Nth day, N - 1 to N days have gone by */
     NEAR(q.low, 1365);
     NEAR(q.high, 1366);
