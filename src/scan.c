@@ -323,9 +323,6 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc
     return b->len;
 }
 
-/* The compared value from the value read. -1 when the claim cannot be
- * made (a share without its reference value); *ref_off gets where the
- * reference key was kept (SIZE_MAX when none). */
 /* The day a derived start counts back from: the document's date, or the
  * earlier time the sentence states for a period entered ("the war entered its
  * third year last February"), which the claim then carries as its as_of. */
@@ -340,6 +337,9 @@ static void start_reference(const cc_doc *d, const cc_qty *when, cc_claim *c, do
     c->as_of_high = (int64_t)when->high;
 }
 
+/* The compared value from the value read. -1 when the claim cannot be
+ * made (a share without its reference value); *ref_off gets where the
+ * reference key was kept (SIZE_MAX when none). */
 static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const cc_qty *when, cc_claim *c,
                   cc_diags *diags, const slots *sl, cc_matcher *m, size_t *ref_off)
 {
@@ -613,8 +613,8 @@ typedef struct {
     cc_claims *out;
     cc_diags *diags;
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
-    int when_year;          /* a bare year: YEAR_PERIOD ("in 2023", "during 2023": a holding's time, but a
-                             * running total's count for that year alone) or YEAR_BY ("by 2025": a time) */
+    int when_year;          /* a bare year: YEAR_PERIOD ("in 2023": a holding's time, but a running
+                             * total's count for that year alone) or YEAR_BY ("by 2025": a time) */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
 } scan_ctx;
 
@@ -725,10 +725,10 @@ static size_t to_declared(cc_matcher *m, const cc_subject_decl *dcl)
 
 /* A figure that changes over time, stated for an earlier time than its
  * document's date, is compared at that time: the last day of it. */
-static int stamp_time(const cc_qty *when, int year, const cc_doc *d, cc_claim *c)
+static int stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
 {
     if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return 0;
-    if (c->policy != CC_POL_VARYING && (c->policy != CC_POL_CUMULATIVE || year == YEAR_PERIOD)) return 0;
+    if (c->policy != CC_POL_VARYING && c->policy != CC_POL_CUMULATIVE) return 0;
     int64_t lo = (int64_t)when->low, hi = (int64_t)when->high;
     if (hi >= d->date) return 0; /* "now", "this month": the document's own time */
     c->as_of = 1;
@@ -820,7 +820,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    if (stamp_time(x->when, x->when_year, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
+    if (stamp_time(x->when, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
         if (x->when->start < ms) c->start = ms = x->when->start;
         if (x->when->end > me) c->end = me = x->when->end;
     }
@@ -1093,9 +1093,6 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
     return found;
 }
 
-/* The cue's match nearest its anchor within reach, on its side, clear of
- * the spans already taken. "Ukraine's Donetsk region": of two matches
- * joined by a possessive, the second (the head) is the one meant. */
 /* Match a is a possessive standing before match b ("Ukraine's Donetsk region"): b is its head. */
 static int possessive_before(const char *t, fspan a, fspan b)
 {
@@ -1103,6 +1100,9 @@ static int possessive_before(const char *t, fspan a, fspan b)
            (strncmp(t + a.e, "'s ", 3) == 0 || strncmp(t + a.e, "\xE2\x80\x99s ", 5) == 0);
 }
 
+/* The cue's match nearest its anchor within reach, on its side, clear of
+ * the spans already taken. "Ukraine's Donetsk region": of two matches
+ * joined by a possessive, the second (the head) is the one meant. */
 static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws, size_t nw,
                     fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
 {
@@ -1330,11 +1330,10 @@ static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qt
     return cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE);
 }
 
-/* The same year as a date: *q becomes it. */
-static int year_as_date(scan_ctx *x, const size_t *ws, size_t nw, cc_qty *q)
+/* A bare year (bare_year) as a date: *q becomes it. */
+static int year_as_date(scan_ctx *x, cc_qty *q)
 {
     const char *t = x->d->text;
-    if (!bare_year(x, ws, nw, q)) return 0;
     cc_normopt o = {x->d->has_date, x->d->date, 0, 0};
     cc_qty d;
     if (reread(cc_rules_lexicon(x->rs), t, q->start, q->end - q->start, CC_K_DATE, &o, &d) != 0 || d.kind != CC_K_DATE)
@@ -1361,7 +1360,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         cc_qty dq = e->q[k];
         qty_shift(&dq, ss);
         int bare = dq.kind != CC_K_DATE;
-        if (bare && !year_as_date(x, ws, nw, &dq)) continue;
+        if (bare && !bare_year(x, ws, nw, &dq)) continue;
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
@@ -1375,7 +1374,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             if (all[j].start != q->start && !(all[j].start < dq.end && dq.start < all[j].end) && /* not the year read as a number */
                 attach_distance(t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
                 other = 1;
-        if (other) continue;
+        if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
         best = dist;
         *when = dq;
         *year = !bare ? YEAR_NONE : w > 0 && word_is(t, ws[w - 1], dq.start, "by") ? YEAR_BY : YEAR_PERIOD;
