@@ -15,6 +15,9 @@
 
 /* ---- writing ---- */
 
+/* An extraction or a digest as written in claims files and their indexes. */
+static void hex16(char out[17], uint64_t v) { snprintf(out, 17, "%016llx", (unsigned long long)v); }
+
 uint64_t cc_store_extraction(const cc_ruleset *rs, size_t max_claims)
 {
     uint64_t d = cc_rules_digest(rs);
@@ -123,10 +126,12 @@ static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci, int wi
 
 static void put_header(cc_buf *b, const cc_run *r)
 {
-    cc_buf_printf(b, "{\"claimcheck_claims\":%d,\"version\":\"%s\",\"extraction\":\"%016llx\",\"rules\":\"%016llx\","
+    char ex[17], rules[17];
+    hex16(ex, cc_store_extraction(r->rs, r->opts.max_claims));
+    hex16(rules, cc_rules_digest(r->rs));
+    cc_buf_printf(b, "{\"claimcheck_claims\":%d,\"version\":\"%s\",\"extraction\":\"%s\",\"rules\":\"%s\","
                   "\"max_claims\":%zu,\"unreadable_paths\":%zu}\n",
-                  STORE_FORMAT, CLAIMCHECK_VERSION, (unsigned long long)cc_store_extraction(r->rs, r->opts.max_claims),
-                  (unsigned long long)cc_rules_digest(r->rs), r->opts.max_claims, r->unreadable_head);
+                  STORE_FORMAT, CLAIMCHECK_VERSION, ex, rules, r->opts.max_claims, r->unreadable_head);
 }
 
 /* The byte spans of a claims file's lines by subject, for its index. */
@@ -212,8 +217,9 @@ void cc_store_write_run(cc_buf *b, const cc_run *r, cc_buf *index)
     if (!index) return;
     /* the index: a header naming the file it indexes (its extraction and size),
      * then one line per key, "KEY<TAB>offset,length offset,length …" */
-    cc_buf_printf(index, "claimcheck_index\t1\t%016llx\t%zu\n", (unsigned long long)cc_store_extraction(r->rs, r->opts.max_claims),
-                  pos(b));
+    char ex[17];
+    hex16(ex, cc_store_extraction(r->rs, r->opts.max_claims));
+    cc_buf_printf(index, "claimcheck_index\t1\t%s\t%zu\n", ex, pos(b));
     span_list *l, *t;
     HASH_ITER(hh, idx, l, t) {
         cc_buf_puts(index, l->key);
@@ -350,19 +356,31 @@ static cc_claim *new_claim(cc_store *st)
     return c;
 }
 
-static void copy_diag(cc_diags *to, const cc_diag *g)
+/* Copies the messages g[0..n) into to. */
+static void copy_diags(cc_diags *to, const cc_diag *g, size_t n)
 {
-    cc_diag_add(to, g->level, g->file, g->line, g->col, g->source, "%s", g->msg);
+    for (size_t i = 0; i < n; i++)
+        cc_diag_add(to, g[i].level, g[i].file, g[i].line, g[i].col, g[i].source, "%s", g[i].msg);
+}
+
+/* Appends the skipped inputs *from to *to; *from is left empty (the strings move). */
+static void move_skipped(cc_skip **to, size_t *nto, cc_skip *from, size_t *nfrom)
+{
+    *to = cc_xrealloc(*to, (*nto + *nfrom + 1) * sizeof **to);
+    if (*nfrom) memcpy(*to + *nto, from, *nfrom * sizeof *from);
+    *nto += *nfrom;
+    *nfrom = 0;
 }
 
 void cc_store_take_run(cc_store *st, cc_run *r)
 {
-    for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) copy_diag(&st->head, &r->diags.items[i]);
-    size_t ci = 0, tail = r->ndiags_head;
+    size_t head = r->ndiags_head < r->diags.n ? r->ndiags_head : r->diags.n;
+    copy_diags(&st->head, r->diags.items, head);
+    size_t ci = 0, tail = head;
     for (size_t k = 0; k < r->nlog; k++) {
         const cc_input_rec *in = &r->log[k];
         unit *u = new_unit(st, in->path);
-        for (size_t i = in->d0; i < in->d1; i++) copy_diag(&u->diags, &r->diags.items[i]);
+        copy_diags(&u->diags, r->diags.items + in->d0, in->d1 - in->d0);
         tail = in->d1;
         if (in->doc < 0) continue;
         u->readable = 1;
@@ -387,13 +405,10 @@ void cc_store_take_run(cc_store *st, cc_run *r)
         u->doc.lines = NULL;
         u->doc.len = u->doc.nlines = 0;
     }
-    for (size_t i = tail; i < r->diags.n; i++) copy_diag(&st->tail, &r->diags.items[i]);
+    copy_diags(&st->tail, r->diags.items + tail, r->diags.n - tail);
     cc_claims_take_strings(&st->claims, &r->claims);
     r->claims.n = 0;
-    st->skipped = cc_xrealloc(st->skipped, (st->nskipped + r->nskipped + 1) * sizeof *st->skipped);
-    if (r->nskipped) memcpy(st->skipped + st->nskipped, r->skipped, r->nskipped * sizeof *r->skipped);
-    st->nskipped += r->nskipped;
-    r->nskipped = 0;
+    move_skipped(&st->skipped, &st->nskipped, r->skipped, &r->nskipped);
     st->unreadable_head += r->unreadable_head;
     cc_diags_free(&r->diags);
     cc_diags_init(&r->diags);
@@ -411,17 +426,12 @@ static int cmp_unit(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static void move_diags(cc_diags *to, cc_diags *from)
-{
-    for (size_t i = 0; i < from->n; i++) copy_diag(to, &from->items[i]);
-}
-
 void cc_store_give_run(cc_store *st, cc_run *r)
 {
     unit **order = cc_xmalloc((st->n ? st->n : 1) * sizeof *order);
     for (size_t i = 0; i < st->n; i++) order[i] = &st->u[i];
     qsort(order, st->n, sizeof *order, cmp_unit);
-    move_diags(&r->diags, &st->head);
+    copy_diags(&r->diags, st->head.items, st->head.n);
     r->ndiags_head = r->diags.n;
     r->unreadable = r->unreadable_head = st->unreadable_head;
     free(r->docs);
@@ -440,7 +450,7 @@ void cc_store_give_run(cc_store *st, cc_run *r)
     for (size_t i = 0; i < st->n; i++) {
         unit *u = order[i];
         if (i + 1 < st->n && strcmp(order[i + 1]->path, u->path) == 0) continue; /* replaced */
-        move_diags(&r->diags, &u->diags);
+        copy_diags(&r->diags, u->diags.items, u->diags.n);
         if (!u->readable) { r->unreadable++; continue; }
         size_t di = r->ndocs++;
         r->docs[di] = u->doc;
@@ -456,15 +466,12 @@ void cc_store_give_run(cc_store *st, cc_run *r)
         }
     }
     free(order);
-    move_diags(&r->diags, &st->tail);
+    copy_diags(&r->diags, st->tail.items, st->tail.n);
     cc_claims_take_strings(&r->claims, &st->claims);
-    /* the units' names and reference sources stay the store's until it goes: keep them with the claims */
+    /* the interned names went with the claims' strings: their index goes */
     interned *e, *t;
     HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
-    r->skipped = cc_xrealloc(r->skipped, (r->nskipped + st->nskipped + 1) * sizeof *r->skipped);
-    if (st->nskipped) memcpy(r->skipped + r->nskipped, st->skipped, st->nskipped * sizeof *st->skipped);
-    r->nskipped += st->nskipped;
-    st->nskipped = 0;
+    move_skipped(&r->skipped, &r->nskipped, st->skipped, &st->nskipped);
 }
 
 /* ---- reading ---- */
@@ -572,7 +579,7 @@ static void read_header(reader *rd, const json_t *o)
         return;
     }
     char mine[17];
-    snprintf(mine, sizeof mine, "%016llx", (unsigned long long)rd->st->extraction);
+    hex16(mine, rd->st->extraction);
     if (strcmp(ex, mine) != 0 && !rd->st->mixed_ok) {
         char why[160];
         snprintf(why, sizeof why, "claimcheck %s, extraction %s", str_of(o, "version") ? str_of(o, "version") : "?", ex);
@@ -706,13 +713,13 @@ static void read_record(reader *rd, const json_t *o)
     else fail(rd, "a record claimcheck does not know; is this a claims file from extract?%s", NULL);
 }
 
-/* One line of a claims file, column col of it the record's start (after a key). */
-static void feed(reader *rd, const char *text, size_t n, int col)
+/* One line of a claims file. */
+static void feed(reader *rd, const char *text, size_t n)
 {
     json_error_t err;
     json_t *o = json_loadb(text, n, JSON_ALLOW_NUL, &err);
     if (!json_is_object(o)) {
-        cc_diag_add(rd->diags, CC_D_ERROR, rd->name, rd->line, col + (o ? 0 : err.column - 1), NULL,
+        cc_diag_add(rd->diags, CC_D_ERROR, rd->name, rd->line, o ? 1 : err.column, NULL,
                     "expected one JSON object a line (a claims file from extract): %s", o ? "not an object" : err.text);
         rd->bad = 1;
     } else {
@@ -729,7 +736,7 @@ int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags)
     ssize_t n;
     while (!rd.bad && (n = getline(&line, &cap, f)) >= 0) {
         rd.line++;
-        feed(&rd, line, (size_t)n, 1);
+        feed(&rd, line, (size_t)n);
     }
     if (!rd.bad && rd.line == 0) {
         cc_diag_add(diags, CC_D_ERROR, name, 1, 1, NULL, "empty: a claims file starts with the header extract writes");
@@ -757,6 +764,13 @@ typedef struct {
     char *path, *rule;
     size_t start, vstart;
 } claim_line;
+
+/* Frees the claim lines held and empties the list. */
+static void drop_claim_lines(claim_line *cl, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++) { free(cl[i].line); free(cl[i].path); free(cl[i].rule); }
+    *n = 0;
+}
 
 static int cmp_claim_line(const void *a, const void *b)
 {
@@ -881,13 +895,12 @@ static void reduce_subject(reducer *rx)
             doc_line *d;
             HASH_FIND_STR(rx->docs, c->path, d);
             if (!d) { fail(&rd, "a claim of '%s', whose document record came after it or not at all: sort the lines by key first", c->path); break; }
-            feed(&rd, d->line, d->len, 1);
+            feed(&rd, d->line, d->len);
         }
-        feed(&rd, c->line, c->len, 1);
+        feed(&rd, c->line, c->len);
     }
     rx->rd.bad |= rd.bad;
-    for (size_t i = 0; i < rx->ncl; i++) { free(rx->cl[i].line); free(rx->cl[i].path); free(rx->cl[i].rule); }
-    rx->ncl = 0;
+    drop_claim_lines(rx->cl, &rx->ncl);
     if (rd.bad) { cc_store_free(st); return; }
     cc_run *r = cc_run_new(rx->rs, rx->ro);
     cc_store_give_run(st, r);
@@ -960,7 +973,7 @@ int cc_store_reduce(const cc_ruleset *rs, const cc_run_opts *ro, const cc_report
     }
     if (!rx.rd.bad) reduce_subject(&rx);
     write_out(&rx, out);
-    for (size_t i = 0; i < rx.ncl; i++) { free(rx.cl[i].line); free(rx.cl[i].path); free(rx.cl[i].rule); }
+    drop_claim_lines(rx.cl, &rx.ncl);
     free(rx.cl);
     doc_line *d, *t;
     HASH_ITER(hh, rx.docs, d, t) { HASH_DEL(rx.docs, d); free(d->path); free(d->line); free(d); }
@@ -1065,7 +1078,7 @@ static int index_spans(cc_store *st, FILE *idx, size_t size, const char *const *
     ssize_t len = getline(&line, &cap, idx);
     char ex[17];
     unsigned long long bytes = 0;
-    snprintf(ex, sizeof ex, "%016llx", (unsigned long long)st->extraction);
+    hex16(ex, st->extraction);
     int ok = len > 0 && sscanf(line, "claimcheck_index\t1\t%*16[0-9a-f]\t%llu", &bytes) == 1 && bytes == size &&
              (st->mixed_ok || strncmp(line + strlen("claimcheck_index\t1\t"), ex, 16) == 0);
     while (ok && (len = getline(&line, &cap, idx)) > 0) {
@@ -1115,7 +1128,7 @@ int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, c
                 const char *nl = memchr(sp + a, '\n', v[k].len - a);
                 size_t e = nl ? (size_t)(nl - sp) + 1 : v[k].len;
                 rd.line = k == 0 && a == 0 ? 1 : 2; /* the header is the first line; the rest are not numbered here */
-                feed(&rd, sp + a, e - a, 1);
+                feed(&rd, sp + a, e - a);
                 a = e;
             }
         }
