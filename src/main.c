@@ -824,7 +824,13 @@ static void add_path(cc_run *r, const char *p)
 
 enum { MODE_CHECK, MODE_EXTRACT, MODE_COMPARE };
 
-static void print_diags(const cc_diags *d);
+static void print_diags(const cc_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) cc_diag_print(&d->items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
+}
+
+/* FILE.idx, the index beside claims file path. */
+static void index_path(char *out, size_t n, const char *path) { snprintf(out, n, "%s.idx", path); }
 
 /* The subjects the run's claims are on, each once (the strings stay the run's). */
 static const char **touched_subjects(const cc_run *r, size_t *n)
@@ -846,7 +852,7 @@ static int read_claims_file(cc_store *st, const char *path, FILE *f, const char 
 {
     if (subjects && f != stdin) {
         char ip[4096];
-        snprintf(ip, sizeof ip, "%s.idx", path);
+        index_path(ip, sizeof ip, path);
         FILE *idx = fopen(ip, "r");
         int rc = idx ? cc_store_read_subjects(st, path, f, idx, subjects, ns, d) : 1;
         if (idx) fclose(idx);
@@ -890,6 +896,15 @@ static FILE *open_out(const char *path)
     return out;
 }
 
+/* open_out, and b (initialised) streaming into it; NULL after saying why (b is then empty). */
+static FILE *open_buf(const char *path, cc_buf *b)
+{
+    cc_buf_init(b);
+    FILE *out = open_out(path);
+    if (out) cc_buf_set_sink(b, out);
+    return out;
+}
+
 /* Flushes b into out and closes it: 0, or -1 after saying so. */
 static int close_out(cc_buf *b, FILE *out, const char *path)
 {
@@ -916,25 +931,18 @@ static size_t open_inputs(const char *const *paths, size_t n, FILE **in)
     return n;
 }
 
-static void print_diags(const cc_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++) cc_diag_print(&d->items[i], stderr, isatty(2) && !getenv("NO_COLOR"));
-}
-
 /* compare --merge: reducers' outputs into check's JSON Lines report. */
 static int cmd_merge(const cli *c)
 {
     FILE **in = cc_xcalloc(c->npaths + 1, sizeof *in);
     if (open_inputs(c->paths, c->npaths, in) != c->npaths) { free(in); return CC_EXIT_USAGE; }
-    FILE *out = open_out(c->cfg.noutputs ? c->cfg.outputs[0].path : NULL);
+    const char *op = c->cfg.noutputs ? c->cfg.outputs[0].path : NULL;
+    cc_buf b;
+    FILE *out = open_buf(op, &b);
     cc_diags d;
     cc_diags_init(&d);
-    cc_buf b;
-    cc_buf_init(&b);
-    if (out) cc_buf_set_sink(&b, out);
     int rc = out ? cc_store_merge(in, c->paths, c->npaths, &b, &d) : -1;
-    if (out) rc |= close_out(&b, out, c->cfg.noutputs ? c->cfg.outputs[0].path : NULL);
-    else cc_buf_free(&b);
+    if (out) rc |= close_out(&b, out, op);
     print_diags(&d);
     cc_diags_free(&d);
     for (size_t i = 0; i < c->npaths; i++)
@@ -951,52 +959,46 @@ static int cmd_reduce(const cli *c, const cc_ruleset *rs, const cc_run_opts *ro,
     if (c->npaths != 1) return bad_usage("compare --by-subject reads one sorted stream (a file, or - for standard input)", NULL, usage_compare);
     if (open_inputs(c->paths, 1, &in) != 1) return CC_EXIT_USAGE;
     const char *op = c->cfg.noutputs ? c->cfg.outputs[0].path : NULL;
-    FILE *out = open_out(op);
+    cc_buf b;
+    FILE *out = open_buf(op, &b);
     cc_report_opts o = {0, (cc_severity)min_level};
     cc_diags d;
     cc_diags_init(&d);
-    cc_buf b;
-    cc_buf_init(&b);
-    if (out) cc_buf_set_sink(&b, out);
-    int rc = out ? cc_store_reduce(rs, ro, &o, c->mixed_rules, in, strcmp(c->paths[0], "-") ? c->paths[0] : "<stdin>", &b, &d) : -1;
+    const char *name = strcmp(c->paths[0], "-") ? c->paths[0] : "<stdin>";
+    int rc = out ? cc_store_reduce(rs, ro, &o, c->mixed_rules, in, name, &b, &d) : -1;
     if (out) rc |= close_out(&b, out, op);
-    else cc_buf_free(&b);
     print_diags(&d);
     cc_diags_free(&d);
     if (in != stdin) fclose(in);
     return rc ? CC_EXIT_USAGE : CC_EXIT_OK;
 }
 
-/* extract's output: the claims file, to -o FILE or standard output. */
+/* extract's output: the claims file, to -o FILE or standard output; a file
+ * gets its index beside it (FILE.idx), for check --claims to read only what
+ * it needs. */
 static int write_claims_file(const char *path, const cc_run *r, int keyed)
 {
-    FILE *out = open_out(path);
+    cc_buf b, ib;
+    FILE *out = open_buf(path, &b);
     if (!out) return -1;
-    cc_buf b;
-    cc_buf_init(&b);
-    cc_buf_set_sink(&b, out);
-    if (keyed) {
-        cc_store_write_keyed(&b, r);
-        return close_out(&b, out, path);
-    }
-    /* a file gets its index beside it (FILE.idx), for check --claims to read only what it needs */
-    int file = path && strcmp(path, "-") != 0;
-    cc_buf ib;
+    int file = !keyed && path && strcmp(path, "-") != 0;
     cc_buf_init(&ib);
-    cc_store_write_run(&b, r, file ? &ib : NULL);
+    if (keyed) cc_store_write_keyed(&b, r);
+    else cc_store_write_run(&b, r, file ? &ib : NULL);
     int rc = close_out(&b, out, path);
-    if (file && !rc) {
-        char ip[4096];
-        snprintf(ip, sizeof ip, "%s.idx", path);
-        FILE *idx = open_out(ip);
-        if (idx) cc_buf_set_sink(&ib, idx);
-        rc = idx ? close_out(&ib, idx, ip) : -1;
-        if (!idx) cc_buf_free(&ib);
-        if (!idx || rc) return -1;
-        return 0;
+    if (!file || rc) {
+        cc_buf_free(&ib);
+        return rc;
     }
-    cc_buf_free(&ib);
-    return rc;
+    char ip[4096];
+    index_path(ip, sizeof ip, path);
+    FILE *f = open_out(ip);
+    if (!f) {
+        cc_buf_free(&ib);
+        return -1;
+    }
+    cc_buf_set_sink(&ib, f);
+    return close_out(&ib, f, ip);
 }
 
 /* Usage errors of one command's options; 0 when they fit. */
