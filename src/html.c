@@ -243,9 +243,10 @@ void cc_report_html(cc_buf *b, const cc_run *r, const cc_report_opts *o)
     cc_buf_puts(b, "</style></head>\n<body>\n<h1>claimcheck report</h1>\n");
     size_t shown = 0;
     for (size_t i = 0; i < r->findings.n; i++) shown += cc_report_shown(&r->findings.items[i], o, 1);
+    size_t nc = cc_run_claims_total(r);
     cc_buf_printf(b, "<p class=\"summary\" id=\"summary\">%zu document%s, %zu claim%s, <strong>%zu contradiction%s</strong> "
                      "(%zu error, %zu warning, %zu info), %zu unreadable, %zu skipped.</p>\n",
-                  r->ndocs, r->ndocs == 1 ? "" : "s", cc_run_claims_total(r), cc_run_claims_total(r) == 1 ? "" : "s",
+                  r->ndocs, r->ndocs == 1 ? "" : "s", nc, nc == 1 ? "" : "s",
                   cc_report_count(r, o->min_level), cc_report_count(r, o->min_level) == 1 ? "" : "s",
                   cc_report_count(r, CC_SEV_ERROR), cc_report_count(r, CC_SEV_WARNING) - cc_report_count(r, CC_SEV_ERROR),
                   cc_report_count(r, CC_SEV_INFO) - cc_report_count(r, CC_SEV_WARNING), r->unreadable, r->nskipped);

@@ -980,6 +980,16 @@ static int yaml_flag(lctx *c, const cc_ynode *n, const char *key)
     return v && strcmp(v, "true") == 0;
 }
 
+/* The words listed under key (a list of words, as whole words), or NULL
+ * when the key is absent; not a list is an error. */
+static pcre2_code *word_list_key(lctx *c, const cc_ynode *n, const char *key)
+{
+    const cc_ynode *l = cc_yaml_get(n, key);
+    if (l && l->kind == CC_Y_SEQ) return cue_regex(c, l, l, NULL);
+    if (l) err_at(c, l, "%s: expected a list of words", key, NULL);
+    return NULL;
+}
+
 /* A cue of this name listed already. */
 static int same_name_before(const cc_frame *fr, const char *name)
 {
@@ -1069,21 +1079,14 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
             cu->not_before = words_regex(c, nb, nb, NULL, "\\G\\s+(?:", ")(?![\\pL\\pN])", "cue not_before");
         else if (nb)
             err_at(c, nb, "not_before: expected a list of words", NULL, NULL);
-        const cc_ynode *rf = cc_yaml_get(q, "refer");
-        if (rf && rf->kind == CC_Y_SEQ) cu->refer = cue_regex(c, rf, rf, NULL);
-        else if (rf)
-            err_at(c, rf, "refer: expected a list of words", NULL, NULL);
+        cu->refer = word_list_key(c, q, "refer");
         fr->ncues++;
     }
     const cc_ynode *veto = cc_yaml_get(f, "veto");
     if (veto && veto->kind == CC_Y_SEQ) fr->veto = cue_regex(c, veto, veto, NULL);
     else if (veto) fr->veto = compile(c, veto, "frame veto");
-    const cc_ynode *vb = cc_yaml_get(f, "veto_before");
-    if (vb && vb->kind == CC_Y_SEQ) fr->veto_before = cue_regex(c, vb, vb, NULL);
-    else if (vb) err_at(c, vb, "veto_before: expected a list of words", NULL, NULL);
-    const cc_ynode *vc = cc_yaml_get(f, "veto_counted");
-    if (vc && vc->kind == CC_Y_SEQ) fr->veto_counted = cue_regex(c, vc, vc, NULL);
-    else if (vc) err_at(c, vc, "veto_counted: expected a list of words", NULL, NULL);
+    fr->veto_before = word_list_key(c, f, "veto_before");
+    fr->veto_counted = word_list_key(c, f, "veto_counted");
     return fr;
 }
 
