@@ -992,6 +992,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
         q->wnum = o->v;
         q->wunit = y->name;
         q->wfactor = y->v;
+        q->entered = 1; /* reached on its day, like a period entered */
         *end = e + 1;
         return 1;
     }

@@ -323,18 +323,85 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc
     return b->len;
 }
 
-/* The day a derived start counts back from: the document's date, or the
- * earlier time the sentence states for a period entered ("the war entered its
- * third year last February"), which the claim then carries as its as_of. */
-static void start_reference(const cc_doc *d, const cc_qty *when, cc_claim *c, double *lo, double *hi)
+/* 1 when a word of the lexicon's word list `list` stands among the `most`
+ * words before offset at in the sentence [ss, at). */
+static int listed_before(const cc_lexicon *lx, const char *list, const char *t, size_t ss, size_t at, size_t most)
+{
+    const char *const *fw = cc_lexicon_list(lx, list);
+    size_t words = 0;
+    for (size_t e = at; e > ss && words < most;) {
+        while (e > ss && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z') && t[e - 1] != '\'') e--;
+        size_t b = e;
+        while (b > ss && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '\'')) b--;
+        if (b == e) break;
+        words++;
+        size_t ap = e; /* "they'll": its "'ll" */
+        while (ap > b && t[ap - 1] != '\'') ap--;
+        if (ap > b) ap--;
+        for (size_t k = 0; fw[k]; k++) {
+            size_t l = strlen(fw[k]);
+            if ((l == e - b && strncasecmp(t + b, fw[k], l) == 0) ||
+                (ap > b && l == e - ap && strncasecmp(t + ap, fw[k], l) == 0))
+                return 1;
+            /* a phrase of the list ("are to") ending with this word, spaced as listed */
+            if (strchr(fw[k], ' ') && l <= e - ss && strncasecmp(t + e - l, fw[k], l) == 0 &&
+                (e - l == ss || !isalpha((unsigned char)t[e - l - 1])))
+                return 1;
+        }
+        e = b;
+    }
+    return 0;
+}
+
+/* Words that put what follows in the future, among the ten words before
+ * at ("talks are due to resume on Monday", "they'll meet on Friday"). */
+static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
+{
+    return listed_before(lx, "future", t, ss, at, 10);
+}
+
+static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
+
+/* Where quantity q's words begin: its hedge ("nearly four years") or its number. */
+static size_t qty_from(const cc_qty *q)
+{
+    return q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start;
+}
+
+/* An age reached at a moment rather than lived in: a period entered
+ * ("entered its third year"), an anniversary, or a milestone verb right
+ * before the duration ("marked 1,000 days", "passed the 500-day mark"). */
+static int age_reached(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
+{
+    if (q->entered) return 1;
+    return listed_before(lx, "reached", d->text, ss, qty_from(q), 2);
+}
+
+/* The day a derived start counts back from, into [*lo, *hi]: the document's
+ * date, or the time the sentence states for an age reached ("the war
+ * entered its third year last February", "marked 1,000 days on Tuesday"),
+ * which the claim then carries as its as_of when it is past. Returns 1 when
+ * the age is one still ahead ("will mark four years") and no time is stated:
+ * at the publication date it is not reached yet. */
+static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *when, cc_claim *c,
+                           double *lo, double *hi)
 {
     *lo = *hi = (double)d->date;
-    if (!c->raw.entered || !when || when->unanchored || when->kind != CC_K_DATE || when->high >= d->date) return;
+    if (!age_reached(lx, d, ss, &c->raw)) return 0;
+    int ahead = listed_before(lx, "future", d->text, ss, qty_from(&c->raw), 4);
+    if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead;
     *lo = when->low;
     *hi = when->high;
-    c->as_of = 1;
-    c->as_of_low = (int64_t)when->low;
-    c->as_of_high = (int64_t)when->high;
+    if (!ahead && *hi > d->date) { /* "dragged on into a fourth year this week": by now */
+        *hi = (double)d->date;
+        if (*lo > *hi) *lo = *hi;
+    }
+    if (when->high < d->date) {
+        c->as_of = 1;
+        c->as_of_low = (int64_t)when->low;
+        c->as_of_high = (int64_t)when->high;
+    }
+    return 0;
 }
 
 /* The compared value from the value read. -1 when the claim cannot be
@@ -355,14 +422,21 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
             return 0;
         }
         double ref_lo, ref_hi;
-        start_reference(d, when, c, &ref_lo, &ref_hi);
-        c->val.kind = CC_K_DATE;
-        c->val.unit = "date";
+        size_t ss, se;
+        sentence_at(m, d, c->raw.start, &ss, &se);
         const char *wu = c->raw.wunit;
         double wf = c->raw.wfactor;
-        c->val.low = floor(cc_norm_before(ref_lo, c->raw.high, wu, wf) + 1e-6);
-        c->val.high = ceil(cc_norm_before(ref_hi, c->raw.low, wu, wf) - 1e-6);
-        c->val.best = round(cc_norm_before(ref_hi, c->raw.best, wu, wf));
+        double age_lo = c->raw.low, age_hi = c->raw.high, age_best = c->raw.best;
+        if (start_reference(cc_rules_lexicon(rs), d, ss, when, c, &ref_lo, &ref_hi) && wf > 0) {
+            /* still ahead: the age now is within one written unit below it */
+            age_hi = age_best = c->raw.low;
+            age_lo = c->raw.low - wf < 0 ? 0 : c->raw.low - wf;
+        }
+        c->val.kind = CC_K_DATE;
+        c->val.unit = "date";
+        c->val.low = floor(cc_norm_before(ref_lo, age_hi, wu, wf) + 1e-6);
+        c->val.high = ceil(cc_norm_before(ref_hi, age_lo, wu, wf) - 1e-6);
+        c->val.best = round(cc_norm_before(ref_hi, age_best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
         size_t kl = render(rs, r, sl, m, d->text, r->reference);
@@ -863,37 +937,6 @@ static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc
     return 0;
 }
 
-/* 1 when a word of the lexicon's future list stands among the ten words
- * before offset at in the sentence [ss, at): words that put what follows in
- * the future ("talks are due to resume on Monday", "they'll meet on Friday"). */
-static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
-{
-    const char *const *fw = cc_lexicon_list(lx, "future");
-    size_t words = 0;
-    for (size_t e = at; e > ss && words < 10;) {
-        while (e > ss && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z') && t[e - 1] != '\'') e--;
-        size_t b = e;
-        while (b > ss && (((t[b - 1] | 32) >= 'a' && (t[b - 1] | 32) <= 'z') || t[b - 1] == '\'')) b--;
-        if (b == e) break;
-        words++;
-        size_t ap = e; /* "they'll": its "'ll" */
-        while (ap > b && t[ap - 1] != '\'') ap--;
-        if (ap > b) ap--;
-        for (size_t k = 0; fw[k]; k++) {
-            size_t l = strlen(fw[k]);
-            if ((l == e - b && strncasecmp(t + b, fw[k], l) == 0) ||
-                (ap > b && l == e - ap && strncasecmp(t + ap, fw[k], l) == 0))
-                return 1;
-            /* a phrase of the list ("are to") ending with this word, spaced as listed */
-            if (strchr(fw[k], ' ') && l <= e - ss && strncasecmp(t + e - l, fw[k], l) == 0 &&
-                (e - l == ss || !isalpha((unsigned char)t[e - l - 1])))
-                return 1;
-        }
-        e = b;
-    }
-    return 0;
-}
-
 /* A bare weekday in the future tense read forward: q (offsets in the
  * document) is re-read with the normalizer's forward option. */
 static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
@@ -1361,6 +1404,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         qty_shift(&dq, ss);
         int bare = dq.kind != CC_K_DATE;
         if (bare && !bare_year(x, ws, nw, &dq)) continue;
+        if (!bare) weekday_tense(cc_rules_lexicon(x->rs), x->d, ss, 0, &dq); /* "will complete 500 days on Sunday" */
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
