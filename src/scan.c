@@ -812,6 +812,17 @@ static int stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
     return 1;
 }
 
+/* A claim dating an event that recurs (talks at one place) is about the
+ * occurrence near its own date: it is compared with the reports dated near
+ * that day, not with those published near its article ("talks in Istanbul
+ * on May 16" and "on June 2" in two recaps of one day are two rounds). */
+static void time_by_value(cc_claim *c)
+{
+    if (c->policy != CC_POL_VARYING || c->val.kind != CC_K_DATE || c->unanchored || c->as_of) return;
+    if (!isfinite(c->val.low) || !isfinite(c->val.high)) return;
+    c->at = (int64_t)floor((c->val.low + c->val.high) / 2);
+}
+
 /* A share's interval stops at the whole: a hedge's slack past 0 or the
  * total is no reading ("around 99%" is 89.1 to 100). A value written past
  * the whole stays as written, for the matcher to flag. */
@@ -894,6 +905,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
+    time_by_value(c);
     if (stamp_time(x->when, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
         if (x->when->start < ms) c->start = ms = x->when->start;
         if (x->when->end > me) c->end = me = x->when->end;

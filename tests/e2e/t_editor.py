@@ -550,3 +550,25 @@ def a_house_patterns_value_macro_reads_what_the_normalizer_reads():
         assert "0 failed" in out, out
     finally:
         shutil.rmtree(h)
+
+
+@test
+def rounds_of_talks_at_one_place_are_told_apart_by_their_dates():
+    # a recap names every round; two articles of one day citing different rounds agree,
+    # while two dates of one round a day apart are a contradiction
+    d = tempfile.mkdtemp()
+    try:
+        def art(name, text):
+            with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                f.write("---\ndate: 2025-06-05\n---\n" + text + "\n")
+        art("a.md", "Russian and Ukrainian envoys first sat down for talks in Istanbul on May 16, 2025.")
+        art("b.md", "The second round of talks in Istanbul took place on June 2, 2025, and lasted an hour.")
+        code, rep, _ = check_json(d)
+        assert code == 0 and not rep["contradictions"], rep["contradictions"]
+        art("c.md", "Kyiv's delegation held talks in Istanbul on May 15, 2025, with Moscow's envoys.")
+        code, rep, _ = check_json(d)
+        assert code == 1 and len(rep["contradictions"]) == 1, rep["contradictions"]
+        paths = sorted(os.path.basename(c["path"]) for c in rep["contradictions"][0]["claims"])
+        assert paths == ["a.md", "c.md"], paths
+    finally:
+        shutil.rmtree(d)
