@@ -1120,6 +1120,19 @@ static void load_defer(lctx *c, cc_rule *r, const cc_ynode *v)
     }
 }
 
+/* A subject slot some pattern group, frame cue or default fills. */
+static void check_slot_filled(lctx *c, const cc_rule *r, const cc_ynode *at, const char *name)
+{
+    int ok = 0;
+    for (size_t i = 0; i < r->ndefaults && !ok; i++) ok = strcmp(r->defaults[i].name, name) == 0;
+    for (size_t i = 0; i < r->npats && !ok; i++)
+        ok = pcre2_substring_number_from_name(r->pats[i].re, (PCRE2_SPTR)name) > 0;
+    for (size_t i = 0; r->frame && i < r->frame->ncues && !ok; i++) ok = strcmp(r->frame->cues[i].name, name) == 0;
+    if (!ok)
+        err_at(c, at, "subject slot ${%s} is filled by no pattern group (?<%s>…), no frame cue and no default: "
+                      "add one, or every claim would read 'unknown' there", name, name);
+}
+
 /* Every ${slot} of the subject is closed, names an alias table that exists
  * (${where:table}), and is filled by a pattern's group of that name, a
  * frame's cue or a default: one nothing fills would read "unknown" in every
@@ -1130,22 +1143,25 @@ static void check_subject_slots(lctx *c, const cc_rule *r, const cc_ynode *at)
         const char *e = strchr(t, '}');
         if (!e) { err_at(c, at, "unclosed ${ in subject '%s'", r->subject, NULL); break; }
         t += 2;
-        size_t n = strcspn(t, ":}");
+        size_t n = strcspn(t, ":+}");
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), t);
+        if (t[n] == '+') { /* ${a+b}: each of the slots */
+            for (const char *p = t; p < e;) {
+                size_t k = strcspn(p, "+}");
+                snprintf(name, sizeof name, "%.*s", (int)(k < 63 ? k : 63), p);
+                check_slot_filled(c, r, at, name);
+                p += k + 1;
+            }
+            t = e;
+            continue;
+        }
         if (t[n] == ':') {
             char tb[64];
             snprintf(tb, sizeof tb, "%.*s", (int)(e - (t + n) - 1), t + n + 1);
             if (!cc_rules_has_table(c->rs, tb)) err_at(c, at, "subject names alias table '%s', which no rule file defines", tb, NULL);
         }
-        int ok = 0;
-        for (size_t i = 0; i < r->ndefaults && !ok; i++) ok = strcmp(r->defaults[i].name, name) == 0;
-        for (size_t i = 0; i < r->npats && !ok; i++)
-            ok = pcre2_substring_number_from_name(r->pats[i].re, (PCRE2_SPTR)name) > 0;
-        for (size_t i = 0; r->frame && i < r->frame->ncues && !ok; i++) ok = strcmp(r->frame->cues[i].name, name) == 0;
-        if (!ok)
-            err_at(c, at, "subject slot ${%s} is filled by no pattern group (?<%s>…), no frame cue and no default: "
-                          "add one, or every claim would read 'unknown' there", name, name);
+        check_slot_filled(c, r, at, name);
         t = e;
     }
 }

@@ -283,10 +283,57 @@ static int slot_get(const cc_ruleset *rs, const slots *sl, cc_matcher *m, const 
     return 1;
 }
 
-/* Renders a template such as "territory.${region}.held_by.ukraine". A
- * slot's text goes through the alias table of the same name, or the one
- * named after a colon (${where:jurisdiction}); text no table knows becomes
- * a slug. The result is left in m->tmp (its length returned). */
+/* One slot's text into b: through the alias table of its name (or the one
+ * named after a colon), a slug when no table knows it, else its default. */
+static void render_slot(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
+                        char *name, cc_buf *b)
+{
+    const char *table = name;
+    char *colon = strchr(name, ':');
+    if (colon) { *colon = 0; table = colon + 1; }
+    size_t s, e;
+    const char *canon;
+    if (slot_get(rs, sl, m, text, name, table, &canon, &s, &e)) {
+        if (canon) cc_buf_puts(b, canon);
+        else slug(b, text + s, e - s);
+        return;
+    }
+    const char *dv = NULL;
+    for (size_t i = 0; i < r->ndefaults; i++)
+        if (strcmp(r->defaults[i].name, name) == 0) dv = r->defaults[i].value;
+    cc_buf_puts(b, dv ? dv : "unknown");
+}
+
+static int part_cmp(const void *a, const void *b) { return strcmp((const char *)a, (const char *)b); }
+
+/* ${a+b}: the slots' texts sorted and joined by '-', each once, so that the
+ * parties of a meeting name it in either order ("Trump met Putin", "Putin
+ * and Trump met"). */
+static void render_set(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
+                       char *names, cc_buf *b)
+{
+    char part[4][64];
+    size_t n = 0;
+    for (char *save = NULL, *nm = strtok_r(names, "+", &save); nm && n < 4; nm = strtok_r(NULL, "+", &save)) {
+        cc_buf one;
+        cc_buf_init(&one);
+        render_slot(rs, r, sl, m, text, nm, &one);
+        snprintf(part[n], sizeof part[n], "%.*s", (int)one.len, one.s ? one.s : "");
+        cc_buf_free(&one);
+        size_t k = 0;
+        while (k < n && strcmp(part[k], part[n]) != 0) k++;
+        if (k == n) n++;
+    }
+    qsort(part, n, sizeof part[0], part_cmp);
+    for (size_t k = 0; k < n; k++) {
+        if (k) cc_buf_putc(b, '-');
+        cc_buf_puts(b, part[k]);
+    }
+}
+
+/* Renders a template such as "territory.${region}.held_by.ukraine" (see
+ * render_slot, render_set). The result is left in m->tmp (its length
+ * returned). */
 static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
                      const char *tmpl)
 {
@@ -301,20 +348,8 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc
             size_t nl = (size_t)(q - p - 2) < sizeof name - 1 ? (size_t)(q - p - 2) : sizeof name - 1;
             memcpy(name, p + 2, nl);
             name[nl] = 0;
-            const char *table = name;
-            char *colon = strchr(name, ':');
-            if (colon) { *colon = 0; table = colon + 1; }
-            size_t s, e;
-            const char *canon;
-            if (slot_get(rs, sl, m, text, name, table, &canon, &s, &e)) {
-                if (canon) cc_buf_puts(b, canon);
-                else slug(b, text + s, e - s);
-            } else {
-                const char *dv = NULL;
-                for (size_t i = 0; i < r->ndefaults; i++)
-                    if (strcmp(r->defaults[i].name, name) == 0) dv = r->defaults[i].value;
-                cc_buf_puts(b, dv ? dv : "unknown");
-            }
+            if (strchr(name, '+')) render_set(rs, r, sl, m, text, name, b);
+            else render_slot(rs, r, sl, m, text, name, b);
             p = q + 1;
         } else {
             cc_buf_putc(b, *p++);
@@ -1296,6 +1331,14 @@ static int filled_by(const cc_frame *fr, size_t k, const size_t *cs)
     return -1;
 }
 
+/* The value is written as a possessive ("Wednesday's meeting", "Monday’s
+ * talks"): it belongs to the noun after it, whatever verb stands before. */
+static int possessive_after(const char *t, size_t at, size_t se)
+{
+    if (at + 2 <= se && t[at] == '\'' && (t[at + 1] | 32) == 's') return 1;
+    return at + 4 <= se && memcmp(t + at, "\xE2\x80\x99", 3) == 0 && (t[at + 3] | 32) == 's';
+}
+
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
  * (SIZE_MAX when not found); [*ms, *me) grows to take in those found in
  * reach (not those a refer: word stands for). */
@@ -1316,6 +1359,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int filled = filled_by(fr, k, cs);
         if (filled >= 0 && !cu->nearer) continue;
         if (cu->near >= 0 && cs[cu->near] == SIZE_MAX) continue;
+        if (cu->absent && possessive_after(t, q->end, se)) continue; /* "Wednesday's meeting" is the meeting's */
         fspan anchor = cue_anchor(fr, k, cs, ce, core), got;
         const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
         size_t reach = wide && cu->near < 0 && !cu->absent ? SIZE_MAX : (size_t)cu->reach;
