@@ -209,6 +209,7 @@ int cc_rules_reference(const cc_ruleset *rs, const char *ref, double *value, con
  * every rule it is an "also" word for. Words of 32 letters or more trigger
  * nothing. */
 #define CC_TRIG_SYMS 27
+#define CC_TRIG_MAX 32767
 typedef struct {
     const size_t *rules, *also;
     size_t n, nalso;
@@ -216,7 +217,7 @@ typedef struct {
 
 typedef struct {
     uint32_t *next;      /* nstates * CC_TRIG_SYMS */
-    uint32_t *step;      /* the same moves as (next row offset) << 1 | next state ends a stem */
+    uint16_t *step;      /* the same moves as next state << 1 | next state ends a stem (CC_TRIG_MAX states at most) */
     int32_t *term, *stem;/* per state: a list index or -1 */
     size_t nstates, cap;
     cc_trig_list *lists;

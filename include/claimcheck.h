@@ -46,6 +46,7 @@ typedef struct {
     size_t len;
     int in_memory;
     int is_new;              /* named by --new: findings must touch one */
+    int regular;             /* a folder listed it as a regular file: read without fstat */
 } cc_input;
 
 /* What one input gave, in the order inputs were merged: its document (or

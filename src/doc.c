@@ -204,12 +204,12 @@ static int page_adopt(cc_doc *d, const char *path, char *data, size_t len, cc_di
     return rc;
 }
 
-int cc_doc_load(cc_doc *d, const char *path, size_t max_size, cc_diags *diags)
+int cc_doc_load(cc_doc *d, const char *path, size_t max_size, int regular, cc_diags *diags)
 {
     char *data;
     size_t len;
     char err[512];
-    if (cc_read_file(path, max_size, &data, &len, err, sizeof err) != 0) {
+    if ((regular ? cc_read_regular : cc_read_file)(path, max_size, &data, &len, err, sizeof err) != 0) {
         memset(d, 0, sizeof *d);
         d->path = cc_xstrdup(path);
         strcpy(d->date_source, "none");

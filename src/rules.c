@@ -251,13 +251,14 @@ static void build_triggers(cc_ruleset *rs)
     trig_lists(t, src, 1, stems, 0);
     free(stems);
     free(src);
-    /* the table the scanner steps through: each entry the next state's row
-     * offset (state * CC_TRIG_SYMS, no multiply per letter) shifted left by
-     * one, its low bit set when that state ends a stem */
+    /* the table the scanner steps through: each entry the next state
+     * shifted left by one, its low bit set when that state ends a stem; 16
+     * bits an entry, so that the table stays in the caches of a CPU that
+     * also reads the text between one short article and the next */
     t->step = cc_xmalloc(t->nstates * CC_TRIG_SYMS * sizeof *t->step);
     for (size_t i = 0; i < t->nstates * CC_TRIG_SYMS; i++) {
         uint32_t nx = t->next[i];
-        t->step[i] = (nx * CC_TRIG_SYMS) << 1 | (uint32_t)(nx && t->stem[nx] >= 0);
+        t->step[i] = (uint16_t)(nx << 1 | (uint32_t)(nx && t->stem[nx] >= 0));
     }
     rs->has_trig = 1;
 }
@@ -1588,7 +1589,14 @@ static int load_sources(cc_ruleset *rs, const cc_rule_source *src, size_t n, cc_
     int ok = d->errors == errs0;
     if (ok) {
         build_triggers(rs);
-        jit_all(rs);
+        if (rs->trig.nstates > CC_TRIG_MAX) {
+            cc_diag_add(d, CC_D_ERROR, n ? src[n - 1].name : "rules", 0, 0, NULL,
+                        "the rules' trigger words make %zu automaton states, more than the %d the scanner "
+                        "steps through: list fewer or shorter trigger words (a stem* covers a word's forms)",
+                        rs->trig.nstates, CC_TRIG_MAX);
+            ok = 0;
+        }
+        if (ok) jit_all(rs);
     }
     free(rs->jit_todo);
     rs->jit_todo = NULL;

@@ -181,6 +181,16 @@ static char *join(const char *dir, const char *name)
     return cc_buf_take(&b);
 }
 
+typedef struct {
+    char *name;
+    unsigned char type; /* d_type: DT_REG and DT_DIR need no stat */
+} dentry;
+
+static int cmp_dentry(const void *a, const void *b)
+{
+    return strcmp(((const dentry *)a)->name, ((const dentry *)b)->name);
+}
+
 /* The real path of path, like realpath(3), but with the folder part
  * resolved once for all the rows that share it: a plain file name in a
  * folder already resolved costs one lstat instead of a readlink and a stat
@@ -191,7 +201,7 @@ typedef struct {
     char *real; /* its real path, or NULL when it has none */
 } dircache;
 
-static char *real_path_cached(dircache *c, const char *path)
+static char *real_path_cached(dircache *c, const char *path, int plain_file)
 {
     char rp[PATH_MAX];
     const char *slash = strrchr(path, '/');
@@ -205,11 +215,13 @@ static char *real_path_cached(dircache *c, const char *path)
         c->real = realpath(dl ? c->dir : (slash ? "/" : "."), rp) ? cc_xstrdup(rp) : NULL;
     }
     struct stat st;
-    if (plain && c->real && lstat(path, &st) == 0 && !S_ISLNK(st.st_mode)) return join(c->real, base);
+    if (plain && c->real && (plain_file || (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode)))) return join(c->real, base);
     return realpath(path, rp) ? cc_xstrdup(rp) : NULL;
 }
 
-static void read_manifest(cc_run *r, const char *file)
+/* A manifest read during a walk gets the folder's entries (sorted), sib:
+ * a row naming one the folder lists as a regular file needs no lstat. */
+static void read_manifest(cc_run *r, const char *file, const dentry *sib, size_t nsib)
 {
     dircache dc = {0};
     char *data;
@@ -248,7 +260,9 @@ static void read_manifest(cc_run *r, const char *file)
             else e.has_date = 1;
         }
         if (f[2] && *f[2] && strcmp(f[2], "-") != 0) e.source = cc_xstrdup(f[2]);
-        e.real = real_path_cached(&dc, e.path);
+        dentry key = {f[0], 0};
+        const dentry *hit = sib && !strchr(f[0], '/') ? bsearch(&key, sib, nsib, sizeof *sib, cmp_dentry) : NULL;
+        e.real = real_path_cached(&dc, e.path, hit && hit->type == DT_REG);
         if (!e.real) cc_diag_add(&r->diags, CC_D_WARNING, file, line, 1, NULL, "manifest names '%s', which does not exist", e.path);
         r->manifest = cc_xrealloc(r->manifest, (r->nmanifest + 1) * sizeof *r->manifest);
         r->manifest[r->nmanifest++] = e;
@@ -270,16 +284,6 @@ static int is_article(const char *name)
     size_t l = strlen(name);
     return (l > 4 && strcmp(name + l - 4, ".txt") == 0) || (l > 3 && strcmp(name + l - 3, ".md") == 0) ||
            (l > 9 && strcmp(name + l - 9, ".markdown") == 0) || cc_page_path(name);
-}
-
-typedef struct {
-    char *name;
-    unsigned char type; /* d_type: DT_REG and DT_DIR need no stat */
-} dentry;
-
-static int cmp_dentry(const void *a, const void *b)
-{
-    return strcmp(((const dentry *)a)->name, ((const dentry *)b)->name);
 }
 
 static const char *special_kind(mode_t m)
@@ -335,15 +339,15 @@ static void walk(cc_run *r, const char *dir, visited *seen)
              * line is read as a stream) */
             skip(r, p, special_kind(s2.st_mode));
         } else if (strcmp(names[i].name, "manifest.tsv") == 0) {
-            if (!r->opts.manifest) read_manifest(r, p);
+            if (!r->opts.manifest) read_manifest(r, p, names, n);
         } else if (is_article(names[i].name)) {
-            add_input(r, p);
+            add_input(r, p)->regular = names[i].type == DT_REG;
         } else {
             skip(r, p, "not a .txt, .md or .html article");
         }
         free(p);
-        free(names[i].name);
     }
+    for (size_t i = 0; i < n; i++) free(names[i].name); /* a manifest looks its rows up among them */
     free(names);
 }
 
@@ -373,7 +377,7 @@ static struct manifest_entry *manifest_for(const mindex *idx, dircache *dc, cons
     mindex *m;
     HASH_FIND_STR(idx, path, m); /* the path as the manifest spelled it: no system calls */
     if (m) return m->e;
-    char *rp = real_path_cached(dc, path);
+    char *rp = real_path_cached(dc, path, 0);
     if (!rp) return NULL;
     HASH_FIND_STR(idx, rp, m);
     free(rp);
@@ -562,7 +566,7 @@ static void *worker(void *arg)
         cc_claims_init(&w->claims);
         cc_input *in = &r->inputs[i];
         int rc = in->in_memory ? cc_doc_from_mem(&w->doc, in->path, in->data, in->len, &w->diags)
-                               : cc_doc_load(&w->doc, in->path, r->opts.max_file_size, &w->diags);
+                               : cc_doc_load(&w->doc, in->path, r->opts.max_file_size, in->regular, &w->diags);
         if (in->in_memory) { free(in->data); in->data = NULL; }
         if (rc != 0) { finish_work(p, i); continue; }
         w->doc.is_new = in->is_new;
@@ -661,7 +665,7 @@ void cc_run_check(cc_run *r)
 
 void cc_run_scan(cc_run *r)
 {
-    if (r->opts.manifest) read_manifest(r, r->opts.manifest);
+    if (r->opts.manifest) read_manifest(r, r->opts.manifest, NULL, 0);
     r->ndiags_head = r->diags.n;
     mindex *idx = NULL;
     /* each row under its real path and under its path as joined from the

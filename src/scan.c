@@ -629,7 +629,8 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     if (!tg) return sp;
     memset(m->mark, 0, (2 * nr + 1) * sizeof *m->mark);
     const unsigned char *t = (const unsigned char *)d->text;
-    const uint32_t *next = tg->next, *step = tg->step;
+    const uint32_t *next = tg->next;
+    const uint16_t *step = tg->step;
     size_t i = 0, n = d->len, body = d->body;
     size_t sent = body, sid = 1, npend = 0;
     /* The walk goes from event to event: a word's first letter, a byte that
@@ -663,15 +664,14 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
         if (k == B_PERCENT) {
             st = next[CC_TRIG_SYMS + 26];
         } else {
-            uint32_t row = CC_TRIG_SYMS; /* the start state's */
+            st = 1; /* the start state */
             do {
-                uint32_t v = step[row + (unsigned)((t[i] | 32) - 'a')];
+                uint32_t v = step[st * CC_TRIG_SYMS + (unsigned)((t[i] | 32) - 'a')];
                 i++;
-                row = v >> 1;
-                if (!row) break; /* most words: no trigger starts like this */
-                if (v & 1) stem = tg->stem[row / CC_TRIG_SYMS];
+                st = v >> 1;
+                if (!st) break; /* most words: no trigger starts like this */
+                if (v & 1) stem = tg->stem[st];
             } while (bclass[t[i]] == B_LETTER);
-            st = row / CC_TRIG_SYMS;
             if (!st && stem < 0) continue; /* most words */
             while (bclass[t[i]] == B_LETTER) i++; /* the rest of a word that left the automaton */
             if (i - ws >= 32) continue;

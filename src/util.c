@@ -351,15 +351,94 @@ void cc_buf_json_num(cc_buf *b, double v)
     cc_buf_put(b, tmp, l);
 }
 
-int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
+static void too_big(char *err, size_t errlen, long long size, size_t max_size)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    snprintf(err, errlen, "file is %lld bytes, over the --max-file-size limit of %zu", size, max_size);
+}
+
+/* A file read without fstat filled its first buffer: its size now, into
+ * *size (left 0 when it is no regular file). -1 when it is over max_size. */
+static int grown_regular(int fd, size_t max_size, size_t *size, char *err, size_t errlen)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
+    if (max_size && (uint64_t)st.st_size > max_size) {
+        too_big(err, errlen, (long long)st.st_size, max_size);
+        return -1;
+    }
+    *size = (size_t)st.st_size;
+    return 0;
+}
+
+/* Reads fd to its end into a buffer followed by CC_READ_SLACK zero bytes
+ * (documents hand the buffer to PCRE2's JIT, which may read a little past
+ * the end). size > 0: a regular file of that size, asked for one byte more,
+ * so a read that returns exactly the size is the whole file, with no second
+ * read to see the end. short_end: a regular file of unknown size, whose
+ * read comes back short only at its end. Otherwise (pipes, files that grow)
+ * it reads until a read returns nothing. Closes fd. */
+static int read_fd(int fd, size_t size, int short_end, size_t max_size, char **data, size_t *len, char *err,
+                   size_t errlen)
+{
+    size_t cap = size ? size + 2 + CC_READ_SLACK : short_end ? 16384 : 4096, n = 0;
+    char *buf = cc_xmalloc(cap);
+    for (;;) {
+        if (n + 1 + CC_READ_SLACK >= cap) { cap *= 2; buf = cc_xrealloc(buf, cap); }
+        size_t want = cap - n - 1 - CC_READ_SLACK;
+        ssize_t r = read(fd, buf + n, want);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            free(buf);
+            close(fd);
+            if (e == EISDIR) snprintf(err, errlen, "is a directory");
+            else snprintf(err, errlen, "read error: %s", strerror(e));
+            errno = e;
+            return -1;
+        }
+        n += (size_t)r;
+        if (short_end && (size_t)r == want) { /* larger than an article usually is: read as cc_read_file does */
+            short_end = 0;
+            if (grown_regular(fd, max_size, &size, err, errlen) != 0) {
+                free(buf);
+                close(fd);
+                errno = EFBIG;
+                return -1;
+            }
+            if (size && cap < size + 2 + CC_READ_SLACK) { cap = size + 2 + CC_READ_SLACK; buf = cc_xrealloc(buf, cap); }
+        }
+        if (max_size && n > max_size) {
+            free(buf);
+            close(fd);
+            snprintf(err, errlen, "file is over the --max-file-size limit of %zu bytes", max_size);
+            errno = EFBIG;
+            return -1;
+        }
+        if (r == 0 || (size && n == size) || (short_end && (size_t)r < want)) break;
+    }
+    close(fd);
+    if (short_end && cap > n + 1 + CC_READ_SLACK) buf = cc_xrealloc(buf, n + 1 + CC_READ_SLACK); /* kept till the end */
+    memset(buf + n, 0, 1 + CC_READ_SLACK);
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static int open_read(const char *path, int flags, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
     if (fd < 0) {
         int e = errno;
         snprintf(err, errlen, "cannot open: %s", strerror(e));
         errno = e;
-        return -1;
     }
+    return fd;
+}
+
+int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
+{
+    int fd = open_read(path, 0, err, errlen);
+    if (fd < 0) return -1;
     struct stat st;
     if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st);
     if (S_ISDIR(st.st_mode)) {
@@ -371,44 +450,19 @@ int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, ch
     int reg = S_ISREG(st.st_mode) && st.st_size > 0;
     if (max_size && reg && (uint64_t)st.st_size > max_size) {
         close(fd);
-        snprintf(err, errlen, "file is %lld bytes, over the --max-file-size limit of %zu", (long long)st.st_size, max_size);
+        too_big(err, errlen, (long long)st.st_size, max_size);
         errno = EFBIG;
         return -1;
     }
-    /* CC_READ_SLACK zero bytes follow the data (documents hand the buffer
-     * to PCRE2's JIT, which may read a little past the end). A regular file
-     * is asked for one byte more than its size: a read that returns exactly
-     * the size is the whole file, with no second read to see the end and no
-     * growing of the buffer. Pipes and files that grow are read to the end. */
-    size_t cap = reg ? (size_t)st.st_size + 2 + CC_READ_SLACK : 4096, n = 0;
-    char *buf = cc_xmalloc(cap);
-    for (;;) {
-        if (n + 1 + CC_READ_SLACK >= cap) { cap *= 2; buf = cc_xrealloc(buf, cap); }
-        ssize_t r = read(fd, buf + n, cap - n - 1 - CC_READ_SLACK);
-        if (r < 0) {
-            if (errno == EINTR) continue;
-            int e = errno;
-            free(buf);
-            close(fd);
-            snprintf(err, errlen, "read error: %s", strerror(e));
-            errno = e;
-            return -1;
-        }
-        n += (size_t)r;
-        if (max_size && n > max_size) {
-            free(buf);
-            close(fd);
-            snprintf(err, errlen, "file is over the --max-file-size limit of %zu bytes", max_size);
-            errno = EFBIG;
-            return -1;
-        }
-        if (r == 0 || (reg && n == (size_t)st.st_size)) break;
-    }
-    close(fd);
-    memset(buf + n, 0, 1 + CC_READ_SLACK);
-    *data = buf;
-    *len = n;
-    return 0;
+    return read_fd(fd, reg ? (size_t)st.st_size : 0, 0, max_size, data, len, err, errlen);
+}
+
+int cc_read_regular(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
+{
+    /* non-blocking: should the name have become a pipe since it was listed, the open does not wait */
+    int fd = open_read(path, O_NONBLOCK, err, errlen);
+    if (fd < 0) return -1;
+    return read_fd(fd, 0, 1, max_size, data, len, err, errlen);
 }
 
 static int is_space_at(const char *s, size_t n, size_t i, size_t *adv)

@@ -401,10 +401,42 @@ static void test_reports(void **state)
     cc_run_free(r);
 }
 
+/* The scanner's table has 16-bit entries: trigger words that need more
+ * states than it can name are a load error, not a wrong scan. */
+static void test_trigger_automaton_limit(void **state)
+{
+    (void)state;
+    cc_buf y;
+    cc_buf_init(&y);
+    cc_buf_puts(&y, "rules:\n  - id: many\n    kind: count\n    subject: s.a\n    trigger: [");
+    /* 1,300 words of 30 pseudo-random letters: some 36,000 states */
+    uint32_t x = 12345;
+    for (int w = 0; w < 1300; w++) {
+        cc_buf_puts(&y, w ? ", " : "");
+        for (int k = 0; k < 30; k++) {
+            x = x * 1103515245u + 12345u;
+            cc_buf_putc(&y, (char)('a' + (x >> 16) % 26));
+        }
+    }
+    cc_buf_puts(&y, "]\n    patterns: ['(?<value>\\d+)']\n    description: d\n"
+                    "    examples: [{text: 'x 3'}, {text: 'x', match: false}]\n");
+    cc_rule_source src = {"big.yaml", y.s, y.len};
+    cc_diags d;
+    cc_diags_init(&d);
+    assert_null(cc_rules_load_mem(cc_rules_lexicon(rs), &src, 1, &d));
+    int named = 0;
+    for (size_t i = 0; i < d.n; i++) named |= strstr(d.items[i].msg, "automaton states") != NULL;
+    if (!named)
+        for (size_t i = 0; i < d.n; i++) cc_diag_print(&d.items[i], stderr, 0);
+    assert_true(named);
+    cc_diags_free(&d);
+    cc_buf_free(&y);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };

@@ -328,17 +328,25 @@ static void test_read_file(void **state)
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
-    size_t sizes[] = {0, 1, 4095, 4096, 4097, 100000};
+    size_t sizes[] = {0, 1, 4095, 4096, 4097, 16318, 16319, 16320, 16384, 16385, 40000, 100000};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         FILE *f = fopen(path, "wb");
         for (size_t i = 0; i < sizes[k]; i++) fputc('a' + (int)(i % 26), f);
         fclose(f);
-        assert_int_equal(cc_read_file(path, 0, &data, &len, err, sizeof err), 0);
-        assert_int_equal(len, sizes[k]);
-        for (size_t i = 0; i < len; i++) assert_int_equal(data[i], 'a' + (int)(i % 26));
-        for (size_t i = 0; i <= CC_READ_SLACK; i++) assert_int_equal(data[len + i], 0);
-        free(data);
+        /* and read as a file a folder listed: without fstat, one read when short */
+        for (int known = 0; known < 2; known++) {
+            assert_int_equal((known ? cc_read_regular : cc_read_file)(path, 0, &data, &len, err, sizeof err), 0);
+            assert_int_equal(len, sizes[k]);
+            for (size_t i = 0; i < len; i++) assert_int_equal(data[i], 'a' + (int)(i % 26));
+            for (size_t i = 0; i <= CC_READ_SLACK; i++) assert_int_equal(data[len + i], 0);
+            free(data);
+        }
     }
+    /* over the limit: refused with its size, whichever way it is read */
+    assert_int_equal(cc_read_regular(path, 50000, &data, &len, err, sizeof err), -1);
+    assert_non_null(strstr(err, "file is 100000 bytes, over the --max-file-size limit of 50000"));
+    assert_int_equal(cc_read_regular(path, 10, &data, &len, err, sizeof err), -1);
+    assert_non_null(strstr(err, "max-file-size"));
     unlink(path);
 
     /* a pipe has no size: it is read to its end */
