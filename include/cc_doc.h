@@ -53,10 +53,11 @@ typedef struct {
  * offset of bad UTF-8 or a NUL byte). max_size 0 means no limit. Front
  * matter problems are warnings: the article is still checked. A page
  * (.html, .htm) is read as its article's text (cc_page.h): positions stay
- * those of the file, its metadata gives the date and source. regular: the
- * caller knows path is a regular file (a folder listed it so), and it is
- * read without asking (cc_read_regular). */
-int cc_doc_load(cc_doc *d, const char *path, size_t max_size, int regular, cc_diags *diags);
+ * those of the file, its metadata gives the date and source. dirfd -1: path
+ * is opened and asked what it is; otherwise a folder listed it as a regular
+ * file and it is read without asking (cc_read_regular), by its name in the
+ * open folder dirfd, or by path when dirfd is AT_FDCWD. */
+int cc_doc_load(cc_doc *d, const char *path, size_t max_size, int dirfd, cc_diags *diags);
 /* Same, from memory (copied). */
 int cc_doc_from_mem(cc_doc *d, const char *path, const char *data, size_t len, cc_diags *diags);
 void cc_doc_free(cc_doc *d);

@@ -114,8 +114,9 @@ double cc_now(void);
 #define CC_READ_SLACK 64
 int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen);
 /* The same for a file the caller knows to be a regular file (a folder's
- * listing said so): no fstat, one read for a file under 16 KB. */
-int cc_read_regular(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen);
+ * listing said so): no fstat, one read for a file under 16 KB; path is
+ * relative to the open folder dirfd (or AT_FDCWD). */
+int cc_read_regular(int dirfd, const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen);
 
 /* Returns n when s[0..n) is valid UTF-8, otherwise the offset of the first
  * byte that starts an invalid sequence. */

@@ -46,7 +46,8 @@ typedef struct {
     size_t len;
     int in_memory;
     int is_new;              /* named by --new: findings must touch one */
-    int regular;             /* a folder listed it as a regular file: read without fstat */
+    int dirfd;               /* a folder listed it as a regular file: that folder, open (or
+                              * AT_FDCWD, its path then whole); read without fstat. -1: not so */
 } cc_input;
 
 /* What one input gave, in the order inputs were merged: its document (or
@@ -86,6 +87,9 @@ typedef struct cc_run {
     char **sentences;        /* per claim, its sentence, when the documents' text is gone (claims
                               * read from a claims file); else NULL */
     size_t *sentence_at;     /* where each such sentence starts in its document */
+    int *dirfds;             /* folders walked, kept open so that their files open by name
+                              * (CC_RUN_DIRFDS at most; later folders' files open by path) */
+    size_t ndirfds;
 } cc_run;
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts);

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
 
 void cc_doc_free(cc_doc *d)
@@ -204,12 +205,15 @@ static int page_adopt(cc_doc *d, const char *path, char *data, size_t len, cc_di
     return rc;
 }
 
-int cc_doc_load(cc_doc *d, const char *path, size_t max_size, int regular, cc_diags *diags)
+int cc_doc_load(cc_doc *d, const char *path, size_t max_size, int dirfd, cc_diags *diags)
 {
     char *data;
     size_t len;
     char err[512];
-    if ((regular ? cc_read_regular : cc_read_file)(path, max_size, &data, &len, err, sizeof err) != 0) {
+    const char *base = strrchr(path, '/');
+    base = dirfd == AT_FDCWD || !base ? path : base + 1;
+    if ((dirfd == -1 ? cc_read_file(path, max_size, &data, &len, err, sizeof err)
+                     : cc_read_regular(dirfd, base, max_size, &data, &len, err, sizeof err)) != 0) {
         memset(d, 0, sizeof *d);
         d->path = cc_xstrdup(path);
         strcpy(d->date_source, "none");

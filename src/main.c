@@ -400,7 +400,7 @@ static int explain_doc(const cc_ruleset *rs, const char *arg, const int64_t *day
     cc_diags dg;
     cc_diags_init(&dg);
     *line = 0;
-    int loaded = file_line(arg, path, sizeof path, line) ? cc_doc_load(d, path, 64u << 20, 0, &dg)
+    int loaded = file_line(arg, path, sizeof path, line) ? cc_doc_load(d, path, 64u << 20, -1, &dg)
                                                         : cc_doc_from_mem(d, "<text>", arg, strlen(arg), &dg);
     for (size_t i = 0; loaded != 0 && i < dg.n; i++) cc_diag_print(&dg.items[i], stderr, 0);
     cc_diags_free(&dg);

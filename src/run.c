@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <uthash.h>
 #include <unistd.h>
@@ -89,6 +90,28 @@ cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)
     return r;
 }
 
+static void close_dirfds(cc_run *r)
+{
+    for (size_t i = 0; i < r->ndirfds; i++) close(r->dirfds[i]);
+    free(r->dirfds);
+    r->dirfds = NULL;
+    r->ndirfds = 0;
+}
+
+/* The walked folder dir, opened to open its files by name (a path walk per
+ * file less: what makes many small articles cost more than few large ones).
+ * AT_FDCWD past CC_RUN_DIRFDS folders, or when it cannot be opened. */
+#define CC_RUN_DIRFDS 256
+static int keep_dirfd(cc_run *r, const char *dir)
+{
+    if (r->ndirfds >= CC_RUN_DIRFDS) return AT_FDCWD;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return AT_FDCWD;
+    if (!r->dirfds) r->dirfds = cc_xmalloc(CC_RUN_DIRFDS * sizeof *r->dirfds);
+    r->dirfds[r->ndirfds++] = fd;
+    return fd;
+}
+
 void cc_run_free(cc_run *r)
 {
     if (!r) return;
@@ -101,6 +124,7 @@ void cc_run_free(cc_run *r)
     for (size_t i = 0; i < r->nskipped; i++) { free(r->skipped[i].path); free(r->skipped[i].reason); }
     free(r->skipped);
     drop_input_index(r);
+    close_dirfds(r);
     for (size_t i = 0; i < r->ninputs; i++) { free(r->inputs[i].path); free(r->inputs[i].data); }
     free(r->inputs);
     for (size_t i = 0; i < r->nmanifest; i++) {
@@ -139,6 +163,7 @@ static cc_input *add_input(cc_run *r, const char *p)
     }
     cc_input *in = &r->inputs[r->ninputs++];
     memset(in, 0, sizeof *in);
+    in->dirfd = -1;
     in->path = cc_xstrdup(p);
     in->is_new = r->adding_new;
     k = cc_xmalloc(sizeof *k);
@@ -322,6 +347,7 @@ static void walk(cc_run *r, const char *dir, visited *seen)
     }
     closedir(dh);
     if (n > 1) qsort(names, n, sizeof *names, cmp_dentry);
+    int dfd = -1; /* opened at the folder's first article */
     for (size_t i = 0; i < n; i++) {
         char *p = join(dir, names[i].name);
         /* what the directory says a name is, when it says so; links and
@@ -341,7 +367,11 @@ static void walk(cc_run *r, const char *dir, visited *seen)
         } else if (strcmp(names[i].name, "manifest.tsv") == 0) {
             if (!r->opts.manifest) read_manifest(r, p, names, n);
         } else if (is_article(names[i].name)) {
-            add_input(r, p)->regular = names[i].type == DT_REG;
+            cc_input *in = add_input(r, p);
+            if (names[i].type == DT_REG && in->dirfd == -1) {
+                if (dfd == -1) dfd = keep_dirfd(r, dir);
+                in->dirfd = dfd;
+            }
         } else {
             skip(r, p, "not a .txt, .md or .html article");
         }
@@ -566,7 +596,7 @@ static void *worker(void *arg)
         cc_claims_init(&w->claims);
         cc_input *in = &r->inputs[i];
         int rc = in->in_memory ? cc_doc_from_mem(&w->doc, in->path, in->data, in->len, &w->diags)
-                               : cc_doc_load(&w->doc, in->path, r->opts.max_file_size, in->regular, &w->diags);
+                               : cc_doc_load(&w->doc, in->path, r->opts.max_file_size, in->dirfd, &w->diags);
         if (in->in_memory) { free(in->data); in->data = NULL; }
         if (rc != 0) { finish_work(p, i); continue; }
         w->doc.is_new = in->is_new;
@@ -700,6 +730,7 @@ void cc_run_scan(cc_run *r)
     free(p.work);
     free(p.done);
     pthread_mutex_destroy(&p.mu);
+    close_dirfds(r); /* every file is read */
     mindex *e, *tmp;
     HASH_ITER(hh, idx, e, tmp) { HASH_DEL(idx, e); free(e); }
     for (size_t i = 0; i < r->nmanifest; i++)

@@ -424,9 +424,9 @@ static int read_fd(int fd, size_t size, int short_end, size_t max_size, char **d
     return 0;
 }
 
-static int open_read(const char *path, int flags, char *err, size_t errlen)
+static int open_read(int dirfd, const char *path, int flags, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
+    int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | flags);
     if (fd < 0) {
         int e = errno;
         snprintf(err, errlen, "cannot open: %s", strerror(e));
@@ -437,7 +437,7 @@ static int open_read(const char *path, int flags, char *err, size_t errlen)
 
 int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
 {
-    int fd = open_read(path, 0, err, errlen);
+    int fd = open_read(AT_FDCWD, path, 0, err, errlen);
     if (fd < 0) return -1;
     struct stat st;
     if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st);
@@ -457,10 +457,10 @@ int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, ch
     return read_fd(fd, reg ? (size_t)st.st_size : 0, 0, max_size, data, len, err, errlen);
 }
 
-int cc_read_regular(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
+int cc_read_regular(int dirfd, const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
 {
     /* non-blocking: should the name have become a pipe since it was listed, the open does not wait */
-    int fd = open_read(path, O_NONBLOCK, err, errlen);
+    int fd = open_read(dirfd, path, O_NONBLOCK, err, errlen);
     if (fd < 0) return -1;
     return read_fd(fd, 0, 1, max_size, data, len, err, errlen);
 }

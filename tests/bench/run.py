@@ -91,10 +91,14 @@ def small_corpus(mb, dated, piece=1600):
     return d, sorted(files), size
 
 
+CPU = {}  # per command line: the child's processor seconds (user + system), run by run
+
+
 def timed(cmd, stdout=subprocess.DEVNULL):
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
+    CPU.setdefault(tuple(cmd), []).append(ru.ru_utime + ru.ru_stime)
     return time.perf_counter() - t0, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
@@ -177,6 +181,12 @@ print(f"{'':>8} {ssumm['documents']} documents of about 1.6 KB (the {small_mb} M
       f"{ssumm['claims']} claims, {ssumm['contradictions']} contradictions")
 print(f"small articles: {ssize / 1048576 / ts:.1f} MB/s against {corpora[small_mb][1] / 1048576 / results[(small_mb, 1)]:.1f} MB/s"
       f" for the same text in {corpora[small_mb][2]['documents']} articles (one thread)")
+# processor time as well: on a shared machine other work stretches the wall clock of some runs,
+# while the processor seconds of one thread count only its own work
+cs = statistics.median(CPU[(a.bin, "check", "-j", "1", "--format", "json", "-o", "/dev/null", sd)])
+cl = statistics.median(CPU[(a.bin, "check", "-j", "1", "--format", "json", "-o", "/dev/null", corpora[small_mb][0])])
+print(f"small articles, processor time: {ssize / 1048576 / cs:.1f} MB/s against {corpora[small_mb][1] / 1048576 / cl:.1f}"
+      f" MB/s ({cs:.3f} s against {cl:.3f} s of user + system time, one thread)")
 if a.base:
     print(f"base: one thread on the small articles {ts:.3f} s against {statistics.median(small_base):.3f} s:"
           f" {ts / statistics.median(small_base):.2f}x")

@@ -49,7 +49,7 @@ static void test_bad_input(void **state)
     assert_int_equal(cc_doc_from_mem(&doc, "nul.txt", "a\0b", 3, &d), -1);
     assert_non_null(strstr(d.items[1].msg, "NUL byte at byte offset 1"));
     cc_doc_free(&doc);
-    assert_int_equal(cc_doc_load(&doc, "/no/such/file.txt", 0, 0, &d), -1);
+    assert_int_equal(cc_doc_load(&doc, "/no/such/file.txt", 0, -1, &d), -1);
     assert_int_equal(d.errors, 3);
     cc_doc_free(&doc);
     cc_diags_free(&d);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -335,7 +336,8 @@ static void test_read_file(void **state)
         fclose(f);
         /* and read as a file a folder listed: without fstat, one read when short */
         for (int known = 0; known < 2; known++) {
-            assert_int_equal((known ? cc_read_regular : cc_read_file)(path, 0, &data, &len, err, sizeof err), 0);
+            assert_int_equal(known ? cc_read_regular(AT_FDCWD, path, 0, &data, &len, err, sizeof err)
+                                   : cc_read_file(path, 0, &data, &len, err, sizeof err), 0);
             assert_int_equal(len, sizes[k]);
             for (size_t i = 0; i < len; i++) assert_int_equal(data[i], 'a' + (int)(i % 26));
             for (size_t i = 0; i <= CC_READ_SLACK; i++) assert_int_equal(data[len + i], 0);
@@ -343,9 +345,9 @@ static void test_read_file(void **state)
         }
     }
     /* over the limit: refused with its size, whichever way it is read */
-    assert_int_equal(cc_read_regular(path, 50000, &data, &len, err, sizeof err), -1);
+    assert_int_equal(cc_read_regular(AT_FDCWD, path, 50000, &data, &len, err, sizeof err), -1);
     assert_non_null(strstr(err, "file is 100000 bytes, over the --max-file-size limit of 50000"));
-    assert_int_equal(cc_read_regular(path, 10, &data, &len, err, sizeof err), -1);
+    assert_int_equal(cc_read_regular(AT_FDCWD, path, 10, &data, &len, err, sizeof err), -1);
     assert_non_null(strstr(err, "max-file-size"));
     unlink(path);
 
