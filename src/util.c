@@ -462,7 +462,32 @@ int cc_read_regular(int dirfd, const char *path, size_t max_size, char **data, s
     /* non-blocking: should the name have become a pipe since it was listed, the open does not wait */
     int fd = open_read(dirfd, path, O_NONBLOCK, err, errlen);
     if (fd < 0) return -1;
-    return read_fd(fd, 0, 1, max_size, data, len, err, errlen);
+    /* most articles fit this: read here, then copied to a buffer of their size (no large
+     * block taken from the heap and cut down per article) */
+    char first[16384];
+    ssize_t r;
+    do r = read(fd, first, sizeof first); while (r < 0 && errno == EINTR);
+    if (r < 0 || ((size_t)r == sizeof first && lseek(fd, 0, SEEK_SET) != 0)) {
+        int e = errno;
+        close(fd);
+        if (e == EISDIR) snprintf(err, errlen, "is a directory");
+        else snprintf(err, errlen, "read error: %s", strerror(e));
+        errno = e;
+        return -1;
+    }
+    if ((size_t)r == sizeof first) return read_fd(fd, 0, 1, max_size, data, len, err, errlen); /* a larger file */
+    close(fd);
+    if (max_size && (size_t)r > max_size) {
+        too_big(err, errlen, (long long)r, max_size);
+        errno = EFBIG;
+        return -1;
+    }
+    char *buf = cc_xmalloc((size_t)r + 1 + CC_READ_SLACK);
+    memcpy(buf, first, (size_t)r);
+    memset(buf + r, 0, 1 + CC_READ_SLACK);
+    *data = buf;
+    *len = (size_t)r;
+    return 0;
 }
 
 static int is_space_at(const char *s, size_t n, size_t i, size_t *adv)
