@@ -90,6 +90,7 @@ typedef struct {
     int reach;
     int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
     int with_weekday;    /* value_with: weekday — only dates written with a weekday beside them */
+    int with_year;       /* value_with: year — only dates that need no reference date (a year written) */
 } cc_frame;
 
 typedef struct cc_rule {

@@ -1006,6 +1006,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     q->best = q->low;
     q->wnum = o->v;
     q->wunit = u->name;
+    q->wfactor = u->v; /* so that a start derived from it is counted on the calendar */
     *end = ue;
     return 1;
 }

@@ -1012,9 +1012,12 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     if (v > 0) fr->reach = v;
     fr->nearest = yaml_flag(c, f, "nearest");
     const char *vw = cc_yaml_str(f, "value_with");
-    if (vw && strcmp(vw, "weekday") != 0)
-        err_at(c, cc_yaml_get(f, "value_with"), "value_with: expected weekday (a date written with its weekday), not '%s'", vw, NULL);
+    if (vw && strcmp(vw, "weekday") != 0 && strcmp(vw, "year") != 0)
+        err_at(c, cc_yaml_get(f, "value_with"),
+               "value_with: expected weekday (a date written with its weekday) or year (a date written with its "
+               "year), not '%s'", vw, NULL);
     fr->with_weekday = vw && strcmp(vw, "weekday") == 0;
+    fr->with_year = vw && strcmp(vw, "year") == 0;
     const cc_ynode *cues = cc_yaml_get(f, "cues");
     /* a frame that only asks of the value itself may have no cues */
     if (fr->with_weekday && cues && cues->kind == CC_Y_SEQ && !cues->n) return fr;

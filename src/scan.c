@@ -304,6 +304,18 @@ static void render_slot(const cc_ruleset *rs, const cc_rule *r, const slots *sl,
     cc_buf_puts(b, dv ? dv : "unknown");
 }
 
+/* 1 when slot name has a text to render: a cue or group filled it, or a default names it. */
+static int slot_named(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
+                      const char *name)
+{
+    size_t s, e;
+    const char *canon;
+    if (slot_get(rs, sl, m, text, name, name, &canon, &s, &e)) return 1;
+    for (size_t i = 0; i < r->ndefaults; i++)
+        if (strcmp(r->defaults[i].name, name) == 0) return 1;
+    return 0;
+}
+
 static int part_cmp(const void *a, const void *b) { return strcmp((const char *)a, (const char *)b); }
 
 /* ${a+b}: the slots' texts sorted and joined by '-', each once, so that the
@@ -315,6 +327,7 @@ static void render_set(const cc_ruleset *rs, const cc_rule *r, const slots *sl, 
     char part[4][64];
     size_t n = 0;
     for (char *save = NULL, *nm = strtok_r(names, "+", &save); nm && n < 4; nm = strtok_r(NULL, "+", &save)) {
+        if (!slot_named(rs, r, sl, m, text, nm)) continue; /* an optional party no cue found */
         cc_buf one;
         cc_buf_init(&one);
         render_slot(rs, r, sl, m, text, nm, &one);
@@ -412,19 +425,49 @@ static int age_reached(const cc_lexicon *lx, const cc_doc *d, size_t ss, const c
     return listed_before(lx, "reached", d->text, ss, qty_from(q), 2);
 }
 
+/* 1 when a word of list `list` follows offset at within `most` words of its
+ * clause (up to a comma, semicolon or colon, or the sentence's end se). */
+static int listed_after(const cc_lexicon *lx, const char *list, const char *t, size_t at, size_t se, size_t most)
+{
+    const char *const *lw = cc_lexicon_list(lx, list);
+    size_t e = at, words = 0;
+    while (e < se && words < most) {
+        while (e < se && !isalpha((unsigned char)t[e])) {
+            if (t[e] == ',' || t[e] == ';' || t[e] == ':') return 0;
+            e++;
+        }
+        size_t b = e;
+        while (e < se && (isalpha((unsigned char)t[e]) || t[e] == '-' || t[e] == '\'')) e++;
+        if (b == e) break;
+        words++;
+        for (size_t k = 0; lw[k]; k++) {
+            size_t l = strlen(lw[k]);
+            if (b + l <= se && strncasecmp(t + b, lw[k], l) == 0 && (b + l == se || !isalpha((unsigned char)t[b + l])))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+enum { AGE_LIVED, AGE_AHEAD, AGE_REACHED };
+
 /* The day a derived start counts back from, into [*lo, *hi]: the document's
  * date, or the time the sentence states for an age reached ("the war
  * entered its third year last February", "marked 1,000 days on Tuesday"),
- * which the claim then carries as its as_of when it is past. Returns 1 when
- * the age is one still ahead ("will mark four years") and no time is stated:
- * at the publication date it is not reached yet. */
-static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *when, cc_claim *c,
-                           double *lo, double *hi)
+ * which the claim then carries as its as_of when it is past. AGE_AHEAD: the
+ * age is one still to come ("will mark four years", "as the third
+ * anniversary nears") and no time is stated, so at the publication date it
+ * is not reached yet; AGE_REACHED: reached on the day counted from. */
+static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, size_t se, const cc_qty *when,
+                           cc_claim *c, double *lo, double *hi)
 {
     *lo = *hi = (double)d->date;
-    if (!age_reached(lx, d, ss, &c->raw)) return 0;
-    int ahead = listed_before(lx, "future", d->text, ss, qty_from(&c->raw), 4);
-    if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead;
+    if (!age_reached(lx, d, ss, &c->raw)) return AGE_LIVED;
+    size_t from = qty_from(&c->raw);
+    int ahead = listed_before(lx, "future", d->text, ss, from, 4) ||
+                listed_before(lx, "ahead_before", d->text, ss, from, 4) ||
+                listed_after(lx, "ahead_after", d->text, c->raw.end, se, 8);
+    if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead ? AGE_AHEAD : AGE_REACHED;
     *lo = when->low;
     *hi = when->high;
     if (!ahead && *hi > d->date) { /* "dragged on into a fourth year this week": by now */
@@ -436,7 +479,7 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, con
         c->as_of_low = (int64_t)when->low;
         c->as_of_high = (int64_t)when->high;
     }
-    return 0;
+    return AGE_REACHED;
 }
 
 /* The compared value from the value read. -1 when the claim cannot be
@@ -462,15 +505,22 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         const char *wu = c->raw.wunit;
         double wf = c->raw.wfactor;
         double age_lo = c->raw.low, age_hi = c->raw.high, age_best = c->raw.best;
-        if (start_reference(cc_rules_lexicon(rs), d, ss, when, c, &ref_lo, &ref_hi) && wf > 0) {
+        int age = start_reference(cc_rules_lexicon(rs), d, ss, se, when, c, &ref_lo, &ref_hi);
+        int exact = age == AGE_REACHED && c->raw.hedge == CC_H_NONE;
+        if (age == AGE_AHEAD && wf > 0) {
             /* still ahead: the age now is within one written unit below it */
             age_hi = age_best = c->raw.low;
             age_lo = c->raw.low - wf < 0 ? 0 : c->raw.low - wf;
+        } else if (exact) {
+            age_hi = age_best = c->raw.low; /* reached that day: no completed units beyond it */
         }
         c->val.kind = CC_K_DATE;
         c->val.unit = "date";
         c->val.low = floor(cc_norm_before(ref_lo, age_hi, wu, wf) + 1e-6);
         c->val.high = ceil(cc_norm_before(ref_hi, age_lo, wu, wf) - 1e-6);
+        /* N days on a day is its Nth day too: N - 1 to N days gone by (an anniversary or a period
+         * entered is its day exactly) */
+        if (exact && !c->raw.entered) c->val.high += 1;
         c->val.best = round(cc_norm_before(ref_hi, age_best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_SHARE) {
@@ -1493,6 +1543,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
+    if (fr->with_year && q->relative) return; /* "the invasion on Saturday": some later day's */
     fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
     /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
     fspan core = qs;
