@@ -1532,6 +1532,18 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
     return best != SIZE_MAX;
 }
 
+/* "down from 45%", "from 45% to 30%": a value right after "from" (not a
+ * range written "from 20% to 25%") is what was before. With no time read
+ * for it, it is no claim about the publication date. Dates are not asked:
+ * after "from" they bound a period, which stated_time already knows. */
+static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty *q)
+{
+    if (q->kind == CC_K_DATE || q->range) return 0;
+    size_t at = qty_from(q), w = 0;
+    while (w < nw && ws[w] < at) w++;
+    return w > 0 && word_is(t, ws[w - 1], at, "from");
+}
+
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
@@ -1565,7 +1577,9 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     slots sl = {NULL, fr, cs, ce};
     cc_qty when;
     int year = 0;
-    if (stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &year)) {
+    int timed = stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &year);
+    if (!timed && former_value(t, ws, nw, q)) { trace(x, r, CC_TR_VETO, ms, me, "from"); return; }
+    if (timed) {
         x->when = &when;
         x->when_year = year;
     }

@@ -572,3 +572,25 @@ def rounds_of_talks_at_one_place_are_told_apart_by_their_dates():
         assert paths == ["a.md", "c.md"], paths
     finally:
         shutil.rmtree(d)
+
+
+@test
+def a_former_value_is_not_read_as_todays():
+    # "down from 45% at the start of the year" is what was held before; with no time read
+    # for it, it is no claim on today's share (it contradicted "less than a third" beside it)
+    d = tempfile.mkdtemp()
+    try:
+        with open(os.path.join(d, "a.md"), "w", encoding="utf-8") as f:
+            f.write("---\ndate: 2025-08-20\n---\nUkrainian forces hold less than a third of Donetsk oblast, "
+                    "down from 45% at the start of the year.\n\nIts casualties rose from 400 to 700 a day.\n")
+        code, rep, _ = check_json(d)
+        assert code == 0 and not rep["contradictions"], rep["contradictions"]
+        assert rep["summary"]["claims"] == 1, rep["summary"]
+        # with a time read for it, the earlier value is a claim about that time
+        with open(os.path.join(d, "a.md"), "w", encoding="utf-8") as f:
+            f.write("---\ndate: 2025-08-20\n---\nUkrainian forces hold less than a third of Donetsk oblast, "
+                    "down from 45% in January.\n")
+        code, rep, _ = check_json(d)
+        assert code == 0 and rep["summary"]["claims"] == 2, rep["summary"]
+    finally:
+        shutil.rmtree(d)
