@@ -1527,7 +1527,9 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
         best = dist;
         *when = dq;
-        *year = !bare ? YEAR_NONE : w > 0 && word_is(t, ws[w - 1], dq.start, "by") ? YEAR_BY : YEAR_PERIOD;
+        *year = !bare ? YEAR_NONE : w > 0 && word_is(t, ws[w - 1], dq.start, "by") ? YEAR_BY
+                : w > 1 && listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 2], ws[w - 1], 1) ? YEAR_BY
+                : YEAR_PERIOD;
     }
     return best != SIZE_MAX;
 }
