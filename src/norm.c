@@ -840,7 +840,8 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         if (!has) { set_unanchored(q); q->weekday = wd; *end = we; return 1; }
         int cur = cc_weekday(ref);
         int64_t z;
-        if (dir < 0) z = ref - ((cur - wd + 7) % 7 == 0 ? 7 : (cur - wd + 7) % 7);
+        if (j > i && word(p, i, "this")) z = ref - (cur + 6) % 7 + (wd + 6) % 7; /* this week's, Monday to Sunday */
+        else if (dir < 0) z = ref - ((cur - wd + 7) % 7 == 0 ? 7 : (cur - wd + 7) % 7);
         else if (dir > 0) z = ref + ((wd - cur + 7) % 7 == 0 ? 7 : (wd - cur + 7) % 7);
         else if (p->opt->forward) z = ref + (wd - cur + 7) % 7;
         else z = ref - (cur - wd + 7) % 7;

@@ -462,6 +462,9 @@ static void test_relative_dates(void **state)
         {"three years ago today", "2023-01-23", "2023-01-23"}, {"earlier this month", "2026-01-01", "2026-01-23"},
         {"next week", "2026-01-26", "2026-02-01"}, {"last month", "2025-12-01", "2025-12-31"},
         {"yesterday", "2026-01-22", "2026-01-22"}, {"Saturday (Jan 24)", "2026-01-24", "2026-01-24"},
+        /* "this" names the day of the week the reference date is in (Monday to Sunday) */
+        {"this Saturday", "2026-01-24", "2026-01-24"}, {"this Sunday", "2026-01-25", "2026-01-25"},
+        {"this Monday", "2026-01-19", "2026-01-19"}, {"this Friday", "2026-01-23", "2026-01-23"},
     };
     for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
         cc_qty q = q1(d[i].t, CC_K_DATE, ref, 0);
