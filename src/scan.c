@@ -284,9 +284,10 @@ static int slot_get(const cc_ruleset *rs, const slots *sl, cc_matcher *m, const 
 }
 
 /* One slot's text into b: through the alias table of its name (or the one
- * named after a colon), a slug when no table knows it, else its default. */
-static void render_slot(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
-                        char *name, cc_buf *b)
+ * named after a colon), a slug when no table knows it, else its default.
+ * 0 when nothing filled it and no default names it ("unknown" written). */
+static int render_slot(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
+                       char *name, cc_buf *b)
 {
     const char *table = name;
     char *colon = strchr(name, ':');
@@ -296,24 +297,13 @@ static void render_slot(const cc_ruleset *rs, const cc_rule *r, const slots *sl,
     if (slot_get(rs, sl, m, text, name, table, &canon, &s, &e)) {
         if (canon) cc_buf_puts(b, canon);
         else slug(b, text + s, e - s);
-        return;
+        return 1;
     }
     const char *dv = NULL;
     for (size_t i = 0; i < r->ndefaults; i++)
         if (strcmp(r->defaults[i].name, name) == 0) dv = r->defaults[i].value;
     cc_buf_puts(b, dv ? dv : "unknown");
-}
-
-/* 1 when slot name has a text to render: a cue or group filled it, or a default names it. */
-static int slot_named(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc_matcher *m, const char *text,
-                      const char *name)
-{
-    size_t s, e;
-    const char *canon;
-    if (slot_get(rs, sl, m, text, name, name, &canon, &s, &e)) return 1;
-    for (size_t i = 0; i < r->ndefaults; i++)
-        if (strcmp(r->defaults[i].name, name) == 0) return 1;
-    return 0;
+    return dv != NULL;
 }
 
 static int part_cmp(const void *a, const void *b) { return strcmp((const char *)a, (const char *)b); }
@@ -327,12 +317,12 @@ static void render_set(const cc_ruleset *rs, const cc_rule *r, const slots *sl, 
     char part[4][64];
     size_t n = 0;
     for (char *save = NULL, *nm = strtok_r(names, "+", &save); nm && n < 4; nm = strtok_r(NULL, "+", &save)) {
-        if (!slot_named(rs, r, sl, m, text, nm)) continue; /* an optional party no cue found */
         cc_buf one;
         cc_buf_init(&one);
-        render_slot(rs, r, sl, m, text, nm, &one);
+        int named = render_slot(rs, r, sl, m, text, nm, &one);
         snprintf(part[n], sizeof part[n], "%.*s", (int)one.len, one.s ? one.s : "");
         cc_buf_free(&one);
+        if (!named) continue; /* an optional party no cue found */
         size_t k = 0;
         while (k < n && strcmp(part[k], part[n]) != 0) k++;
         if (k == n) n++;
@@ -1462,6 +1452,15 @@ static int word_is(const char *t, size_t ws, size_t end, const char *w)
     return ws + n <= end && strncasecmp(t + ws, w, n) == 0 && !isalpha((unsigned char)t[ws + n]);
 }
 
+/* How many of the sentence's word starts ws[0..nw) lie before offset at:
+ * ws[result - 1] is the word before at. */
+static size_t words_before(const size_t *ws, size_t nw, size_t at)
+{
+    size_t w = 0;
+    while (w < nw && ws[w] < at) w++;
+    return w;
+}
+
 /* A bare year after a clause-date word ("In 2023, …", "by 2024"): the
  * sentence's reading took it for a number; it is a time, no count. */
 static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q)
@@ -1471,8 +1470,7 @@ static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qt
         return 0;
     for (size_t i = q->start; i < q->end; i++)
         if (t[i] < '0' || t[i] > '9') return 0;
-    size_t w = 0;
-    while (w < nw && ws[w] < q->start) w++;
+    size_t w = words_before(ws, nw, q->start);
     if (w == 0) return 0;
     size_t we = ws[w - 1];
     while (we < q->start && isalpha((unsigned char)t[we])) we++;
@@ -1514,8 +1512,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
-        size_t w = 0; /* the word before the date */
-        while (w < nw && ws[w] < dq.start) w++;
+        size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
         if (w > 0 && ws[w - 1] < dq.start &&
             cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD))
             continue;
@@ -1541,8 +1538,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
 static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty *q)
 {
     if (q->kind == CC_K_DATE || q->range) return 0;
-    size_t at = qty_from(q), w = 0;
-    while (w < nw && ws[w] < at) w++;
+    size_t at = qty_from(q), w = words_before(ws, nw, at);
     return w > 0 && word_is(t, ws[w - 1], at, "from");
 }
 
@@ -1558,7 +1554,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
     if (fr->with_year && q->relative) return; /* "the invasion on Saturday": some later day's */
-    fspan qs = {q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start, q->end};
+    fspan qs = {qty_from(q), q->end};
     /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
     fspan core = qs;
     if (q->hedge != CC_H_NONE && q->hedge_end > core.s && q->hedge_end < core.e) {

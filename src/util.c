@@ -356,57 +356,36 @@ static void too_big(char *err, size_t errlen, long long size, size_t max_size)
     snprintf(err, errlen, "file is %lld bytes, over the --max-file-size limit of %zu", size, max_size);
 }
 
-/* A file read without fstat filled its first buffer: its size now, into
- * *size (left 0 when it is no regular file). -1 when it is over max_size. */
-static int grown_regular(int fd, size_t max_size, size_t *size, char *err, size_t errlen)
+/* A read that failed with errno e, in words. */
+static void read_failed(char *err, size_t errlen, int e)
 {
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return 0;
-    if (max_size && (uint64_t)st.st_size > max_size) {
-        too_big(err, errlen, (long long)st.st_size, max_size);
-        return -1;
-    }
-    *size = (size_t)st.st_size;
-    return 0;
+    if (e == EISDIR) snprintf(err, errlen, "is a directory");
+    else snprintf(err, errlen, "read error: %s", strerror(e));
 }
 
 /* Reads fd to its end into a buffer followed by CC_READ_SLACK zero bytes
  * (documents hand the buffer to PCRE2's JIT, which may read a little past
  * the end). size > 0: a regular file of that size, asked for one byte more,
  * so a read that returns exactly the size is the whole file, with no second
- * read to see the end. short_end: a regular file of unknown size, whose
- * read comes back short only at its end. Otherwise (pipes, files that grow)
- * it reads until a read returns nothing. Closes fd. */
-static int read_fd(int fd, size_t size, int short_end, size_t max_size, char **data, size_t *len, char *err,
-                   size_t errlen)
+ * read to see the end. Otherwise (pipes, files that grow) it reads until a
+ * read returns nothing. Closes fd. */
+static int read_fd(int fd, size_t size, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
 {
-    size_t cap = size ? size + 2 + CC_READ_SLACK : short_end ? 16384 : 4096, n = 0;
+    size_t cap = size ? size + 2 + CC_READ_SLACK : 4096, n = 0;
     char *buf = cc_xmalloc(cap);
     for (;;) {
         if (n + 1 + CC_READ_SLACK >= cap) { cap *= 2; buf = cc_xrealloc(buf, cap); }
-        size_t want = cap - n - 1 - CC_READ_SLACK;
-        ssize_t r = read(fd, buf + n, want);
+        ssize_t r = read(fd, buf + n, cap - n - 1 - CC_READ_SLACK);
         if (r < 0) {
             if (errno == EINTR) continue;
             int e = errno;
             free(buf);
             close(fd);
-            if (e == EISDIR) snprintf(err, errlen, "is a directory");
-            else snprintf(err, errlen, "read error: %s", strerror(e));
+            read_failed(err, errlen, e);
             errno = e;
             return -1;
         }
         n += (size_t)r;
-        if (short_end && (size_t)r == want) { /* larger than an article usually is: read as cc_read_file does */
-            short_end = 0;
-            if (grown_regular(fd, max_size, &size, err, errlen) != 0) {
-                free(buf);
-                close(fd);
-                errno = EFBIG;
-                return -1;
-            }
-            if (size && cap < size + 2 + CC_READ_SLACK) { cap = size + 2 + CC_READ_SLACK; buf = cc_xrealloc(buf, cap); }
-        }
         if (max_size && n > max_size) {
             free(buf);
             close(fd);
@@ -414,10 +393,9 @@ static int read_fd(int fd, size_t size, int short_end, size_t max_size, char **d
             errno = EFBIG;
             return -1;
         }
-        if (r == 0 || (size && n == size) || (short_end && (size_t)r < want)) break;
+        if (r == 0 || (size && n == size)) break;
     }
     close(fd);
-    if (short_end && cap > n + 1 + CC_READ_SLACK) buf = cc_xrealloc(buf, n + 1 + CC_READ_SLACK); /* kept till the end */
     memset(buf + n, 0, 1 + CC_READ_SLACK);
     *data = buf;
     *len = n;
@@ -435,10 +413,10 @@ static int open_read(int dirfd, const char *path, int flags, char *err, size_t e
     return fd;
 }
 
-int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
+/* An open file, asked what it is and how large: a folder or one over
+ * max_size is refused, the rest read (read_fd). Closes fd. */
+static int read_opened(int fd, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
 {
-    int fd = open_read(AT_FDCWD, path, 0, err, errlen);
-    if (fd < 0) return -1;
     struct stat st;
     if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st);
     if (S_ISDIR(st.st_mode)) {
@@ -454,7 +432,14 @@ int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, ch
         errno = EFBIG;
         return -1;
     }
-    return read_fd(fd, reg ? (size_t)st.st_size : 0, 0, max_size, data, len, err, errlen);
+    return read_fd(fd, reg ? (size_t)st.st_size : 0, max_size, data, len, err, errlen);
+}
+
+int cc_read_file(const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
+{
+    int fd = open_read(AT_FDCWD, path, 0, err, errlen);
+    if (fd < 0) return -1;
+    return read_opened(fd, max_size, data, len, err, errlen);
 }
 
 int cc_read_regular(int dirfd, const char *path, size_t max_size, char **data, size_t *len, char *err, size_t errlen)
@@ -470,12 +455,11 @@ int cc_read_regular(int dirfd, const char *path, size_t max_size, char **data, s
     if (r < 0 || ((size_t)r == sizeof first && lseek(fd, 0, SEEK_SET) != 0)) {
         int e = errno;
         close(fd);
-        if (e == EISDIR) snprintf(err, errlen, "is a directory");
-        else snprintf(err, errlen, "read error: %s", strerror(e));
+        read_failed(err, errlen, e);
         errno = e;
         return -1;
     }
-    if ((size_t)r == sizeof first) return read_fd(fd, 0, 1, max_size, data, len, err, errlen); /* a larger file */
+    if ((size_t)r == sizeof first) return read_opened(fd, max_size, data, len, err, errlen); /* a larger file */
     close(fd);
     if (max_size && (size_t)r > max_size) {
         too_big(err, errlen, (long long)r, max_size);
