@@ -87,6 +87,10 @@ typedef struct cc_run {
     char **sentences;        /* per claim, its sentence, when the documents' text is gone (claims
                               * read from a claims file); else NULL */
     size_t *sentence_at;     /* where each such sentence starts in its document */
+    char (*stored_ids)[28];  /* stored_known: the findings of the stored claims on their own (check
+                              * --claims through an index): the --new scope needs no second match */
+    size_t nstored_ids;
+    int stored_known;
     int *dirfds;             /* folders walked, kept open so that their files open by name
                               * (CC_RUN_DIRFDS at most; later folders' files open by path) */
     size_t ndirfds;

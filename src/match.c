@@ -142,6 +142,9 @@ typedef struct {
     size_t *cov;                /* coverage at each sorted low */
     size_t best;                /* the maximum coverage M */
     double at;                  /* p*: the leftmost point where it is reached */
+    size_t *cons, ncons;        /* the claims containing p* (the consensus), once asked: every outlier of
+                                 * the window is set against the same ones */
+    int cons_known;
 } agreement;
 
 static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx, size_t n, const double *lows,
@@ -152,8 +155,10 @@ static void agreement_build(agreement *g, const cc_claims *cl, const size_t *idx
         g->wl = cc_xrealloc(g->wl, n * sizeof *g->wl);
         g->wh = cc_xrealloc(g->wh, n * sizeof *g->wh);
         g->cov = cc_xrealloc(g->cov, n * sizeof *g->cov);
+        g->cons = cc_xrealloc(g->cons, n * sizeof *g->cons);
     }
     g->n = n;
+    g->cons_known = 0;
     g->lows = lows;
     g->highs = highs;
     for (size_t i = 0; i < n; i++) {
@@ -188,6 +193,20 @@ static void agreement_free(agreement *g)
     free(g->wl);
     free(g->wh);
     free(g->cov);
+    free(g->cons);
+}
+
+/* The claims of window win containing p*, in window order. */
+static const size_t *agreement_consensus(agreement *g, const size_t *win, size_t *n)
+{
+    if (!g->cons_known) {
+        g->ncons = 0;
+        for (size_t k = 0; k < g->n; k++)
+            if (g->wl[k] <= g->at && g->at <= g->wh[k]) g->cons[g->ncons++] = win[k];
+        g->cons_known = 1;
+    }
+    *n = g->ncons;
+    return g->cons;
 }
 
 /* The sorted bounds v[0..*n) of a window that loses the values rm (sorted,
@@ -295,15 +314,14 @@ static void add_conflict(cc_findings *out, size_t first, const cc_claims *cl, co
  * that reaches M elsewhere belongs to an equal camp (no majority) and is
  * reported against the claims at p* it does not overlap. */
 static void judge(const cc_claims *cl, const cc_doc *docs, const char *subject, const size_t *win, size_t nw,
-                  size_t self, const agreement *g, size_t *others, cc_findings *out)
+                  size_t self, agreement *g, size_t *others, cc_findings *out)
 {
     const cc_claim *cx = &cl->items[win[self]];
     if (cx->val.low <= g->at && g->at <= cx->val.high) return;
     size_t no = 0;
     if (agreement_max_in(g, cx->val.low, cx->val.high) < g->best && g->best >= 2) {
-        for (size_t k = 0; k < nw; k++)
-            if (g->wl[k] <= g->at && g->at <= g->wh[k]) others[no++] = win[k];
-        add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, others, no, no);
+        const size_t *cons = agreement_consensus(g, win, &no);
+        add_conflict(out, win[self], cl, docs, subject, CC_F_CONFLICT, cons, no, no);
         return;
     }
     for (size_t k = 0; k < nw; k++)

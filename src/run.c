@@ -137,6 +137,7 @@ void cc_run_free(cc_run *r)
     free(r->log);
     free(r->sentences);
     free(r->sentence_at);
+    free(r->stored_ids);
     free(r);
 }
 
@@ -668,23 +669,40 @@ static void ids_free(id_key **set)
     HASH_ITER(hh, *set, e, tmp) { HASH_DEL(*set, e); free(e); }
 }
 
+/* The findings the old claims make among themselves: known from the
+ * stored archive (a subject no new claim is on has all its findings there),
+ * else by matching them again. */
+static void findings_before(cc_run *r, id_key **set, cc_findings *before)
+{
+    if (r->stored_known) {
+        for (size_t k = 0; k < r->nstored_ids; k++) ids_add(set, r->stored_ids[k]);
+        return;
+    }
+    cc_claims old = {cc_xmalloc((r->claims.n ? r->claims.n : 1) * sizeof(cc_claim)), 0, r->claims.n, NULL};
+    for (size_t i = 0; i < r->claims.n; i++)
+        if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
+    cc_match(&old, r->docs, before);
+    for (size_t k = 0; k < before->n; k++) ids_add(set, before->items[k].id); /* the strings stay before's */
+    free(old.items);
+}
+
 static void scope_new(cc_run *r)
 {
     int any_new = 0;
     for (size_t i = 0; i < r->ndocs; i++) any_new |= r->docs[i].is_new;
     if (!any_new) return;
-    cc_claims old = {cc_xmalloc((r->claims.n ? r->claims.n : 1) * sizeof(cc_claim)), 0, r->claims.n, NULL};
-    for (size_t i = 0; i < r->claims.n; i++)
-        if (!r->docs[r->claims.items[i].doc].is_new) old.items[old.n++] = r->claims.items[i]; /* shallow: strings stay r's */
+    id_key *set = NULL, *touched = NULL;
     cc_findings before = {NULL, 0, 0};
-    cc_match(&old, r->docs, &before);
-    id_key *set = NULL;
-    for (size_t k = 0; k < before.n; k++) ids_add(&set, before.items[k].id);
-    for (size_t i = 0; i < r->findings.n; i++)
-        if (ids_has(set, r->findings.items[i].id)) r->findings.items[i].out_of_scope = 1;
+    findings_before(r, &set, &before);
+    for (size_t i = 0; r->stored_known && i < r->claims.n; i++)
+        if (r->docs[r->claims.items[i].doc].is_new) ids_add(&touched, r->claims.items[i].subject);
+    for (size_t i = 0; i < r->findings.n; i++) {
+        cc_finding *f = &r->findings.items[i];
+        if (ids_has(set, f->id) || (r->stored_known && !ids_has(touched, f->subject))) f->out_of_scope = 1;
+    }
     ids_free(&set);
+    ids_free(&touched);
     cc_findings_free(&before);
-    free(old.items);
 }
 
 void cc_run_check(cc_run *r)

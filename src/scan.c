@@ -149,6 +149,14 @@ void cc_claims_take_strings(cc_claims *to, cc_claims *from)
     from->strings = NULL;
 }
 
+char *cc_claims_alloc(cc_claims *c, size_t n)
+{
+    cc_strblock *b = cc_xmalloc(sizeof *b + (n ? n : 1));
+    b->next = c->strings;
+    c->strings = b;
+    return b->s;
+}
+
 char *cc_claims_keep(cc_claims *c, const char *s, size_t n)
 {
     cc_strblock *b = cc_xmalloc(sizeof *b + n + 1);

@@ -2,6 +2,7 @@
  * (cc_store.h; the format in docs/scale.md). */
 #include "cc_store.h"
 #include "cc_report.h"
+#include "store_int.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -134,51 +135,23 @@ static void put_header(cc_buf *b, const cc_run *r)
                   STORE_FORMAT, CLAIMCHECK_VERSION, ex, rules, r->opts.max_claims, r->unreadable_head);
 }
 
-/* The byte spans of a claims file's lines by subject, for its index. */
-typedef struct span_list {
-    char *key;          /* a subject, or "!" for the lines every reader needs */
-    size_t *v;          /* offset, length pairs */
-    size_t n, cap;
-    UT_hash_handle hh;
-} span_list;
-
-/* Notes that the line written since at (an offset in b's file) is under key. */
-static void note_span(span_list **idx, const char *key, const cc_buf *b, size_t at)
-{
-    if (!idx) return;
-    span_list *l;
-    HASH_FIND_STR(*idx, key, l);
-    if (!l) {
-        l = cc_xcalloc(1, sizeof *l);
-        l->key = cc_xstrdup(key);
-        HASH_ADD_KEYPTR(hh, *idx, l->key, strlen(l->key), l);
-    }
-    if (l->n + 2 > l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        l->v = cc_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n++] = at;
-    l->v[l->n++] = b->flushed + b->len - at;
-}
-
 static size_t pos(const cc_buf *b) { return b->flushed + b->len; }
 
-static void write_records(cc_buf *b, const cc_run *r, span_list **idx)
+static void write_records(cc_buf *b, const cc_run *r, store_ixw *ix)
 {
     size_t at = pos(b);
     put_header(b, r);
-    note_span(idx, "!", b, at);
+    if (ix) store_ixw_json(ix, at, pos(b) - at);
     for (size_t i = 0; i < r->ndiags_head && i < r->diags.n; i++) {
         at = pos(b);
         put_diag(b, &r->diags.items[i], "head");
-        note_span(idx, "!", b, at);
+        if (ix) store_ixw_json(ix, at, pos(b) - at);
     }
     cc_buf tmp;
     cc_buf_init(&tmp);
     size_t ci = 0, tail = r->ndiags_head;
     for (size_t k = 0; k < r->nlog; k++) {
         const cc_input_rec *in = &r->log[k];
-        at = pos(b);
         if (in->doc < 0) {
             cc_buf_puts(b, "{\"unreadable\":");
             cc_buf_json_str(b, in->path, strlen(in->path));
@@ -186,15 +159,10 @@ static void write_records(cc_buf *b, const cc_run *r, span_list **idx)
         } else {
             put_doc(b, &r->docs[in->doc]);
         }
+        at = pos(b);
         for (size_t i = in->d0; i < in->d1; i++) put_diag(b, &r->diags.items[i], "input");
-        note_span(idx, "!", b, at);
-        for (; in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc; ci++) {
-            const cc_claim *c = &r->claims.items[ci];
-            at = pos(b);
-            put_claim(b, &tmp, r, ci, 1);
-            /* a claim every report lists, compared or not: read whatever the subjects asked */
-            note_span(idx, cc_report_unanchored_why(c) ? "!" : c->subject, b, at);
-        }
+        if (ix) store_ixw_unit(ix, in->doc, in->path, at, pos(b) - at);
+        for (; in->doc >= 0 && ci < r->claims.n && r->claims.items[ci].doc == (size_t)in->doc; ci++) put_claim(b, &tmp, r, ci, 1);
         tail = in->d1;
     }
     cc_buf_free(&tmp);
@@ -207,29 +175,14 @@ static void write_records(cc_buf *b, const cc_run *r, span_list **idx)
         cc_buf_json_str(b, r->skipped[i].reason, strlen(r->skipped[i].reason));
         cc_buf_puts(b, "}\n");
     }
-    if (pos(b) > at) note_span(idx, "!", b, at);
+    if (ix) store_ixw_json(ix, at, pos(b) - at);
 }
 
 void cc_store_write_run(cc_buf *b, const cc_run *r, cc_buf *index)
 {
-    span_list *idx = NULL;
-    write_records(b, r, index ? &idx : NULL);
-    if (!index) return;
-    /* the index: a header naming the file it indexes (its extraction and size),
-     * then one line per key, "KEY<TAB>offset,length offset,length …" */
-    char ex[17];
-    hex16(ex, cc_store_extraction(r->rs, r->opts.max_claims));
-    cc_buf_printf(index, "claimcheck_index\t1\t%s\t%zu\n", ex, pos(b));
-    span_list *l, *t;
-    HASH_ITER(hh, idx, l, t) {
-        cc_buf_puts(index, l->key);
-        for (size_t i = 0; i < l->n; i += 2) cc_buf_printf(index, "%c%zu,%zu", i ? ' ' : '\t', l->v[i], l->v[i + 1]);
-        cc_buf_putc(index, '\n');
-        HASH_DEL(idx, l);
-        free(l->key);
-        free(l->v);
-        free(l);
-    }
+    store_ixw *ix = index ? store_ixw_new(r) : NULL;
+    write_records(b, r, ix);
+    if (ix) store_ixw_finish(ix, index, cc_store_extraction(r->rs, r->opts.max_claims), pos(b));
 }
 
 void cc_store_write_keyed(cc_buf *b, const cc_run *r)
@@ -251,40 +204,6 @@ void cc_store_write_keyed(cc_buf *b, const cc_run *r)
 }
 
 /* ---- the store ---- */
-
-/* One input: a document and its claims, or a path that could not be read;
- * its messages either way. */
-typedef struct {
-    char *path;
-    int readable;
-    cc_doc doc;
-    size_t c0, c1;   /* its claims: st->claims.items[c0, c1) */
-    cc_diags diags;
-    size_t seq;      /* arrival: of two inputs with one path the later stands */
-} unit;
-
-typedef struct interned {
-    char *s;
-    UT_hash_handle hh;
-} interned;
-
-struct cc_store {
-    const cc_ruleset *rs;
-    uint64_t extraction;
-    int mixed_ok;
-    int keep_new;
-    unit *u;
-    size_t n, cap;
-    cc_claims claims;   /* every unit's claims; doc is the unit's index */
-    char **sent;        /* per claim, its sentence or NULL */
-    size_t *sent_at;
-    size_t sent_cap;
-    cc_diags head, tail;
-    cc_skip *skipped;
-    size_t nskipped;
-    size_t unreadable_head;
-    interned *strs;     /* units' names ("day", "km2"): one copy each */
-};
 
 cc_store *cc_store_new(const cc_ruleset *rs, size_t max_claims, int mixed_ok, int keep_new)
 {
@@ -320,10 +239,11 @@ void cc_store_free(cc_store *st)
     free(st->skipped);
     interned *e, *t;
     HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
+    free(st->ids);
     free(st);
 }
 
-static unit *new_unit(cc_store *st, const char *path)
+unit *store_new_unit(cc_store *st, const char *path)
 {
     if (st->n == st->cap) {
         st->cap = st->cap ? 2 * st->cap : 64;
@@ -338,7 +258,7 @@ static unit *new_unit(cc_store *st, const char *path)
     return u;
 }
 
-static cc_claim *new_claim(cc_store *st)
+cc_claim *store_new_claim(cc_store *st)
 {
     if (st->claims.n == st->claims.cap) {
         st->claims.cap = st->claims.cap ? 2 * st->claims.cap : 256;
@@ -379,7 +299,7 @@ void cc_store_take_run(cc_store *st, cc_run *r)
     size_t ci = 0, tail = head;
     for (size_t k = 0; k < r->nlog; k++) {
         const cc_input_rec *in = &r->log[k];
-        unit *u = new_unit(st, in->path);
+        unit *u = store_new_unit(st, in->path);
         copy_diags(&u->diags, r->diags.items + in->d0, in->d1 - in->d0);
         tail = in->d1;
         if (in->doc < 0) continue;
@@ -388,7 +308,7 @@ void cc_store_take_run(cc_store *st, cc_run *r)
             const char *s;
             size_t sl, at;
             int has = cc_run_claim_sentence(r, ci, &s, &sl, &at);
-            cc_claim *c = new_claim(st);
+            cc_claim *c = store_new_claim(st);
             *c = r->claims.items[ci];
             c->doc = (size_t)(u - st->u);
             if (has) {
@@ -447,9 +367,13 @@ void cc_store_give_run(cc_store *st, cc_run *r)
     free(r->sentence_at);
     r->sentences = cc_xmalloc((nc ? nc : 1) * sizeof *r->sentences);
     r->sentence_at = cc_xmalloc((nc ? nc : 1) * sizeof *r->sentence_at);
+    int replaced = 0;
     for (size_t i = 0; i < st->n; i++) {
         unit *u = order[i];
-        if (i + 1 < st->n && strcmp(order[i + 1]->path, u->path) == 0) continue; /* replaced */
+        if (i + 1 < st->n && strcmp(order[i + 1]->path, u->path) == 0) { /* replaced */
+            replaced = 1;
+            continue;
+        }
         copy_diags(&r->diags, u->diags.items, u->diags.n);
         if (!u->readable) { r->unreadable++; continue; }
         size_t di = r->ndocs++;
@@ -472,20 +396,21 @@ void cc_store_give_run(cc_store *st, cc_run *r)
     interned *e, *t;
     HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
     move_skipped(&r->skipped, &r->nskipped, st->skipped, &st->nskipped);
+    /* the archive's own findings stand for its findings before the articles
+     * came only when it is all the stored claims and none was replaced */
+    if (st->files == 1 && st->ids_read && !replaced) {
+        free(r->stored_ids);
+        r->stored_ids = st->ids;
+        r->nstored_ids = st->nids;
+        r->stored_known = 1;
+        st->ids = NULL;
+        st->nids = 0;
+    }
 }
 
 /* ---- reading ---- */
 
-typedef struct {
-    cc_store *st;
-    const char *name;
-    int line;
-    cc_diags *diags;
-    int bad;
-    unit *cur;         /* the input the records since its own belong to */
-} reader;
-
-static void fail(reader *rd, const char *fmt, const char *a)
+void store_fail(reader *rd, const char *fmt, const char *a)
 {
     cc_diag_add(rd->diags, CC_D_ERROR, rd->name, rd->line, 1, NULL, fmt, a ? a : "");
     rd->bad = 1;
@@ -520,21 +445,21 @@ static long long get_int(const json_t *v)
 
 /* Day numbers a claims file may hold: the years 1 to 9999, and nothing the
  * calendar code cannot take (a claims file may come from anywhere). */
-static int day_ok(double d) { return !isfinite(d) || (d >= -719162 && d <= 2932896); }
+int store_day_ok(double d) { return !isfinite(d) || (d >= -719162 && d <= 2932896); }
 
 /* What a quantity read back may hold: kinds, hedges and weekdays that exist,
  * dates the calendar can write. */
-static int qty_ok(const cc_qty *q)
+int store_qty_ok(const cc_qty *q)
 {
     if ((unsigned)q->kind >= CC_K__N || (unsigned)q->hedge >= CC_H__N || q->weekday < -1 || q->weekday > 6 ||
         q->weekday_actual < -1 || q->weekday_actual > 6 || q->month > 12 || q->mday > 31)
         return 0;
-    return q->kind != CC_K_DATE || (day_ok(q->low) && day_ok(q->high) && day_ok(q->best));
+    return q->kind != CC_K_DATE || (store_day_ok(q->low) && store_day_ok(q->high) && store_day_ok(q->best));
 }
 
 static int read_qty(reader *rd, const json_t *a, cc_qty *q)
 {
-    if (!json_is_array(a) || json_array_size(a) != 18) { fail(rd, "a claim's quantity: expected an array of 18 values%s", NULL); return -1; }
+    if (!json_is_array(a) || json_array_size(a) != 18) { store_fail(rd, "a claim's quantity: expected an array of 18 values%s", NULL); return -1; }
     memset(q, 0, sizeof *q);
     q->start = (size_t)get_int(json_array_get(a, 0));
     q->end = (size_t)get_int(json_array_get(a, 1));
@@ -560,7 +485,7 @@ static int read_qty(reader *rd, const json_t *a, cc_qty *q)
     long long month = get_int(json_array_get(a, 16)), mday = get_int(json_array_get(a, 17));
     q->month = (unsigned char)(month >= 0 && month <= 12 ? month : 99);
     q->mday = (unsigned char)(mday >= 0 && mday <= 31 ? mday : 99);
-    if (!qty_ok(q)) { fail(rd, "a claim's quantity out of range (kind, hedge, weekday or date)%s", NULL); return -1; }
+    if (!store_qty_ok(q)) { store_fail(rd, "a claim's quantity out of range (kind, hedge, weekday or date)%s", NULL); return -1; }
     return 0;
 }
 
@@ -571,11 +496,11 @@ static void read_header(reader *rd, const json_t *o)
     const char *ex = str_of(o, "extraction");
     rd->cur = NULL;
     if (!json_is_integer(json_object_get(o, "claimcheck_claims")) || !ex) {
-        fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
+        store_fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
         return;
     }
     if (json_integer_value(json_object_get(o, "claimcheck_claims")) != STORE_FORMAT) {
-        fail(rd, "a claims file of another format; extract the articles again with this claimcheck%s", NULL);
+        store_fail(rd, "a claims file of another format; extract the articles again with this claimcheck%s", NULL);
         return;
     }
     char mine[17];
@@ -583,7 +508,7 @@ static void read_header(reader *rd, const json_t *o)
     if (strcmp(ex, mine) != 0 && !rd->st->mixed_ok) {
         char why[160];
         snprintf(why, sizeof why, "claimcheck %s, extraction %s", str_of(o, "version") ? str_of(o, "version") : "?", ex);
-        fail(rd, "extracted with other rules, settings or version (%s) than these (" CLAIMCHECK_VERSION
+        store_fail(rd, "extracted with other rules, settings or version (%s) than these (" CLAIMCHECK_VERSION
                  "); extract again with the same --rules and --max-claims, or give --mixed-rules", why);
         return;
     }
@@ -597,7 +522,7 @@ static void read_diag(reader *rd, const json_t *o)
     cc_diags *to = group && strcmp(group, "head") == 0 ? &rd->st->head
                    : group && strcmp(group, "tail") == 0 ? &rd->st->tail
                    : rd->cur ? &rd->cur->diags : NULL;
-    if (!json_is_object(g) || !to) { fail(rd, "a diagnostic of no input%s", NULL); return; }
+    if (!json_is_object(g) || !to) { store_fail(rd, "a diagnostic of no input%s", NULL); return; }
     const char *msg = str_of(g, "message");
     long long level = get_int(json_object_get(g, "level"));
     cc_diag_add(to, level >= CC_D_ERROR && level <= CC_D_NOTE ? (cc_dlevel)level : CC_D_ERROR, str_of(g, "file"), (int)get_int(json_object_get(g, "line")),
@@ -606,12 +531,12 @@ static void read_diag(reader *rd, const json_t *o)
 
 static void read_doc(reader *rd, const json_t *o)
 {
-    unit *u = new_unit(rd->st, str_of(o, "document"));
+    unit *u = store_new_unit(rd->st, str_of(o, "document"));
     u->readable = 1;
     cc_doc *d = &u->doc;
     d->path = cc_xstrdup(u->path);
     const json_t *date = json_object_get(o, "date");
-    d->has_date = json_is_integer(date) && day_ok((double)json_integer_value(date));
+    d->has_date = json_is_integer(date) && store_day_ok((double)json_integer_value(date));
     d->date = d->has_date ? json_integer_value(date) : 0;
     const char *ds = str_of(o, "date_source");
     snprintf(d->date_source, sizeof d->date_source, "%s", ds ? ds : "none");
@@ -627,11 +552,11 @@ static void read_claim(reader *rd, const json_t *o)
     const char *path = str_of(o, "path"), *rule = str_of(o, "rule"), *subj = str_of(o, "subject"),
                *text = str_of(o, "text");
     const json_t *x = json_object_get(o, "x");
-    if (!u || !u->readable || !path || strcmp(path, u->path) != 0) { fail(rd, "a claim outside its document's records%s", NULL); return; }
-    if (!rule || !subj || !text || !json_is_object(x)) { fail(rd, "a claim without its rule, subject, text or x%s", NULL); return; }
+    if (!u || !u->readable || !path || strcmp(path, u->path) != 0) { store_fail(rd, "a claim outside its document's records%s", NULL); return; }
+    if (!rule || !subj || !text || !json_is_object(x)) { store_fail(rd, "a claim without its rule, subject, text or x%s", NULL); return; }
     const cc_rule *ru = cc_rules_find(rd->st->rs, rule);
-    if (!ru) { fail(rd, "a claim of rule '%s', which these rules do not have; compare with the rules it was extracted with", rule); return; }
-    cc_claim *c = new_claim(rd->st);
+    if (!ru) { store_fail(rd, "a claim of rule '%s', which these rules do not have; compare with the rules it was extracted with", rule); return; }
+    cc_claim *c = store_new_claim(rd->st);
     size_t ci = rd->st->claims.n - 1;
     c->rule = ru;
     c->doc = (size_t)(u - rd->st->u);
@@ -644,7 +569,7 @@ static void read_claim(reader *rd, const json_t *o)
     c->end_col = (int)get_int(json_object_get(o, "end_column"));
     const json_t *span = json_object_get(x, "span"), *dt = json_object_get(x, "date"), *ao = json_object_get(x, "as_of");
     if (json_array_size(span) != 4 || json_array_size(dt) != 3 || json_array_size(ao) != 2) {
-        fail(rd, "a claim's x: expected span, date and as_of arrays%s", NULL);
+        store_fail(rd, "a claim's x: expected span, date and as_of arrays%s", NULL);
         return;
     }
     c->start = (size_t)get_int(json_array_get(span, 0));
@@ -657,8 +582,8 @@ static void read_claim(reader *rd, const json_t *o)
     c->at = get_int(json_array_get(dt, 2));
     c->as_of_low = get_int(json_array_get(ao, 0));
     c->as_of_high = get_int(json_array_get(ao, 1));
-    if (!day_ok((double)c->date) || !day_ok((double)c->at) || !day_ok((double)c->as_of_low) || !day_ok((double)c->as_of_high)) {
-        fail(rd, "a claim's dates out of range%s", NULL);
+    if (!store_day_ok((double)c->date) || !store_day_ok((double)c->at) || !store_day_ok((double)c->as_of_low) || !store_day_ok((double)c->as_of_high)) {
+        store_fail(rd, "a claim's dates out of range%s", NULL);
         return;
     }
     unsigned f = (unsigned)get_int(json_object_get(x, "flags"));
@@ -704,17 +629,17 @@ static void read_record(reader *rd, const json_t *o)
 {
     /* claims files written one after another ("parallel … extract | compare -") each start with a header */
     if (json_object_get(o, "claimcheck_claims")) read_header(rd, o);
-    else if (rd->line == 1) fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
+    else if (rd->line == 1) store_fail(rd, "not a claims file: the first line should be the header extract writes%s", NULL);
     else if (json_object_get(o, "path")) read_claim(rd, o);
     else if (str_of(o, "document")) read_doc(rd, o);
     else if (json_object_get(o, "diagnostic")) read_diag(rd, o);
-    else if (str_of(o, "unreadable")) rd->cur = new_unit(rd->st, str_of(o, "unreadable"));
+    else if (str_of(o, "unreadable")) rd->cur = store_new_unit(rd->st, str_of(o, "unreadable"));
     else if (str_of(o, "skipped")) read_skipped(rd, o);
-    else fail(rd, "a record claimcheck does not know; is this a claims file from extract?%s", NULL);
+    else store_fail(rd, "a record claimcheck does not know; is this a claims file from extract?%s", NULL);
 }
 
 /* One line of a claims file. */
-static void feed(reader *rd, const char *text, size_t n)
+void store_feed(reader *rd, const char *text, size_t n)
 {
     json_error_t err;
     json_t *o = json_loadb(text, n, JSON_ALLOW_NUL, &err);
@@ -733,10 +658,11 @@ int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags)
     reader rd = {st, name, 0, diags, 0, NULL};
     char *line = NULL;
     size_t cap = 0;
+    st->files++;
     ssize_t n;
     while (!rd.bad && (n = getline(&line, &cap, f)) >= 0) {
         rd.line++;
-        feed(&rd, line, (size_t)n);
+        store_feed(&rd, line, (size_t)n);
     }
     if (!rd.bad && rd.line == 0) {
         cc_diag_add(diags, CC_D_ERROR, name, 1, 1, NULL, "empty: a claims file starts with the header extract writes");
@@ -819,7 +745,7 @@ static void add_claim_line(reducer *rx, const char *text, size_t n)
     const json_t *span = json_object_get(json_object_get(o, "x"), "span");
     const char *path = str_of(o, "path"), *rule = str_of(o, "rule");
     if (!path || !rule || json_array_size(span) != 4) {
-        fail(&rx->rd, "a claim record without its path, rule or x.span%s", NULL);
+        store_fail(&rx->rd, "a claim record without its path, rule or x.span%s", NULL);
         json_decref(o);
         return;
     }
@@ -842,8 +768,8 @@ static void add_claim_line(reducer *rx, const char *text, size_t n)
  * outweigh its largest subject) and its key in it, for the sort at the end. */
 static void push_out(reducer *rx, const char *key, size_t keylen, const char *line, size_t len)
 {
-    if (!rx->spill && !(rx->spill = tmpfile())) { fail(&rx->rd, "cannot make a temporary file for the findings%s", NULL); return; }
-    if (fwrite(line, 1, len, rx->spill) != len) { fail(&rx->rd, "cannot write the findings' temporary file%s", NULL); return; }
+    if (!rx->spill && !(rx->spill = tmpfile())) { store_fail(&rx->rd, "cannot make a temporary file for the findings%s", NULL); return; }
+    if (fwrite(line, 1, len, rx->spill) != len) { store_fail(&rx->rd, "cannot write the findings' temporary file%s", NULL); return; }
     if (rx->nout == rx->capout) {
         rx->capout = rx->capout ? 2 * rx->capout : 64;
         rx->out = cc_xrealloc(rx->out, rx->capout * sizeof *rx->out);
@@ -860,12 +786,12 @@ static void write_out(reducer *rx, cc_buf *out)
     if (rx->nout > 1) qsort(rx->out, rx->nout, sizeof *rx->out, cmp_out_ref);
     char *buf = NULL;
     size_t cap = 0;
-    if (rx->spill && fflush(rx->spill) != 0) fail(&rx->rd, "cannot write the findings' temporary file%s", NULL);
+    if (rx->spill && fflush(rx->spill) != 0) store_fail(&rx->rd, "cannot write the findings' temporary file%s", NULL);
     for (size_t i = 0; i < rx->nout && !rx->rd.bad; i++) {
         out_ref *o = &rx->out[i];
         if (o->len > cap) buf = cc_xrealloc(buf, cap = o->len);
         if (pread(fileno(rx->spill), buf, o->len, (off_t)o->off) != (ssize_t)o->len) {
-            fail(&rx->rd, "cannot read the findings' temporary file back%s", NULL);
+            store_fail(&rx->rd, "cannot read the findings' temporary file back%s", NULL);
             break;
         }
         cc_buf_puts(out, o->key);
@@ -894,10 +820,10 @@ static void reduce_subject(reducer *rx)
         if (!rd.cur || strcmp(rd.cur->path, c->path) != 0) {
             doc_line *d;
             HASH_FIND_STR(rx->docs, c->path, d);
-            if (!d) { fail(&rd, "a claim of '%s', whose document record came after it or not at all: sort the lines by key first", c->path); break; }
-            feed(&rd, d->line, d->len);
+            if (!d) { store_fail(&rd, "a claim of '%s', whose document record came after it or not at all: sort the lines by key first", c->path); break; }
+            store_feed(&rd, d->line, d->len);
         }
-        feed(&rd, c->line, c->len);
+        store_feed(&rd, c->line, c->len);
     }
     rx->rd.bad |= rd.bad;
     drop_claim_lines(rx->cl, &rx->ncl);
@@ -955,12 +881,12 @@ int cc_store_reduce(const cc_ruleset *rs, const cc_run_opts *ro, const cc_report
     while (!rx.rd.bad && (n = getline(&line, &cap, in)) >= 0) {
         rx.rd.line++;
         char *tab = memchr(line, '\t', (size_t)n);
-        if (!tab) { fail(&rx.rd, "expected KEY<TAB>record (extract --by-subject's lines)%s", NULL); break; }
+        if (!tab) { store_fail(&rx.rd, "expected KEY<TAB>record (extract --by-subject's lines)%s", NULL); break; }
         *tab = 0;
         const char *rec = tab + 1;
         size_t rl = (size_t)n - (size_t)(rec - line);
         if (subject && strcmp(line, subject) < 0) { /* a subject met again would be matched in two halves */
-            fail(&rx.rd, "key '%s' after a greater one: sort the lines by key first (LC_ALL=C sort)", line);
+            store_fail(&rx.rd, "key '%s' after a greater one: sort the lines by key first (LC_ALL=C sort)", line);
             break;
         }
         if (strcmp(line, "!") == 0) { reduce_meta(&rx, rec, rl); continue; }
@@ -1038,102 +964,4 @@ int cc_store_merge(FILE *const *in, const char *const *names, size_t n, cc_buf *
     for (size_t i = 0; i < n; i++) free(m[i].line);
     free(m);
     return bad ? -1 : 0;
-}
-
-/* ---- reading through an index: only the subjects asked for ---- */
-
-typedef struct {
-    size_t off, len;
-} span;
-
-static int cmp_span(const void *a, const void *b)
-{
-    const span *x = a, *y = b;
-    return x->off < y->off ? -1 : x->off > y->off;
-}
-
-/* The spans listed on an index line after its key. */
-static void add_spans(span **v, size_t *n, size_t *cap, const char *p)
-{
-    while (*p && *p != '\n') {
-        char *e;
-        size_t off = strtoull(p, &e, 10), len = *e == ',' ? strtoull(e + 1, &e, 10) : 0;
-        if (e == p) break;
-        if (*n == *cap) {
-            *cap = *cap ? 2 * *cap : 256;
-            *v = cc_xrealloc(*v, *cap * sizeof **v);
-        }
-        (*v)[(*n)++] = (span){off, len};
-        p = *e == ' ' ? e + 1 : e;
-    }
-}
-
-/* The spans of the lines under "!" and under the subjects asked for, or -1
- * when the index is not this file's (another extraction, another size). */
-static int index_spans(cc_store *st, FILE *idx, size_t size, const char *const *subjects, size_t ns, span **v,
-                       size_t *n)
-{
-    char *line = NULL;
-    size_t cap = 0, vcap = 0;
-    ssize_t len = getline(&line, &cap, idx);
-    char ex[17];
-    unsigned long long bytes = 0;
-    hex16(ex, st->extraction);
-    int ok = len > 0 && sscanf(line, "claimcheck_index\t1\t%*16[0-9a-f]\t%llu", &bytes) == 1 && bytes == size &&
-             (st->mixed_ok || strncmp(line + strlen("claimcheck_index\t1\t"), ex, 16) == 0);
-    while (ok && (len = getline(&line, &cap, idx)) > 0) {
-        char *tab = strchr(line, '\t');
-        if (!tab) continue;
-        *tab = 0;
-        int want = strcmp(line, "!") == 0;
-        for (size_t i = 0; i < ns && !want; i++) want = strcmp(subjects[i], line) == 0;
-        if (want) add_spans(v, n, &vcap, tab + 1);
-    }
-    free(line);
-    if (!ok) return -1;
-    qsort(*v, *n, sizeof **v, cmp_span);
-    return 0;
-}
-
-int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, const char *const *subjects, size_t ns,
-                           cc_diags *diags)
-{
-    struct stat sb;
-    span *v = NULL;
-    size_t n = 0;
-    if (fstat(fileno(f), &sb) != 0 || index_spans(st, idx, (size_t)sb.st_size, subjects, ns, &v, &n) != 0) {
-        free(v);
-        return 1;
-    }
-    reader rd = {st, name, 0, diags, 0, NULL};
-    /* spans one after another in the file are read with one call */
-    char *buf = NULL;
-    size_t cap = 0, size = (size_t)sb.st_size;
-    for (size_t i = 0, j; i < n && !rd.bad; i = j) {
-        size_t end = v[i].off + v[i].len;
-        for (j = i + 1; j < n && v[j].off <= end + 4096; j++)
-            if (v[j].off + v[j].len > end) end = v[j].off + v[j].len;
-        if (end > size || end - v[i].off > ((size_t)1 << 30)) {
-            fail(&rd, "shorter than its index says; extract it again%s", NULL);
-            break;
-        }
-        if (end - v[i].off > cap) buf = cc_xrealloc(buf, cap = end - v[i].off);
-        if (pread(fileno(f), buf, end - v[i].off, (off_t)v[i].off) != (ssize_t)(end - v[i].off)) {
-            fail(&rd, "cannot be read where its index says; extract it again%s", NULL);
-            break;
-        }
-        for (size_t k = i; k < j && !rd.bad; k++) {
-            const char *sp = buf + (v[k].off - v[i].off);
-            for (size_t a = 0; a < v[k].len && !rd.bad;) { /* a span may hold several lines */
-                const char *nl = memchr(sp + a, '\n', v[k].len - a);
-                size_t e = nl ? (size_t)(nl - sp) + 1 : v[k].len;
-                rd.line = k == 0 && a == 0 ? 1 : 2; /* the header is the first line; the rest are not numbered here */
-                feed(&rd, sp + a, e - a);
-                a = e;
-            }
-        }
-    }
-    free(buf);
-    free(v);
-    return rd.bad ? -1 : 0;
 }

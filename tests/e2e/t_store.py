@@ -205,3 +205,62 @@ def check_claims_reads_only_the_subjects_the_new_articles_touch():
         os.rename(store + ".old", store + ".idx")
         open(store, "w", encoding="utf-8").write(spoiled + "\n")
         eq(run("check", "--claims", store, os.path.join(d, "new.md"))[0], 2, "a stale index is not used")
+
+
+@test
+def check_claims_through_the_index_equals_check_new_in_every_format():
+    """The index answers check --claims without the claims' JSON and without matching the archive
+    again (it stores the archive's own findings): every report is still check --new's, whether the
+    new articles join a consensus, break it, lower a running total or touch nothing stored."""
+    with tempfile.TemporaryDirectory() as d:
+        new = os.path.join(d, "new")
+        os.mkdir(new)
+        _write(new, "a.md", "---\ndate: 2025-05-06\n---\nUkrainian units still hold close to a third of the Donetsk "
+                            "region, a monitor said, deep into the 40-month war.\n")
+        _write(new, "b.md", "---\ndate: 2025-09-02\n---\nKremlin losses have climbed to roughly 300,000 killed and "
+                            "wounded, by one count. Officials met for a two-hour session of talks.\n")
+        _write(new, "c.md", "---\ndate: 2025-09-03\n---\nA new poll of farmers in Bavaria was published.\n")
+        _write(new, "d.md", "---\ndate: 2025-09-04\n---\nOn Monday, Sept. 2, 2025, the envoys flew home.\n")
+        store = os.path.join(d, "cases.jsonl")
+        _extract(store, "corpus/cases")
+        for news in (["a.md"], ["b.md"], ["c.md"], ["d.md"], ["a.md", "b.md", "c.md", "d.md"]):
+            paths = [os.path.join(new, x) for x in news]
+            for f in _FORMATS:
+                c1, o1, e1 = run("check", "--format", f, "corpus/cases", *[a for p in paths for a in ("--new", p)])
+                c2, o2, e2 = run("check", "--format", f, "--claims", store, *paths)
+                eq(c2, c1, f"{news} {f}: exit code ({e2[-300:]})")
+                assert o1 == o2, f"{news}: {f} report differs:\n  --new:    {o1[:600]!r}\n  --claims: {o2[:600]!r}"
+        # the archive's own findings are all out of scope: none is shown for an article that adds nothing
+        code, r, _ = check_json("--claims", store, os.path.join(new, "c.md"))
+        eq((code, len(r["contradictions"])), (0, 0), "nothing new, nothing shown")
+        # two claims files: their findings together are not each one's; the same report all the same
+        seeds = os.path.join(d, "seeds.jsonl")
+        _extract(seeds, "corpus/seeds")
+        paths = [os.path.join(new, "a.md"), os.path.join(new, "b.md")]
+        _, o1, _ = run("check", "corpus/cases", "corpus/seeds", *[a for p in paths for a in ("--new", p)])
+        _, o2, _ = run("check", "--claims", store, "--claims", seeds, *paths)
+        eq(o2, o1, "two claims files")
+
+
+@test
+def a_damaged_index_is_an_error_that_names_it():
+    with tempfile.TemporaryDirectory() as d:
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nKyiv's forces hold about 30% of the Donetsk region.\n")
+        _write(d, "new.md", "---\ndate: 2025-06-03\n---\nUkrainian troops hold about 60% of Donetsk oblast.\n")
+        store = os.path.join(d, "a.jsonl")
+        _extract(store, os.path.join(d, "a.md"))
+        idx = open(store + ".idx", "rb").read()
+        # cut short: its table is gone
+        open(store + ".idx", "wb").write(idx[:len(idx) // 2])
+        code, _, err = run("check", "--claims", store, os.path.join(d, "new.md"))
+        eq(code, 2, "a damaged index")
+        assert "a.jsonl.idx: error: a damaged index" in err and "extract the articles again" in err, err
+        # a claim's bytes spoiled (its kind out of range): an error too, never a wrong reading
+        i = idx.index(b"Kyiv")
+        spoiled = bytearray(idx)
+        for k in range(i + 40, min(i + 400, len(idx) - 200)):
+            spoiled[k] = 0xff
+        open(store + ".idx", "wb").write(bytes(spoiled))
+        code, _, err = run("check", "--claims", store, os.path.join(d, "new.md"))
+        eq(code, 2, f"a spoiled claim in the index: {err}")
+        assert "a.jsonl.idx: error: a damaged index" in err, err
