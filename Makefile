@@ -111,7 +111,7 @@ test-asan: asan
 # crash input through each target built without libFuzzer (part of make
 # test, so under ASan+UBSan too); make fuzz runs libFuzzer for FUZZ_SECONDS
 # per target and copies any crash into tests/fuzz/regress/TARGET/.
-FUZZ_TARGETS := check norm rules page store
+FUZZ_TARGETS := check norm rules page store index
 FUZZ_SECONDS ?= 60
 # FUZZ_SAN=undefined fuzzes several times faster; replay the corpus it grew
 # under ASan afterwards with make fuzz-replay (docs/reliability.md).

@@ -61,9 +61,9 @@ void cc_claims_free(cc_claims *c);
 void cc_claims_take_strings(cc_claims *to, cc_claims *from);
 /* A copy of s[0..n), NUL-terminated, that lives as long as c's strings. */
 char *cc_claims_keep(cc_claims *c, const char *s, size_t n);
-/* n bytes, uninitialised, that live as long as c's strings (claims read
- * from an index point into the block they were read into). */
-char *cc_claims_alloc(cc_claims *c, size_t n);
+/* Claims read from a mapped file point into it: c's strings keep the
+ * mapping (len bytes) and unmap it when freed. */
+void cc_claims_adopt_map(cc_claims *c, void *map, size_t len);
 
 typedef struct cc_matcher cc_matcher;
 cc_matcher *cc_matcher_new(const cc_ruleset *rs);

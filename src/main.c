@@ -990,15 +990,24 @@ static int write_claims_file(const char *path, const cc_run *r, int keyed)
         cc_buf_free(&ib);
         return rc;
     }
-    char ip[4096];
+    /* written beside, then renamed over the old one: a check reading the
+     * old index (mapped) keeps it whole */
+    char ip[4096], tmp[4200];
     index_path(ip, sizeof ip, path);
-    FILE *f = open_out(ip);
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", ip, (long)getpid());
+    FILE *f = open_out(tmp);
     if (!f) {
         cc_buf_free(&ib);
         return -1;
     }
     cc_buf_set_sink(&ib, f);
-    return close_out(&ib, f, ip);
+    rc = close_out(&ib, f, tmp);
+    if (!rc && rename(tmp, ip) != 0) {
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", ip, strerror(errno));
+        rc = -1;
+    }
+    if (rc) unlink(tmp);
+    return rc;
 }
 
 /* Usage errors of one command's options; 0 when they fit. */

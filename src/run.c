@@ -74,7 +74,8 @@ int cc_run_claim_sentence(const cc_run *r, size_t ci, const char **text, size_t 
     *text = r->sentences[ci];
     *len = strlen(r->sentences[ci]);
     *at = r->sentence_at[ci];
-    return *at <= c->start && c->end <= *at + *len;
+    /* read back from a claims file or an index: the quote must lie inside it */
+    return c->start <= c->end && *at <= c->start && c->end - *at <= *len;
 }
 
 cc_run *cc_run_new(const cc_ruleset *rs, const cc_run_opts *opts)

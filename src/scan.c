@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <uthash.h>
 
 typedef struct {
@@ -126,13 +127,26 @@ void cc_claims_init(cc_claims *c) { memset(c, 0, sizeof *c); }
 
 struct cc_strblock {
     cc_strblock *next;
+    void *map;          /* a mapped file the claims point into (map_len bytes), else NULL: s holds them */
+    size_t map_len;
     char s[];
 };
+
+static cc_strblock *new_block(cc_claims *c, size_t n)
+{
+    cc_strblock *b = cc_xmalloc(sizeof *b + n);
+    b->map = NULL;
+    b->map_len = 0;
+    b->next = c->strings;
+    c->strings = b;
+    return b;
+}
 
 void cc_claims_free(cc_claims *c)
 {
     for (cc_strblock *b = c->strings, *nb; b; b = nb) {
         nb = b->next;
+        if (b->map) munmap(b->map, b->map_len);
         free(b);
     }
     free(c->items);
@@ -149,21 +163,18 @@ void cc_claims_take_strings(cc_claims *to, cc_claims *from)
     from->strings = NULL;
 }
 
-char *cc_claims_alloc(cc_claims *c, size_t n)
+void cc_claims_adopt_map(cc_claims *c, void *map, size_t len)
 {
-    cc_strblock *b = cc_xmalloc(sizeof *b + (n ? n : 1));
-    b->next = c->strings;
-    c->strings = b;
-    return b->s;
+    cc_strblock *b = new_block(c, 0);
+    b->map = map;
+    b->map_len = len;
 }
 
 char *cc_claims_keep(cc_claims *c, const char *s, size_t n)
 {
-    cc_strblock *b = cc_xmalloc(sizeof *b + n + 1);
+    cc_strblock *b = new_block(c, n + 1);
     memcpy(b->s, s, n);
     b->s[n] = 0;
-    b->next = c->strings;
-    c->strings = b;
     return b->s;
 }
 
@@ -181,10 +192,8 @@ static size_t keep_str(cc_matcher *m, const char *s, size_t n)
 static void pack_strings(cc_matcher *m, cc_claims *out, size_t first)
 {
     if (out->n == first) return;
-    cc_strblock *b = cc_xmalloc(sizeof *b + m->strs.len);
+    cc_strblock *b = new_block(out, m->strs.len);
     memcpy(b->s, m->strs.s, m->strs.len);
-    b->next = out->strings;
-    out->strings = b;
     for (size_t k = first; k < out->n; k++) {
         const size_t *o = &m->soff[3 * (k - first)];
         cc_claim *c = &out->items[k];

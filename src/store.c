@@ -44,10 +44,48 @@ static void put_str_or_null(cc_buf *b, const char *s)
     else cc_buf_puts(b, "null");
 }
 
+/* The one-bit fields of a quantity and of a claim as one number each, the
+ * way claims files and their indexes store them. */
+unsigned store_qty_flags(const cc_qty *q)
+{
+    return q->relative | q->unanchored << 1 | q->range << 2 | q->vague << 3 | q->entered << 4;
+}
+
+void store_set_qty_flags(cc_qty *q, unsigned f)
+{
+    q->relative = f & 1;
+    q->unanchored = f >> 1 & 1;
+    q->range = f >> 2 & 1;
+    q->vague = f >> 3 & 1;
+    q->entered = f >> 4 & 1;
+}
+
+unsigned store_claim_flags(const cc_claim *c)
+{
+    return c->unanchored | c->suppressed << 1 | c->complemented << 2 | c->undated << 3 | c->as_of << 4 |
+           c->calendar << 5;
+}
+
+void store_set_claim_flags(cc_claim *c, unsigned f)
+{
+    c->unanchored = f & 1;
+    c->suppressed = f >> 1 & 1;
+    c->complemented = f >> 2 & 1;
+    c->undated = f >> 3 & 1;
+    c->as_of = f >> 4 & 1;
+    c->calendar = f >> 5 & 1;
+}
+
+int store_claim_dates_ok(const cc_claim *c)
+{
+    return store_day_ok((double)c->date) && store_day_ok((double)c->at) && store_day_ok((double)c->as_of_low) &&
+           store_day_ok((double)c->as_of_high);
+}
+
 /* A quantity as an array: the order read_qty reads. */
 static void put_qty(cc_buf *b, const cc_qty *q)
 {
-    unsigned flags = q->relative | q->unanchored << 1 | q->range << 2 | q->vague << 3 | q->entered << 4;
+    unsigned flags = store_qty_flags(q);
     const double nums[] = {q->low, q->high, q->best};
     cc_buf_printf(b, "[%zu,%zu,%d", q->start, q->end, (int)q->kind);
     for (size_t i = 0; i < 3; i++) {
@@ -106,8 +144,7 @@ static void put_claim(cc_buf *b, cc_buf *tmp, const cc_run *r, size_t ci, int wi
         cc_buf_json_str(b, st, sl);
         cc_buf_printf(b, ",\"sentence_at\":%zu", at);
     }
-    unsigned flags = c->unanchored | c->suppressed << 1 | c->complemented << 2 | c->undated << 3 | c->as_of << 4 |
-                     c->calendar << 5;
+    unsigned flags = store_claim_flags(c);
     cc_buf_printf(b, ",\"x\":{\"span\":[%zu,%zu,%zu,%zu],\"raw\":", c->start, c->end, c->vstart, c->vend);
     put_qty(b, &c->raw);
     cc_buf_puts(b, ",\"val\":");
@@ -258,17 +295,22 @@ unit *store_new_unit(cc_store *st, const char *path)
     return u;
 }
 
-cc_claim *store_new_claim(cc_store *st)
+void store_reserve(cc_store *st, size_t n)
 {
-    if (st->claims.n == st->claims.cap) {
-        st->claims.cap = st->claims.cap ? 2 * st->claims.cap : 256;
-        st->claims.items = cc_xrealloc(st->claims.items, st->claims.cap * sizeof *st->claims.items);
+    if (n > st->claims.cap) {
+        st->claims.cap = n;
+        st->claims.items = cc_xrealloc(st->claims.items, n * sizeof *st->claims.items);
     }
     if (st->sent_cap < st->claims.cap) {
         st->sent = cc_xrealloc(st->sent, st->claims.cap * sizeof *st->sent);
         st->sent_at = cc_xrealloc(st->sent_at, st->claims.cap * sizeof *st->sent_at);
         st->sent_cap = st->claims.cap;
     }
+}
+
+cc_claim *store_new_claim(cc_store *st)
+{
+    if (st->claims.n == st->claims.cap) store_reserve(st, st->claims.cap ? 2 * st->claims.cap : 256);
     st->sent[st->claims.n] = NULL;
     st->sent_at[st->claims.n] = 0;
     cc_claim *c = &st->claims.items[st->claims.n++];
@@ -447,13 +489,19 @@ static long long get_int(const json_t *v)
  * calendar code cannot take (a claims file may come from anywhere). */
 int store_day_ok(double d) { return !isfinite(d) || (d >= -719162 && d <= 2932896); }
 
+int store_span_ok(const cc_claim *c)
+{
+    return c->start <= c->end && c->vstart <= c->vend && c->line >= 0 && c->col >= 0 && c->end_line >= 0 &&
+           c->end_col >= 0;
+}
+
 /* What a quantity read back may hold: kinds, hedges and weekdays that exist,
  * dates the calendar can write. */
 int store_qty_ok(const cc_qty *q)
 {
     if ((unsigned)q->kind >= CC_K__N || (unsigned)q->hedge >= CC_H__N || q->weekday < -1 || q->weekday > 6 ||
-        q->weekday_actual < -1 || q->weekday_actual > 6 || q->month > 12 || q->mday > 31)
-        return 0;
+        q->weekday_actual < -1 || q->weekday_actual > 6 || q->month > 12 || q->mday > 31 || q->low > q->high)
+        return 0; /* (an interval the normalizer never makes: the matcher's consensus assumes low <= high) */
     return q->kind != CC_K_DATE || (store_day_ok(q->low) && store_day_ok(q->high) && store_day_ok(q->best));
 }
 
@@ -474,18 +522,13 @@ static int read_qty(reader *rd, const json_t *a, cc_qty *q)
     q->hedge = (cc_hedge)get_int(json_array_get(a, 10));
     q->hedge_start = (size_t)get_int(json_array_get(a, 11));
     q->hedge_end = (size_t)get_int(json_array_get(a, 12));
-    unsigned f = (unsigned)get_int(json_array_get(a, 13));
-    q->relative = f & 1;
-    q->unanchored = f >> 1 & 1;
-    q->range = f >> 2 & 1;
-    q->vague = f >> 3 & 1;
-    q->entered = f >> 4 & 1;
+    store_set_qty_flags(q, (unsigned)get_int(json_array_get(a, 13)));
     q->weekday = (int)get_int(json_array_get(a, 14));
     q->weekday_actual = (int)get_int(json_array_get(a, 15));
     long long month = get_int(json_array_get(a, 16)), mday = get_int(json_array_get(a, 17));
     q->month = (unsigned char)(month >= 0 && month <= 12 ? month : 99);
     q->mday = (unsigned char)(mday >= 0 && mday <= 31 ? mday : 99);
-    if (!store_qty_ok(q)) { store_fail(rd, "a claim's quantity out of range (kind, hedge, weekday or date)%s", NULL); return -1; }
+    if (!store_qty_ok(q)) { store_fail(rd, "a claim's quantity out of range (kind, hedge, weekday, date, or a low bound above its high)%s", NULL); return -1; }
     return 0;
 }
 
@@ -576,23 +619,21 @@ static void read_claim(reader *rd, const json_t *o)
     c->end = (size_t)get_int(json_array_get(span, 1));
     c->vstart = (size_t)get_int(json_array_get(span, 2));
     c->vend = (size_t)get_int(json_array_get(span, 3));
+    if (!store_span_ok(c)) {
+        store_fail(rd, "a claim's span out of order (its end before its start, or a negative line or column)%s", NULL);
+        return;
+    }
     if (read_qty(rd, json_object_get(x, "raw"), &c->raw) || read_qty(rd, json_object_get(x, "val"), &c->val)) return;
     c->has_date = get_int(json_array_get(dt, 0)) != 0;
     c->date = get_int(json_array_get(dt, 1));
     c->at = get_int(json_array_get(dt, 2));
     c->as_of_low = get_int(json_array_get(ao, 0));
     c->as_of_high = get_int(json_array_get(ao, 1));
-    if (!store_day_ok((double)c->date) || !store_day_ok((double)c->at) || !store_day_ok((double)c->as_of_low) || !store_day_ok((double)c->as_of_high)) {
+    if (!store_claim_dates_ok(c)) {
         store_fail(rd, "a claim's dates out of range%s", NULL);
         return;
     }
-    unsigned f = (unsigned)get_int(json_object_get(x, "flags"));
-    c->unanchored = f & 1;
-    c->suppressed = f >> 1 & 1;
-    c->complemented = f >> 2 & 1;
-    c->undated = f >> 3 & 1;
-    c->as_of = f >> 4 & 1;
-    c->calendar = f >> 5 & 1;
+    store_set_claim_flags(c, (unsigned)get_int(json_object_get(x, "flags")));
     c->policy = (unsigned)get_int(json_object_get(x, "policy")) & 3;
     c->window_days = (unsigned short)get_int(json_object_get(x, "window"));
     const json_t *ref = json_object_get(x, "ref");

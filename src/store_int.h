@@ -58,6 +58,8 @@ typedef struct {
 } reader;
 
 unit *store_new_unit(cc_store *st, const char *path);
+/* Room for n claims in all (the claims and their sentences). */
+void store_reserve(cc_store *st, size_t n);
 cc_claim *store_new_claim(cc_store *st);
 /* An error at the reader's line; fmt has one %s, for a (or ""). */
 void store_fail(reader *rd, const char *fmt, const char *a);
@@ -66,7 +68,15 @@ void store_feed(reader *rd, const char *text, size_t n);
 /* Whether a day number, or a quantity read back, is one the code can take
  * (a claims file or an index may come from anywhere). */
 int store_day_ok(double d);
+/* A claim's spans in order and its positions not negative. */
+int store_span_ok(const cc_claim *c);
 int store_qty_ok(const cc_qty *q);
+int store_claim_dates_ok(const cc_claim *c);
+/* The one-bit fields of a quantity and of a claim, packed as stored. */
+unsigned store_qty_flags(const cc_qty *q);
+void store_set_qty_flags(cc_qty *q, unsigned f);
+unsigned store_claim_flags(const cc_claim *c);
+void store_set_claim_flags(cc_claim *c, unsigned f);
 
 /* The index extract writes beside a claims file (storeidx.c): fed, as
  * write_records writes the claims file, where the lines every reader parses

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,7 +65,7 @@ static void put_qty(cc_buf *b, const cc_qty *q)
     put_u8(b, (unsigned)q->hedge);
     put_u64(b, q->hedge_start);
     put_u64(b, q->hedge_end);
-    put_u8(b, q->relative | q->unanchored << 1 | q->range << 2 | q->vague << 3 | q->entered << 4);
+    put_u8(b, store_qty_flags(q));
     put_u8(b, (unsigned)(q->weekday + 1));
     put_u8(b, (unsigned)(q->weekday_actual + 1));
     put_u8(b, q->month);
@@ -165,8 +166,7 @@ static void put_claim(cc_buf *b, const store_ixw *w, size_t ci, uint32_t rule)
     put_u8(b, c->has_date != 0);
     const int64_t days[4] = {c->date, c->at, c->as_of_low, c->as_of_high};
     for (int i = 0; i < 4; i++) put_u64(b, (uint64_t)days[i]);
-    put_u8(b, c->unanchored | c->suppressed << 1 | c->complemented << 2 | c->undated << 3 | c->as_of << 4 |
-                  c->calendar << 5);
+    put_u8(b, store_claim_flags(c));
     put_u8(b, c->policy);
     put_u32(b, c->window_days);
     put_u8(b, c->ref_key != NULL);
@@ -332,29 +332,16 @@ static char *take(cur *c, size_t n)
     return p;
 }
 
-static uint64_t get_u64(cur *c)
+/* n bytes into v (zeros past the end, and the cursor marked bad). */
+static void get_raw(cur *c, void *v, size_t n)
 {
-    uint64_t v = 0;
-    char *p = take(c, sizeof v);
-    if (p) memcpy(&v, p, sizeof v);
-    return v;
+    char *p = take(c, n);
+    if (p) memcpy(v, p, n);
 }
 
-static uint32_t get_u32(cur *c)
-{
-    uint32_t v = 0;
-    char *p = take(c, sizeof v);
-    if (p) memcpy(&v, p, sizeof v);
-    return v;
-}
-
-static double get_f64(cur *c)
-{
-    double v = 0;
-    char *p = take(c, sizeof v);
-    if (p) memcpy(&v, p, sizeof v);
-    return v;
-}
+static uint64_t get_u64(cur *c) { uint64_t v = 0; get_raw(c, &v, sizeof v); return v; }
+static uint32_t get_u32(cur *c) { uint32_t v = 0; get_raw(c, &v, sizeof v); return v; }
+static double get_f64(cur *c) { double v = 0; get_raw(c, &v, sizeof v); return v; }
 
 static unsigned get_u8(cur *c)
 {
@@ -393,12 +380,7 @@ static void get_qty(cur *c, cc_qty *q)
     q->hedge = (cc_hedge)get_u8(c);
     q->hedge_start = get_u64(c);
     q->hedge_end = get_u64(c);
-    unsigned f = get_u8(c);
-    q->relative = f & 1;
-    q->unanchored = f >> 1 & 1;
-    q->range = f >> 2 & 1;
-    q->vague = f >> 3 & 1;
-    q->entered = f >> 4 & 1;
+    store_set_qty_flags(q, get_u8(c));
     q->weekday = (int)get_u8(c) - 1;
     q->weekday_actual = (int)get_u8(c) - 1;
     q->month = (unsigned char)get_u8(c);
@@ -406,36 +388,28 @@ static void get_qty(cur *c, cc_qty *q)
     if (!store_qty_ok(q)) c->bad = 1;
 }
 
-/* An index being read, and the claims file it indexes. */
+/* An index being read (mapped: the claims read point into it), and the
+ * claims file it indexes. */
 typedef struct {
     reader rd;           /* named after the index: its own errors */
-    int fd, cfd;
+    int cfd;
     int same_extraction; /* else --mixed-rules let it in */
-    char *toc;
+    char *map;
+    size_t size;
     cur t;               /* the table, past the spans of JSON lines */
     uint64_t njson;
     char *json;          /* the spans (16 bytes each, in the table) */
     const cc_rule **rules;
     const char **rule_ids;
     uint64_t nrules;
-    uint64_t size;       /* the index's bytes */
     size_t unit0, nunits; /* its inputs: st->u[unit0, unit0 + nunits) */
 } ixr;
 
-/* n bytes at off of fd into a block of their own, or NULL. */
-static char *read_at(int fd, uint64_t off, uint64_t n, char *into)
+/* A cursor over [at, at + len) of the index, bad when that is not inside it. */
+static cur span_of(const ixr *x, uint64_t at, uint64_t len)
 {
-    if (n > ((uint64_t)1 << 34)) return NULL;
-    char *p = into ? into : cc_xmalloc(n ? (size_t)n : 1);
-    size_t got = 0;
-    while (got < n) {
-        ssize_t k = pread(fd, p + got, (size_t)n - got, (off_t)(off + got));
-        if (k <= 0) break;
-        got += (size_t)k;
-    }
-    if (got == n) return p;
-    if (!into) free(p);
-    return NULL;
+    if (at > x->size || len > x->size - at) return (cur){NULL, NULL, 1};
+    return (cur){x->map + at, x->map + at + len, 0};
 }
 
 static void damaged(ixr *x, const char *what)
@@ -443,31 +417,34 @@ static void damaged(ixr *x, const char *what)
     store_fail(&x->rd, "a damaged index (%s); delete it, or extract the articles again", what);
 }
 
-/* 0 when the index is the claims file's and its table is read; 1 when it
- * is not this file's (another size or extraction, an older format); -1
- * when it is damaged. */
-static int ix_open(ixr *x, cc_store *st)
+/* The index mapped, or 1 when it is not the claims file's (another size or
+ * extraction, an older format). */
+static int ix_map(ixr *x, int fd, cc_store *st)
 {
-    char head[IDX_HEAD];
-    struct stat sb;
-    if (fstat(x->fd, &sb) != 0) return 1;
-    x->size = (uint64_t)sb.st_size;
-    if (fstat(x->cfd, &sb) != 0 || !read_at(x->fd, 0, IDX_HEAD, head)) return 1;
-    cur h = {head, head + IDX_HEAD, 0};
+    struct stat sb, cb;
+    if (fstat(fd, &sb) != 0 || fstat(x->cfd, &cb) != 0 || sb.st_size < IDX_HEAD) return 1;
+    x->size = (size_t)sb.st_size;
+    void *m = mmap(NULL, x->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED) return 1;
+    x->map = m;
+    cur h = span_of(x, 0, IDX_HEAD);
     if (memcmp(take(&h, 16), IDX_MAGIC, 16) != 0 || get_u32(&h) != IDX_VERSION || get_u32(&h) != IDX_PROBE) return 1;
-    uint64_t ex = get_u64(&h), size = get_u64(&h), toc_at = get_u64(&h), toc_len = get_u64(&h);
-    if (size != (uint64_t)sb.st_size) return 1;
+    uint64_t ex = get_u64(&h), size = get_u64(&h);
     x->same_extraction = ex == st->extraction;
-    if (!x->same_extraction && !st->mixed_ok) return 1;
-    if (toc_at > x->size || toc_len > x->size - toc_at || !(x->toc = read_at(x->fd, toc_at, toc_len, NULL))) {
-        damaged(x, "its table is not where its header says");
-        return -1;
-    }
-    x->t = (cur){x->toc, x->toc + toc_len, 0};
+    if (size != (uint64_t)cb.st_size || (!x->same_extraction && !st->mixed_ok)) return 1;
+    uint64_t toc_at = get_u64(&h), toc_len = get_u64(&h);
+    x->t = span_of(x, toc_at, toc_len);
+    return 0;
+}
+
+/* The table's start: the spans of JSON lines, and the rule ids. 0, or -1
+ * when it is damaged. */
+static int ix_table(ixr *x, cc_store *st)
+{
     x->njson = get_u64(&x->t);
-    x->json = take(&x->t, x->njson <= toc_len / 16 ? (size_t)x->njson * 16 : (size_t)toc_len + 1);
+    x->json = x->njson <= (uint64_t)(x->t.end - x->t.p) / 16 ? take(&x->t, (size_t)x->njson * 16) : NULL;
     x->nrules = get_u64(&x->t);
-    if (x->t.bad || x->nrules > toc_len / 5) {
+    if (x->t.bad || !x->json || x->nrules > (uint64_t)(x->t.end - x->t.p) / 5) {
         damaged(x, "its table is cut short");
         return -1;
     }
@@ -479,14 +456,23 @@ static int ix_open(ixr *x, cc_store *st)
         x->rule_ids[i] = get_str(&x->t, NULL);
         x->rules[i] = x->rule_ids[i] ? cc_rules_find(st->rs, x->rule_ids[i]) : NULL;
     }
-    return x->t.bad ? (damaged(x, "its table is cut short"), -1) : 0;
+    if (!x->t.bad) return 0;
+    damaged(x, "its table is cut short");
+    return -1;
 }
 
 /* The lines [off, off + len) of the claims file, fed to rd in order. */
-static int feed_lines(ixr *x, reader *rd, uint64_t off, uint64_t len)
+static int feed_lines(reader *rd, int cfd, uint64_t off, uint64_t len)
 {
-    char *buf = read_at(x->cfd, off, len, NULL);
-    if (!buf) {
+    char *buf = len <= ((uint64_t)1 << 30) ? cc_xmalloc((size_t)len + 1) : NULL;
+    size_t got = 0;
+    while (buf && got < len) {
+        ssize_t k = pread(cfd, buf + got, (size_t)len - got, (off_t)(off + got));
+        if (k <= 0) break;
+        got += (size_t)k;
+    }
+    if (!buf || got != len) {
+        free(buf);
         store_fail(rd, "cannot be read where its index says; extract it again%s", NULL);
         return -1;
     }
@@ -525,23 +511,17 @@ static int read_unit(ixr *x, reader *rd, cur *c)
     uint64_t off = get_u64(c), len = get_u64(c);
     if (c->bad) return -1;
     rd->cur = u;
-    return len ? feed_lines(x, rd, off, len) : 0;
+    return len ? feed_lines(rd, x->cfd, off, len) : 0;
 }
 
 static int read_units(ixr *x, reader *rd)
 {
     uint64_t at = get_u64(&x->t), len = get_u64(&x->t), n = get_u64(&x->t);
-    char *buf = x->t.bad || at > x->size || len > x->size - at ? NULL : read_at(x->fd, at, len, NULL);
-    if (!buf) {
-        damaged(x, "its inputs are not where its table says");
-        return -1;
-    }
-    cur c = {buf, buf + len, 0};
+    cur c = x->t.bad ? (cur){NULL, NULL, 1} : span_of(x, at, len);
     x->unit0 = rd->st->n;
-    int rc = 0;
+    int rc = c.bad ? -1 : 0;
     for (uint64_t i = 0; i < n && !rc; i++) rc = read_unit(x, rd, &c);
     x->nunits = rd->st->n - x->unit0;
-    free(buf);
     if (rc && !rd->bad) damaged(x, "an input cut short");
     return rc;
 }
@@ -554,9 +534,7 @@ static void get_claim_dates(cur *c, cc_claim *cl)
     cl->at = (int64_t)get_u64(c);
     cl->as_of_low = (int64_t)get_u64(c);
     cl->as_of_high = (int64_t)get_u64(c);
-    if (!store_day_ok((double)cl->date) || !store_day_ok((double)cl->at) || !store_day_ok((double)cl->as_of_low) ||
-        !store_day_ok((double)cl->as_of_high))
-        c->bad = 1;
+    if (!store_claim_dates_ok(cl)) c->bad = 1;
 }
 
 static void get_claim_ref(const cc_ruleset *rs, cur *c, cc_claim *cl)
@@ -600,96 +578,67 @@ static int read_claim(ixr *x, cur *c, uint64_t *ordinal)
     get_qty(c, &cl->raw);
     get_qty(c, &cl->val);
     get_claim_dates(c, cl);
-    unsigned f = get_u8(c);
-    cl->unanchored = f & 1;
-    cl->suppressed = f >> 1 & 1;
-    cl->complemented = f >> 2 & 1;
-    cl->undated = f >> 3 & 1;
-    cl->as_of = f >> 4 & 1;
-    cl->calendar = f >> 5 & 1;
+    store_set_claim_flags(cl, get_u8(c));
     cl->policy = get_u8(c) & 3;
     cl->window_days = (unsigned short)get_u32(c);
     get_claim_ref(st->rs, c, cl);
     st->sent[ci] = get_str(c, NULL);
     st->sent_at[ci] = (size_t)get_u64(c);
-    return c->bad || !cl->subject || !cl->quote ? -1 : 0;
+    return c->bad || !cl->subject || !cl->quote || !store_span_ok(cl) ? -1 : 0;
 }
 
-/* The claims of one key, read into a block the claims' strings then point into. */
-static int read_key(ixr *x, uint64_t at, uint64_t len, uint64_t n, uint64_t **ord, size_t *cap)
-{
-    cc_store *st = x->rd.st;
-    if (at > x->size || len > x->size - at || n > len) return -1;
-    char *blk = cc_claims_alloc(&st->claims, (size_t)len);
-    if (!read_at(x->fd, at, len, blk)) return -1;
-    cur c = {blk, blk + len, 0};
-    for (uint64_t i = 0; i < n; i++) {
-        if (st->claims.n >= *cap) {
-            *cap = 2 * st->claims.n + 256;
-            *ord = cc_xrealloc(*ord, *cap * sizeof **ord);
-        }
-        size_t k = st->claims.n;
-        if (read_claim(x, &c, &(*ord)[k]) != 0) return -1;
-    }
-    return c.p == c.end ? 0 : -1;
-}
-
+/* A wanted key's claims, not yet read. */
 typedef struct {
-    uint64_t ord;
-    size_t i;
-} ord_pos;
+    cur c;
+    uint64_t left;
+} stream;
 
-static int cmp_ord(const void *a, const void *b)
+/* The place in the claims file of the stream's next claim (its first field). */
+static uint64_t next_ordinal(const stream *s)
 {
-    const ord_pos *x = a, *y = b;
-    return x->ord < y->ord ? -1 : x->ord > y->ord;
+    uint64_t v = UINT64_MAX;
+    if (s->left && s->c.end - s->c.p >= 8) memcpy(&v, s->c.p, sizeof v);
+    return v;
 }
 
-/* The claims read since first, put back in the claims file's order (so
- * that each input's are together, as a claims file read whole gives them),
- * and each input's range set. */
-static int order_claims(ixr *x, size_t first, const uint64_t *ord)
+/* The claims of the wanted keys, merged into the claims file's order (each
+ * key's are in it already), so that each input's claims are together as a
+ * claims file read whole gives them; each input's range set. */
+static int merge_claims(ixr *x, stream *s, size_t ns, uint64_t total)
 {
     cc_store *st = x->rd.st;
-    size_t n = st->claims.n - first;
-    ord_pos *p = cc_xmalloc((n ? n : 1) * sizeof *p);
-    for (size_t i = 0; i < n; i++) p[i] = (ord_pos){ord[first + i], first + i};
-    qsort(p, n, sizeof *p, cmp_ord);
-    cc_claim *cl = cc_xmalloc((n ? n : 1) * sizeof *cl);
-    char **sent = cc_xmalloc((n ? n : 1) * sizeof *sent);
-    size_t *sat = cc_xmalloc((n ? n : 1) * sizeof *sat);
-    for (size_t i = 0; i < n; i++) {
-        cl[i] = st->claims.items[p[i].i];
-        sent[i] = st->sent[p[i].i];
-        sat[i] = st->sent_at[p[i].i];
+    if (total > x->size / 64) return -1;
+    store_reserve(st, st->claims.n + (size_t)total);
+    uint64_t last = 0;
+    for (uint64_t k = 0; k < total; k++) {
+        size_t best = 0;
+        for (size_t i = 1; i < ns; i++)
+            if (next_ordinal(&s[i]) < next_ordinal(&s[best])) best = i;
+        uint64_t ord;
+        size_t at = st->claims.n;
+        if (!s[best].left || read_claim(x, &s[best].c, &ord) != 0 || (k && ord <= last)) return -1;
+        s[best].left--;
+        last = ord;
+        unit *u = &st->u[st->claims.items[at].doc];
+        if (u->c1 != u->c0 && u->c1 != at) return -1; /* an input's claims apart: not what extract writes */
+        if (u->c1 == u->c0) u->c0 = at;
+        u->c1 = at + 1;
     }
-    memcpy(st->claims.items + first, cl, n * sizeof *cl);
-    memcpy(st->sent + first, sent, n * sizeof *sent);
-    memcpy(st->sent_at + first, sat, n * sizeof *sat);
-    int ok = 1;
-    for (size_t k = first; k < st->claims.n; k++) {
-        unit *u = &st->u[st->claims.items[k].doc];
-        if (u->c1 != u->c0 && u->c1 != k) ok = 0; /* an input's claims apart: not what extract writes */
-        if (u->c1 == u->c0) u->c0 = k;
-        u->c1 = k + 1;
-        if (k > first && p[k - first].ord == p[k - first - 1].ord) ok = 0;
-    }
-    free(p);
-    free(cl);
-    free(sent);
-    free(sat);
-    return ok ? 0 : -1;
+    for (size_t i = 0; i < ns; i++)
+        if (s[i].c.p != s[i].c.end) return -1;
+    return 0;
 }
 
 /* The fingerprints of the findings of the indexed file on its own. */
 static int read_ids(ixr *x, uint64_t at, uint64_t n)
 {
     cc_store *st = x->rd.st;
-    if (at > x->size || n > (x->size - at) / sizeof(store_id)) return -1;
-    st->ids = cc_xrealloc(st->ids, ((size_t)(st->nids + n) + 1) * sizeof *st->ids);
-    if (!read_at(x->fd, at, n * sizeof(store_id), (char *)(st->ids + st->nids))) return -1;
+    cur c = n <= x->size / sizeof(store_id) ? span_of(x, at, n * sizeof(store_id)) : (cur){NULL, NULL, 1};
+    if (c.bad) return -1;
     for (uint64_t i = 0; i < n; i++)
-        if (!memchr(st->ids[st->nids + i], 0, sizeof(store_id))) return -1;
+        if (!memchr(c.p + i * sizeof(store_id), 0, sizeof(store_id))) return -1;
+    st->ids = cc_xrealloc(st->ids, ((size_t)(st->nids + n) + 1) * sizeof *st->ids);
+    memcpy(st->ids + st->nids, c.p, (size_t)n * sizeof(store_id));
     st->nids += (size_t)n;
     st->ids_read = x->same_extraction;
     return 0;
@@ -703,24 +652,45 @@ static int wanted(const char *key, const char *const *subjects, size_t ns)
     return 0;
 }
 
-/* The claims of the keys wanted, in file order, then the findings' fingerprints. */
-static int read_claims(ixr *x, const char *const *subjects, size_t ns)
+/* The claims of the keys wanted, then the findings' fingerprints. */
+static int read_claims(ixr *x, const char *const *subjects, size_t nsubj)
 {
-    cc_store *st = x->rd.st;
-    uint64_t ids_at = get_u64(&x->t), nids = get_u64(&x->t), nkeys = get_u64(&x->t);
-    size_t first = st->claims.n, cap = 0;
-    uint64_t *ord = NULL;
+    uint64_t ids_at = get_u64(&x->t), nids = get_u64(&x->t), nkeys = get_u64(&x->t), total = 0;
+    stream *s = cc_xmalloc((nsubj + 2) * sizeof *s);
+    size_t ns = 0;
     int rc = x->t.bad ? -1 : 0;
     for (uint64_t i = 0; i < nkeys && !rc; i++) {
         const char *key = get_str(&x->t, NULL);
         uint64_t at = get_u64(&x->t), len = get_u64(&x->t), n = get_u64(&x->t);
-        if (x->t.bad || !key) rc = -1;
-        else if (wanted(key, subjects, ns)) rc = read_key(x, at, len, n, &ord, &cap);
+        if (x->t.bad || !key || n > len) rc = -1;
+        else if (wanted(key, subjects, nsubj) && ns < nsubj + 1) {
+            s[ns] = (stream){span_of(x, at, len), n};
+            total += n;
+            rc = s[ns++].c.bad ? -1 : 0;
+        }
     }
-    if (!rc) rc = order_claims(x, first, ord);
-    free(ord);
+    if (!rc) rc = merge_claims(x, s, ns, total);
+    free(s);
     if (!rc) rc = read_ids(x, ids_at, nids);
     if (rc && !x->rd.bad) damaged(x, "a claim or a finding cut short or out of range");
+    return rc;
+}
+
+/* What the index holds for the claims file: its own lines (the header first,
+ * then messages and skipped inputs), its inputs, the claims asked for. */
+static int ix_read(ixr *x, const char *name, const char *const *subjects, size_t ns)
+{
+    cc_store *st = x->rd.st;
+    if (ix_table(x, st)) return -1;
+    reader rd = {st, name, 0, x->rd.diags, 0, NULL};
+    int rc = 0;
+    for (uint64_t i = 0; i < x->njson && !rc; i++) {
+        uint64_t span[2];
+        memcpy(span, x->json + 16 * i, sizeof span);
+        rc = feed_lines(&rd, x->cfd, span[0], span[1]);
+    }
+    if (!rc) rc = read_units(x, &rd);
+    if (!rc) rc = read_claims(x, subjects, ns);
     return rc;
 }
 
@@ -732,22 +702,15 @@ int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, c
     ixr x;
     memset(&x, 0, sizeof x);
     x.rd = (reader){st, iname, 0, diags, 0, NULL};
-    x.fd = fileno(idx);
     x.cfd = fileno(f);
-    int rc = ix_open(&x, st);
+    int rc = ix_map(&x, fileno(idx), st);
     if (rc == 0) {
-        /* the claims file's own lines: its header first, then its messages and skipped inputs */
-        reader rd = {st, name, 0, diags, 0, NULL};
-        for (uint64_t i = 0; i < x.njson && !rc; i++) {
-            uint64_t span[2];
-            memcpy(span, x.json + 16 * i, sizeof span);
-            rc = feed_lines(&x, &rd, span[0], span[1]);
-        }
-        if (!rc) rc = read_units(&x, &rd);
-        if (!rc) rc = read_claims(&x, subjects, ns);
+        rc = ix_read(&x, name, subjects, ns);
+        cc_claims_adopt_map(&st->claims, x.map, x.size); /* the claims read point into it */
         if (!rc) st->files++;
+    } else if (x.map) {
+        munmap(x.map, x.size);
     }
-    free(x.toc);
     free(x.rules);
     free(x.rule_ids);
     return rc;

@@ -201,3 +201,78 @@ if a.base:
         b = statistics.median(base_times[mb])
         print(f"base: one thread on {mb} MB {results[(mb, 1)]:.3f} s against {b:.3f} s for {a.base}:"
               f" {results[(mb, 1)] / b:.2f}x")
+
+# A stored archive (issue 14): the largest corpus extracted once (claims
+# file and index), then one new article checked against it (check --claims)
+# and, for comparison, the whole archive re-checked with the article as
+# --new; one thread each, in the same rounds. The first article touches the
+# archive's largest subjects (the war's start, Donetsk's share), the second
+# only casualty counts.
+big = max(corpora)
+bdir = corpora[big][0]
+ndir = os.path.join(ROOT, "build", "bench", "new")
+os.makedirs(ndir, exist_ok=True)
+news = {
+    "war": "---\ndate: 2026-02-10\n---\nUkraine's army still holds about a quarter of Donetsk oblast as the war "
+           "nears the end of its fourth year, a think tank reported.\n",
+    "casualties": "---\ndate: 2026-02-11\n---\nMore than 12,000 civilians have been killed in Ukraine, "
+                  "monitors say.\n",
+}
+for name, text in news.items():
+    with open(os.path.join(ndir, name + ".md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def extract_store(binary, rules, out):
+    cmd = [binary, "extract", "-j", "1", "-o", out, bdir]
+    if rules:
+        cmd[2:2] = ["--rules", rules]
+    t, m, code = timed(cmd)
+    if code not in (0, 3):
+        sys.exit(f"{binary} extract exited {code}")
+    return t, m
+
+
+store = os.path.join(ROOT, "build", "bench", f"c{big}.claims.jsonl")
+t_ex, m_ex = extract_store(a.bin, None, store)
+base_store = os.path.join(ROOT, "build", "bench", f"c{big}.base.claims.jsonl")
+if a.base:
+    extract_store(a.base, a.base_rules, base_store)
+stored = {n: [] for n in news}
+stored_base = {n: [] for n in news}
+recheck = []
+for _ in range(a.runs):
+    for name in news:
+        art = os.path.join(ndir, name + ".md")
+        t, m, code = timed([a.bin, "check", "-j", "1", "--format", "json", "-o", "/dev/null", "--claims", store, art])
+        if code not in (0, 1):
+            sys.exit(f"check --claims exited {code}")
+        stored[name].append((t, m))
+        if a.base:
+            cmd = [a.base, "check", "-j", "1", "--format", "json", "-o", "/dev/null", "--claims", base_store, art]
+            if a.base_rules:
+                cmd[2:2] = ["--rules", a.base_rules]
+            stored_base[name].append(timed(cmd)[0])
+    t, _, code = timed([a.bin, "check", "-j", "1", "--format", "json", "-o", "/dev/null", bdir,
+                        "--new", os.path.join(ndir, "war.md")])
+    if code not in (0, 1):
+        sys.exit(f"check --new exited {code}")
+    recheck.append(t)
+# the same report either way (checked once, outside the timings)
+for name in news:
+    art = os.path.join(ndir, name + ".md")
+    one = subprocess.run([a.bin, "check", "-j", "1", "--format", "json", "--claims", store, art], capture_output=True).stdout
+    two = subprocess.run([a.bin, "check", "-j", "1", "--format", "json", bdir, "--new", art], capture_output=True).stdout
+    if one != two:
+        sys.exit(f"check --claims and check --new disagree on {name}.md")
+tr = statistics.median(recheck)
+print(f"stored archive: extract of {big} MB {t_ex:.2f} s, {m_ex:.0f} MB peak; claims file "
+      f"{os.path.getsize(store) / 1048576:.0f} MB, index {os.path.getsize(store + '.idx') / 1048576:.0f} MB; "
+      f"re-checking it with one new article (check --new) {tr:.3f} s")
+for name in news:
+    ts_ = statistics.median(x[0] for x in stored[name])
+    line = (f"stored archive: one new article ({name}) by check --claims {ts_:.3f} s, "
+            f"{max(x[1] for x in stored[name]):.0f} MB peak: {100 * ts_ / tr:.1f}% of re-checking (one thread)")
+    if a.base:
+        line += f"; {a.base} {statistics.median(stored_base[name]):.3f} s"
+    print(line)

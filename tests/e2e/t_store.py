@@ -264,3 +264,23 @@ def a_damaged_index_is_an_error_that_names_it():
         code, _, err = run("check", "--claims", store, os.path.join(d, "new.md"))
         eq(code, 2, f"a spoiled claim in the index: {err}")
         assert "a.jsonl.idx: error: a damaged index" in err, err
+
+
+@test
+def a_stored_claim_whose_span_is_out_of_order_is_refused():
+    """A claims file from elsewhere may be spoiled: a quote ending before it starts would send the
+    HTML report outside the stored sentence; it is an error naming the file instead."""
+    with tempfile.TemporaryDirectory() as d:
+        _write(d, "a.md", "---\ndate: 2025-06-01\n---\nKyiv's forces hold about 30% of the Donetsk region.\n")
+        store = os.path.join(d, "a.jsonl")
+        _extract(store, os.path.join(d, "a.md"))
+        lines = open(store, encoding="utf-8").read().splitlines()
+        k = next(i for i, l in enumerate(lines) if '"span":[' in l)
+        rec = json.loads(lines[k])
+        s = rec["x"]["span"]
+        rec["x"]["span"] = [s[1], s[0], s[2], s[3]]
+        lines[k] = json.dumps(rec, separators=(",", ":"))
+        open(store, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+        code, _, err = run("compare", "--format", "html", store)
+        eq(code, 2, f"a spoiled span: {err}")
+        assert "a.jsonl:" in err and "span out of order" in err, err

@@ -63,6 +63,20 @@ static inline void fuzz_report(cc_run *r)
     cc_buf_free(&b);
     cc_run_free(r);
 }
+
+#ifdef CC_STORE_H
+/* What a store read back gives: into a run, matched, every report; the
+ * store is freed. */
+static inline void fuzz_store_report(const cc_ruleset *rs, cc_store *st)
+{
+    cc_run_opts o = {.jobs = 1, .max_claims = 1000};
+    cc_run *r = cc_run_new(rs, &o);
+    cc_store_give_run(st, r);
+    cc_store_free(st);
+    cc_run_match(r);
+    fuzz_report(r);
+}
+#endif
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -19,13 +19,8 @@ static void as_claims_file(const cc_ruleset *rs, const uint8_t *data, size_t siz
     int rc = cc_store_read(st, "fuzz.jsonl", f, &d);
     fclose(f);
     cc_diags_free(&d);
-    if (rc != 0) { cc_store_free(st); return; }
-    cc_run_opts o = {.jobs = 1, .max_claims = 1000};
-    cc_run *r = cc_run_new(rs, &o);
-    cc_store_give_run(st, r);
-    cc_store_free(st);
-    cc_run_match(r);
-    fuzz_report(r);
+    if (rc != 0) cc_store_free(st);
+    else fuzz_store_report(rs, st);
 }
 
 static void as_keyed_lines(const cc_ruleset *rs, const uint8_t *data, size_t size)

@@ -15,6 +15,7 @@ seeds() {
         rules) echo "$build/fuzz-seeds/rules tests/fuzz/regress/rules" ;;
         page)  echo "tests/fuzz/regress/page" ;;
         store) echo "tests/fuzz/regress/store" ;;
+        index) echo "tests/fuzz/regress/index" ;;
     esac
 }
 status=0
