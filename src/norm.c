@@ -798,6 +798,31 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
     return 0;
 }
 
+/* "early", "mid" ("mid-"), "late" before a month: the part of it (1, 2, 3;
+ * 0 for none), *after at the token that follows. */
+static int month_part(const P *p, size_t i, size_t *after)
+{
+    int part = word(p, i, "early") ? 1 : word(p, i, "mid") ? 2 : word(p, i, "late") ? 3 : 0;
+    size_t k = i + 1;
+    if (part && is_dash(p, k) && adjacent(p, k)) k++; /* "mid-June" */
+    *after = k;
+    return part;
+}
+
+/* A whole month narrowed to the part written before it. The parts overlap
+ * (early: 1st-15th, mid: 8th-23rd, late: 16th-last), as writers' do: a
+ * meeting "in early June" and one "on June 12" may be one. */
+static void narrow_month(cc_qty *q, int part)
+{
+    if (!part || q->unanchored || isnan(q->low)) return;
+    int y, m, d;
+    cc_civil_from_days((int64_t)q->low, &y, &m, &d);
+    int64_t first = (int64_t)q->low, last = first + cc_days_in_month(y, m) - 1;
+    if (d != 1 || (int64_t)q->high != last) return;
+    static const int from[] = {0, 1, 8, 16}, to[] = {0, 15, 23, 31};
+    set_days(q, first + from[part] - 1, part == 3 ? last : first + to[part] - 1);
+}
+
 /* Relative forms anchored to the reference date. */
 static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
 {
@@ -817,13 +842,11 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         }
     /* "in June", "in early June", "by late March": the month as a whole, the latest
      * such month (or the next one, in the future tense); the year written after it wins */
-    int in_month = 0;
-    if (j == i && (word(p, j, "in") || word(p, j, "by") || word(p, j, "early") || word(p, j, "mid") || word(p, j, "late"))) {
-        size_t k = j + 1;
-        if (word(p, j, "in") || word(p, j, "by")) {
-            if (word(p, k, "early") || word(p, k, "mid") || word(p, k, "late")) k++;
-        }
-        if (is_dash(p, k) && adjacent(p, k)) k++; /* "mid-June" */
+    int in_month = 0, part = 0;
+    if (j == i && (word(p, j, "in") || word(p, j, "by") || month_part(p, j, &e))) {
+        size_t k = word(p, j, "in") || word(p, j, "by") ? j + 1 : j;
+        part = month_part(p, k, &e);
+        if (part) k = e;
         size_t me;
         int y;
         if (month_at(p, k, &me) && !year_tok(p, me, &y) && !(sym(p, me, ',') && year_tok(p, me + 1, &y)) &&
@@ -861,6 +884,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         if (year_words(p, e, &y)) e += 2; /* "June last year", "March this year" */
         int64_t lo = cc_days_from_civil(y, le->iv, 1);
         set_days(q, lo, lo + cc_days_in_month(y, le->iv) - 1);
+        narrow_month(q, part);
         q->relative = 1;
         *end = e;
         return 1;
@@ -943,6 +967,12 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
     }
     if (date_numeric(p, j, q, end) || date_monthname(p, j, q, end) || date_daymonth(p, j, q, end)) return 1;
     if (date_relative(p, j, q, end)) return 1;
+    size_t k;
+    int part = month_part(p, j, &k);
+    if (part && date_monthname(p, k, q, end)) { /* "late February 2022" */
+        narrow_month(q, part);
+        return 1;
+    }
     int y;
     if (p->want == CC_K_DATE && year_tok(p, j, &y) && !label_before(p, j)) {
         set_days(q, cc_days_from_civil(y, 1, 1), cc_days_from_civil(y, 12, 31));
@@ -1377,9 +1407,9 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
  * by themselves: "between 2 and 3", "last Thursday", "in its fourth year",
  * "a year", "the past week". A quantity starting at one has a number, a
  * lexicon word or a phrase of the lexicon within a few words. */
-static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "earlier", "from", "her", "his", "in",
-                                         "into", "its", "last", "next", "of", "over", "past", "previous", "the",
-                                         "their", "this", "to", NULL};
+static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "early", "earlier", "from", "her", "his",
+                                         "in", "into", "its", "last", "late", "mid", "next", "of", "over", "past",
+                                         "previous", "the", "their", "this", "to", NULL};
 /* Words the grammar reads as quantities without the lexicon. */
 static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
 

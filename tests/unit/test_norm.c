@@ -431,14 +431,25 @@ static void test_dates(void **state)
     NEAR(q.best, 354000);
     q = q1("Five-hundred", CC_K_COUNT, NULL, 0);
     NEAR(q.best, 500);
-    /* a month standing alone after "in", "early", "mid-", "late": the latest such month */
-    q = q1("in early June", CC_K_DATE, "2023-12-26", 0);
+    /* a month standing alone after "in", "early", "mid-", "late": the latest such month,
+     * narrowed to the part written (overlapping parts: a writer's "early" may reach the 15th) */
+    q = q1("in June", CC_K_DATE, "2023-12-26", 0);
     NEAR(q.low, D("2023-06-01"));
     NEAR(q.high, D("2023-06-30"));
+    q = q1("in early June", CC_K_DATE, "2023-12-26", 0);
+    NEAR(q.low, D("2023-06-01"));
+    NEAR(q.high, D("2023-06-15"));
     q = q1("in June last year", CC_K_DATE, "2023-07-08", 0);
     NEAR(q.low, D("2022-06-01"));
     q = q1("in mid-December", CC_K_DATE, "2023-02-21", 0);
-    NEAR(q.low, D("2022-12-01"));
+    NEAR(q.low, D("2022-12-08"));
+    NEAR(q.high, D("2022-12-23"));
+    q = q1("late February 2024", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2024-02-16"));
+    NEAR(q.high, D("2024-02-29"));
+    q = q1("in early November 2025", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2025-11-01"));
+    NEAR(q.high, D("2025-11-15"));
     /* a range with its unit written twice */
     q = q1("12.5 per cent to 15 per cent", CC_K_PERCENT, NULL, 0);
     NEAR(q.low, 12.5);
