@@ -790,7 +790,7 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
         size_t e = i;
         while (e < n && (((unsigned char)s[e] | 32) >= 'a' && ((unsigned char)s[e] | 32) <= 'z')) e++;
         if (cc_lexicon_date_word(lx, s + i, e - i, -1)) return 1;
-        if (word_eq(s + i, e - i, "earlier")) return 1; /* "earlier this month" */
+        if (word_eq(s + i, e - i, "earlier") || word_eq(s + i, e - i, "later")) return 1; /* "earlier this month" */
         for (size_t k = 0; relative_words[k].w; k++)
             if (word_eq(s + i, e - i, relative_words[k].w)) return 1;
         i = e - 1;
@@ -855,8 +855,12 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
             in_month = 1;
         }
     }
-    int earlier = 0;
-    if (word(p, i, "earlier") && word(p, i + 1, "this")) { earlier = 1; j = i + 2; }
+    /* "earlier this week" ends today, "later this month" starts today */
+    int side = 0;
+    if ((word(p, i, "earlier") || word(p, i, "later")) && word(p, i + 1, "this")) {
+        side = word(p, i, "earlier") ? -1 : 1;
+        j = i + 2;
+    }
     int wd;
     size_t we;
     if (weekday_at(p, j, &wd, &we)) {
@@ -906,7 +910,8 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
             lo = cc_days_from_civil(ry + dir, 1, 1);
             hi = cc_days_from_civil(ry + dir, 12, 31);
         }
-        if (earlier) hi = ref;
+        if (side < 0) hi = ref;
+        if (side > 0) lo = ref;
         set_days(q, lo, hi);
         q->relative = 1;
         *end = j + 1;
@@ -1408,7 +1413,7 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
  * "a year", "the past week". A quantity starting at one has a number, a
  * lexicon word or a phrase of the lexicon within a few words. */
 static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "early", "earlier", "from", "her", "his",
-                                         "in", "into", "its", "last", "late", "mid", "next", "of", "over", "past",
+                                         "in", "into", "its", "last", "late", "later", "mid", "next", "of", "over", "past",
                                          "previous", "the", "their", "this", "to", NULL};
 /* Words the grammar reads as quantities without the lexicon. */
 static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
