@@ -28,10 +28,11 @@ typedef struct cc_store cc_store;
 uint64_t cc_store_extraction(const cc_ruleset *rs, size_t max_claims);
 
 /* Writes run r (scanned, its documents' text kept) as a claims file; and,
- * when index is not NULL, its index there: which lines hold each subject's
- * claims, and which every reader needs (the header, documents, messages,
- * claims every report lists). */
-void cc_store_write_run(cc_buf *out, const cc_run *r, cc_buf *index);
+ * when index is not NULL, its index there (in memory, or streaming into a
+ * file opened for writing and reading back: its header is written last):
+ * the documents, each subject's claims, the findings of the claims on their
+ * own (docs/scale.md). -1 when the index's header could not be written. */
+int cc_store_write_run(cc_buf *out, const cc_run *r, cc_buf *index);
 
 /* keep_new 0: the articles read from claims files are old ones, whatever
  * their extract was told (check --claims: the articles it reads are new). */

@@ -981,33 +981,33 @@ static int write_claims_file(const char *path, const cc_run *r, int keyed)
     cc_buf b, ib;
     FILE *out = open_buf(path, &b);
     if (!out) return -1;
-    int file = !keyed && path && strcmp(path, "-") != 0;
-    cc_buf_init(&ib);
-    if (keyed) cc_store_write_keyed(&b, r);
-    else cc_store_write_run(&b, r, file ? &ib : NULL);
-    int rc = close_out(&b, out, path);
-    if (!file || rc) {
-        cc_buf_free(&ib);
-        return rc;
+    if (keyed || !path || strcmp(path, "-") == 0) {
+        if (keyed) cc_store_write_keyed(&b, r);
+        else cc_store_write_run(&b, r, NULL);
+        return close_out(&b, out, path);
     }
-    /* written beside, then renamed over the old one: a check reading the
-     * old index (mapped) keeps it whole */
+    /* the index streams into a file beside it, renamed over the old one at
+     * the end: a check reading the old index (mapped) keeps it whole */
     char ip[4096], tmp[4200];
     index_path(ip, sizeof ip, path);
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", ip, (long)getpid());
-    FILE *f = open_out(tmp);
+    FILE *f = fopen(tmp, "w+");
     if (!f) {
-        cc_buf_free(&ib);
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", tmp, strerror(errno));
+        close_out(&b, out, path);
         return -1;
     }
+    cc_buf_init(&ib);
     cc_buf_set_sink(&ib, f);
-    rc = close_out(&ib, f, tmp);
+    int rc = cc_store_write_run(&b, r, &ib);
+    rc |= close_out(&b, out, path);
+    rc |= close_out(&ib, f, tmp);
     if (!rc && rename(tmp, ip) != 0) {
         fprintf(stderr, "claimcheck: cannot write %s: %s\n", ip, strerror(errno));
         rc = -1;
     }
     if (rc) unlink(tmp);
-    return rc;
+    return rc ? -1 : 0;
 }
 
 /* Usage errors of one command's options; 0 when they fit. */

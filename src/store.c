@@ -215,11 +215,11 @@ static void write_records(cc_buf *b, const cc_run *r, store_ixw *ix)
     if (ix) store_ixw_json(ix, at, pos(b) - at);
 }
 
-void cc_store_write_run(cc_buf *b, const cc_run *r, cc_buf *index)
+int cc_store_write_run(cc_buf *b, const cc_run *r, cc_buf *index)
 {
     store_ixw *ix = index ? store_ixw_new(r) : NULL;
     write_records(b, r, ix);
-    if (ix) store_ixw_finish(ix, index, cc_store_extraction(r->rs, r->opts.max_claims), pos(b));
+    return ix ? store_ixw_finish(ix, index, cc_store_extraction(r->rs, r->opts.max_claims), pos(b)) : 0;
 }
 
 void cc_store_write_keyed(cc_buf *b, const cc_run *r)

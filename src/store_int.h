@@ -81,12 +81,13 @@ void store_set_claim_flags(cc_claim *c, unsigned f);
 /* The index extract writes beside a claims file (storeidx.c): fed, as
  * write_records writes the claims file, where the lines every reader parses
  * lie (offsets in the claims file) and each input with where its messages
- * lie; then written whole, with the run's claims by subject, into out,
- * which must be in memory (no sink: its header is written last). */
+ * lie; then written whole, with the run's claims by subject, into out (in
+ * memory, or streaming into a file it can write its header back into:
+ * finish returns -1 when it could not). */
 typedef struct store_ixw store_ixw;
 store_ixw *store_ixw_new(const cc_run *r);
 void store_ixw_json(store_ixw *w, size_t off, size_t len);
 void store_ixw_unit(store_ixw *w, long doc, const char *path, size_t diag_off, size_t diag_len);
-void store_ixw_finish(store_ixw *w, cc_buf *out, uint64_t extraction, size_t file_size);
+int store_ixw_finish(store_ixw *w, cc_buf *out, uint64_t extraction, size_t file_size);
 
 #endif

@@ -95,6 +95,7 @@ struct store_ixw {
     size_t *doc_unit;   /* per document of the run, its input's number */
     size_t *json;       /* offset, length pairs: lines every reader parses */
     size_t njson, cap;
+    int failed;         /* the header could not be written */
 };
 
 store_ixw *store_ixw_new(const cc_run *r)
@@ -244,7 +245,7 @@ static void put_header(cc_buf *out, uint64_t extraction, size_t file_size, size_
     put_u64(out, 0);
 }
 
-void store_ixw_finish(store_ixw *w, cc_buf *out, uint64_t extraction, size_t file_size)
+int store_ixw_finish(store_ixw *w, cc_buf *out, uint64_t extraction, size_t file_size)
 {
     cc_buf toc;
     cc_buf_init(&toc);
@@ -292,11 +293,17 @@ void store_ixw_finish(store_ixw *w, cc_buf *out, uint64_t extraction, size_t fil
     cc_buf_put(&toc, keys_tab.s, keys_tab.len);
     size_t toc_at = out->flushed + out->len - base;
     cc_buf_put(out, toc.s, toc.len);
-    /* the header, now that the table's place is known (out is still in memory) */
+    /* the header, now that the table's place is known: in memory still, or
+     * written over its placeholder in the file */
     cc_buf head;
     cc_buf_init(&head);
     put_header(&head, extraction, file_size, toc_at, toc.len);
-    memcpy(out->s + (base - out->flushed), head.s, IDX_HEAD);
+    if (base >= out->flushed) {
+        memcpy(out->s + (base - out->flushed), head.s, IDX_HEAD);
+    } else if (cc_buf_flush(out) != 0 || fflush((FILE *)out->sink) != 0 ||
+               pwrite(fileno((FILE *)out->sink), head.s, IDX_HEAD, (off_t)base) != IDX_HEAD) {
+        w->failed = 1;
+    }
     cc_buf_free(&head);
     for (size_t i = 0; i < nkeys; i++) {
         HASH_DEL(hash, keys[i]);
@@ -310,7 +317,9 @@ void store_ixw_finish(store_ixw *w, cc_buf *out, uint64_t extraction, size_t fil
     cc_buf_free(&w->units);
     free(w->doc_unit);
     free(w->json);
+    int failed = w->failed;
     free(w);
+    return failed ? -1 : 0;
 }
 
 /* ---- reading ---- */
