@@ -42,8 +42,9 @@ void cc_store_free(cc_store *st);
  * errors (name:line:column) in diags. */
 int cc_store_read(cc_store *st, const char *name, FILE *f, cc_diags *diags);
 /* Reads from claims file f, through its index idx, only the lines every
- * reader needs and the claims of the subjects listed. Returns 0; 1 when the
- * index is not f's (read f whole instead); -1 with errors in diags. */
+ * reader needs and the claims of the subjects listed (subjects NULL: every
+ * claim). Returns 0; 1 when the index is not f's (read f whole instead); -1
+ * with errors in diags. */
 int cc_store_read_subjects(cc_store *st, const char *name, FILE *f, FILE *idx, const char *const *subjects, size_t ns,
                            cc_diags *diags);
 /* Moves what run r scanned into the store, after what it holds (so an

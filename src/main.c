@@ -846,11 +846,11 @@ static const char **touched_subjects(const cc_run *r, size_t *n)
     return v;
 }
 
-/* Reads claims file path (f open on it) into st: through path.idx, when there
- * is one and subjects are given, only those subjects' claims. */
+/* Reads claims file path (f open on it) into st: through path.idx when it
+ * is this file's, and then, when subjects are given, only their claims. */
 static int read_claims_file(cc_store *st, const char *path, FILE *f, const char *const *subjects, size_t ns, cc_diags *d)
 {
-    if (subjects && f != stdin) {
+    if (f != stdin) {
         char ip[4096];
         index_path(ip, sizeof ip, path);
         FILE *idx = fopen(ip, "r");

@@ -439,8 +439,10 @@ void cc_store_give_run(cc_store *st, cc_run *r)
     HASH_ITER(hh, st->strs, e, t) { HASH_DEL(st->strs, e); free(e); }
     move_skipped(&r->skipped, &r->nskipped, st->skipped, &st->nskipped);
     /* the archive's own findings stand for its findings before the articles
-     * came only when it is all the stored claims and none was replaced */
-    if (st->files == 1 && st->ids_read && !replaced) {
+     * came only when it is all the stored claims, all of them old (check
+     * --claims, not compare, whose inputs keep their --new), and none was
+     * replaced */
+    if (st->files == 1 && st->ids_read && !st->keep_new && !replaced) {
         free(r->stored_ids);
         r->stored_ids = st->ids;
         r->nstored_ids = st->nids;

@@ -556,11 +556,12 @@ static void get_claim_ref(const cc_ruleset *rs, cur *c, cc_claim *cl)
     cl->ref_source = cl->ref_key && cc_rules_reference(rs, cl->ref_key, &v, &unit, &src) ? src : stored;
 }
 
-/* One claim record into a new claim of the store; its place in the claims
- * file into *ordinal. */
-static int read_claim(ixr *x, cur *c, uint64_t *ordinal)
+/* One claim record into *cl (its sentence into *sent, *sent_at); its place
+ * in the claims file into *ordinal. */
+static int read_claim(ixr *x, cur *c, cc_claim *cl, char **sent, size_t *sent_at, uint64_t *ordinal)
 {
     cc_store *st = x->rd.st;
+    memset(cl, 0, sizeof *cl);
     *ordinal = get_u64(c);
     uint64_t un = get_u64(c);
     uint32_t rule = get_u32(c);
@@ -570,8 +571,6 @@ static int read_claim(ixr *x, cur *c, uint64_t *ordinal)
                    x->rule_ids[rule] ? x->rule_ids[rule] : "?");
         return -1;
     }
-    size_t ci = st->claims.n;
-    cc_claim *cl = store_new_claim(st);
     cl->rule = x->rules[rule];
     cl->doc = x->unit0 + (size_t)un;
     cl->subject = get_str(c, NULL);
@@ -591,8 +590,8 @@ static int read_claim(ixr *x, cur *c, uint64_t *ordinal)
     cl->policy = get_u8(c) & 3;
     cl->window_days = (unsigned short)get_u32(c);
     get_claim_ref(st->rs, c, cl);
-    st->sent[ci] = get_str(c, NULL);
-    st->sent_at[ci] = (size_t)get_u64(c);
+    *sent = get_str(c, NULL);
+    *sent_at = (size_t)get_u64(c);
     return c->bad || !cl->subject || !cl->quote || !store_span_ok(cl) ? -1 : 0;
 }
 
@@ -611,12 +610,10 @@ static uint64_t next_ordinal(const stream *s)
 }
 
 /* The claims of the wanted keys, merged into the claims file's order (each
- * key's are in it already), so that each input's claims are together as a
- * claims file read whole gives them; each input's range set. */
+ * key's are in it already). */
 static int merge_claims(ixr *x, stream *s, size_t ns, uint64_t total)
 {
     cc_store *st = x->rd.st;
-    if (total > x->size / 64) return -1;
     store_reserve(st, st->claims.n + (size_t)total);
     uint64_t last = 0;
     for (uint64_t k = 0; k < total; k++) {
@@ -625,16 +622,57 @@ static int merge_claims(ixr *x, stream *s, size_t ns, uint64_t total)
             if (next_ordinal(&s[i]) < next_ordinal(&s[best])) best = i;
         uint64_t ord;
         size_t at = st->claims.n;
-        if (!s[best].left || read_claim(x, &s[best].c, &ord) != 0 || (k && ord <= last)) return -1;
+        store_new_claim(st);
+        if (!s[best].left || read_claim(x, &s[best].c, &st->claims.items[at], &st->sent[at], &st->sent_at[at], &ord) != 0 ||
+            (k && ord <= last))
+            return -1;
         s[best].left--;
         last = ord;
-        unit *u = &st->u[st->claims.items[at].doc];
-        if (u->c1 != u->c0 && u->c1 != at) return -1; /* an input's claims apart: not what extract writes */
-        if (u->c1 == u->c0) u->c0 = at;
-        u->c1 = at + 1;
     }
-    for (size_t i = 0; i < ns; i++)
-        if (s[i].c.p != s[i].c.end) return -1;
+    return 0;
+}
+
+/* Every claim of the index, each put at its place in the claims file (its
+ * ordinal: extract numbers them 0, 1, …), so that no merge is needed however
+ * many subjects there are. */
+static int place_claims(ixr *x, stream *s, size_t ns, uint64_t total)
+{
+    cc_store *st = x->rd.st;
+    size_t first = st->claims.n;
+    store_reserve(st, first + (size_t)total);
+    unsigned char *seen = cc_xcalloc(total ? (size_t)total : 1, 1);
+    int rc = 0;
+    for (size_t i = 0; i < ns && !rc; i++)
+        for (; s[i].left && !rc; s[i].left--) {
+            cc_claim cl;
+            char *sent;
+            size_t sat;
+            uint64_t ord;
+            if (read_claim(x, &s[i].c, &cl, &sent, &sat, &ord) != 0 || ord >= total || seen[ord]) {
+                rc = -1;
+                break;
+            }
+            seen[ord] = 1;
+            st->claims.items[first + ord] = cl;
+            st->sent[first + ord] = sent;
+            st->sent_at[first + ord] = sat;
+        }
+    free(seen);
+    if (!rc) st->claims.n = first + (size_t)total; /* every place filled: total claims, none twice */
+    return rc;
+}
+
+/* Each input's range of the claims read since first; -1 when an input's
+ * claims are apart (not what extract writes). */
+static int claim_ranges(ixr *x, size_t first)
+{
+    cc_store *st = x->rd.st;
+    for (size_t k = first; k < st->claims.n; k++) {
+        unit *u = &st->u[st->claims.items[k].doc];
+        if (u->c1 != u->c0 && u->c1 != k) return -1;
+        if (u->c1 == u->c0) u->c0 = k;
+        u->c1 = k + 1;
+    }
     return 0;
 }
 
@@ -655,30 +693,40 @@ static int read_ids(ixr *x, uint64_t at, uint64_t n)
 
 static int wanted(const char *key, const char *const *subjects, size_t ns)
 {
-    if (strcmp(key, "!") == 0) return 1;
+    if (!subjects || strcmp(key, "!") == 0) return 1;
     for (size_t i = 0; i < ns; i++)
         if (strcmp(subjects[i], key) == 0) return 1;
     return 0;
 }
 
-/* The claims of the keys wanted, then the findings' fingerprints. */
+/* The claims of the keys wanted (NULL: all), then the findings' fingerprints. */
 static int read_claims(ixr *x, const char *const *subjects, size_t nsubj)
 {
     uint64_t ids_at = get_u64(&x->t), nids = get_u64(&x->t), nkeys = get_u64(&x->t), total = 0;
-    stream *s = cc_xmalloc((nsubj + 2) * sizeof *s);
+    if (x->t.bad || nkeys > (uint64_t)(x->t.end - x->t.p) / 29) {
+        damaged(x, "its table is cut short");
+        return -1;
+    }
+    size_t room = subjects ? nsubj + 1 : (size_t)nkeys;
+    stream *s = cc_xmalloc((room + 1) * sizeof *s);
     size_t ns = 0;
-    int rc = x->t.bad ? -1 : 0;
+    int rc = 0;
     for (uint64_t i = 0; i < nkeys && !rc; i++) {
         const char *key = get_str(&x->t, NULL);
         uint64_t at = get_u64(&x->t), len = get_u64(&x->t), n = get_u64(&x->t);
         if (x->t.bad || !key || n > len) rc = -1;
-        else if (wanted(key, subjects, nsubj) && ns < nsubj + 1) {
+        else if (wanted(key, subjects, nsubj) && ns < room) {
             s[ns] = (stream){span_of(x, at, len), n};
             total += n;
             rc = s[ns++].c.bad ? -1 : 0;
         }
     }
-    if (!rc) rc = merge_claims(x, s, ns, total);
+    size_t first = x->rd.st->claims.n;
+    if (!rc && total > x->size / 64) rc = -1;
+    if (!rc) rc = subjects ? merge_claims(x, s, ns, total) : place_claims(x, s, ns, total);
+    for (size_t i = 0; i < ns && !rc; i++)
+        if (s[i].c.p != s[i].c.end) rc = -1;
+    if (!rc) rc = claim_ranges(x, first);
     free(s);
     if (!rc) rc = read_ids(x, ids_at, nids);
     if (rc && !x->rd.bad) damaged(x, "a claim or a finding cut short or out of range");

@@ -24,6 +24,10 @@ def extract_then_compare_equals_check_in_every_format():
         # the shipped corpus (dates from manifests, front matter, pages; skipped and suppressed inputs)
         _extract(os.path.join(t, "all.jsonl"), "corpus")
         _same_reports(["corpus"], [os.path.join(t, "all.jsonl")], "corpus/")
+        # read through its index (above) and as JSON alone (below): the same reports
+        assert os.path.exists(os.path.join(t, "all.jsonl.idx")), "extract -o FILE writes FILE.idx"
+        os.rename(os.path.join(t, "all.jsonl.idx"), os.path.join(t, "all.idx.away"))
+        _same_reports(["corpus"], [os.path.join(t, "all.jsonl")], "corpus/, no index")
         # two folders extracted apart, compared together: as one check over both
         _extract(os.path.join(t, "cases.jsonl"), "corpus/cases")
         _extract(os.path.join(t, "seeds.jsonl"), "corpus/seeds")
@@ -281,6 +285,7 @@ def a_stored_claim_whose_span_is_out_of_order_is_refused():
         rec["x"]["span"] = [s[1], s[0], s[2], s[3]]
         lines[k] = json.dumps(rec, separators=(",", ":"))
         open(store, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+        os.remove(store + ".idx")  # (an index is trusted on the file's size, which this edit may keep)
         code, _, err = run("compare", "--format", "html", store)
         eq(code, 2, f"a spoiled span: {err}")
         assert "a.jsonl:" in err and "span out of order" in err, err
