@@ -88,7 +88,8 @@ static const char *usage_extract =
     "\n"
     "options:\n"
     COMMON_OPTIONS
-    "  -o, --output FILE      write to FILE instead of standard output\n"
+    "  -o, --output FILE      write to FILE instead of standard output, and FILE.idx beside it: a\n"
+    "                         binary index that check --claims and compare read instead of the JSON\n"
     "  --by-subject           the map of a map/sort/reduce: SUBJECT<TAB>claim lines, and the header\n"
     "                         and documents under the key '!' (compare --by-subject reduces them)\n";
 
