@@ -432,11 +432,10 @@ static int age_reached(const cc_lexicon *lx, const cc_doc *d, size_t ss, const c
     return listed_before(lx, "reached", d->text, ss, qty_from(q), 2);
 }
 
-/* 1 when a word of list `list` follows offset at within `most` words of its
- * clause (up to a comma, semicolon or colon, or the sentence's end se). */
-static int listed_after(const cc_lexicon *lx, const char *list, const char *t, size_t at, size_t se, size_t most)
+/* 1 when a word of lw follows offset at within `most` words of its clause
+ * (up to a comma, semicolon or colon, or the sentence's end se). */
+static int words_after(const char *const *lw, const char *t, size_t at, size_t se, size_t most)
 {
-    const char *const *lw = cc_lexicon_list(lx, list);
     size_t e = at, words = 0;
     while (e < se && words < most) {
         while (e < se && !isalpha((unsigned char)t[e])) {
@@ -454,6 +453,39 @@ static int listed_after(const cc_lexicon *lx, const char *list, const char *t, s
         }
     }
     return 0;
+}
+
+static int listed_after(const cc_lexicon *lx, const char *list, const char *t, size_t at, size_t se, size_t most)
+{
+    return words_after(cc_lexicon_list(lx, list), t, at, se, most);
+}
+
+/* The word after offset at in its clause ([*b, *e)), or 0 when a comma,
+ * semicolon, colon or the end se comes first. */
+static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
+{
+    while (at < se && !isalpha((unsigned char)t[at])) {
+        if (t[at] == ',' || t[at] == ';' || t[at] == ':') return 0;
+        at++;
+    }
+    *b = *e = at;
+    while (*e < se && (isalpha((unsigned char)t[*e]) || t[*e] == '-' || t[*e] == '\'')) (*e)++;
+    return *e > *b;
+}
+
+/* "roughly 2% more of Ukraine than a year before", "40,000 more soldiers
+ * than in the winter": a value followed at once by a word of the lexicon's
+ * `comparative`, and by "than" further on in its clause, is a difference
+ * between two times or things, never a level of its own. "750,000 - more
+ * than 550,000 wounded" is no comparison: "more than" there is the next
+ * figure's hedge. */
+static int comparison(const cc_lexicon *lx, const char *t, size_t vend, size_t se)
+{
+    static const char *const than[] = {"than", NULL};
+    size_t b, e, b2, e2;
+    if (!next_word(t, vend, se, &b, &e) || !words_after(cc_lexicon_list(lx, "comparative"), t, b, e, 1)) return 0;
+    if (next_word(t, e, se, &b2, &e2) && words_after(than, t, b2, e2, 1)) return 0;
+    return words_after(than, t, e, se, 8);
 }
 
 enum { AGE_LIVED, AGE_AHEAD, AGE_REACHED };
@@ -1568,6 +1600,10 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
     if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
+    if (comparison(cc_rules_lexicon(x->rs), t, q->end, se)) {
+        trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
+        return;
+    }
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
     if (fr->with_year && q->relative) return; /* "the invasion on Saturday": some later day's */
