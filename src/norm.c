@@ -298,7 +298,14 @@ static int fraction_after(const P *p, size_t j, double num, amt *a)
 {
     size_t k = j, e;
     double den;
-    if (is_dash(p, k)) k++; /* "two-thirds", "one - fourth" */
+    if (is_dash(p, k)) { /* "two-thirds", "one - fourth" */
+        k++;
+        /* "forty-third" is the ordinal 43rd, not forty thirds: a tens word
+         * hyphened to a singular one (a fraction's is plural: "twenty thirds") */
+        if (num >= 20 && num < 100 && fmod(num, 10) == 0 && k < p->nt && adjacent(p, k) &&
+            ((p->s[p->t[k].end - 1] | 32) != 's'))
+            return 0;
+    }
     e = denominator(p, k, &den);
     if (e > k && den > 0) {
         a->x = num / den;
@@ -1001,6 +1008,27 @@ static size_t entering(const P *p, size_t i)
 
 /* "in its fourth year", "the third year of the war": [n-1, n) units;
  * "entered its fourth year": n-1 units */
+/* An ordinal at i: a lexicon ordinal ("fourth"), a tens word hyphened to
+ * one ("forty-third"), or digits with their suffix ("43rd", "1,000th"): its
+ * value, *end after it; 0 when there is none. */
+static double ordinal_at(const P *p, size_t i, size_t *end)
+{
+    size_t e;
+    const cc_lxent *o, *tens;
+    if ((tens = lookup(p, i, CC_LX_NUMBER, &e)) && e == i + 1 && tens->v >= 20 && tens->v < 100 &&
+        fmod(tens->v, 10) == 0 && is_dash(p, e) && adjacent(p, e) && adjacent(p, e + 1) &&
+        (o = lookup(p, e + 1, CC_LX_ORDINAL, end)) && o->v < 10)
+        return tens->v + o->v;
+    if ((o = lookup(p, i, CC_LX_ORDINAL, end))) return o->v;
+    const cc_tok *t = i < p->nt ? &p->t[i] : NULL;
+    if (t && t->type == CC_T_NUM && !t->dec_digits && !t->power && t->num >= 1 && adjacent(p, i + 1) &&
+        (word(p, i + 1, "st") || word(p, i + 1, "nd") || word(p, i + 1, "rd") || word(p, i + 1, "th"))) {
+        *end = i + 2;
+        return t->num;
+    }
+    return 0;
+}
+
 static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     size_t j = entering(p, i), e, ue;
@@ -1010,12 +1038,12 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
           word(p, j, "her")))
         return 0;
     j++;
-    const cc_lxent *o = lookup(p, j, CC_LX_ORDINAL, &e);
-    if (!o && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a sombre second anniversary" */
-        o = lookup(p, j + 1, CC_LX_ORDINAL, &e);
-        if (o) j++;
+    double ov = ordinal_at(p, j, &e);
+    if (!ov && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a sombre second anniversary" */
+        ov = ordinal_at(p, j + 1, &e);
+        if (ov) j++;
     }
-    if (!o) return 0;
+    if (!ov) return 0;
     if (word(p, e, "anniversary")) { /* the Nth anniversary: exactly N years */
         const cc_lxent *ents, *y = NULL;
         size_t ne = cc_lexicon_lookup(p->lx, "year", &ents);
@@ -1024,8 +1052,8 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
         if (!y) return 0;
         q->kind = CC_K_DURATION;
         q->unit = "day";
-        q->low = q->high = q->best = o->v * y->v;
-        q->wnum = o->v;
+        q->low = q->high = q->best = ov * y->v;
+        q->wnum = ov;
         q->wunit = y->name;
         q->wfactor = y->v;
         q->entered = 1; /* reached on its day, like a period entered */
@@ -1036,11 +1064,11 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     if (!u || u->kind != CC_K_DURATION) return 0;
     q->kind = CC_K_DURATION;
     q->unit = "day";
-    q->low = (o->v - 1) * u->v;
-    q->high = enters ? q->low : o->v * u->v;
+    q->low = (ov - 1) * u->v;
+    q->high = enters ? q->low : ov * u->v;
     q->entered = (unsigned)enters;
     q->best = q->low;
-    q->wnum = o->v;
+    q->wnum = ov;
     q->wunit = u->name;
     q->wfactor = u->v; /* so that a start derived from it is counted on the calendar */
     *end = ue;

@@ -424,6 +424,18 @@ static void test_dates(void **state)
     q = q1("the fourth anniversary", CC_K_DURATION, NULL, 0);
     NEAR(q.low, 4 * 365);
     NEAR(q.high, 4 * 365);
+    /* ordinals in figures and compound ordinals: "its 43rd month", "its forty-third month" (not forty thirds) */
+    q = q1("now in its 43rd month", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 42 * 30);
+    NEAR(q.high, 43 * 30);
+    q = q1("now in its forty-third month", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 42 * 30);
+    NEAR(q.high, 43 * 30);
+    q = q1("in its 4th year", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 3 * 365);
+    NEAR(q.high, 4 * 365);
+    q = q1("two-thirds", CC_K_NUMBER, NULL, 0); /* a fraction still */
+    NEAR(q.best, 2.0 / 3);
     q = q1("a sombre second anniversary", CC_K_DURATION, NULL, 0);
     NEAR(q.low, 2 * 365);
     /* Indian grouping and a scale joined by a hyphen */
