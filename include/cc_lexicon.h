@@ -57,6 +57,7 @@ typedef enum {
     CC_LX_VULGAR,     /* v: a fraction in one symbol (¾ = 0.75) */
     CC_LX_VAGUE,      /* v, v2: interval (dozens = [24, 99]); v3: best */
     CC_LX_HEDGE,      /* hedge */
+    CC_LX_HEDGE_AFTER, /* hedge, written after the figure ("700,000 or more") */
     CC_LX_UNIT,       /* kind, v: factor to the kind's canonical unit, name */
     CC_LX_CURSYM,     /* name: ISO code; written before the amount */
     CC_LX_CURWORD,    /* name: ISO code; written after the amount */

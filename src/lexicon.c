@@ -333,6 +333,30 @@ static int each_word(ctx *c, cc_lexicon *lx, const cc_ynode *n, cc_lxent e)
     return 0;
 }
 
+/* A mapping of hedge families to their phrases (hedges: before the figure,
+ * hedges_after: after it), each phrase an entry of type t. */
+static int load_hedges(ctx *c, cc_lexicon *lx, const cc_ynode *hedges, cc_lxtype t)
+{
+    if (!hedges) return 0;
+    if (hedges->kind != CC_Y_MAP) { fail(c, hedges, "expected a mapping of hedge families", NULL); return -1; }
+    for (size_t i = 0; i + 1 < hedges->n; i += 2) {
+        const cc_ynode *k = hedges->items[i];
+        int h = -1;
+        for (int q = 1; q < CC_H__N; q++)
+            if (strcmp(hedge_names[q], k->str) == 0) h = q;
+        if (h < 0) {
+            fail(c, k, "unknown hedge family '%s' (expected approx, nearly, over, at_least, up_to, under, barely, exact)",
+                 k->str);
+            return -1;
+        }
+        cc_lxent e = {0};
+        e.type = t;
+        e.hedge = (cc_hedge)h;
+        if (each_word(c, lx, hedges->items[i + 1], e)) return -1;
+    }
+    return 0;
+}
+
 /* A map of "word: number" (or "word: [low, high]" for vague). */
 static int load_valued_iv(ctx *c, cc_lexicon *lx, const cc_ynode *m, cc_lxtype t, int iv);
 
@@ -482,25 +506,9 @@ cc_lexicon *cc_lexicon_load(const char *path, char *err, size_t errlen)
     const cc_ynode *lists = cc_yaml_get(root, "word_lists");
     if (lists && load_word_lists(&c, lx, lists)) goto out;
 
-    const cc_ynode *hedges = cc_yaml_get(root, "hedges");
-    if (hedges) {
-        if (hedges->kind != CC_Y_MAP) { fail(&c, hedges, "expected a mapping of hedge families", NULL); goto out; }
-        for (size_t i = 0; i + 1 < hedges->n; i += 2) {
-            const cc_ynode *k = hedges->items[i];
-            int h = -1;
-            for (int q = 1; q < CC_H__N; q++)
-                if (strcmp(hedge_names[q], k->str) == 0) h = q;
-            if (h < 0) {
-                fail(&c, k, "unknown hedge family '%s' (expected approx, nearly, over, at_least, up_to, under, barely, exact)",
-                     k->str);
-                goto out;
-            }
-            cc_lxent e = {0};
-            e.type = CC_LX_HEDGE;
-            e.hedge = (cc_hedge)h;
-            if (each_word(&c, lx, hedges->items[i + 1], e)) goto out;
-        }
-    }
+    if (load_hedges(&c, lx, cc_yaml_get(root, "hedges"), CC_LX_HEDGE) ||
+        load_hedges(&c, lx, cc_yaml_get(root, "hedges_after"), CC_LX_HEDGE_AFTER))
+        goto out;
 
     const cc_ynode *units = cc_yaml_get(root, "units");
     if (units) {

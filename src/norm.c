@@ -1331,6 +1331,17 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         return -1;
     }
 
+    /* "700,000 or more", "a fifth or less", "20% or so": a hedge after the
+     * figure; not the next figure's ("300,000 and more than 100 tanks") */
+    size_t he;
+    const cc_lxent *after;
+    if (hedge == CC_H_NONE && (after = lookup(p, k, CC_LX_HEDGE_AFTER, &he)) && !word(p, he, "than") &&
+        !(he < p->nt && p->t[he].type == CC_T_NUM)) {
+        hedge = after->hedge;
+        q->hedge_start = p->t[k].start;
+        q->hedge_end = p->t[he - 1].end;
+        k = he;
+    }
     double lo, hi, best = a.x, wnum = a.x;
     double factor = 1;
     cc_kind kind;
