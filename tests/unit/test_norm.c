@@ -456,6 +456,12 @@ static void test_dates(void **state)
     NEAR(q.best, 500);
     /* a month standing alone after "in", "early", "mid-", "late": the latest such month,
      * narrowed to the part written (overlapping parts: a writer's "early" may reach the 15th) */
+    /* a date written with dots, as many European pages write it: the tokenizer reads "24.02" as a number */
+    q = q1("24.02.2022", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2022-02-24"));
+    NEAR(q.high, D("2022-02-24"));
+    q = q1("on 5.10.2023 the talks began", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2023-10-05"));
     q = q1("in June", CC_K_DATE, "2023-12-26", 0);
     NEAR(q.low, D("2023-06-01"));
     NEAR(q.high, D("2023-06-30"));
