@@ -978,6 +978,34 @@ static void fit_weekday(const P *p, cc_qty *q, int wd)
     if (best >= 0) set_days(q, best, best);
 }
 
+/* A part of a year before it ("late 2023", "mid-2024"; overlapping halves:
+ * early January-June, mid April-September, late July-December) or a season
+ * ("the summer of 2024", "autumn 2022"; northern, as the war's are; winter
+ * straddles two years and is left to the year alone). */
+static int year_part(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    static const struct { const char *w; int from, to; } seasons[] = {
+        {"spring", 3, 5}, {"summer", 6, 8}, {"autumn", 9, 11}, {"fall", 9, 11}};
+    static const int part_from[] = {0, 1, 4, 7}, part_to[] = {0, 6, 9, 12};
+    size_t k;
+    int from = 0, to = 0, part = month_part(p, i, &k), y;
+    if (part) {
+        from = part_from[part];
+        to = part_to[part];
+    }
+    for (size_t s = 0; !part && s < sizeof seasons / sizeof *seasons; s++)
+        if (word(p, i, seasons[s].w)) {
+            from = seasons[s].from;
+            to = seasons[s].to;
+            k = word(p, i + 1, "of") ? i + 2 : i + 1;
+        }
+    /* "mid-2024" is glued as "F-16" is, but the part word makes it a time */
+    if (!from || !year_tok(p, k, &y) || (!part && label_before(p, k))) return 0;
+    set_days(q, cc_days_from_civil(y, from, 1), cc_days_from_civil(y, to, cc_days_in_month(y, to)));
+    *end = k + 1;
+    return 1;
+}
+
 static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     q->weekday = -1;
@@ -1009,6 +1037,8 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
         return 1;
     }
     int y;
+    /* with a part or a season a year is a time whatever was asked ("late 2023" counts nothing) */
+    if ((p->want == CC_K_DATE || p->want == CC_K_ANY) && year_part(p, j, q, end)) return 1;
     if (p->want == CC_K_DATE && year_tok(p, j, &y) && !label_before(p, j)) {
         set_days(q, cc_days_from_civil(y, 1, 1), cc_days_from_civil(y, 12, 31));
         *end = j + 1;
@@ -1474,9 +1504,10 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
  * by themselves: "between 2 and 3", "last Thursday", "in its fourth year",
  * "a year", "the past week". A quantity starting at one has a number, a
  * lexicon word or a phrase of the lexicon within a few words. */
-static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "early", "earlier", "from", "her", "his",
-                                         "in", "into", "its", "last", "late", "later", "mid", "next", "of", "over", "past",
-                                         "previous", "the", "their", "this", "to", NULL};
+static const char *const glue_words[] = {"a", "an", "and", "autumn", "between", "coming", "early", "earlier", "fall",
+                                         "from", "her", "his", "in", "into", "its", "last", "late", "later", "mid",
+                                         "next", "of", "over", "past", "previous", "spring", "summer", "the", "their",
+                                         "this", "to", NULL};
 /* Words the grammar reads as quantities without the lexicon. */
 static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
 

@@ -456,6 +456,26 @@ static void test_dates(void **state)
     NEAR(q.best, 500);
     /* a month standing alone after "in", "early", "mid-", "late": the latest such month,
      * narrowed to the part written (overlapping parts: a writer's "early" may reach the 15th) */
+    /* a part of a year or a season, when a date is asked for: "late 2023" is its second half,
+     * "the summer of 2024" June to August; winter straddles two years and stays the year */
+    q = q1("late 2023", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2023-07-01"));
+    NEAR(q.high, D("2023-12-31"));
+    q = q1("in early 2022", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2022-01-01"));
+    NEAR(q.high, D("2022-06-30"));
+    q = q1("mid-2024", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2024-04-01"));
+    NEAR(q.high, D("2024-09-30"));
+    q = q1("the summer of 2024", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2024-06-01"));
+    NEAR(q.high, D("2024-08-31"));
+    q = q1("autumn 2022", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2022-09-01"));
+    NEAR(q.high, D("2022-11-30"));
+    q = q1("winter 2022", CC_K_DATE, NULL, 0);
+    NEAR(q.low, D("2022-01-01"));
+    NEAR(q.high, D("2022-12-31"));
     /* a date written with dots, as many European pages write it: the tokenizer reads "24.02" as a number */
     q = q1("24.02.2022", CC_K_DATE, NULL, 0);
     NEAR(q.low, D("2022-02-24"));
