@@ -800,7 +800,7 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
     cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
 }
 
-enum { YEAR_NONE, YEAR_PERIOD, YEAR_BY };
+enum { TIME_POINT, TIME_PERIOD, TIME_BY };
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -811,8 +811,9 @@ typedef struct {
     cc_claims *out;
     cc_diags *diags;
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
-    int when_year;          /* a bare year: YEAR_PERIOD ("in 2023": a holding's time, but a running
-                             * total's count for that year alone) or YEAR_BY ("by 2025": a time) */
+    int when_span;          /* that time is a year, a month or a week: TIME_PERIOD ("in 2023", "in May",
+                             * "last month": a holding's time, but a running total's count for that
+                             * period alone) or TIME_BY ("by 2025", "as of May": a time); else TIME_POINT */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
 } scan_ctx;
 
@@ -960,6 +961,22 @@ static void clamp_share(cc_qty *v, double total)
 /* The claim rule r makes of quantity q (offsets in the document), quoted
  * as [ms, me), the value as written at [vs, ve), its subject's slots from
  * sl. Returns 0 when it was made. */
+/* "losses passed 950,000 in May": a running total crossing a mark in a
+ * month or a week written after it (a verb of the lexicon's `reached` list
+ * as the value's hedge, or just before it in the claim from ms), not that
+ * period's count. A year, or a time before the figure ("In 2024, losses
+ * reached 430,000", "losses in May topped 35,000"), may well be the
+ * period's own count: those stay out. */
+static int crossing(const scan_ctx *x, size_t ms, const cc_qty *q)
+{
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    const char *t = x->d->text;
+    if (x->when->start < q->end || x->when->kind != CC_K_DATE || x->when->high - x->when->low > 31) return 0;
+    if (q->hedge != CC_H_NONE && words_after(cc_lexicon_list(lx, "reached"), t, q->hedge_start, q->hedge_end, 1))
+        return 1;
+    return listed_before(lx, "reached", t, ms, qty_from(q), 2);
+}
+
 static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t vs, size_t ve, const cc_qty *q,
                      const slots *sl)
 {
@@ -1022,9 +1039,9 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    if (x->when && x->when_year == YEAR_PERIOD && c->policy == CC_POL_CUMULATIVE) {
-        /* "killed in 2024": one year's count, not the running total */
-        trace(x, r, CC_TR_VETO, ms, me, "a bare year");
+    if (x->when && x->when_span == TIME_PERIOD && c->policy == CC_POL_CUMULATIVE && !crossing(x, ms, q)) {
+        /* "killed in 2024", "killed in May": one period's count, not the running total */
+        trace(x, r, CC_TR_VETO, ms, me, "a period's count");
         m->strs.len = kept;
         x->out->n--;
         return -1;
@@ -1538,14 +1555,31 @@ static int year_as_date(scan_ctx *x, cc_qty *q)
     return 1;
 }
 
+/* What a stated time dq is (ws[w - 1] the word before it): a bare year, a
+ * month, a week or another span of days is a period ("in 2023", "in May",
+ * "last month") unless "by" or "as of" leads to it or a verb of saying
+ * stands before ("estimated in 2024"): then it is the time the figure was
+ * reached (TIME_BY). A single day is a point. */
+static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty *dq, int bare)
+{
+    const char *t = x->d->text;
+    int days = !bare && dq->kind == CC_K_DATE && isfinite(dq->low) && dq->high > dq->low;
+    if (!bare && !days) return TIME_POINT;
+    if (word_is(t, dq->start, dq->end, "by")) return TIME_BY; /* "by May": the date's own first word */
+    if (w > 0 && (word_is(t, ws[w - 1], dq->start, "by") || word_is(t, ws[w - 1], dq->start, "of"))) return TIME_BY;
+    if (w > 1 && listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 2], ws[w - 1], 1)) return TIME_BY;
+    return TIME_PERIOD;
+}
+
 /* The date the sentence [ss, ..) states value q for: of its dates within
  * the frame's reach of q, the nearest, unless another value of the rule's
  * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
  * holds 54%": December is 51.5%'s). A date after a period word ("since
  * 2022", "between June and August") bounds a period and says no such thing.
- * Offsets of *when are in the document; *year says it is a bare year. */
+ * Offsets of *when are in the document; *span says what kind of time it is
+ * (time_span). */
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
-                       const cc_qty *all, size_t nall, cc_qty *when, int *year)
+                       const cc_qty *all, size_t nall, cc_qty *when, int *span)
 {
     const char *t = x->d->text;
     uint64_t key = ss;
@@ -1573,9 +1607,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
         best = dist;
         *when = dq;
-        *year = !bare ? YEAR_NONE : w > 0 && word_is(t, ws[w - 1], dq.start, "by") ? YEAR_BY
-                : w > 1 && listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 2], ws[w - 1], 1) ? YEAR_BY
-                : YEAR_PERIOD;
+        *span = time_span(x, ws, w, &dq, bare);
     }
     return best != SIZE_MAX;
 }
@@ -1627,12 +1659,12 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
     slots sl = {NULL, fr, cs, ce};
     cc_qty when;
-    int year = 0;
-    int timed = stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &year);
+    int span = TIME_POINT;
+    int timed = stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &span);
     if (!timed && former_value(t, ws, nw, q)) { trace(x, r, CC_TR_VETO, ms, me, "from"); return; }
     if (timed) {
         x->when = &when;
-        x->when_year = year;
+        x->when_span = span;
     }
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
