@@ -689,13 +689,22 @@ static const cc_lxent *month_at(const P *p, size_t i, size_t *e)
     return m;
 }
 
+/* A dot after month token m that ends its abbreviation ("Jan.", "Sept."),
+ * not the sentence ("on 21 January.", "in May."). */
+static int abbrev_dot(const P *p, size_t m)
+{
+    size_t n = p->t[m].end - p->t[m].start;
+    return sym(p, m + 1, '.') && adjacent(p, m + 1) && n <= 4 && !word(p, m, "may") && !word(p, m, "june") &&
+           !word(p, m, "july");
+}
+
 static int date_monthname(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     size_t e;
     const cc_lxent *m = month_at(p, i, &e);
     if (!m) return 0;
     size_t j = e;
-    if (sym(p, j, '.') && adjacent(p, j)) j++;
+    if (abbrev_dot(p, e - 1)) j++; /* "Jan." */
     int d, y;
     size_t de;
     if (day_tok(p, j, &d, &de)) {
@@ -726,7 +735,7 @@ static int date_daymonth(const P *p, size_t i, cc_qty *q, size_t *end)
     const cc_lxent *m = month_at(p, j, &e);
     if (!m) return 0;
     size_t k = e;
-    if (sym(p, k, '.') && adjacent(p, k)) k++;
+    if (abbrev_dot(p, e - 1)) k++; /* "24 Feb. 2022", not "on 21 January." */
     return month_day(p, m->iv, d, sym(p, k, ',') ? k + 1 : k, k, q, end);
 }
 
