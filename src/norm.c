@@ -805,7 +805,8 @@ static int weekday_at(const P *p, size_t i, int *wd, size_t *end)
     if (p->t[i].end - p->t[i].start <= 5 && !(p->s[p->t[i].start] >= 'A' && p->s[p->t[i].start] <= 'Z')) return 0;
     *wd = w->iv;
     *end = e;
-    if (sym(p, e, '.') && adjacent(p, e)) *end = e + 1;
+    /* an abbreviation's dot ("Thurs."), not the sentence's ("on Monday.") */
+    if (sym(p, e, '.') && adjacent(p, e) && p->t[e - 1].end - p->t[e - 1].start <= 5) *end = e + 1;
     return 1;
 }
 

@@ -479,6 +479,8 @@ static void test_dates(void **state)
     /* a sentence's full stop after a month is not the month's (an abbreviation's is) */
     q = q1("met on 21 January.", CC_K_DATE, "2026-01-23", 0);
     SPAN(q, "met on 21 January.", "21 January");
+    q = q1("they meet on Monday.", CC_K_DATE, "2026-01-23", 0);
+    SPAN(q, "they meet on Monday.", "Monday");
     q = q1("since 24 Feb. 2022", CC_K_DATE, NULL, 0);
     SPAN(q, "since 24 Feb. 2022", "24 Feb. 2022");
     /* a date written with dots, as many European pages write it: the tokenizer reads "24.02" as a number */
