@@ -70,6 +70,8 @@ typedef struct {
     int absent;          /* the frame makes no claim with it: "said" right before an event's date */
     int side;            /* -1 before its anchor, +1 after, 0 either */
     int near;            /* the cue whose match is its anchor; -1: the quantity */
+    int same_words;      /* may be the very words of the cue it is near ("is occupied": the act and its
+                          * doer in one word) */
     int reach;           /* words between the anchor and the cue, at most */
     pcre2_code *not_after; /* a match right after one of these words is something else ("in Ukraine": a place) */
     pcre2_code *not_before; /* a match right before one of these words is something else ("Russia's invasion") */

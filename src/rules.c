@@ -1003,7 +1003,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "reach", "not_after", "not_before", "nearest", "nearer", "refer", NULL};
+                                        "reach", "not_after", "not_before", "nearest", "nearer", "refer", "same_words", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1062,6 +1062,9 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
                 if (strcmp(fr->cues[k].name, near) == 0) { cu->near = (int)k; break; }
             if (cu->near < 0) err_at(c, cc_yaml_get(q, "near"), "near: '%s' is no cue listed before this one", near, NULL);
         }
+        cu->same_words = yaml_flag(c, q, "same_words");
+        if (cu->same_words && cu->near < 0)
+            err_at(c, cc_yaml_get(q, "same_words"), "same_words: cue '%s' needs near: (the cue whose words it may share)", name, NULL);
         cu->reach = fr->reach;
         cu->nearest = yaml_flag(c, q, "nearest") || fr->nearest;
         cu->nearer = yaml_flag(c, q, "nearer");

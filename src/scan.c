@@ -1309,7 +1309,7 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         int clash = 0;
         for (size_t k = 0; k < ntaken; k++)
             if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
-        if (clash || (h.s < anchor.e && anchor.s < h.e)) continue;
+        if (clash || (!cu->same_words && h.s < anchor.e && anchor.s < h.e)) continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
@@ -1445,6 +1445,21 @@ static int possessive_after(const char *t, size_t at, size_t se)
     return at + 4 <= se && memcmp(t + at, "\xE2\x80\x99", 3) == 0 && (t[at + 3] | 32) == 's';
 }
 
+/* The span [s, e) of taken[0..nt) moved to the end: how many come before
+ * it (nt when it is not there), so that a search over that many leaves it
+ * out and the list still holds it. */
+static size_t untake(fspan *taken, size_t nt, size_t s, size_t e)
+{
+    for (size_t k = 0; k < nt; k++)
+        if (taken[k].s == s && taken[k].e == e) {
+            fspan f = taken[k];
+            taken[k] = taken[nt - 1];
+            taken[nt - 1] = f;
+            return nt - 1;
+        }
+    return nt;
+}
+
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
  * (SIZE_MAX when not found); [*ms, *me) grows to take in those found in
  * reach (not those a refer: word stands for). */
@@ -1469,7 +1484,10 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         fspan anchor = cue_anchor(fr, k, cs, ce, core), got;
         const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
         size_t reach = wide && cu->near < 0 && !cu->absent ? SIZE_MAX : (size_t)cu->reach;
-        int found = find_cue(cu, ch, t, ws, nw, anchor, reach, taken, nt, &got) &&
+        /* same_words: the words its near cue took are not taken for it ("is occupied") */
+        size_t ntk = nt;
+        if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
+        int found = find_cue(cu, ch, t, ws, nw, anchor, reach, taken, ntk, &got) &&
                     (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch));
         int referred = !found && cu->refer &&
                        find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, nt, &got) &&
