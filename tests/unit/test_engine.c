@@ -138,6 +138,7 @@ static void test_subject_declarations(void **state)
     assert_false(cc_subject_fits("a.*", "a.b.c"));
 }
 
+
 static cc_doc mkdoc(const char *path, const char *text, const char *date)
 {
     cc_doc doc;
@@ -147,6 +148,48 @@ static cc_doc mkdoc(const char *path, const char *text, const char *date)
     cc_diags_free(&d);
     if (date) { doc.has_date = 1; cc_date_parse_iso(date, &doc.date); }
     return doc;
+}
+
+/* same_words: a cue may share the words of the cue it is near, and only of one
+ * it is near (a load error otherwise, at the key). */
+static void test_same_words(void **state)
+{
+    (void)state;
+    static const char *const rule =
+        "rules:\n  - id: held\n    description: d\n    kind: percent\n    subject: land.ax.held_by.${holder}\n"
+        "    trigger: ['%%']\n    frame:\n      cues:\n        - name: verb\n          words: [occupied, holds]\n"
+        "        - name: holder\n          words: [north, occupied]\n%s          same_words: true\n"
+        "    examples:\n      - text: 'North holds 20%% of Ax.'\n        subject: land.ax.held_by.north\n"
+        "      - text: 'none'\n        match: false\n";
+    for (int k = 0; k < 2; k++) {
+        char text[2048];
+        snprintf(text, sizeof text, rule, k == 0 ? "          near: verb\n" : "");
+        cc_rule_source src = {"mem.yaml", text, strlen(text)};
+        cc_diags d;
+        cc_diags_init(&d);
+        cc_ruleset *t = cc_rules_load_mem(cc_rules_lexicon(rs), &src, 1, &d);
+        if (k == 0) {
+            assert_non_null(t);
+            /* "is occupied": the holder is the verb's own word */
+            cc_matcher *m = cc_matcher_new(t);
+            cc_doc doc = mkdoc("t.md", "About 20% of Ax is occupied.\n", "2026-01-23");
+            cc_claims cl;
+            cc_claims_init(&cl);
+            cc_scan_doc(t, m, &doc, 0, NULL, 0, &cl, &d);
+            assert_int_equal(cl.n, 1);
+            assert_string_equal(cl.items[0].subject, "land.ax.held_by.occupied");
+            cc_claims_free(&cl);
+            cc_doc_free(&doc);
+            cc_matcher_free(m);
+            cc_rules_free(t);
+        } else {
+            assert_null(t);
+            int named = 0;
+            for (size_t i = 0; i < d.n; i++) named |= strstr(d.items[i].msg, "same_words") != NULL;
+            assert_true(named);
+        }
+        cc_diags_free(&d);
+    }
 }
 
 /* The trigger automaton: exact words, stems ("annex*") for every length
@@ -436,7 +479,7 @@ static void test_trigger_automaton_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
