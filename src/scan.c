@@ -476,8 +476,8 @@ static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
 /* "roughly 2% more of Ukraine than a year before", "40,000 more soldiers
  * than in the winter": a value followed at once by a word of the lexicon's
  * `comparative`, and by "than" further on in its clause, is a difference
- * between two times or things, never a level of its own. "750,000 - more
- * than 550,000 wounded" is no comparison: "more than" there is the next
+ * between two times or things, never a level of its own. "640,000 - more
+ * than 420,000 of them wounded" is no comparison: "more than" there is the next
  * figure's hedge. */
 static int comparison(const cc_lexicon *lx, const char *t, size_t vend, size_t se)
 {
