@@ -800,7 +800,7 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
     cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
 }
 
-enum { TIME_POINT, TIME_PERIOD, TIME_BY };
+enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN };
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -813,7 +813,9 @@ typedef struct {
     const cc_qty *when;     /* the time the sentence states the next claim's value for, or NULL */
     int when_span;          /* that time is a year, a month or a week: TIME_PERIOD ("in 2023", "in May",
                              * "last month": a holding's time, but a running total's count for that
-                             * period alone) or TIME_BY ("by 2025", "as of May": a time); else TIME_POINT */
+                             * period alone) or TIME_BY ("by 2025", "as of May": a time); else TIME_POINT.
+                             * TIME_WITHIN, with no time: the figure was counted within a span
+                             * ("during 2024", "between June and August") */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
 } scan_ctx;
 
@@ -1039,7 +1041,8 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         x->out->n--;
         return -1;
     }
-    if (x->when && x->when_span == TIME_PERIOD && c->policy == CC_POL_CUMULATIVE && !crossing(x, ms, q)) {
+    if (c->policy == CC_POL_CUMULATIVE &&
+        (x->when_span == TIME_WITHIN || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)))) {
         /* "killed in 2024", "killed in May": one period's count, not the running total */
         trace(x, r, CC_TR_VETO, ms, me, "a period's count");
         m->strs.len = kept;
@@ -1561,6 +1564,28 @@ static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qt
     return cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE);
 }
 
+/* "between 2022 and 2025", "2014-2022": two years written as a range of
+ * counts; a span of time, no count (a count that size is written with a
+ * separator: "between 1,900 and 2,100"). */
+static int year_range(const scan_ctx *x, const cc_qty *q)
+{
+    if ((q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) || !q->range || q->low < 1900 || q->high > 2100 ||
+        q->low != floor(q->low) || q->high != floor(q->high) || q->high - q->low > 100)
+        return 0;
+    const char *t = x->d->text;
+    size_t runs = 0;
+    for (size_t i = q->start; i < q->end; i++) {
+        if (t[i] == ',' || t[i] == '.') return 0;
+        if (isdigit((unsigned char)t[i]) && (i == q->start || !isdigit((unsigned char)t[i - 1]))) {
+            size_t e = i;
+            while (e < q->end && isdigit((unsigned char)t[e])) e++;
+            if (e - i != 4 && !(runs == 1 && e - i == 2)) return 0; /* "2014-22" */
+            runs++;
+        }
+    }
+    return runs == 2;
+}
+
 /* A bare year (bare_year) as a date: *q becomes it. */
 static int year_as_date(scan_ctx *x, cc_qty *q)
 {
@@ -1614,6 +1639,14 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
+        /* "during 2024", "between June and August" (the word may open the date itself): a span
+         * the figure was counted within, no time it was stated for */
+        const char *const *within = cc_lexicon_list(cc_rules_lexicon(x->rs), "within");
+        if (words_after(within, t, dq.start, dq.end, 1) ||
+            (w > 0 && ws[w - 1] < dq.start && words_after(within, t, ws[w - 1], dq.start, 1))) {
+            *span = TIME_WITHIN;
+            continue;
+        }
         if (w > 0 && ws[w - 1] < dq.start &&
             cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD))
             continue;
@@ -1650,6 +1683,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
     if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
+    if (year_range(x, q)) return;           /* "losses between 2022 and 2025": a span, not a count */
     if (comparison(cc_rules_lexicon(x->rs), t, q->end, se)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
         return;
@@ -1680,10 +1714,8 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     int span = TIME_POINT;
     int timed = stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &span);
     if (!timed && former_value(t, ws, nw, q)) { trace(x, r, CC_TR_VETO, ms, me, "from"); return; }
-    if (timed) {
-        x->when = &when;
-        x->when_span = span;
-    }
+    if (timed) x->when = &when;
+    x->when_span = span;
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
@@ -1696,6 +1728,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         add_claim(x, r, ms, me, q->start, q->end, q, &sl);
     }
     x->when = NULL;
+    x->when_span = TIME_POINT;
 }
 
 static int ends_with_ago(const char *s, size_t n)
