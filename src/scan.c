@@ -1463,6 +1463,26 @@ static size_t untake(fspan *taken, size_t nt, size_t s, size_t e)
     return nt;
 }
 
+/* The cue's match for quantity q (find_cue): when the nearest belongs to
+ * another quantity of the sentence ("met in Abu Dhabi on Sunday and plan
+ * more talks next month": "talks" is next month's), the next nearest is
+ * asked, a few times at most. */
+static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, const size_t *ws, size_t nw, fspan anchor,
+                   size_t reach, const fspan *taken, size_t ntaken, const cc_qty *q, const cc_qty *all, size_t nall,
+                   fspan *got)
+{
+    const char *t = x->d->text;
+    fspan tk[40];
+    size_t n = ntaken < 33 ? ntaken : 33;
+    memcpy(tk, taken, n * sizeof *tk);
+    for (int tries = 0; tries < 4; tries++) {
+        if (!find_cue(cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
+        if (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, *got, q, all, nall, ch)) return 1;
+        tk[n++] = *got; /* another quantity's: look past it */
+    }
+    return 0;
+}
+
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
  * (SIZE_MAX when not found); [*ms, *me) grows to take in those found in
  * reach (not those a refer: word stands for). */
@@ -1490,8 +1510,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         /* same_words: the words its near cue took are not taken for it ("is occupied") */
         size_t ntk = nt;
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
-        int found = find_cue(cu, ch, t, ws, nw, anchor, reach, taken, ntk, &got) &&
-                    (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, got, q, all, nall, ch));
+        int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
         int referred = !found && cu->refer &&
                        find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, nt, &got) &&
                        antecedent(x, cu, &got);
