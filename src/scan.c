@@ -1859,6 +1859,9 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
             continue;
         }
         if (!(q->kind == r->kind || (count_like && (r->kind == CC_K_COUNT || r->kind == CC_K_NUMBER)))) continue;
+        cc_qty at = *q;
+        qty_shift(&at, ss);
+        if (count_like && year_range(x, &at)) continue; /* a span of years: no figure to own a cue */
         out[n] = *q;
         if (r->round_down && q->kind == CC_K_DURATION)
             reread(lx, ts, q->start, q->end - q->start, CC_K_DURATION, &o, &out[n]); /* completed units */
