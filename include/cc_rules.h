@@ -77,6 +77,7 @@ typedef struct {
     pcre2_code *not_before; /* a match right before one of these words is something else ("Russia's invasion") */
     int nearest;         /* it belongs only to the quantity it stands nearest (the frame's nearest: sets it for all) */
     int nearer;          /* an alternative to the cue of its name before it, taken instead when it stands nearer */
+    int same_clause;     /* never across a clause joined by ", and", ", but", ", while" or a semicolon */
     pcre2_code *refer;   /* words that stand for a match named earlier ("the region", "the republic") */
     int line, col;
 } cc_cue;

@@ -1003,7 +1003,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "reach", "not_after", "not_before", "nearest", "nearer", "refer", "same_words", NULL};
+                                        "reach", "not_after", "not_before", "nearest", "nearer", "refer", "same_words",
+                                        "same_clause", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1068,6 +1069,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->reach = fr->reach;
         cu->nearest = yaml_flag(c, q, "nearest") || fr->nearest;
         cu->nearer = yaml_flag(c, q, "nearer");
+        cu->same_clause = yaml_flag(c, q, "same_clause");
         if (cu->nearer && !same_name_before(fr, name))
             err_at(c, cc_yaml_get(q, "nearer"), "nearer: cue '%s' is an alternative to a cue of the same name listed before it, and there is none", name, NULL);
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");

@@ -1299,6 +1299,24 @@ static int possessive_before(const char *t, fspan a, fspan b)
            (strncmp(t + a.e, "'s ", 3) == 0 || strncmp(t + a.e, "\xE2\x80\x99s ", 5) == 0);
 }
 
+/* Whether a clause boundary stands in t[a, b): a semicolon, or a comma with
+ * "and", "but", "while" or "whereas" after it ("… in Ukraine, and Russia's
+ * military casualties …": another clause, another subject). */
+static int clause_between(const char *t, size_t a, size_t b)
+{
+    static const char *const joins[] = {"and", "but", "while", "whereas", NULL};
+    for (size_t i = a; i < b; i++) {
+        if (t[i] == ';') return 1;
+        if (t[i] != ',') continue;
+        size_t w = i + 1, e;
+        while (w < b && t[w] == ' ') w++;
+        for (e = w; e < b && isalpha((unsigned char)t[e]); e++) {}
+        for (size_t k = 0; joins[k]; k++)
+            if (strlen(joins[k]) == e - w && strncasecmp(t + w, joins[k], e - w) == 0) return 1;
+    }
+    return 0;
+}
+
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
@@ -1313,6 +1331,8 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         for (size_t k = 0; k < ntaken; k++)
             if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
         if (clash || (!cu->same_words && h.s < anchor.e && anchor.s < h.e)) continue;
+        if (cu->same_clause && (h.s >= anchor.e ? clause_between(t, anchor.e, h.s) : clause_between(t, h.e, anchor.s)))
+            continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
