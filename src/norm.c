@@ -842,6 +842,8 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
  * 0 for none), *after at the token that follows. */
 static int month_part(const P *p, size_t i, size_t *after)
 {
+    *after = i + 1;
+    if (i >= p->nt || p->t[i].type != CC_T_WORD) return 0; /* (most calls: at a figure) */
     int part = word(p, i, "early") ? 1 : word(p, i, "mid") ? 2 : word(p, i, "late") ? 3 : 0;
     size_t k = i + 1;
     if (part && is_dash(p, k) && adjacent(p, k)) k++; /* "mid-June" */
@@ -997,6 +999,7 @@ static int year_part(const P *p, size_t i, cc_qty *q, size_t *end)
     static const struct { const char *w; int from, to; } seasons[] = {
         {"spring", 3, 5}, {"summer", 6, 8}, {"autumn", 9, 11}, {"fall", 9, 11}};
     static const int part_from[] = {0, 1, 4, 7}, part_to[] = {0, 6, 9, 12};
+    if (i >= p->nt || p->t[i].type != CC_T_WORD) return 0;
     size_t k;
     int from = 0, to = 0, part = month_part(p, i, &k), y;
     if (part) {
@@ -1514,10 +1517,13 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
  * by themselves: "between 2 and 3", "last Thursday", "in its fourth year",
  * "a year", "the past week". A quantity starting at one has a number, a
  * lexicon word or a phrase of the lexicon within a few words. */
-static const char *const glue_words[] = {"a", "an", "and", "autumn", "between", "coming", "early", "earlier", "fall",
-                                         "from", "her", "his", "in", "into", "its", "last", "late", "later", "mid",
-                                         "next", "of", "over", "past", "previous", "spring", "summer", "the", "their",
-                                         "this", "to", NULL};
+static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "earlier", "from", "her", "his", "in",
+                                         "into", "its", "last", "later", "next", "of", "over", "past", "previous",
+                                         "the", "their", "this", "to", NULL};
+/* Words that start a date only right before a month or a year ("late
+ * September", "mid-2024", "the summer of 2024"): common words, so they are
+ * not glue (which any figure within four words would wake). */
+static const char *const part_words[] = {"autumn", "early", "fall", "late", "mid", "spring", "summer", NULL};
 /* Words the grammar reads as quantities without the lexicon. */
 static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
 
@@ -1528,7 +1534,7 @@ static int in_list(const char *key, const char *const *list)
     return 0;
 }
 
-enum { A_NONE, A_ANCHOR, A_GLUE };
+enum { A_NONE, A_ANCHOR, A_GLUE, A_PART };
 
 /* What token i is to the scan: an anchor (a number, a sign, a word some
  * lexicon phrase starts with), glue, or neither (most words, punctuation). */
@@ -1542,6 +1548,7 @@ static unsigned char token_role(const P *p, size_t i)
     size_t n = t->end - t->start;
     if (n >= sizeof key || !cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key)) return A_ANCHOR;
     if (in_list(key, glue_words)) return A_GLUE;
+    if (in_list(key, part_words)) return A_PART;
     if (in_list(key, grammar_words) || cc_lexicon_starts(p->lx, key, n)) return A_ANCHOR;
     return A_NONE;
 }
@@ -1552,6 +1559,12 @@ static unsigned char token_role(const P *p, size_t i)
 static int may_start(const P *p, const unsigned char *role, size_t i)
 {
     if (role[i] == A_ANCHOR) return 1;
+    if (role[i] == A_PART) { /* "late September", "mid-2024", "summer of 2024" */
+        size_t k = i + 1, e;
+        if (k < p->nt && (is_dash(p, k) || word(p, k, "of"))) k++;
+        int y;
+        return year_tok(p, k, &y) || month_at(p, k, &e) != NULL;
+    }
     if (role[i] != A_GLUE) return entering(p, i) > i;
     for (size_t k = i + 1; k < p->nt && k <= i + 4; k++)
         if (role[k] == A_ANCHOR) return 1;

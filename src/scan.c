@@ -479,11 +479,11 @@ static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
  * between two times or things, never a level of its own. "640,000 - more
  * than 420,000 of them wounded" is no comparison: "more than" there is the next
  * figure's hedge. */
-static int comparison(const cc_lexicon *lx, const char *t, size_t vend, size_t se)
+static int comparison(const char *const *comparative, const char *t, size_t vend, size_t se)
 {
     static const char *const than[] = {"than", NULL};
     size_t b, e, b2, e2;
-    if (!next_word(t, vend, se, &b, &e) || !words_after(cc_lexicon_list(lx, "comparative"), t, b, e, 1)) return 0;
+    if (!next_word(t, vend, se, &b, &e) || !words_after(comparative, t, b, e, 1)) return 0;
     if (next_word(t, e, se, &b2, &e2) && words_after(than, t, b2, e2, 1)) return 0;
     return words_after(than, t, e, se, 8);
 }
@@ -817,6 +817,7 @@ typedef struct {
                              * TIME_WITHIN, with no time: the figure was counted within a span
                              * ("during 2024", "between June and August") */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
+    const char *const *comparative, *const *within; /* the lexicon's lists asked of every figure and date */
 } scan_ctx;
 
 /* One step of rule r for claimcheck explain. */
@@ -1492,13 +1493,16 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
                    fspan *got)
 {
     const char *t = x->d->text;
+    if (!find_cue(cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
+    if (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, *got, q, all, nall, ch)) return 1;
+    /* another quantity's: look past it (the spans copied only now, rarely) */
     fspan tk[40];
     size_t n = ntaken < 33 ? ntaken : 33;
     memcpy(tk, taken, n * sizeof *tk);
-    for (int tries = 0; tries < 4; tries++) {
+    for (int tries = 0; tries < 3; tries++) {
+        tk[n++] = *got;
         if (!find_cue(cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
-        if (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, *got, q, all, nall, ch)) return 1;
-        tk[n++] = *got; /* another quantity's: look past it */
+        if (nearest_quantity(t, ws, nw, *got, q, all, nall, ch)) return 1;
     }
     return 0;
 }
@@ -1680,9 +1684,8 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
         /* "during 2024", "between June and August" (the word may open the date itself): a span
          * the figure was counted within, no time it was stated for */
-        const char *const *within = cc_lexicon_list(cc_rules_lexicon(x->rs), "within");
-        if (words_after(within, t, dq.start, dq.end, 1) ||
-            (w > 0 && ws[w - 1] < dq.start && words_after(within, t, ws[w - 1], dq.start, 1))) {
+        if (words_after(x->within, t, dq.start, dq.end, 1) ||
+            (w > 0 && ws[w - 1] < dq.start && words_after(x->within, t, ws[w - 1], dq.start, 1))) {
             *span = TIME_WITHIN;
             continue;
         }
@@ -1723,7 +1726,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
     if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
     if (year_range(x, q)) return;           /* "losses between 2022 and 2025": a span, not a count */
-    if (comparison(cc_rules_lexicon(x->rs), t, q->end, se)) {
+    if (comparison(x->comparative, t, q->end, se)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
         return;
     }
@@ -1879,9 +1882,11 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
             continue;
         }
         if (!(q->kind == r->kind || (count_like && (r->kind == CC_K_COUNT || r->kind == CC_K_NUMBER)))) continue;
-        cc_qty at = *q;
-        qty_shift(&at, ss);
-        if (count_like && year_range(x, &at)) continue; /* a span of years: no figure to own a cue */
+        if (count_like && q->range) { /* a span of years: no figure to own a cue */
+            cc_qty at = *q;
+            qty_shift(&at, ss);
+            if (year_range(x, &at)) continue;
+        }
         out[n] = *q;
         if (r->round_down && q->kind == CC_K_DURATION)
             reread(lx, ts, q->start, q->end - q->start, CC_K_DURATION, &o, &out[n]); /* completed units */
@@ -1979,7 +1984,9 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     size_t first_new = out->n;
     m->strs.len = 0;
     m->nsoff = 0;
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0};
+    const cc_lexicon *lx = cc_rules_lexicon(rs);
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0,
+                  cc_lexicon_list(lx, "comparative"), cc_lexicon_list(lx, "within")};
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
