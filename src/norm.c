@@ -292,6 +292,8 @@ static size_t and_fraction(const P *p, size_t j, double *add)
     return e;
 }
 
+static double ordinal_at(const P *p, size_t i, size_t *end);
+
 /* A fraction with a numerator: "a fifth", "three fifths", "two-thirds",
  * "one over three", "1 out of 3". num is the value already read at i..j. */
 static int fraction_after(const P *p, size_t j, double num, amt *a)
@@ -299,12 +301,9 @@ static int fraction_after(const P *p, size_t j, double num, amt *a)
     size_t k = j, e;
     double den;
     if (is_dash(p, k)) { /* "two-thirds", "one - fourth" */
+        /* "forty-third" is the ordinal 43rd, not forty thirds (a fraction's is plural: "twenty thirds") */
+        if (j > 0 && ordinal_at(p, j - 1, &e)) return 0;
         k++;
-        /* "forty-third" is the ordinal 43rd, not forty thirds: a tens word
-         * hyphened to a singular one (a fraction's is plural: "twenty thirds") */
-        if (num >= 20 && num < 100 && fmod(num, 10) == 0 && k < p->nt && adjacent(p, k) &&
-            ((p->s[p->t[k].end - 1] | 32) != 's'))
-            return 0;
     }
     e = denominator(p, k, &den);
     if (e > k && den > 0) {
@@ -838,16 +837,33 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
     return 0;
 }
 
+/* Words before a month or a year that name a part of it: early, mid and
+ * late (part 1, 2, 3: of a month, overlapping thirds, narrow_month; of a
+ * year, the months from-to) and the seasons (part 0; northern, as the
+ * war's are; winter straddles two years and is left to the year alone). */
+static const struct {
+    const char *w;
+    int part, from, to;
+} date_parts[] = {{"early", 1, 1, 6}, {"mid", 2, 4, 9},    {"late", 3, 7, 12},   {"spring", 0, 3, 5},
+                  {"summer", 0, 6, 8}, {"autumn", 0, 9, 11}, {"fall", 0, 9, 11}};
+
+/* The entry of date_parts at token i, or -1. */
+static int date_part_at(const P *p, size_t i)
+{
+    if (i >= p->nt || p->t[i].type != CC_T_WORD) return -1; /* (most calls: at a figure) */
+    for (size_t k = 0; k < sizeof date_parts / sizeof *date_parts; k++)
+        if (word(p, i, date_parts[k].w)) return (int)k;
+    return -1;
+}
+
 /* "early", "mid" ("mid-"), "late" before a month: the part of it (1, 2, 3;
  * 0 for none), *after at the token that follows. */
 static int month_part(const P *p, size_t i, size_t *after)
 {
+    int k = date_part_at(p, i);
+    int part = k >= 0 ? date_parts[k].part : 0;
     *after = i + 1;
-    if (i >= p->nt || p->t[i].type != CC_T_WORD) return 0; /* (most calls: at a figure) */
-    int part = word(p, i, "early") ? 1 : word(p, i, "mid") ? 2 : word(p, i, "late") ? 3 : 0;
-    size_t k = i + 1;
-    if (part && is_dash(p, k) && adjacent(p, k)) k++; /* "mid-June" */
-    *after = k;
+    if (part && is_dash(p, i + 1) && adjacent(p, i + 1)) *after = i + 2; /* "mid-June" */
     return part;
 }
 
@@ -990,30 +1006,18 @@ static void fit_weekday(const P *p, cc_qty *q, int wd)
     if (best >= 0) set_days(q, best, best);
 }
 
-/* A part of a year before it ("late 2023", "mid-2024"; overlapping halves:
- * early January-June, mid April-September, late July-December) or a season
- * ("the summer of 2024", "autumn 2022"; northern, as the war's are; winter
- * straddles two years and is left to the year alone). */
+/* A part of a year before it ("late 2023", "mid-2024": overlapping halves)
+ * or a season ("the summer of 2024", "autumn 2022"): date_parts. */
 static int year_part(const P *p, size_t i, cc_qty *q, size_t *end)
 {
-    static const struct { const char *w; int from, to; } seasons[] = {
-        {"spring", 3, 5}, {"summer", 6, 8}, {"autumn", 9, 11}, {"fall", 9, 11}};
-    static const int part_from[] = {0, 1, 4, 7}, part_to[] = {0, 6, 9, 12};
-    if (i >= p->nt || p->t[i].type != CC_T_WORD) return 0;
+    int dp = date_part_at(p, i), y;
+    if (dp < 0) return 0;
     size_t k;
-    int from = 0, to = 0, part = month_part(p, i, &k), y;
-    if (part) {
-        from = part_from[part];
-        to = part_to[part];
-    }
-    for (size_t s = 0; !part && s < sizeof seasons / sizeof *seasons; s++)
-        if (word(p, i, seasons[s].w)) {
-            from = seasons[s].from;
-            to = seasons[s].to;
-            k = word(p, i + 1, "of") ? i + 2 : i + 1;
-        }
+    int part = month_part(p, i, &k);
+    if (!part && word(p, k, "of")) k++; /* "the summer of 2024" */
     /* "mid-2024" is glued as "F-16" is, but the part word makes it a time */
-    if (!from || !year_tok(p, k, &y) || (!part && label_before(p, k))) return 0;
+    if (!year_tok(p, k, &y) || (!part && label_before(p, k))) return 0;
+    int from = date_parts[dp].from, to = date_parts[dp].to;
     set_days(q, cc_days_from_civil(y, from, 1), cc_days_from_civil(y, to, cc_days_in_month(y, to)));
     *end = k + 1;
     return 1;
@@ -1520,10 +1524,6 @@ double cc_norm_before(double ref, double days, const char *wunit, double wfactor
 static const char *const glue_words[] = {"a", "an", "and", "between", "coming", "earlier", "from", "her", "his", "in",
                                          "into", "its", "last", "later", "next", "of", "over", "past", "previous",
                                          "the", "their", "this", "to", NULL};
-/* Words that start a date only right before a month or a year ("late
- * September", "mid-2024", "the summer of 2024"): common words, so they are
- * not glue (which any figure within four words would wake). */
-static const char *const part_words[] = {"autumn", "early", "fall", "late", "mid", "spring", "summer", NULL};
 /* Words the grammar reads as quantities without the lexicon. */
 static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
 
@@ -1548,7 +1548,9 @@ static unsigned char token_role(const P *p, size_t i)
     size_t n = t->end - t->start;
     if (n >= sizeof key || !cc_tok_key(p->s, p->t, i, i + 1, key, sizeof key)) return A_ANCHOR;
     if (in_list(key, glue_words)) return A_GLUE;
-    if (in_list(key, part_words)) return A_PART;
+    /* date_parts start a date only right before a month or a year: common words, so not glue
+     * (which any figure within four words would wake) */
+    if (date_part_at(p, i) >= 0) return A_PART;
     if (in_list(key, grammar_words) || cc_lexicon_starts(p->lx, key, n)) return A_ANCHOR;
     return A_NONE;
 }
