@@ -432,34 +432,6 @@ static int age_reached(const cc_lexicon *lx, const cc_doc *d, size_t ss, const c
     return listed_before(lx, "reached", d->text, ss, qty_from(q), 2);
 }
 
-/* 1 when a word of lw follows offset at within `most` words of its clause
- * (up to a comma, semicolon or colon, or the sentence's end se). */
-static int words_after(const char *const *lw, const char *t, size_t at, size_t se, size_t most)
-{
-    size_t e = at, words = 0;
-    while (e < se && words < most) {
-        while (e < se && !isalpha((unsigned char)t[e])) {
-            if (t[e] == ',' || t[e] == ';' || t[e] == ':') return 0;
-            e++;
-        }
-        size_t b = e;
-        while (e < se && (isalpha((unsigned char)t[e]) || t[e] == '-' || t[e] == '\'')) e++;
-        if (b == e) break;
-        words++;
-        for (size_t k = 0; lw[k]; k++) {
-            size_t l = strlen(lw[k]);
-            if (b + l <= se && strncasecmp(t + b, lw[k], l) == 0 && (b + l == se || !isalpha((unsigned char)t[b + l])))
-                return 1;
-        }
-    }
-    return 0;
-}
-
-static int listed_after(const cc_lexicon *lx, const char *list, const char *t, size_t at, size_t se, size_t most)
-{
-    return words_after(cc_lexicon_list(lx, list), t, at, se, most);
-}
-
 /* The word after offset at in its clause ([*b, *e)), or 0 when a comma,
  * semicolon, colon or the end se comes first. */
 static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
@@ -473,6 +445,33 @@ static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
     return *e > *b;
 }
 
+/* Whether an entry of lw (a word or a phrase) starts at offset b and ends
+ * at a word's end, by se. */
+static int listed_at(const char *const *lw, const char *t, size_t b, size_t se)
+{
+    for (size_t k = 0; lw[k]; k++) {
+        size_t l = strlen(lw[k]);
+        if (b + l <= se && strncasecmp(t + b, lw[k], l) == 0 && (b + l == se || !isalpha((unsigned char)t[b + l])))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a word of lw follows offset at within `most` words of its clause
+ * (up to a comma, semicolon or colon, or the sentence's end se). */
+static int words_after(const char *const *lw, const char *t, size_t at, size_t se, size_t most)
+{
+    size_t b, e = at;
+    for (size_t words = 0; words < most && next_word(t, e, se, &b, &e); words++)
+        if (listed_at(lw, t, b, se)) return 1;
+    return 0;
+}
+
+static int listed_after(const cc_lexicon *lx, const char *list, const char *t, size_t at, size_t se, size_t most)
+{
+    return words_after(cc_lexicon_list(lx, list), t, at, se, most);
+}
+
 /* "roughly 2% more of Ukraine than a year before", "40,000 more soldiers
  * than in the winter": a value followed at once by a word of the lexicon's
  * `comparative`, and by "than" further on in its clause, is a difference
@@ -483,8 +482,8 @@ static int comparison(const char *const *comparative, const char *t, size_t vend
 {
     static const char *const than[] = {"than", NULL};
     size_t b, e, b2, e2;
-    if (!next_word(t, vend, se, &b, &e) || !words_after(comparative, t, b, e, 1)) return 0;
-    if (next_word(t, e, se, &b2, &e2) && words_after(than, t, b2, e2, 1)) return 0;
+    if (!next_word(t, vend, se, &b, &e) || !listed_at(comparative, t, b, e)) return 0;
+    if (next_word(t, e, se, &b2, &e2) && listed_at(than, t, b2, e2)) return 0;
     return words_after(than, t, e, se, 8);
 }
 
@@ -1308,12 +1307,10 @@ static int clause_between(const char *t, size_t a, size_t b)
     static const char *const joins[] = {"and", "but", "while", "whereas", NULL};
     for (size_t i = a; i < b; i++) {
         if (t[i] == ';') return 1;
-        if (t[i] != ',') continue;
-        size_t w = i + 1, e;
+        if (t[i] != ',') continue; /* a comma, spaces, a joining word ("70,000 and" has none) */
+        size_t w = i + 1;
         while (w < b && t[w] == ' ') w++;
-        for (e = w; e < b && isalpha((unsigned char)t[e]); e++) {}
-        for (size_t k = 0; joins[k]; k++)
-            if (strlen(joins[k]) == e - w && strncasecmp(t + w, joins[k], e - w) == 0) return 1;
+        if (listed_at(joins, t, w, b)) return 1;
     }
     return 0;
 }
@@ -1725,7 +1722,6 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
     if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
-    if (year_range(x, q)) return;           /* "losses between 2022 and 2025": a span, not a count */
     if (comparison(x->comparative, t, q->end, se)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
         return;
