@@ -421,7 +421,7 @@ static int read_opened(int fd, size_t max_size, char **data, size_t *len, char *
     if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st);
     if (S_ISDIR(st.st_mode)) {
         close(fd);
-        snprintf(err, errlen, "is a directory");
+        read_failed(err, errlen, EISDIR);
         errno = EISDIR;
         return -1;
     }
