@@ -181,6 +181,17 @@ static void test_hedges(void **state)
     q = q1("fewer than 100", CC_K_ANY, NULL, 0);
     assert_int_equal(q.hedge, CC_H_UNDER);
     NEAR(q.high, 100);
+    /* hedges after the figure: "or more" is at least, "or fewer" at most; not the next figure's "more than" */
+    q = q1("700,000 or more", CC_K_COUNT, NULL, 0);
+    NEAR(q.low, 700000);
+    assert_true(isinf(q.high));
+    q = q1("a fifth or less", CC_K_PERCENT, NULL, 0);
+    NEAR(q.high, 20);
+    q = q1("20 percent or so", CC_K_PERCENT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_APPROX);
+    q = q1("300,000 and more than 100 tanks", CC_K_COUNT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NONE);
+    NEAR(q.best, 300000);
     const char *approx[] = {"about 40%", "around 40%", "roughly 40%", "approximately 40%", "some 40%",
                             "an estimated 40%", "circa 40%"};
     for (size_t i = 0; i < sizeof approx / sizeof *approx; i++) {
@@ -433,17 +444,6 @@ static void test_dates(void **state)
         NEAR(q.low, ord[i].lo);
         NEAR(q.high, ord[i].hi);
     }
-    /* hedges after the figure: "or more" is at least, "or fewer" at most; not the next figure's "more than" */
-    q = q1("700,000 or more", CC_K_COUNT, NULL, 0);
-    NEAR(q.low, 700000);
-    assert_true(isinf(q.high));
-    q = q1("a fifth or less", CC_K_PERCENT, NULL, 0);
-    NEAR(q.high, 20);
-    q = q1("20 percent or so", CC_K_PERCENT, NULL, 0);
-    assert_int_equal(q.hedge, CC_H_APPROX);
-    q = q1("300,000 and more than 100 tanks", CC_K_COUNT, NULL, 0);
-    assert_int_equal(q.hedge, CC_H_NONE);
-    NEAR(q.best, 300000);
     q = q1("two-thirds", CC_K_NUMBER, NULL, 0); /* a fraction still */
     NEAR(q.best, 2.0 / 3);
     q = q1("a sombre second anniversary", CC_K_DURATION, NULL, 0);
