@@ -55,4 +55,10 @@ typedef struct {
  * shows none. this_year bounds the years a weekday may pick. */
 int cc_pubdate_find(const cc_lexicon *lx, const cc_doc *d, int this_year, cc_pubdate *out);
 
+/* Where the story starts in a paragraph s[0..n) that opens with a wire
+ * dateline ("KYIV, June 12 (Reuters) - Russian forces…"): past the dash and
+ * its spaces. 0 when it opens with none. The dateline dates the story; it
+ * is no part of the sentence that follows. */
+size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n);
+
 #endif

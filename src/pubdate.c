@@ -168,17 +168,30 @@ static int dash_at(const char *s, const char *e)
            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
 }
 
-/* pre is empty or a city in capitals ("KYIV,", "ANCHORAGE, Alaska"), and
- * post starts with an optional "(Agency)" and then a dash. */
-static int wire(const cc_lexicon *lx, const char *pre, size_t pn, const char *post, size_t qn)
+/* Past the dash that ends a dateline after its date (post[0..qn)): an
+ * optional "(Agency)", then "-", "--", an en or em dash. NULL when none. */
+static const char *dateline_dash(const char *post, size_t qn)
 {
     const char *e = post + qn, *p = skip_space(post, e);
     if (p < e && *p == '(') {
         const char *c = memchr(p, ')', (size_t)(e - p));
-        if (!c || c - p > 40) return 0;
+        if (!c || c - p > 40) return NULL;
         p = skip_space(c + 1, e);
     }
-    if (!dash_at(p, e)) return 0;
+    if (!dash_at(p, e)) return NULL;
+    while (p < e && (*p == '-' || ((unsigned char)*p & 0x80))) {
+        if (*p == '-') p++;
+        else if (dash_at(p, e)) p += 3;
+        else break;
+    }
+    return p;
+}
+
+/* pre is empty or a city in capitals ("KYIV,", "ANCHORAGE, Alaska"), and
+ * post starts with an optional "(Agency)" and then a dash. */
+static int wire(const cc_lexicon *lx, const char *pre, size_t pn, const char *post, size_t qn)
+{
+    if (!dateline_dash(post, qn)) return 0;
     size_t caps = 0, lower = 0;
     for (size_t i = 0; i < pn; i++) {
         if (isupper((unsigned char)pre[i])) caps++;
@@ -410,5 +423,25 @@ int cc_pubdate_find(const cc_lexicon *lx, const cc_doc *d, int this_year, cc_pub
     if (!st.found || st.year_inferred) resolve_yearless(&st);
     if (!st.found) return -1;
     *out = st.best;
+    return 0;
+}
+
+size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n)
+{
+    size_t zone = n < CC_PUBDATE_LEAD_BYTES ? n : CC_PUBDATE_LEAD_BYTES;
+    size_t i = 0; /* the first dash, with a digit of the date before it: most sentences have none */
+    int digit = 0;
+    while (i < zone && !dash_at(s + i, s + zone)) digit |= isdigit((unsigned char)s[i++]);
+    if (i == zone || !digit || !may_hold_date(lx, s, i)) return 0;
+    cc_qty q[4];
+    cc_normopt o = {0, 0, 0, 0};
+    size_t nq = cc_norm_scan(lx, s, zone, CC_K_DATE, &o, q, 4);
+    for (size_t k = 0; k < nq && k < 4; k++) {
+        if (!(q[k].kind == CC_K_DATE || (q[k].unanchored && q[k].month))) continue;
+        if (!wire(lx, s, q[k].start, s + q[k].end, n - q[k].end)) continue;
+        const char *p = skip_space(dateline_dash(s + q[k].end, n - q[k].end), s + n);
+        /* the story follows, not a time ("Fri, 01/23/2026 – 10:40": a date line, its weekday checked) */
+        if (p < s + n && !isdigit((unsigned char)*p)) return (size_t)(p - s);
+    }
     return 0;
 }

@@ -1,4 +1,5 @@
 #include "cc_scan.h"
+#include "cc_pubdate.h"
 #include "cc_wording.h"
 #include "cc_figure.h"
 #include "cc_date.h"
@@ -785,18 +786,33 @@ static spans *doc_spans(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d)
     return sp;
 }
 
+/* "KYIV, June 12 (Reuters) - Russian forces captured…": a paragraph's wire
+ * dateline dates the story, so its date is no event's and its city no
+ * venue; the sentence starts after it. */
+static void skip_dateline(const cc_matcher *m, const cc_doc *d, size_t *s, size_t e)
+{
+    size_t a = *s;
+    while (a > 0 && (d->text[a - 1] == ' ' || d->text[a - 1] == '\t')) a--;
+    if (!m->sp_rs || (a > 0 && d->text[a - 1] != '\n' && d->text[a - 1] != '\r')) return;
+    *s += cc_pubdate_dateline_end(cc_rules_lexicon(m->sp_rs), d->text + *s, e - *s);
+}
+
 /* The sentence around off (off in the body), as cc_doc_sentence gives it,
  * found among the sentence ends of the trigger walk by binary search. */
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e)
 {
-    if (!m->bnd_ok || off < d->body || off > d->len) { cc_doc_sentence(d, off, s, e); return; }
-    size_t lo = 0, hi = m->nbnd; /* the first end at or after off */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->bnd[mid] < off) lo = mid + 1;
-        else hi = mid;
+    if (!m->bnd_ok || off < d->body || off > d->len) {
+        cc_doc_sentence(d, off, s, e);
+    } else {
+        size_t lo = 0, hi = m->nbnd; /* the first end at or after off */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->bnd[mid] < off) lo = mid + 1;
+            else hi = mid;
+        }
+        cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
     }
-    cc_doc_sentence_within(d, lo ? m->bnd[lo - 1] + 1 : d->body, lo < m->nbnd ? m->bnd[lo] : d->len, off, s, e);
+    skip_dateline(m, d, s, *e);
 }
 
 enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN };

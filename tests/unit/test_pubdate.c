@@ -141,12 +141,36 @@ static void test_first_screen_only(void **state)
     assert_int_equal(find(buf, &pd), -1);
 }
 
+/* Where the story starts after a paragraph's dateline; 0 where the
+ * paragraph opens with none, or with a date line and a time. */
+static void test_dateline_end(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *story;
+    } cases[] = {
+        {"KYIV, June 12 - Russian forces captured the town.", "Russian forces"},
+        {"KHARKIV, Ukraine, 9 July (Ukrinform) \xE2\x80\x93 Units retook the plant.", "Units retook"},
+        {"March 3, 2025 -- The first convoy crossed the river.", "The first convoy"},
+        {"Fri, 01/23/2026 \xE2\x80\x93 10:40 News desk", NULL},
+        {"Russian forces captured the town on June 12 - a first in weeks.", NULL},
+        {"The full-scale invasion began on 24 February 2022.", NULL},
+        {"Talks in Geneva, officials said - no date here.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t k = cc_pubdate_dateline_end(lx, cases[i].text, strlen(cases[i].text));
+        if (!cases[i].story) assert_int_equal(k, 0);
+        else assert_int_equal(k, (size_t)(strstr(cases[i].text, cases[i].story) - cases[i].text));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_undated),
         cmocka_unit_test(test_first_screen_only),
+        cmocka_unit_test(test_dateline_end),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
