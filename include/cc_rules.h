@@ -17,7 +17,7 @@
 #include "cc_diag.h"
 #include "cc_lexicon.h"
 
-typedef enum { CC_DERIVE_NONE, CC_DERIVE_START, CC_DERIVE_SHARE } cc_derive;
+typedef enum { CC_DERIVE_NONE, CC_DERIVE_START, CC_DERIVE_SHARE, CC_DERIVE_REACHED } cc_derive;
 typedef enum { CC_POL_FIXED, CC_POL_VARYING, CC_POL_CUMULATIVE, CC_POL_NONE } cc_policy;
 typedef enum { CC_SEV_INFO, CC_SEV_WARNING, CC_SEV_ERROR } cc_severity;
 

@@ -83,7 +83,7 @@ typedef enum {
     CC_TR_ABSENT,      /* a cue that must be absent was found (detail: its name) */
     CC_TR_VETO,        /* a veto word stood in reach */
     CC_TR_WITHIN,      /* the value lies outside what the rule's subject can take */
-    CC_TR_DERIVE,      /* no reference value to turn the value into a share */
+    CC_TR_DERIVE,      /* no reference value to turn the value into a share; no day an age is reached on */
     CC_TR_SAME,        /* the same words made this claim already */
     CC_TR_CLAIM        /* a claim (detail: its subject) */
 } cc_trace_step;

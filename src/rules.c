@@ -1103,7 +1103,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
  * expectations): a start it derives is a date, a share a percentage. */
 static cc_kind value_kind(const cc_rule *r)
 {
-    return r->derive == CC_DERIVE_START ? CC_K_DATE : r->derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r->kind;
+    if (r->derive == CC_DERIVE_START || r->derive == CC_DERIVE_REACHED) return CC_K_DATE;
+    return r->derive == CC_DERIVE_SHARE ? CC_K_PERCENT : r->kind;
 }
 
 static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n);
@@ -1132,7 +1133,7 @@ static void load_defer(lctx *c, cc_rule *r, const cc_ynode *v)
 /* A subject slot some pattern group, frame cue or default fills. */
 static void check_slot_filled(lctx *c, const cc_rule *r, const cc_ynode *at, const char *name)
 {
-    int ok = 0;
+    int ok = r->derive == CC_DERIVE_REACHED && strcmp(name, "age") == 0; /* the age reached, from the value */
     for (size_t i = 0; i < r->ndefaults && !ok; i++) ok = strcmp(r->defaults[i].name, name) == 0;
     for (size_t i = 0; i < r->npats && !ok; i++)
         ok = pcre2_substring_number_from_name(r->pats[i].re, (PCRE2_SPTR)name) > 0;
@@ -1237,9 +1238,11 @@ static void load_rule(lctx *c, const cc_ynode *n)
     if (der) {
         if (strcmp(der, "start") == 0) r.derive = CC_DERIVE_START;
         else if (strcmp(der, "share") == 0) r.derive = CC_DERIVE_SHARE;
-        else if (strcmp(der, "none") != 0) err_at(c, cc_yaml_get(n, "derive"), "derive must be start, share or none, not '%s'", der, NULL);
-        if (r.derive == CC_DERIVE_START && r.kind != CC_K_DURATION)
-            err_at(c, cc_yaml_get(n, "derive"), "derive: start needs kind: duration", NULL, NULL);
+        else if (strcmp(der, "reached") == 0) r.derive = CC_DERIVE_REACHED;
+        else if (strcmp(der, "none") != 0)
+            err_at(c, cc_yaml_get(n, "derive"), "derive must be start, share, reached or none, not '%s'", der, NULL);
+        if ((r.derive == CC_DERIVE_START || r.derive == CC_DERIVE_REACHED) && r.kind != CC_K_DURATION)
+            err_at(c, cc_yaml_get(n, "derive"), "derive: %s needs kind: duration", der, NULL);
         if (r.derive == CC_DERIVE_SHARE && !cc_yaml_str(n, "reference"))
             err_at(c, cc_yaml_get(n, "derive"), "derive: share needs a reference template such as area.${region}", NULL, NULL);
     }

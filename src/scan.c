@@ -279,6 +279,7 @@ typedef struct {
     const pcre2_code *re;    /* a pattern's groups, or NULL */
     const cc_frame *fr;      /* a frame's cues */
     const size_t *cs, *ce;   /* per cue: its span (cs == SIZE_MAX: not found) */
+    const cc_qty *q;         /* the value read, for ${age} (derive: reached) */
 } slots;
 
 /* The slot's text: 1 with *canon (a table's canonical name) or the span
@@ -301,6 +302,22 @@ static int slot_get(const cc_ruleset *rs, const slots *sl, cc_matcher *m, const 
     return 1;
 }
 
+/* ${age}: the age a milestone marks, in the unit written ("1000-days",
+ * "3-years", "1-year"). A period entered ("its third year") marks the
+ * units before it. */
+static double age_units(const cc_qty *q, double *f)
+{
+    *f = q->wfactor > 0 ? q->wfactor : 1;
+    return q->entered ? round(q->low / *f) : q->wnum;
+}
+
+static void age_slot(cc_buf *b, const cc_qty *q)
+{
+    double f, n = age_units(q, &f);
+    const char *u = q->wunit ? q->wunit : "day";
+    cc_buf_printf(b, "%.0f-%s%s", n, u, n == 1 ? "" : "s");
+}
+
 /* One slot's text into b: through the alias table of its name (or the one
  * named after a colon), a slug when no table knows it, else its default.
  * 0 when nothing filled it and no default names it ("unknown" written). */
@@ -315,6 +332,10 @@ static int render_slot(const cc_ruleset *rs, const cc_rule *r, const slots *sl, 
     if (slot_get(rs, sl, m, text, name, table, &canon, &s, &e)) {
         if (canon) cc_buf_puts(b, canon);
         else slug(b, text + s, e - s);
+        return 1;
+    }
+    if (r->derive == CC_DERIVE_REACHED && sl->q && strcmp(name, "age") == 0) {
+        age_slot(b, sl->q);
         return 1;
     }
     const char *dv = NULL;
@@ -521,6 +542,35 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, siz
     return AGE_REACHED;
 }
 
+/* derive: reached — the day an age was reached, as the sentence states it
+ * ("the war marked 1,000 days on Tuesday", "will enter its fourth year on
+ * Monday"). An age merely lived, a hedged one ("nearly 1,000 days": no
+ * mark), or one with no day stated makes no claim (-1). */
+static int reached_day(const cc_ruleset *rs, const cc_doc *d, cc_matcher *m, const cc_qty *when, cc_claim *c)
+{
+    if (c->raw.hedge != CC_H_NONE || !when || when->unanchored || when->kind != CC_K_DATE) return -1;
+    size_t ss, se;
+    double lo, hi;
+    sentence_at(m, d, c->raw.start, &ss, &se);
+    if (start_reference(cc_rules_lexicon(rs), d, ss, se, when, c, &lo, &hi) != AGE_REACHED) return -1;
+    c->as_of = 0; /* the day is the value, not a time it is stated for */
+    c->val.kind = CC_K_DATE; /* c->val is the value read (its place kept): now the day */
+    c->val.unit = "date";
+    c->val.low = when->low;
+    c->val.high = when->high;
+    c->val.best = when->best;
+    c->val.relative = when->relative;
+    static const char *const since[] = {"since", NULL};
+    if (when->start > c->raw.end && words_after(since, d->text, c->raw.end, when->start, 8)) {
+        /* "four years since the attack of February 24, 2022": the date is where the count starts */
+        double f, n = age_units(&c->raw, &f);
+        c->val.low = cc_norm_before(when->low, -n * f, c->raw.wunit, f);
+        c->val.high = cc_norm_before(when->high, -n * f, c->raw.wunit, f);
+        c->val.best = cc_norm_before(when->best, -n * f, c->raw.wunit, f);
+    }
+    return 0;
+}
+
 /* The compared value from the value read. -1 when the claim cannot be
  * made (a share without its reference value); *ref_off gets where the
  * reference key was kept (SIZE_MAX when none). */
@@ -562,6 +612,8 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         if (exact && !c->raw.entered) c->val.high += 1;
         c->val.best = round(cc_norm_before(ref_hi, age_best, wu, wf));
         c->val.relative = 1;
+    } else if (r->derive == CC_DERIVE_REACHED) {
+        return reached_day(rs, d, m, when, c);
     } else if (r->derive == CC_DERIVE_SHARE) {
         size_t kl = render(rs, r, sl, m, d->text, r->reference);
         const char *key = m->tmp.s;
@@ -1184,7 +1236,7 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
                     vs = q.start;
                 }
                 weekday_tense(lx, d, ss, r->round_down, &q);
-                slots sl = {p->re, NULL, NULL, NULL};
+                slots sl = {p->re, NULL, NULL, NULL, &q};
                 size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
                 if (!vetoed(x, r, ws, nw, ss, se, ms, me, ve)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
                 else trace_veto(x, r, ms, me);
@@ -1763,7 +1815,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     /* the sentence's topic gates, asked once a claim is at hand */
     if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
     if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
-    slots sl = {NULL, fr, cs, ce};
+    slots sl = {NULL, fr, cs, ce, q};
     cc_qty when;
     int span = TIME_POINT;
     int timed = stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &span);

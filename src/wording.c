@@ -207,7 +207,10 @@ void cc_word_step(cc_buf *b, const cc_rule *r, cc_trace_step step, const char *t
     case CC_TR_ABSENT: cc_buf_printf(b, "cue '%s' (absent: true) stands by ", detail ? detail : "?"); break;
     case CC_TR_VETO: cc_buf_printf(b, "veto word '%s' stands by ", detail ? detail : "?"); break;
     case CC_TR_WITHIN: cc_buf_puts(b, "the value is outside the rule's within: bounds in "); break;
-    case CC_TR_DERIVE: cc_buf_puts(b, "no reference value to make a share of "); break;
+    case CC_TR_DERIVE:
+        cc_buf_puts(b, r->derive == CC_DERIVE_REACHED ? "no day stated on which this age is reached, unhedged: "
+                                                       : "no reference value to make a share of ");
+        break;
     case CC_TR_SAME:
         cc_buf_puts(b, "already read");
         if (detail) cc_buf_printf(b, " as %s", detail);

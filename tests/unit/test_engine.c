@@ -201,6 +201,60 @@ static void test_same_words(void **state)
     }
 }
 
+/* derive: reached — the day stated beside an age reached is the value, and
+ * ${age} names the age in the unit written; an age only lived makes no claim;
+ * ${age} without derive: reached, or derive: reached on another kind, is a
+ * load error. */
+static void test_derive_reached(void **state)
+{
+    (void)state;
+    static const char *const rule =
+        "rules:\n  - id: mark\n    description: d\n    kind: %s\n%s    subject: ev.${age}.date\n"
+        "    trigger: [days, year, years]\n    frame:\n      cues:\n        - name: noun\n          words: [war]\n"
+        "    examples:\n      - text: 'The war marked 100 days on Friday.'\n        date: 2026-01-24\n"
+        "      - text: 'none'\n        match: false\n";
+    char text[2048];
+    cc_diags d;
+    cc_diags_init(&d);
+    snprintf(text, sizeof text, rule, "duration", "    derive: reached\n");
+    cc_ruleset *t = load_text(text, &d);
+    assert_non_null(t);
+    cc_matcher *m = cc_matcher_new(t);
+    const char *texts[] = {"The war marked 100 days on Friday.\n", "The war will enter its third year on Tuesday.\n",
+                           "After 100 days of war, talks began on Friday.\n"};
+    const char *want[][2] = {{"ev.100-days.date", "2026-01-23"}, {"ev.2-years.date", "2026-01-27"}, {NULL, NULL}};
+    for (size_t k = 0; k < 3; k++) {
+        cc_doc doc = mkdoc("t.md", texts[k], "2026-01-24"); /* a Saturday */
+        cc_claims cl;
+        cc_claims_init(&cl);
+        cc_scan_doc(t, m, &doc, 0, NULL, 0, &cl, &d);
+        if (!want[k][0]) {
+            assert_int_equal(cl.n, 0);
+        } else {
+            assert_int_equal(cl.n, 1);
+            assert_string_equal(cl.items[0].subject, want[k][0]);
+            char day[11];
+            cc_date_format((int64_t)cl.items[0].val.low, day);
+            assert_string_equal(day, want[k][1]);
+            assert_true(cl.items[0].val.low == cl.items[0].val.high);
+        }
+        cc_claims_free(&cl);
+        cc_doc_free(&doc);
+    }
+    cc_matcher_free(m);
+    cc_rules_free(t);
+    const char *bad[][2] = {{"percent", "    derive: reached\n"}, {"duration", ""}};
+    const char *says[] = {"derive: reached needs kind: duration", "${age}"};
+    for (size_t k = 0; k < 2; k++) {
+        cc_diags_free(&d);
+        cc_diags_init(&d);
+        snprintf(text, sizeof text, rule, bad[k][0], bad[k][1]);
+        assert_null(load_text(text, &d));
+        assert_true(diag_says(&d, says[k]));
+    }
+    cc_diags_free(&d);
+}
+
 /* The trigger automaton: exact words, stems ("annex*") for every length
  * from their own, a word that is both gets the rules of both, "also" words,
  * '%' as a word, and nothing for words of 32 letters or more. */
@@ -488,7 +542,7 @@ static void test_trigger_automaton_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
