@@ -1194,7 +1194,7 @@ static void report_stop(scan_ctx *x, const cc_rule *r, int line_of_rule, size_t 
 
 static int has_veto(const cc_rule *r) { return r->frame && (r->frame->veto || r->frame->veto_before || r->frame->veto_counted); }
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me,
-                  size_t vend);
+                  size_t vstart, size_t vend);
 static void trace_veto(const scan_ctx *x, const cc_rule *r, size_t ms, size_t me);
 static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, size_t max);
 
@@ -1238,7 +1238,7 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
                 weekday_tense(lx, d, ss, r->round_down, &q);
                 slots sl = {p->re, NULL, NULL, NULL, &q};
                 size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
-                if (!vetoed(x, r, ws, nw, ss, se, ms, me, ve)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
+                if (!vetoed(x, r, ws, nw, ss, se, ms, me, vs, ve)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
                 else trace_veto(x, r, ms, me);
             }
         }
@@ -1456,23 +1456,26 @@ enum { VETO_BEFORE = 4, VETO_AFTER = 3, VETO_BEFORE_ONLY = 5, VETO_COUNTED = 2 }
 /* A veto word of the rule's frame among the claim's own words [ms, me),
  * the VETO_BEFORE words before them and the VETO_AFTER after, in the
  * sentence [ss, se) whose word starts are ws; a veto_before word among the
- * VETO_BEFORE_ONLY words before them; a veto_counted word among the
- * VETO_COUNTED words right after the value, which ends at vend. */
+ * VETO_BEFORE_ONLY words right before the value [vstart, vend) (what the
+ * number counts, wherever the cues stand: "claims Donetsk, Luhansk, … -
+ * three regions"); a veto_counted word among the VETO_COUNTED words right
+ * after the value. */
 static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, size_t ss, size_t se, size_t ms, size_t me,
-                  size_t vend)
+                  size_t vstart, size_t vend)
 {
     if (!has_veto(r)) return 0;
-    size_t before = 0, after, counted; /* the first word of the claim, the first after it, after the value */
+    size_t before = 0, after, value = 0, counted; /* word indexes: the claim's first, the first after it, the value's */
     while (before < nw && ws[before] < ms) before++;
     for (after = before; after < nw && ws[after] < me; after++) {}
-    for (counted = 0; counted < nw && ws[counted] < vend; counted++) {}
+    while (value < nw && ws[value] < vstart) value++;
+    for (counted = value; counted < nw && ws[counted] < vend; counted++) {}
     size_t vs = before >= VETO_BEFORE ? ws[before - VETO_BEFORE] : ss,
-           bs = before >= VETO_BEFORE_ONLY ? ws[before - VETO_BEFORE_ONLY] : ss,
+           bs = value >= VETO_BEFORE_ONLY ? ws[value - VETO_BEFORE_ONLY] : ss,
            ve = after + VETO_AFTER < nw ? ws[after + VETO_AFTER] : se,
            ce = counted + VETO_COUNTED < nw ? ws[counted + VETO_COUNTED] : se;
     if (r->frame->veto && run(r->frame->veto, x->m, x->d->text, ve, vs) >= 0) return 1;
     if (r->frame->veto_counted && run(r->frame->veto_counted, x->m, x->d->text, ce, vend) >= 0) return 1;
-    return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, ms, bs) >= 0;
+    return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, vstart, bs) >= 0;
 }
 
 /* After vetoed() said yes: the veto word it found (the last match made), traced on the claim [ms, me). */
@@ -1811,7 +1814,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         trace(x, r, fr->cues[bad].absent ? CC_TR_ABSENT : CC_TR_CUE, qs.s, qs.e, fr->cues[bad].name);
         return;
     }
-    if (vetoed(x, r, ws, nw, ss, se, ms, me, q->end)) { trace_veto(x, r, ms, me); return; }
+    if (vetoed(x, r, ws, nw, ss, se, ms, me, qty_from(q), q->end)) { trace_veto(x, r, ms, me); return; }
     /* the sentence's topic gates, asked once a claim is at hand */
     if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
     if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
