@@ -1023,6 +1023,109 @@ static int year_part(const P *p, size_t i, cc_qty *q, size_t *end)
     return 1;
 }
 
+static size_t span_joint(const P *p, size_t k, int between);
+
+static int date_whole(const P *p, size_t k, cc_qty *q, size_t *end)
+{
+    return date_numeric(p, k, q, end) || date_monthname(p, k, q, end) || date_daymonth(p, k, q, end);
+}
+
+/* "between March 2023 and May 2024", "from 24 February 2022 to 1 March
+ * 2022": two dates each written with its year, joined. */
+static int date_pair(const P *p, size_t k, int between, cc_qty *q, size_t *end)
+{
+    cc_qty b;
+    size_t e1, j;
+    memset(&b, 0, sizeof b);
+    if (!date_whole(p, k, q, &e1) || q->relative || q->unanchored || !(j = span_joint(p, e1, between))) return 0;
+    if (!date_whole(p, j, &b, end) || b.relative || b.unanchored || b.high < q->low) return 0;
+    q->high = b.high;
+    q->weekday_actual = -1;
+    return 1;
+}
+
+/* The word or dash joining the two ends of a span of dates at token k
+ * ("12-14 March", "from June to August", "between June and August": "and"
+ * only after "between"); the token after it, 0 when none. */
+static size_t span_joint(const P *p, size_t k, int between)
+{
+    if (is_dash(p, k) || word(p, k, "to") || word(p, k, "through") || word(p, k, "until") || word(p, k, "till"))
+        return k + 1;
+    return between && word(p, k, "and") ? k + 1 : 0;
+}
+
+/* The span from month m1 to the month the date q (read at its end) names,
+ * which fixes the year: a first month after the last one is in the year
+ * before ("from December to February"). */
+static void span_months(cc_qty *q, int m1)
+{
+    int y, m, d;
+    cc_civil_from_days((int64_t)q->low, &y, &m, &d);
+    q->low = (double)cc_days_from_civil(m1 > m ? y - 1 : y, m1, 1);
+    q->best = q->low;
+    q->weekday_actual = -1;
+    q->month = q->mday = 0;
+}
+
+/* Two bare months ("between June and August", no year written): the latest
+ * such span before the reference date, the next one after it in the future
+ * tense; unanchored without a reference date. */
+static void bare_months(const P *p, int m1, int m2, cc_qty *q)
+{
+    if (!p->opt || !p->opt->has_ref) { set_unanchored(q); return; }
+    int ry, rm, rd;
+    cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
+    int y = p->opt->forward ? (m1 < rm ? ry + 1 : ry) + (m2 < m1) : (m2 < rm ? ry : ry - 1);
+    int64_t first = cc_days_from_civil(y, m2, 1);
+    set_days(q, first, first + cc_days_in_month(y, m2) - 1);
+    span_months(q, m1);
+    q->relative = 1;
+}
+
+/* A span of dates, one interval from its first day to its last: "March
+ * 12-14, 2024", "12-14 March 2024", "from June to August 2024", "between
+ * June and August", "between March 2023 and May 2024". The end carries the
+ * year for both; an end before the start is no span. */
+static int date_span(const P *p, size_t i, cc_qty *q, size_t *end)
+{
+    /* qty_at has read a "between" or "from" before i already */
+    int between = word(p, i, "between") || (i > 0 && word(p, i - 1, "between"));
+    size_t k = word(p, i, "between") || word(p, i, "from") ? i + 1 : i, e, de, j, me;
+    int d1, d2;
+    const cc_lxent *m1;
+    cc_qty a;
+    memset(&a, 0, sizeof a);
+    a.weekday = -1;
+    if (day_tok(p, k, &d1, &de) && (j = span_joint(p, de, between)) && day_tok(p, j, &d2, &e) &&
+        date_daymonth(p, j, q, end)) { /* "12-14 March 2024" */
+        if (d1 >= d2 || q->unanchored) return 0;
+        q->low = q->best = q->low - (d2 - d1);
+        q->weekday_actual = -1;
+        q->month = q->mday = 0;
+        return 1;
+    }
+    if (!(m1 = month_at(p, k, &me))) return date_pair(p, k, between, q, end);
+    if (day_tok(p, me, &d1, &de) && (j = span_joint(p, de, between)) && day_tok(p, j, &d2, &e) &&
+        !month_at(p, e, &me)) { /* "March 12-14, 2024" */
+        if (d1 >= d2 || !month_day(p, m1->iv, d2, sym(p, e, ',') ? e + 1 : e, e, q, end) || q->unanchored) return 0;
+        q->low = q->best = q->low - (d2 - d1);
+        q->weekday_actual = -1;
+        q->month = q->mday = 0;
+        return 1;
+    }
+    if (day_tok(p, me, &d1, &de) || !(j = span_joint(p, me, between))) return date_pair(p, k, between, q, end);
+    size_t me2;
+    const cc_lxent *m2 = month_at(p, j, &me2);
+    if (!m2 || day_tok(p, me2, &d2, &e)) return 0;
+    if (date_monthname(p, j, q, end)) { /* "from June to August 2024" */
+        span_months(q, m1->iv);
+        return 1;
+    }
+    bare_months(p, m1->iv, m2->iv, q); /* "between June and August" */
+    *end = me2;
+    return 1;
+}
+
 static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     q->weekday = -1;
@@ -1045,6 +1148,7 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
         }
         j = i;
     }
+    if (date_span(p, j, q, end)) return 1;
     if (date_numeric(p, j, q, end) || date_monthname(p, j, q, end) || date_daymonth(p, j, q, end)) return 1;
     if (date_relative(p, j, q, end)) return 1;
     size_t k;

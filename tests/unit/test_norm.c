@@ -504,6 +504,39 @@ static void test_date_intervals(void **state)
     }
 }
 
+/* A span of dates is one interval, from its first day to its last: two
+ * days of one month, two months, two whole dates; the year written at the
+ * end holds for both ends, and without one the latest such span before the
+ * reference date is meant. "and" joins the ends only after "between". */
+static void test_date_spans(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *ref, *lo, *hi; } d[] = {
+        {"March 12-14, 2024", "2025-10-01", "2024-03-12", "2024-03-14"},
+        {"12-14 March 2024", NULL, "2024-03-12", "2024-03-14"},
+        {"between 12 and 14 March 2024", NULL, "2024-03-12", "2024-03-14"},
+        {"from June to August 2024", NULL, "2024-06-01", "2024-08-31"},
+        {"June-August 2024", NULL, "2024-06-01", "2024-08-31"},
+        {"between June and August", "2025-10-01", "2025-06-01", "2025-08-31"},
+        {"between June and August", "2025-07-10", "2024-06-01", "2024-08-31"},
+        {"from December to February", "2025-04-02", "2024-12-01", "2025-02-28"},
+        {"between March 2023 and May 2024", NULL, "2023-03-01", "2024-05-31"},
+        {"from 24 February 2022 to 1 March 2022", NULL, "2022-02-24", "2022-03-01"},
+    };
+    for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
+        cc_qty q = q1(d[i].text, CC_K_DATE, d[i].ref, 0);
+        if (fabs(q.low - D(d[i].lo)) > 0.5 || fabs(q.high - D(d[i].hi)) > 0.5)
+            fail_msg("%s: got %.0f..%.0f off", d[i].text, q.low - D(d[i].lo), q.high - D(d[i].hi));
+    }
+    /* no reference date and no year: unanchored, never guessed */
+    assert_true(q1("between June and August", CC_K_DATE, NULL, 0).unanchored);
+    /* "and" without "between" lists two dates; an end before the start is no span */
+    cc_qty q = q1("June 3, 2024 and June 5, 2024", CC_K_DATE, NULL, 0);
+    NEAR(q.high, D("2024-06-03"));
+    q = q1("14-12 March 2024", CC_K_DATE, NULL, 0);
+    NEAR(q.low, q.high);
+}
+
 static void test_relative_dates(void **state)
 {
     (void)state;
@@ -566,7 +599,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokens), cmocka_unit_test(test_token_values_match_strtod), cmocka_unit_test(test_numbers), cmocka_unit_test(test_hedges),
         cmocka_unit_test(test_vague), cmocka_unit_test(test_ranges), cmocka_unit_test(test_fractions),
-        cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_date_intervals), cmocka_unit_test(test_relative_dates),
+        cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_date_intervals), cmocka_unit_test(test_date_spans), cmocka_unit_test(test_relative_dates),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
     };
