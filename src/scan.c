@@ -430,11 +430,16 @@ static int listed_before(const cc_lexicon *lx, const char *list, const char *t, 
     return 0;
 }
 
-/* Words that put what follows in the future, among the ten words before
- * at ("talks are due to resume on Monday", "they'll meet on Friday"). */
+/* Words that put what follows in the future, among the words before at in
+ * its clause, sixteen at most ("talks are due to resume on Monday", "they'll
+ * meet on Friday", "Wagner would start handing the city over to the army on
+ * Thursday"). A clause before a comma is another's: in "the envoy, who will
+ * fly home Sunday, met Putin on Monday" Monday is past. */
 static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
 {
-    return listed_before(lx, "future", t, ss, at, 10);
+    size_t cs = at;
+    while (cs > ss && t[cs - 1] != ',' && t[cs - 1] != ';' && t[cs - 1] != ':') cs--;
+    return listed_before(lx, "future", t, cs, at, 16);
 }
 
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
