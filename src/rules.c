@@ -917,17 +917,20 @@ static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *word
     } else {
         char **ph = cc_xcalloc(words->n + 1, sizeof *ph), **st = cc_xcalloc(words->n + 1, sizeof *st);
         size_t np = 0, ns = 0;
+        int num = 0; /* "#": a number written in figures ("reached 1,000 days": no arrival) */
         for (size_t i = 0; i < words->n; i++) {
             const cc_ynode *w = words->items[i];
             if (w->kind != CC_Y_SCALAR || !w->len) { err_at(c, w, "a cue word is a word or phrase", NULL, NULL); continue; }
             char f[256];
             size_t l = cc_fold(w->str, w->len, f, sizeof f);
-            if (l && f[l - 1] == '*') { f[l - 1] = 0; st[ns++] = cc_xstrdup(f); }
+            if (l == 1 && f[0] == '#') num = 1;
+            else if (l && f[l - 1] == '*') { f[l - 1] = 0; st[ns++] = cc_xstrdup(f); }
             else ph[np++] = cc_xstrdup(f);
         }
         if (np) cc_buf_regex_alternation(&b, ph, np);
         if (np && ns) cc_buf_putc(&b, '|');
         if (ns) { cc_buf_regex_alternation(&b, st, ns); cc_buf_puts(&b, "\\pL*"); }
+        if (num) cc_buf_puts(&b, np || ns ? "|[0-9][0-9,.]*" : "[0-9][0-9,.]*");
         for (size_t i = 0; i < np; i++) free(ph[i]);
         for (size_t i = 0; i < ns; i++) free(st[i]);
         free(ph);

@@ -1123,7 +1123,8 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         return -1;
     }
     time_by_value(c);
-    if (stamp_time(x->when, d, c) || (c->as_of && x->when)) { /* the quote takes the time in: "held 60% in October" */
+    /* the quote takes the time in: "held 60% in October", "marked 1,000 days on Tuesday" */
+    if (stamp_time(x->when, d, c) || (c->as_of && x->when) || (r->derive == CC_DERIVE_REACHED && x->when)) {
         if (x->when->start < ms) c->start = ms = x->when->start;
         if (x->when->end > me) c->end = me = x->when->end;
     }
