@@ -994,6 +994,21 @@ static pcre2_code *word_list_key(lctx *c, const cc_ynode *n, const char *key)
     return NULL;
 }
 
+/* A cue's not_after or not_before: a list of words, or the name of an alias
+ * table whose phrases are the words (one list for several rules: the
+ * intentions before a holding verb). NULL when absent. */
+static pcre2_code *word_list_or_table(lctx *c, const cc_ynode *n, const char *head, const char *tail, const char *key)
+{
+    char what[32];
+    snprintf(what, sizeof what, "cue %s", key);
+    if (!n) return NULL;
+    if (n->kind == CC_Y_SEQ) return words_regex(c, n, n, NULL, head, tail, what);
+    if (n->kind == CC_Y_SCALAR && n->str && cc_rules_has_table(c->rs, n->str))
+        return words_regex(c, n, NULL, n->str, head, tail, what);
+    err_at(c, n, "%s: expected a list of words or the name of an alias table", key, NULL);
+    return NULL;
+}
+
 /* A cue of this name listed already. */
 static int same_name_before(const cc_frame *fr, const char *name)
 {
@@ -1081,16 +1096,12 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
          * place no table knows, its slot the name itself */
         cu->re = names ? words_regex(c, q, names, NULL, WORDS_HEAD, ")\\s+\\K" NAME_RE, "cue names_after")
                        : cue_regex(c, q, words, table);
-        const cc_ynode *na = cc_yaml_get(q, "not_after");
-        if (na && na->kind == CC_Y_SEQ) /* the words, then white space, ending where the cue's match starts */
-            cu->not_after = words_regex(c, na, na, NULL, "(?<![\\pL\\pN])(?:", ")\\s+\\z", "cue not_after");
-        else if (na)
-            err_at(c, na, "not_after: expected a list of words", NULL, NULL);
-        const cc_ynode *nb = cc_yaml_get(q, "not_before");
-        if (nb && nb->kind == CC_Y_SEQ) /* white space, then the words, from where the cue's match ends */
-            cu->not_before = words_regex(c, nb, nb, NULL, "\\G\\s+(?:", ")(?![\\pL\\pN])", "cue not_before");
-        else if (nb)
-            err_at(c, nb, "not_before: expected a list of words", NULL, NULL);
+        /* the words, then white space, ending where the cue's match starts */
+        cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
+                                           "not_after");
+        /* white space, then the words, from where the cue's match ends */
+        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), "\\G\\s+(?:", ")(?![\\pL\\pN])",
+                                            "not_before");
         cu->refer = word_list_key(c, q, "refer");
         fr->ncues++;
     }
