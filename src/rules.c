@@ -910,10 +910,15 @@ static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *word
     cc_buf b;
     cc_buf_init(&b);
     cc_buf_puts(&b, head);
-    if (table) {
-        char name[128];
-        alias_macro_name(name, sizeof name, table);
-        cc_buf_printf(&b, "{%s}", name);
+    if (table) { /* "intention+modal": the phrases of each table */
+        for (const char *t = table; *t;) {
+            size_t k = strcspn(t, "+");
+            char one[128], name[160];
+            snprintf(one, sizeof one, "%.*s", (int)k, t);
+            alias_macro_name(name, sizeof name, one);
+            cc_buf_printf(&b, t == table ? "{%s}" : "|{%s}", name);
+            t += k + (t[k] == '+');
+        }
     } else {
         char **ph = cc_xcalloc(words->n + 1, sizeof *ph), **st = cc_xcalloc(words->n + 1, sizeof *st);
         size_t np = 0, ns = 0;
@@ -994,18 +999,25 @@ static pcre2_code *word_list_key(lctx *c, const cc_ynode *n, const char *key)
     return NULL;
 }
 
-/* A cue's not_after or not_before: a list of words, or the name of an alias
- * table whose phrases are the words (one list for several rules: the
- * intentions before a holding verb). NULL when absent. */
+/* A cue's not_after or not_before: a list of words, or alias tables by
+ * name ("intention+modal") whose phrases are the words, one list for
+ * several rules. NULL when absent. */
 static pcre2_code *word_list_or_table(lctx *c, const cc_ynode *n, const char *head, const char *tail, const char *key)
 {
     char what[32];
     snprintf(what, sizeof what, "cue %s", key);
     if (!n) return NULL;
     if (n->kind == CC_Y_SEQ) return words_regex(c, n, n, NULL, head, tail, what);
-    if (n->kind == CC_Y_SCALAR && n->str && cc_rules_has_table(c->rs, n->str))
-        return words_regex(c, n, NULL, n->str, head, tail, what);
-    err_at(c, n, "%s: expected a list of words or the name of an alias table", key, NULL);
+    int ok = n->kind == CC_Y_SCALAR && n->str && *n->str;
+    for (const char *t = ok ? n->str : ""; ok && *t;) { /* "intention+modal": every table named exists */
+        size_t k = strcspn(t, "+");
+        char one[128];
+        snprintf(one, sizeof one, "%.*s", (int)k, t);
+        ok = k > 0 && cc_rules_has_table(c->rs, one);
+        t += k + (t[k] == '+');
+    }
+    if (ok) return words_regex(c, n, NULL, n->str, head, tail, what);
+    err_at(c, n, "%s: expected a list of words, or alias tables by name (joined by '+')", key, NULL);
     return NULL;
 }
 

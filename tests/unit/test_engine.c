@@ -201,6 +201,46 @@ static void test_same_words(void **state)
     }
 }
 
+/* not_after naming alias tables ("a+b": the phrases of both); a table
+ * nobody defines is a load error. ('#' in not_before: events.yaml's venue
+ * examples.) */
+static void test_cue_word_tables(void **state)
+{
+    (void)state;
+    static const char *const rule =
+        "aliases:\n  wish:\n    w: [wants to]\n  may:\n    m: [will]\n"
+        "rules:\n  - id: held\n    description: d\n    kind: percent\n    subject: land.ax\n"
+        "    trigger: ['%%']\n    frame:\n      cues:\n        - name: verb\n          words: [hold, holds]\n"
+        "          not_after: %s\n"
+        "    examples:\n      - text: 'Ax holds 20%%.'\n      - text: 'none'\n        match: false\n";
+    char text[2048];
+    cc_diags d;
+    cc_diags_init(&d);
+    snprintf(text, sizeof text, rule, "wish+may");
+    cc_ruleset *t = load_text(text, &d);
+    assert_non_null(t);
+    cc_matcher *m = cc_matcher_new(t);
+    const char *texts[] = {"Ax holds 20%.\n", "Ax wants to hold 20%.\n", "Ax will hold 20%.\n"};
+    const size_t want[] = {1, 0, 0};
+    for (size_t k = 0; k < 3; k++) {
+        cc_doc doc = mkdoc("t.md", texts[k], "2026-01-24");
+        cc_claims cl;
+        cc_claims_init(&cl);
+        cc_scan_doc(t, m, &doc, 0, NULL, 0, &cl, &d);
+        if (cl.n != want[k]) fail_msg("'%s': %zu claims", texts[k], cl.n);
+        cc_claims_free(&cl);
+        cc_doc_free(&doc);
+    }
+    cc_matcher_free(m);
+    cc_rules_free(t);
+    cc_diags_free(&d);
+    cc_diags_init(&d);
+    snprintf(text, sizeof text, rule, "wish+nosuch");
+    assert_null(load_text(text, &d));
+    assert_true(diag_says(&d, "alias tables by name"));
+    cc_diags_free(&d);
+}
+
 /* derive: reached — the day stated beside an age reached is the value, and
  * ${age} names the age in the unit written; an age only lived makes no claim;
  * ${age} without derive: reached, or derive: reached on another kind, is a
@@ -542,7 +582,7 @@ static void test_trigger_automaton_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
