@@ -1718,8 +1718,9 @@ static int year_as_date(scan_ctx *x, cc_qty *q)
 /* What a stated time dq is (ws[w - 1] the word before it): a bare year, a
  * month, a week or another span of days is a period ("in 2023", "in May",
  * "last month") unless "by" or "as of" leads to it or a verb of saying
- * stands before ("estimated in 2024"): then it is the time the figure was
- * reached (TIME_BY). A single day is a point. */
+ * stands before ("estimated in 2024", "said in February that 46,000 had
+ * been killed"): then it is the time the figure was reached (TIME_BY). A
+ * single day is a point. */
 static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty *dq, int bare)
 {
     const char *t = x->d->text;
@@ -1728,6 +1729,10 @@ static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty
     if (word_is(t, dq->start, dq->end, "by")) return TIME_BY; /* "by May": the date's own first word */
     if (w > 0 && (word_is(t, ws[w - 1], dq->start, "by") || word_is(t, ws[w - 1], dq->start, "of"))) return TIME_BY;
     if (w > 1 && listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 2], ws[w - 1], 1)) return TIME_BY;
+    /* "said in February that …": the month read with its "in" */
+    if (w > 0 && word_is(t, dq->start, dq->end, "in") &&
+        listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 1], dq->start, 1))
+        return TIME_BY;
     return TIME_PERIOD;
 }
 

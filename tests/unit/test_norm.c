@@ -159,7 +159,8 @@ static void test_hedges(void **state)
     assert_int_equal(q.hedge, CC_H_NEARLY);
 
     const char *over[] = {"more than 700,000", "over 700,000", "above 700,000", "exceeded 700,000", "passed 700,000",
-                          "topped 700,000", "upward of 700,000", "in excess of 700,000"};
+                          "topped 700,000", "upward of 700,000", "in excess of 700,000",
+                          "likely to exceed 700,000", "could surpass 700,000"};
     for (size_t i = 0; i < sizeof over / sizeof *over; i++) {
         q = q1(over[i], CC_K_ANY, NULL, 0);
         assert_int_equal(q.hedge, CC_H_OVER);
