@@ -851,10 +851,9 @@ static const struct {
 static int date_part_at(const P *p, size_t i)
 {
     if (i >= p->nt || p->t[i].type != CC_T_WORD) return -1; /* (most calls: at a figure) */
-    size_t n = p->t[i].end - p->t[i].start; /* every token's role asks: the table's lengths and initials first */
-    if (n < 3 || n > 6 || !strchr("emlsfEMLSF", p->s[p->t[i].start])) return -1;
+    char c = (char)(p->s[p->t[i].start] | 32); /* every token's role asks: the initial before the whole word */
     for (size_t k = 0; k < sizeof date_parts / sizeof *date_parts; k++)
-        if (word(p, i, date_parts[k].w)) return (int)k;
+        if (c == date_parts[k].w[0] && word(p, i, date_parts[k].w)) return (int)k;
     return -1;
 }
 
