@@ -201,6 +201,16 @@ static void test_same_words(void **state)
     }
 }
 
+/* The claims rule set t reads in one document of text, dated 2026-01-24 (a
+ * Saturday), into *cl (the caller frees it). */
+static void scan_text(cc_ruleset *t, cc_matcher *m, const char *text, cc_claims *cl, cc_diags *d)
+{
+    cc_doc doc = mkdoc("t.md", text, "2026-01-24");
+    cc_claims_init(cl);
+    cc_scan_doc(t, m, &doc, 0, NULL, 0, cl, d);
+    cc_doc_free(&doc);
+}
+
 /* not_after naming alias tables ("a+b": the phrases of both); a table
  * nobody defines is a load error. ('#' in not_before: events.yaml's venue
  * examples.) */
@@ -223,13 +233,10 @@ static void test_cue_word_tables(void **state)
     const char *texts[] = {"Ax holds 20%.\n", "Ax wants to hold 20%.\n", "Ax will hold 20%.\n"};
     const size_t want[] = {1, 0, 0};
     for (size_t k = 0; k < 3; k++) {
-        cc_doc doc = mkdoc("t.md", texts[k], "2026-01-24");
         cc_claims cl;
-        cc_claims_init(&cl);
-        cc_scan_doc(t, m, &doc, 0, NULL, 0, &cl, &d);
+        scan_text(t, m, texts[k], &cl, &d);
         if (cl.n != want[k]) fail_msg("'%s': %zu claims", texts[k], cl.n);
         cc_claims_free(&cl);
-        cc_doc_free(&doc);
     }
     cc_matcher_free(m);
     cc_rules_free(t);
@@ -264,10 +271,8 @@ static void test_derive_reached(void **state)
                            "After 100 days of war, talks began on Friday.\n"};
     const char *want[][2] = {{"ev.100-days.date", "2026-01-23"}, {"ev.2-years.date", "2026-01-27"}, {NULL, NULL}};
     for (size_t k = 0; k < 3; k++) {
-        cc_doc doc = mkdoc("t.md", texts[k], "2026-01-24"); /* a Saturday */
         cc_claims cl;
-        cc_claims_init(&cl);
-        cc_scan_doc(t, m, &doc, 0, NULL, 0, &cl, &d);
+        scan_text(t, m, texts[k], &cl, &d);
         if (!want[k][0]) {
             assert_int_equal(cl.n, 0);
         } else {
@@ -279,7 +284,6 @@ static void test_derive_reached(void **state)
             assert_true(cl.items[0].val.low == cl.items[0].val.high);
         }
         cc_claims_free(&cl);
-        cc_doc_free(&doc);
     }
     cc_matcher_free(m);
     cc_rules_free(t);
