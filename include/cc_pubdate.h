@@ -58,7 +58,9 @@ int cc_pubdate_find(const cc_lexicon *lx, const cc_doc *d, int this_year, cc_pub
 /* Where the story starts in a paragraph s[0..n) that opens with a wire
  * dateline ("KYIV, June 12 (Reuters) - Russian forces…"): past the dash and
  * its spaces. 0 when it opens with none. The dateline dates the story; it
- * is no part of the sentence that follows. */
-size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n);
+ * is no part of the sentence that follows. A date and a dash with no city
+ * before them are a dateline only on the story's own day (has_date, date):
+ * otherwise they are a timeline's entry. */
+size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n, int has_date, int64_t date);
 
 #endif

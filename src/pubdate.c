@@ -426,7 +426,17 @@ int cc_pubdate_find(const cc_lexicon *lx, const cc_doc *d, int this_year, cc_pub
     return 0;
 }
 
-size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n)
+/* Whether a date read at the head of a paragraph is the day d (a month and
+ * day written without a year: the same month and day). */
+static int same_day(const cc_qty *q, int64_t d)
+{
+    if (!q->unanchored) return q->low == q->high && (int64_t)q->low == d;
+    int y, m, dd;
+    cc_civil_from_days(d, &y, &m, &dd);
+    return q->month == m && q->mday == dd;
+}
+
+size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n, int has_date, int64_t date)
 {
     size_t zone = n < CC_PUBDATE_LEAD_BYTES ? n : CC_PUBDATE_LEAD_BYTES;
     size_t i = 0; /* the first dash, with a digit of the date before it: most sentences have none */
@@ -439,6 +449,9 @@ size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n)
     for (size_t k = 0; k < nq && k < 4; k++) {
         if (!(q[k].kind == CC_K_DATE || (q[k].unanchored && q[k].month))) continue;
         if (!wire(lx, s, q[k].start, s + q[k].end, n - q[k].end)) continue;
+        /* with no city, only the story's own day: "Feb 24, 2022 - Russia launches its invasion" in a
+         * timeline is an event's date */
+        if (q[k].start == 0 && !(has_date && same_day(&q[k], date))) continue;
         const char *p = skip_space(dateline_dash(s + q[k].end, n - q[k].end), s + n);
         /* the story follows, not a time ("Fri, 01/23/2026 – 10:40": a date line, its weekday checked) */
         if (p < s + n && !isdigit((unsigned char)*p)) return (size_t)(p - s);

@@ -851,7 +851,7 @@ static void skip_dateline(const cc_matcher *m, const cc_doc *d, size_t *s, size_
     size_t a = *s;
     while (a > 0 && (d->text[a - 1] == ' ' || d->text[a - 1] == '\t')) a--;
     if (!m->sp_rs || (a > 0 && d->text[a - 1] != '\n' && d->text[a - 1] != '\r')) return;
-    *s += cc_pubdate_dateline_end(cc_rules_lexicon(m->sp_rs), d->text + *s, e - *s);
+    *s += cc_pubdate_dateline_end(cc_rules_lexicon(m->sp_rs), d->text + *s, e - *s, d->has_date, d->date);
 }
 
 /* The sentence around off (off in the body), as cc_doc_sentence gives it,

@@ -154,11 +154,15 @@ static void test_dateline_end(void **state)
         {"March 3, 2025 -- The first convoy crossed the river.", "The first convoy"},
         {"Fri, 01/23/2026 \xE2\x80\x93 10:40 News desk", NULL},
         {"Russian forces captured the town on June 12 - a first in weeks.", NULL},
+        /* no city and another day: a timeline's entry, not a dateline */
+        {"Feb 24, 2022 - Russia launches its full-scale invasion.", NULL},
         {"Tanks crossed the border at dawn on 24 February 2022.", NULL},
         {"Talks in Geneva, officials said - no date here.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        size_t k = cc_pubdate_dateline_end(lx, cases[i].text, strlen(cases[i].text));
+        int64_t day;
+        cc_date_parse_iso("2025-03-03", &day); /* the story's day: the city-less dateline's */
+        size_t k = cc_pubdate_dateline_end(lx, cases[i].text, strlen(cases[i].text), 1, day);
         if (!cases[i].story) assert_int_equal(k, 0);
         else assert_int_equal(k, (size_t)(strstr(cases[i].text, cases[i].story) - cases[i].text));
     }
