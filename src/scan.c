@@ -1670,8 +1670,10 @@ static size_t words_before(const size_t *ws, size_t nw, size_t at)
     return w;
 }
 
-/* A bare year after a clause-date word ("In 2023, …", "by 2024"): the
- * sentence's reading took it for a number; it is a time, no count. */
+/* A bare year after a clause-date word ("In 2023, …", "by 2024") or a
+ * period word ("killed since 2022", "until 2021"): the sentence's reading
+ * took it for a number; it is a time, no count. "over 2000" stays a count:
+ * "over" is a hedge as often as a period word. */
 static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q)
 {
     const char *t = x->d->text;
@@ -1683,7 +1685,11 @@ static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qt
     if (w == 0) return 0;
     size_t we = ws[w - 1];
     while (we < q->start && isalpha((unsigned char)t[we])) we++;
-    return cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE);
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    const char *wb = t + ws[w - 1];
+    size_t wl = we - ws[w - 1];
+    return cc_lexicon_word_of(lx, wb, wl, CC_LX_CLAUSE_DATE) ||
+           (cc_lexicon_word_of(lx, wb, wl, CC_LX_PERIOD) && !(wl == 4 && strncasecmp(wb, "over", 4) == 0));
 }
 
 /* "between 2022 and 2025", "2014-2022": two years written as a range of
@@ -1808,7 +1814,6 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
-    if (bare_year(x, ws, nw, q)) return;   /* "killed or wounded in 2024": a time, not a count */
     if (comparison(x->comparative, t, q->end, se)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
         return;
@@ -2027,10 +2032,17 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     size_t nw;
     const size_t *ws = sentence_word_starts(x, ss, se, &nw);
     int gated = -1;
+    size_t kept = 0;
     for (size_t k = 0; k < nq; k++) {
         qty_shift(&q[k], ss);
+        /* "killed or wounded in 2024", "killed since 2022": a time, no count, and no figure to
+         * take a cue from the count beside it */
+        if (bare_year(x, ws, nw, &q[k])) continue;
         weekday_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
+        q[kept++] = q[k];
     }
+    nq = kept;
+    if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
     for (size_t k = 0; k < nq; k++) frame_quantity(x, r, ss, se, ws, nw, &q[k], q, nq, &gated, hits);
 }
 
