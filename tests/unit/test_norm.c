@@ -157,6 +157,8 @@ static void test_hedges(void **state)
     NEAR(q.high, 50);
     q = q1("close to 200", CC_K_ANY, NULL, 0);
     assert_int_equal(q.hedge, CC_H_NEARLY);
+    q = q1("closer to 400,000", CC_K_ANY, NULL, 0); /* another estimate's, nearer this figure: about */
+    assert_int_equal(q.hedge, CC_H_APPROX);
 
     const char *over[] = {"more than 700,000", "over 700,000", "above 700,000", "exceeded 700,000", "passed 700,000",
                           "topped 700,000", "upward of 700,000", "in excess of 700,000",
