@@ -772,10 +772,11 @@ static int date_numeric(const P *p, size_t i, cc_qty *q, size_t *end)
     for (size_t k = i + 1; k <= i + 4; k++) if (!adjacent(p, k)) return 0;
     int y, m, d;
     int dashes = sym(p, i + 1, '-') && sym(p, i + 3, '-');
-    if (dashes && a->int_digits == 4) {
+    int slashes = sym(p, i + 1, '/') && sym(p, i + 3, '/');
+    if ((dashes || slashes) && a->int_digits == 4) { /* "2025-10-18", "2025/10/18": year first, then month */
         if (b->int_digits > 2 || c->int_digits > 2) return 0;
         y = (int)a->num; m = (int)b->num; d = (int)c->num;
-    } else if ((sym(p, i + 1, '/') && sym(p, i + 3, '/')) || (sym(p, i + 1, '.') && sym(p, i + 3, '.')) ||
+    } else if (slashes || (sym(p, i + 1, '.') && sym(p, i + 3, '.')) ||
                (dashes && c->int_digits == 4)) { /* "26-11-2025": day (or month) first, the year last */
         if (a->int_digits > 2 || b->int_digits > 2 || (c->int_digits != 4 && c->int_digits != 2)) return 0;
         y = (int)c->num;

@@ -498,6 +498,7 @@ static void test_date_intervals(void **state)
         {"autumn 2022", NULL, "2022-09-01", "2022-11-30"},
         {"winter 2022", NULL, "2022-01-01", "2022-12-31"},
         {"24.02.2022", NULL, "2022-02-24", "2022-02-24"},
+        {"Posted: 2025/10/18", NULL, "2025-10-18", "2025-10-18"},
         {"on 5.10.2023 the talks began", NULL, "2023-10-05", "2023-10-05"},
     };
     for (size_t i = 0; i < sizeof d / sizeof *d; i++) {

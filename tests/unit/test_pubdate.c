@@ -41,6 +41,8 @@ static const page pages[] = {
     {"Peace plan draws criticism\n\nUpdated: 14-10-2025 11:02 IST | Created: 13-10-2025 09:15 IST\nThe plan has 20 points.",
      "2025-10-13", CC_PD_PUBLISHED, 0},
     {"Posted on 2025-11-03T09:12:00Z by the newsroom\nThe council voted.", "2025-11-03", CC_PD_PUBLISHED, 0},
+    {"Posted: 2025/10/18\nAuthor: staff\n\nDrones downed\n\nThe ministry said 40 drones fell.", "2025-10-18",
+     CC_PD_PUBLISHED, 0},
     /* wire datelines */
     {"WARSAW, September 2, 2025 (Reuters) - Poland closed two border crossings on Tuesday.", "2025-09-02",
      CC_PD_WIRE, 0},
