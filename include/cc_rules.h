@@ -112,6 +112,7 @@ typedef struct cc_rule {
     size_t ndefaults;
     cc_policy policy;
     int policy_set;      /* written in the rule (else it comes from a subjects: declaration) */
+    int declared;        /* its subject template fits declared families: it claims only on those */
     int window_days;
     cc_severity severity;
     int off;             /* severity: off (in the rule or the configuration): it reads nothing in a check */

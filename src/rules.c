@@ -1563,6 +1563,7 @@ static void subject_policy(lctx *c, cc_rule *r, const cc_ynode *n)
             which = i;
         }
     }
+    r->declared = fit > 0;
     /* a template that fits several families (event.${event}...) takes each claim's from its own */
     if (fit != 1) return;
     const cc_subject_decl *d = &c->rs->subjects[which];

@@ -1085,6 +1085,12 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     size_t len = render(x->rs, r, sl, m, d->text, r->subject); /* into m->tmp */
     const cc_subject_decl *comp = cc_rules_complement_of(x->rs, m->tmp.s);
     if (comp) len = to_declared(m, comp);
+    if (r->declared && !comp && !cc_rules_subject_decl(x->rs, m->tmp.s)) {
+        /* a pair no family declares ("count.talks.points"): not a subject the rule describes */
+        trace(x, r, CC_TR_VETO, ms, me, "a subject no family declares");
+        x->out->n--;
+        return -1;
+    }
     /* the same words are one claim about a subject, whichever rules read them */
     for (size_t k = vx_first(m, vs); k; k = m->vx_next[k - 1])
         if (strcmp(m->strs.s + m->soff[3 * (k - 1)], m->tmp.s) == 0) {
