@@ -601,11 +601,14 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         double age_lo = c->raw.low, age_hi = c->raw.high, age_best = c->raw.best;
         int age = start_reference(cc_rules_lexicon(rs), d, ss, se, when, c, &ref_lo, &ref_hi);
         int exact = age == AGE_REACHED && c->raw.hedge == CC_H_NONE;
-        /* "four years of war" a week before the anniversary: a count of months or years (not an
-         * ordinal, "in its fourth year", which says the years before it) */
-        if (age == AGE_LIVED && r->round_down && c->raw.hedge == CC_H_NONE && wu && wf > 0 &&
-            fabs(c->raw.low / wf - c->raw.wnum) < 1e-9 && (strcmp(wu, "year") == 0 || strcmp(wu, "month") == 0))
-            age_lo = c->raw.low - wf * cc_lexicon_param(cc_rules_lexicon(rs), "age_round_up", 0);
+        /* "four years of war" a week before the anniversary, "1,000 days in" on the 1,000th day: a
+         * count of units lived (not an ordinal, "in its fourth year", which says the years before
+         * it) may be written a little early, a day at least (days are counted both ways) */
+        if (age == AGE_LIVED && r->round_down && c->raw.hedge == CC_H_NONE && wf > 0 &&
+            fabs(c->raw.low / wf - c->raw.wnum) < 1e-9) {
+            double up = cc_lexicon_param(cc_rules_lexicon(rs), "age_round_up", 0);
+            if (up > 0) age_lo = c->raw.low - fmax(wf * up, 1);
+        }
         if (age == AGE_AHEAD && wf > 0) {
             /* still ahead: the age now is within one written unit below it */
             age_hi = age_best = c->raw.low;
