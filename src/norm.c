@@ -1540,21 +1540,32 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         a.share = 0;
     }
     q->wfactor = factor;
-    /* "three years ago (today)": a date */
+    /* "three years ago (today)": a date; "four years ago this week (month)": that week (month) then */
     if (kind == CC_K_DURATION && word(p, k, "ago") && (p->want == CC_K_ANY || p->want == CC_K_DATE)) {
         int today = word(p, k + 1, "today");
+        int week = word(p, k + 1, "this") && word(p, k + 2, "week"), month = word(p, k + 1, "this") && word(p, k + 2, "month");
         q->hedge = hedge;
         if (!p->opt || !p->opt->has_ref) set_unanchored(q);
         else {
-            double ref = (double)p->opt->ref, d = a.x * factor, slack = today ? 0 : a.h * factor;
+            double ref = (double)p->opt->ref, d = a.x * factor, slack = today || week || month ? 0 : a.h * factor;
             const char *wu = u ? u->name : NULL;
-            set_days(q, (int64_t)llround(cc_norm_before(ref, d + slack, wu, factor)),
-                     (int64_t)llround(cc_norm_before(ref, d - slack, wu, factor)));
+            int64_t lo = (int64_t)llround(cc_norm_before(ref, d + slack, wu, factor)),
+                    hi = (int64_t)llround(cc_norm_before(ref, d - slack, wu, factor));
+            if (week) { /* Monday to Sunday */
+                lo -= (cc_weekday(lo) + 6) % 7;
+                hi = lo + 6;
+            } else if (month) {
+                int yy, mm, dd;
+                cc_civil_from_days(lo, &yy, &mm, &dd);
+                lo = cc_days_from_civil(yy, mm, 1);
+                hi = lo + cc_days_in_month(yy, mm) - 1;
+            }
+            set_days(q, lo, hi);
             q->best = round(cc_norm_before(ref, d, wu, factor));
             q->relative = 1;
         }
         q->start = p->t[i].start;
-        size_t last = today ? k + 1 : k;
+        size_t last = today ? k + 1 : week || month ? k + 2 : k;
         q->end = p->t[last].end;
         *endp = last + 1;
         return 1;

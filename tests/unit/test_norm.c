@@ -550,6 +550,7 @@ static void test_relative_dates(void **state)
         {"last Thursday", "2026-01-22", "2026-01-22"}, {"last Friday", "2026-01-16", "2026-01-16"},
         {"next Monday", "2026-01-26", "2026-01-26"}, {"last August", "2025-08-01", "2025-08-31"},
         {"three years ago today", "2023-01-23", "2023-01-23"}, {"earlier this month", "2026-01-01", "2026-01-23"},
+        {"four years ago this week", "2022-01-17", "2022-01-23"}, {"a year ago this month", "2025-01-01", "2025-01-31"},
         {"later this week", "2026-01-23", "2026-01-25"}, {"later this month", "2026-01-23", "2026-01-31"},
         {"next week", "2026-01-26", "2026-02-01"}, {"last month", "2025-12-01", "2025-12-31"},
         {"yesterday", "2026-01-22", "2026-01-22"}, {"Saturday (Jan 24)", "2026-01-24", "2026-01-24"},
