@@ -1760,7 +1760,8 @@ static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty
  * the frame's reach of q, the nearest, unless another value of the rule's
  * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
  * holds 54%": December is 51.5%'s). A date after a period word ("since
- * 2022", "between June and August") bounds a period and says no such thing.
+ * 2022", "between June and August") bounds a period and says no such thing,
+ * but one after "before" or "until" is the time the figure held up to.
  * Offsets of *when are in the document; *span says what kind of time it is
  * (time_span). */
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
@@ -1788,9 +1789,14 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             *span = TIME_WITHIN;
             continue;
         }
+        int upto = 0; /* "controlled 7% of Ukraine before February 2022": the figure held up to then */
         if (w > 0 && ws[w - 1] < dq.start &&
-            cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD))
-            continue;
+            cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD)) {
+            if (!word_is(t, ws[w - 1], dq.start, "before") && !word_is(t, ws[w - 1], dq.start, "until") &&
+                !word_is(t, ws[w - 1], dq.start, "till"))
+                continue;
+            upto = 1;
+        }
         int other = 0;
         for (size_t j = 0; j < nall && !other; j++)
             if (all[j].start != q->start && !(all[j].start < dq.end && dq.start < all[j].end) && /* not the year read as a number */
@@ -1799,7 +1805,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
         best = dist;
         *when = dq;
-        *span = time_span(x, ws, w, &dq, bare);
+        *span = upto ? TIME_BY : time_span(x, ws, w, &dq, bare);
     }
     return best != SIZE_MAX;
 }

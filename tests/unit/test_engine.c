@@ -211,6 +211,26 @@ static void scan_text(cc_ruleset *t, cc_matcher *m, const char *text, cc_claims 
     cc_doc_free(&doc);
 }
 
+/* A holding up to a date ("before February 2022") is stated for that date,
+ * not for the publication date; one after "since" states none. */
+static void test_holding_up_to_a_date(void **state)
+{
+    (void)state;
+    cc_matcher *m = cc_matcher_new(rs);
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_claims cl;
+    scan_text(rs, m, "Moscow held 7% of Ukraine before February 2022, counting Crimea.\n", &cl, &d);
+    assert_int_equal(cl.n, 1);
+    assert_true(cl.items[0].as_of);
+    char day[11];
+    cc_date_format(cl.items[0].as_of_high, day);
+    assert_string_equal(day, "2022-02-28");
+    cc_claims_free(&cl);
+    cc_diags_free(&d);
+    cc_matcher_free(m);
+}
+
 /* not_after naming alias tables ("a+b": the phrases of both); a table
  * nobody defines is a load error. ('#' in not_before: events.yaml's venue
  * examples.) */
@@ -586,7 +606,7 @@ static void test_trigger_automaton_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_holding_up_to_a_date), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
