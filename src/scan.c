@@ -1403,6 +1403,15 @@ static int clause_between(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* Whether match h follows anchor with "of" alone between ("73% of Kherson"). */
+static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, fspan h)
+{
+    if (h.s < anchor.e || words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) != 1) return 0;
+    size_t b = anchor.e;
+    while (b < h.s && !isalpha((unsigned char)t[b])) b++;
+    return h.s >= b + 2 && strncasecmp(t + b, "of", 2) == 0 && !isalpha((unsigned char)t[b + 2]);
+}
+
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
@@ -1426,8 +1435,8 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
             *got = h; /* the possessive's head */
             best = dist;
-        } else if (dist < best) {
-            best = dist;
+        } else if (dist < best || (dist == best && partitive(t, ws, nw, anchor, h))) {
+            best = dist; /* …and of two as near, the one the figure governs: "74% of X and 73% of Y" */
             *got = h;
         }
         prev = h;
@@ -2232,7 +2241,9 @@ static void example_verdict(const cc_ruleset *rs, cc_matcher *m, const cc_rule *
         const cc_claim *c = &cl.items[0];
         snprintf(why, whylen, "expected no claim, but read '%.*s' as %s", (int)c->quote_len, c->quote, c->subject);
     } else if (x->positive) {
-        const cc_claim *c = &cl.items[0];
+        const cc_claim *c = &cl.items[0]; /* the first on the subject named, when one is: a sentence may list several */
+        for (size_t i = 0; x->subject && i < cl.n; i++)
+            if (strcmp(cl.items[i].subject, x->subject) == 0) { c = &cl.items[i]; break; }
         int date = c->val.kind == CC_K_DATE;
         cc_buf b;
         cc_buf_init(&b);
