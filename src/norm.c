@@ -618,6 +618,26 @@ static void set_days(cc_qty *q, int64_t lo, int64_t hi)
     q->weekday_actual = lo == hi ? cc_weekday(lo) : -1;
 }
 
+/* The month that day d falls in, its first and last days. */
+static void month_of(int64_t d, int64_t *first, int64_t *last)
+{
+    int y, m, dd;
+    cc_civil_from_days(d, &y, &m, &dd);
+    *first = d - (dd - 1);
+    *last = *first + cc_days_in_month(y, m) - 1;
+}
+
+/* The Monday of the week (Monday to Sunday) that day d falls in. */
+static int64_t monday_of(int64_t d) { return d - (cc_weekday(d) + 6) % 7; }
+
+/* q is month m of year y, as a whole. */
+static void set_month(cc_qty *q, int y, int m)
+{
+    int64_t first, last;
+    month_of(cc_days_from_civil(y, m, 1), &first, &last);
+    set_days(q, first, last);
+}
+
 static void set_unanchored(cc_qty *q)
 {
     q->kind = CC_K_DATE;
@@ -715,8 +735,7 @@ static int date_monthname(const P *p, size_t i, cc_qty *q, size_t *end)
     if (sym(p, k, ',')) k++;
     else if (word(p, k, "of")) k++;
     if (year_tok(p, k, &y)) {
-        int64_t lo = cc_days_from_civil(y, m->iv, 1);
-        set_days(q, lo, lo + cc_days_in_month(y, m->iv) - 1);
+        set_month(q, y, m->iv);
         *end = k + 1;
         return 1;
     }
@@ -875,10 +894,9 @@ static int month_part(const P *p, size_t i, size_t *after)
 static void narrow_month(cc_qty *q, int part)
 {
     if (!part || q->unanchored || isnan(q->low)) return;
-    int y, m, d;
-    cc_civil_from_days((int64_t)q->low, &y, &m, &d);
-    int64_t first = (int64_t)q->low, last = first + cc_days_in_month(y, m) - 1;
-    if (d != 1 || (int64_t)q->high != last) return;
+    int64_t first, last;
+    month_of((int64_t)q->low, &first, &last);
+    if (first != (int64_t)q->low || (int64_t)q->high != last) return;
     static const int from[] = {0, 1, 8, 16}, to[] = {0, 15, 23, 31};
     set_days(q, first + from[part] - 1, part == 3 ? last : first + to[part] - 1);
 }
@@ -927,7 +945,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         if (!has) { set_unanchored(q); q->weekday = wd; *end = we; return 1; }
         int cur = cc_weekday(ref);
         int64_t z;
-        if (j > i && word(p, i, "this")) z = ref - (cur + 6) % 7 + (wd + 6) % 7; /* this week's, Monday to Sunday */
+        if (j > i && word(p, i, "this")) z = monday_of(ref) + (wd + 6) % 7; /* this week's, Monday to Sunday */
         else if (dir < 0) z = ref - ((cur - wd + 7) % 7 == 0 ? 7 : (cur - wd + 7) % 7);
         else if (dir > 0) z = ref + ((wd - cur + 7) % 7 == 0 ? 7 : (wd - cur + 7) % 7);
         else if (p->opt->forward) z = ref + (wd - cur + 7) % 7;
@@ -946,8 +964,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         else if (in_month && p->opt->forward) { if (le->iv < rm) y++; }
         else if (le->iv > rm) y--;
         if (year_words(p, e, &y)) e += 2; /* "June last year", "March this year" */
-        int64_t lo = cc_days_from_civil(y, le->iv, 1);
-        set_days(q, lo, lo + cc_days_in_month(y, le->iv) - 1);
+        set_month(q, y, le->iv);
         narrow_month(q, part);
         q->relative = 1;
         *end = e;
@@ -957,15 +974,10 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         if (!has) { set_unanchored(q); *end = j + 1; return 1; }
         int64_t lo, hi;
         if (word(p, j, "week")) {
-            int64_t monday = ref - (cc_weekday(ref) + 6) % 7;
-            lo = monday + 7 * dir;
+            lo = monday_of(ref) + 7 * dir;
             hi = lo + 6;
         } else if (word(p, j, "month")) {
-            int64_t first = cc_days_from_civil(ry, rm, 1);
-            lo = cc_add_months(first, dir);
-            int yy, mm, dd;
-            cc_civil_from_days(lo, &yy, &mm, &dd);
-            hi = lo + cc_days_in_month(yy, mm) - 1;
+            month_of(cc_add_months(cc_days_from_civil(ry, rm, 1), dir), &lo, &hi);
         } else {
             lo = cc_days_from_civil(ry + dir, 1, 1);
             hi = cc_days_from_civil(ry + dir, 12, 31);
@@ -1056,6 +1068,15 @@ static size_t span_joint(const P *p, size_t k, int between)
     return between && word(p, k, "and") ? k + 1 : 0;
 }
 
+/* Date q (the span's end) widened back to start on day lo: a span names no
+ * weekday of its own, nor a month and day written alone. */
+static void span_from(cc_qty *q, double lo)
+{
+    q->low = q->best = lo;
+    q->weekday_actual = -1;
+    q->month = q->mday = 0;
+}
+
 /* The span from month m1 to the month the date q (read at its end) names,
  * which fixes the year: a first month after the last one is in the year
  * before ("from December to February"). */
@@ -1063,10 +1084,7 @@ static void span_months(cc_qty *q, int m1)
 {
     int y, m, d;
     cc_civil_from_days((int64_t)q->low, &y, &m, &d);
-    q->low = (double)cc_days_from_civil(m1 > m ? y - 1 : y, m1, 1);
-    q->best = q->low;
-    q->weekday_actual = -1;
-    q->month = q->mday = 0;
+    span_from(q, (double)cc_days_from_civil(m1 > m ? y - 1 : y, m1, 1));
 }
 
 /* Two bare months ("between June and August", no year written): the latest
@@ -1078,8 +1096,7 @@ static void bare_months(const P *p, int m1, int m2, cc_qty *q)
     int ry, rm, rd;
     cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
     int y = p->opt->forward ? (m1 < rm ? ry + 1 : ry) + (m2 < m1) : (m2 < rm ? ry : ry - 1);
-    int64_t first = cc_days_from_civil(y, m2, 1);
-    set_days(q, first, first + cc_days_in_month(y, m2) - 1);
+    set_month(q, y, m2);
     span_months(q, m1);
     q->relative = 1;
 }
@@ -1095,24 +1112,17 @@ static int date_span(const P *p, size_t i, cc_qty *q, size_t *end)
     size_t k = word(p, i, "between") || word(p, i, "from") ? i + 1 : i, e, de, j, me;
     int d1, d2;
     const cc_lxent *m1;
-    cc_qty a;
-    memset(&a, 0, sizeof a);
-    a.weekday = -1;
     if (day_tok(p, k, &d1, &de) && (j = span_joint(p, de, between)) && day_tok(p, j, &d2, &e) &&
         date_daymonth(p, j, q, end)) { /* "12-14 March 2024" */
         if (d1 >= d2 || q->unanchored) return 0;
-        q->low = q->best = q->low - (d2 - d1);
-        q->weekday_actual = -1;
-        q->month = q->mday = 0;
+        span_from(q, q->low - (d2 - d1));
         return 1;
     }
     if (!(m1 = month_at(p, k, &me))) return date_pair(p, k, between, q, end);
     if (day_tok(p, me, &d1, &de) && (j = span_joint(p, de, between)) && day_tok(p, j, &d2, &e) &&
         !month_at(p, e, &me)) { /* "March 12-14, 2024" */
         if (d1 >= d2 || !month_day(p, m1->iv, d2, sym(p, e, ',') ? e + 1 : e, e, q, end) || q->unanchored) return 0;
-        q->low = q->best = q->low - (d2 - d1);
-        q->weekday_actual = -1;
-        q->month = q->mday = 0;
+        span_from(q, q->low - (d2 - d1));
         return 1;
     }
     if (day_tok(p, me, &d1, &de) || !(j = span_joint(p, me, between))) return date_pair(p, k, between, q, end);
@@ -1182,8 +1192,6 @@ static size_t entering(const P *p, size_t i)
     return word(p, i, "on") && word(p, i + 1, "into") ? i + 2 : i;
 }
 
-/* "in its fourth year", "the third year of the war": [n-1, n) units;
- * "entered its fourth year": n-1 units */
 /* An ordinal at i: a lexicon ordinal ("fourth"), a tens word hyphened to
  * one ("forty-third"), or digits with their suffix ("43rd", "1,000th"): its
  * value, *end after it; 0 when there is none. */
@@ -1205,6 +1213,8 @@ static double ordinal_at(const P *p, size_t i, size_t *end)
     return 0;
 }
 
+/* "in its fourth year", "the third year of the war": [n-1, n) units;
+ * "entered its fourth year": n-1 units */
 static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     size_t j = entering(p, i), e, ue;
@@ -1552,13 +1562,10 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             int64_t lo = (int64_t)llround(cc_norm_before(ref, d + slack, wu, factor)),
                     hi = (int64_t)llround(cc_norm_before(ref, d - slack, wu, factor));
             if (week) { /* Monday to Sunday */
-                lo -= (cc_weekday(lo) + 6) % 7;
+                lo = monday_of(lo);
                 hi = lo + 6;
             } else if (month) {
-                int yy, mm, dd;
-                cc_civil_from_days(lo, &yy, &mm, &dd);
-                lo = cc_days_from_civil(yy, mm, 1);
-                hi = lo + cc_days_in_month(yy, mm) - 1;
+                month_of(lo, &lo, &hi);
             }
             set_days(q, lo, hi);
             q->best = round(cc_norm_before(ref, d, wu, factor));
