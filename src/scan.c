@@ -1690,8 +1690,8 @@ static size_t words_before(const size_t *ws, size_t nw, size_t at)
 
 /* A bare year after a clause-date word ("In 2023, …", "by 2024") or a
  * period word ("killed since 2022", "until 2021"): the sentence's reading
- * took it for a number; it is a time, no count. "over 2000" stays a count:
- * "over" is a hedge as often as a period word. */
+ * took it for a number; it is a time, no count. ("over 2000" is read with
+ * its hedge, so no bare year.) */
 static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q)
 {
     const char *t = x->d->text;
@@ -1704,10 +1704,8 @@ static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qt
     size_t we = ws[w - 1];
     while (we < q->start && isalpha((unsigned char)t[we])) we++;
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
-    const char *wb = t + ws[w - 1];
-    size_t wl = we - ws[w - 1];
-    return cc_lexicon_word_of(lx, wb, wl, CC_LX_CLAUSE_DATE) ||
-           (cc_lexicon_word_of(lx, wb, wl, CC_LX_PERIOD) && !(wl == 4 && strncasecmp(wb, "over", 4) == 0));
+    return cc_lexicon_word_of(lx, t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE) ||
+           cc_lexicon_word_of(lx, t + ws[w - 1], we - ws[w - 1], CC_LX_PERIOD);
 }
 
 /* "between 2022 and 2025", "2014-2022": two years written as a range of
@@ -1801,9 +1799,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         int upto = 0; /* "controlled 7% of Ukraine before February 2022": the figure held up to then */
         if (w > 0 && ws[w - 1] < dq.start &&
             cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD)) {
-            if (!word_is(t, ws[w - 1], dq.start, "before") && !word_is(t, ws[w - 1], dq.start, "until") &&
-                !word_is(t, ws[w - 1], dq.start, "till"))
-                continue;
+            if (!listed_before(cc_rules_lexicon(x->rs), "held_until", t, ws[w - 1], dq.start, 1)) continue;
             upto = 1;
         }
         int other = 0;
