@@ -894,6 +894,17 @@ static int parse_bound(lctx *c, const cc_ynode *v, cc_kind kind, double *out, in
     return 0;
 }
 
+/* The next name of a list of tables joined by '+' ("intention+modal") at
+ * *t into one; 0 at the end. */
+static int next_table(const char **t, char *one, size_t n)
+{
+    if (!**t) return 0;
+    size_t k = strcspn(*t, "+");
+    snprintf(one, n, "%.*s", (int)k, *t);
+    *t += k + ((*t)[k] == '+');
+    return 1;
+}
+
 /* A words list (or a table's phrases) as one regex over whole words:
  * phrases with any white space between their words, "stem*" any word
  * starting with the stem. */
@@ -911,13 +922,10 @@ static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *word
     cc_buf_init(&b);
     cc_buf_puts(&b, head);
     if (table) { /* "intention+modal": the phrases of each table */
-        for (const char *t = table; *t;) {
-            size_t k = strcspn(t, "+");
-            char one[128], name[160];
-            snprintf(one, sizeof one, "%.*s", (int)k, t);
+        char one[128], name[160];
+        for (const char *t = table; next_table(&t, one, sizeof one);) {
             alias_macro_name(name, sizeof name, one);
-            cc_buf_printf(&b, t == table ? "{%s}" : "|{%s}", name);
-            t += k + (t[k] == '+');
+            cc_buf_printf(&b, b.len > strlen(head) ? "|{%s}" : "{%s}", name);
         }
     } else {
         char **ph = cc_xcalloc(words->n + 1, sizeof *ph), **st = cc_xcalloc(words->n + 1, sizeof *st);
@@ -1009,13 +1017,9 @@ static pcre2_code *word_list_or_table(lctx *c, const cc_ynode *n, const char *he
     if (!n) return NULL;
     if (n->kind == CC_Y_SEQ) return words_regex(c, n, n, NULL, head, tail, what);
     int ok = n->kind == CC_Y_SCALAR && n->str && *n->str;
-    for (const char *t = ok ? n->str : ""; ok && *t;) { /* "intention+modal": every table named exists */
-        size_t k = strcspn(t, "+");
-        char one[128];
-        snprintf(one, sizeof one, "%.*s", (int)k, t);
-        ok = k > 0 && cc_rules_has_table(c->rs, one);
-        t += k + (t[k] == '+');
-    }
+    char one[128];
+    for (const char *t = ok ? n->str : ""; ok && next_table(&t, one, sizeof one);) /* every table named exists */
+        ok = *one && cc_rules_has_table(c->rs, one);
     if (ok) return words_regex(c, n, NULL, n->str, head, tail, what);
     err_at(c, n, "%s: expected a list of words, or alias tables by name (joined by '+')", key, NULL);
     return NULL;
