@@ -160,14 +160,26 @@ static void test_hedges(void **state)
     q = q1("closer to 400,000", CC_K_ANY, NULL, 0); /* another estimate's, nearer this figure: about */
     assert_int_equal(q.hedge, CC_H_APPROX);
 
-    const char *over[] = {"more than 700,000", "over 700,000", "above 700,000", "exceeded 700,000", "passed 700,000",
-                          "topped 700,000", "upward of 700,000", "in excess of 700,000",
-                          "likely to exceed 700,000", "could surpass 700,000"};
-    for (size_t i = 0; i < sizeof over / sizeof *over; i++) {
-        q = q1(over[i], CC_K_ANY, NULL, 0);
-        assert_int_equal(q.hedge, CC_H_OVER);
-        NEAR(q.low, 700000);
-        assert_true(isinf(q.high));
+    /* each family's words, one interval each (INFINITY: open above) */
+    static const struct { const char *t; cc_kind k; cc_hedge h; double lo, hi; } family[] = {
+        {"more than 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY}, {"over 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"above 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY}, {"exceeded 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"passed 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY}, {"topped 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"upward of 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"in excess of 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"likely to exceed 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"could surpass 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
+        {"about 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44}, {"around 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
+        {"roughly 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44}, {"approximately 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
+        {"some 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44}, {"an estimated 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
+        {"circa 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
+    };
+    for (size_t i = 0; i < sizeof family / sizeof *family; i++) {
+        q = q1(family[i].t, family[i].k, NULL, 0);
+        assert_int_equal(q.hedge, family[i].h);
+        NEAR(q.low, family[i].lo);
+        if (isinf(family[i].hi)) assert_true(isinf(q.high));
+        else NEAR(q.high, family[i].hi);
     }
     q = q1("at least 14,000", CC_K_ANY, NULL, 0);
     assert_int_equal(q.hedge, CC_H_ATLEAST);
@@ -195,14 +207,6 @@ static void test_hedges(void **state)
     q = q1("300,000 and more than 100 tanks", CC_K_COUNT, NULL, 0);
     assert_int_equal(q.hedge, CC_H_NONE);
     NEAR(q.best, 300000);
-    const char *approx[] = {"about 40%", "around 40%", "roughly 40%", "approximately 40%", "some 40%",
-                            "an estimated 40%", "circa 40%"};
-    for (size_t i = 0; i < sizeof approx / sizeof *approx; i++) {
-        q = q1(approx[i], CC_K_PERCENT, NULL, 0);
-        assert_int_equal(q.hedge, CC_H_APPROX);
-        NEAR(q.low, 36);
-        NEAR(q.high, 44);
-    }
     q = q1("roughly 5,000 square kilometres", CC_K_AREA, NULL, 0);
     NEAR(q.low, 4500);
     NEAR(q.high, 5500);
