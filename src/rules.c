@@ -364,6 +364,7 @@ static void free_rule(cc_rule *r)
             pcre2_code_free(r->frame->cues[i].re);
             pcre2_code_free(r->frame->cues[i].not_after);
             pcre2_code_free(r->frame->cues[i].not_before);
+            pcre2_code_free(r->frame->cues[i].object_of);
             pcre2_code_free(r->frame->cues[i].refer);
         }
         free(r->frame->cues);
@@ -1037,7 +1038,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "reach", "not_after", "not_before", "nearest", "nearer", "refer", "same_words",
+                                        "reach", "not_after", "not_before", "object_of", "nearest", "nearer", "refer", "same_words",
                                         "same_clause", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
@@ -1115,9 +1116,13 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         /* the words, then white space, ending where the cue's match starts */
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");
-        /* white space, then the words, from where the cue's match ends */
-        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), "\\G\\s+(?:", ")(?![\\pL\\pN])",
-                                            "not_before");
+        /* white space (none before a possessive ending: "children's hospital"), then the words, from
+         * where the cue's match ends */
+        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), "\\G(?:\\s+|(?=['’]))(?:",
+                                            ")(?![\\pL\\pN])", "not_before");
+        /* the verb, then white space, ending where the value starts */
+        cu->object_of = word_list_or_table(c, cc_yaml_get(q, "object_of"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
+                                           "object_of");
         cu->refer = word_list_key(c, q, "refer");
         fr->ncues++;
     }

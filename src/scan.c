@@ -1604,6 +1604,22 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
     return 0;
 }
 
+/* The cue's matches that may be q's: when q is the object of one of the
+ * cue's object_of verbs ("have killed more than 12,000 civilians"), a match
+ * before the verb is its doer, not what q counts ("Russian forces"). */
+static const cue_hits *past_doer(scan_ctx *x, const cc_cue *cu, const cc_qty *q, size_t ss, const cue_hits *ch,
+                                 cue_hits *own)
+{
+    if (!cu->object_of || run(cu->object_of, x->m, x->d->text, q->start, q->start > ss + 40 ? q->start - 40 : ss) < 0)
+        return ch;
+    size_t verb = pcre2_get_ovector_pointer(x->m->md)[0];
+    own->done = 1;
+    own->n = 0;
+    for (size_t i = 0; i < ch->n; i++)
+        if (ch->v[i].s >= verb) own->v[own->n++] = ch->v[i];
+    return own;
+}
+
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
  * (SIZE_MAX when not found); [*ms, *me) grows to take in those found in
  * reach (not those a refer: word stands for). */
@@ -1615,7 +1631,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     fspan taken[33];
     size_t nt = 0;
     char here[32] = {0};
-    cue_hits rh;
+    cue_hits rh, oh;
     int wide = fronted_date(cc_rules_lexicon(x->rs), t, ws, nw, se, q);
     taken[nt++] = core;
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
@@ -1626,7 +1642,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         if (cu->near >= 0 && cs[cu->near] == SIZE_MAX) continue;
         if (cu->absent && possessive_after(t, q->end, se)) continue; /* "Wednesday's meeting" is the meeting's */
         fspan anchor = cue_anchor(fr, k, cs, ce, core), got;
-        const cue_hits *ch = cue_matches(x, cu, ss, se, &hits[k]);
+        const cue_hits *ch = past_doer(x, cu, q, ss, cue_matches(x, cu, ss, se, &hits[k]), &oh);
         size_t reach = wide && cu->near < 0 && !cu->absent ? SIZE_MAX : (size_t)cu->reach;
         /* same_words: the words its near cue took are not taken for it ("is occupied") */
         size_t ntk = nt;
