@@ -1116,9 +1116,9 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         /* the words, then white space, ending where the cue's match starts */
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");
-        /* white space (none before a possessive ending: "children's hospital"), then the words, from
-         * where the cue's match ends */
-        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), "\\G(?:\\s+|(?=['’]))(?:",
+        /* from where the cue's match ends: white space, a possessive ending and white space
+         * ("Ukraine's farmland"), or straight a word that is a possessive ending ("children's") */
+        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), "\\G(?:(?:['’]s?)?\\s+|(?=['’]))(?:",
                                             ")(?![\\pL\\pN])", "not_before");
         /* the verb, then white space, ending where the value starts */
         cu->object_of = word_list_or_table(c, cc_yaml_get(q, "object_of"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
