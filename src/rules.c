@@ -914,6 +914,11 @@ static int next_table(const char **t, char *one, size_t n)
 #define WORDS_TAIL ")(?![\\pL\\pN]|-\\pL)"
 /* a proper name: one or two capitalised words, hyphens inside ("Novo-Mykhailivka"); \\p{Lu} is
  * not loosened by caseless matching */
+/* after a name that is a verb's object ("captured Novoselivka"): punctuation, the end, or a word
+ * that cannot be the noun a capitalised adjective qualifies ("captured German tanks" names no place) */
+#define OBJECT_TAIL "(?=\\s*+(?:[,.;:!?()\"”]|\\z)|\\s++(?:in|on|at|after|before|from|and|or|by|last|this|earlier|early|late|" \
+    "mid|during|with|without|under|for|to|ago|back|near|as|amid|following|overnight|yesterday|today|since|until|when|" \
+    "while|which|who|but|despite|itself|entirely|fully|completely|outright|[-–—])(?![\\pL\\pN]))"
 #define NAME_RE "\\p{Lu}[\\pL\\pM'’]*+(?:-\\p{Lu}?[\\pL\\pM'’]++)*+(?:\\s+\\p{Lu}[\\pL\\pM'’]*+)?(?![\\pL\\pN])"
 
 static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table, const char *head,
@@ -1038,7 +1043,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "reach", "not_after", "not_before", "object_of", "nearest", "nearer", "refer", "same_words",
+                                        "names_object_of", "reach", "not_after", "not_before", "object_of", "nearest", "nearer", "refer", "same_words",
                                         "same_clause", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
@@ -1066,11 +1071,13 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         check_keys(c, q, ckeys, "cue");
         cc_cue *cu = &fr->cues[fr->ncues];
         const char *name = cc_yaml_str(q, "name"), *table = cc_yaml_str(q, "table");
-        const cc_ynode *words = cc_yaml_get(q, "words"), *names = cc_yaml_get(q, "names_after");
+        const cc_ynode *words = cc_yaml_get(q, "words"), *names = cc_yaml_get(q, "names_after"),
+                       *objects = cc_yaml_get(q, "names_object_of");
         if (!name) { err_at(c, q, "a cue needs a name (the slot it fills)", NULL, NULL); continue; }
-        if ((table != NULL) + (words != NULL) + (names != NULL) != 1 || (words && words->kind != CC_Y_SEQ) ||
-            (names && names->kind != CC_Y_SEQ)) {
-            err_at(c, q, "cue '%s' needs words: [a list], table: NAME or names_after: [a list] (one of them)", name, NULL);
+        if ((table != NULL) + (words != NULL) + (names != NULL) + (objects != NULL) != 1 ||
+            (words && words->kind != CC_Y_SEQ) || (names && names->kind != CC_Y_SEQ) ||
+            (objects && objects->kind != CC_Y_SEQ && !(objects->kind == CC_Y_SCALAR && cc_rules_has_table(c->rs, objects->str)))) {
+            err_at(c, q, "cue '%s' needs words: [a list], table: NAME, names_after: [a list] or names_object_of: [a list] or TABLE (one of them)", name, NULL);
             continue;
         }
         if (table && !cc_rules_has_table(c->rs, table)) {
@@ -1111,8 +1118,12 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         if (v >= 0) cu->reach = v;
         /* names_after: the capitalised name written after the words ("the village of Iskra"): a
          * place no table knows, its slot the name itself */
-        cu->re = names ? words_regex(c, q, names, NULL, WORDS_HEAD, ")\\s+\\K" NAME_RE, "cue names_after")
-                       : cue_regex(c, q, words, table);
+        if (names) cu->re = words_regex(c, q, names, NULL, WORDS_HEAD, ")\\s+\\K" NAME_RE, "cue names_after");
+        /* names_object_of: the name standing as the verbs' object ("captured Novoselivka on Tuesday") */
+        else if (objects)
+            cu->re = words_regex(c, q, objects->kind == CC_Y_SEQ ? objects : NULL, objects->kind == CC_Y_SEQ ? NULL : objects->str,
+                                 WORDS_HEAD, ")\\s+\\K" NAME_RE OBJECT_TAIL, "cue names_object_of");
+        else cu->re = cue_regex(c, q, words, table);
         /* the words, then white space, ending where the cue's match starts */
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");
