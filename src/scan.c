@@ -880,7 +880,7 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
     skip_dateline(m, d, s, *e);
 }
 
-enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN };
+enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -895,7 +895,8 @@ typedef struct {
                              * "last month": a holding's time, but a running total's count for that
                              * period alone) or TIME_BY ("by 2025", "as of May": a time); else TIME_POINT.
                              * TIME_WITHIN, with no time: the figure was counted within a span
-                             * ("during 2024", "between June and August") */
+                             * ("during 2024", "between June and August"). TIME_DAY: one day, not
+                             * the day something was said ("killed 12 troops on Friday") */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
     const char *const *comparative, *const *within; /* the lexicon's lists asked of every figure and date */
 } scan_ctx;
@@ -1129,8 +1130,11 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         return -1;
     }
     if (c->policy == CC_POL_CUMULATIVE &&
-        (x->when_span == TIME_WITHIN || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)))) {
-        /* "killed in 2024", "killed in May": one period's count, not the running total */
+        (x->when_span == TIME_WITHIN || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
+         (x->when && x->when_span == TIME_DAY && x->when->start >= q->end && !crossing(x, ms, q)))) {
+        /* "killed in 2024", "killed in May", "killed 12 troops on Friday": one period's count, not
+         * the running total (a day before the figure may be the day it was told: "On Sunday, Kyiv
+         * said 46,000 …") */
         trace(x, r, CC_TR_VETO, ms, me, "a period's count");
         m->strs.len = kept;
         x->out->n--;
@@ -1763,20 +1767,21 @@ static int year_as_date(scan_ctx *x, cc_qty *q)
  * "last month") unless "by" or "as of" leads to it or a verb of saying
  * stands before ("estimated in 2024", "said in February that 46,000 had
  * been killed"): then it is the time the figure was reached (TIME_BY). A
- * single day is a point. */
+ * single day is a day (TIME_DAY: "killed 12 troops on Friday"), or a point
+ * when it is not a date. */
 static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty *dq, int bare)
 {
     const char *t = x->d->text;
     int days = !bare && dq->kind == CC_K_DATE && isfinite(dq->low) && dq->high > dq->low;
-    if (!bare && !days) return TIME_POINT;
+    if (!bare && !days && dq->kind != CC_K_DATE) return TIME_POINT;
     if (word_is(t, dq->start, dq->end, "by")) return TIME_BY; /* "by May": the date's own first word */
     if (w > 0 && (word_is(t, ws[w - 1], dq->start, "by") || word_is(t, ws[w - 1], dq->start, "of"))) return TIME_BY;
     if (w > 1 && listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 2], ws[w - 1], 1)) return TIME_BY;
-    /* "said in February that …": the month read with its "in" */
-    if (w > 0 && word_is(t, dq->start, dq->end, "in") &&
+    /* "said in February that …", "said on Sunday": the date read with its "in" or "on" */
+    if (w > 0 && (word_is(t, dq->start, dq->end, "in") || word_is(t, dq->start, dq->end, "on")) &&
         listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 1], dq->start, 1))
         return TIME_BY;
-    return TIME_PERIOD;
+    return bare || days ? TIME_PERIOD : TIME_DAY;
 }
 
 /* The date the sentence [ss, ..) states value q for: of its dates within
