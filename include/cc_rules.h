@@ -81,6 +81,7 @@ typedef struct {
     int nearer;          /* an alternative to the cue of its name before it, taken instead when it stands nearer */
     int same_clause;     /* never across a clause joined by ", and", ", but", ", while" or a semicolon */
     pcre2_code *refer;   /* words that stand for a match named earlier ("the region", "the republic") */
+    int surname;         /* the slot is the name's last word ("Alexei Navalny": navalny) */
     int line, col;
 } cc_cue;
 

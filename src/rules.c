@@ -912,14 +912,54 @@ static int next_table(const char **t, char *one, size_t n)
 /* Whole words, and a hyphen joins words: "Kremlin" is not in "pro-Kremlin" */
 #define WORDS_HEAD "(?<![\\pL\\pN])(?<!\\pL-)(?:"
 #define WORDS_TAIL ")(?![\\pL\\pN]|-\\pL)"
-/* a proper name: one or two capitalised words, hyphens inside ("Novo-Mykhailivka"); \\p{Lu} is
- * not loosened by caseless matching */
 /* after a name that is a verb's object ("captured Novoselivka"): punctuation, the end, or a word
  * that cannot be the noun a capitalised adjective qualifies ("captured German tanks" names no place) */
 #define OBJECT_TAIL "(?=\\s*+(?:[,.;:!?()\"”]|\\z)|\\s++(?:in|on|at|after|before|from|and|or|by|last|this|earlier|early|late|" \
     "mid|during|with|without|under|for|to|ago|back|near|as|amid|following|overnight|yesterday|today|since|until|when|" \
     "while|which|who|but|despite|itself|entirely|fully|completely|outright|[-–—])(?![\\pL\\pN]))"
-#define NAME_RE "\\p{Lu}[\\pL\\pM'’]*+(?:-\\p{Lu}?[\\pL\\pM'’]++)*+(?:\\s+\\p{Lu}[\\pL\\pM'’]*+)?(?![\\pL\\pN])"
+
+/* One capitalised word of a proper name, hyphens inside ("Novo-Mykhailivka"), none of the
+ * not_names tables' words ("Thousands died"); \\p{Lu} is not loosened by caseless matching. */
+static void name_word(cc_buf *b, const char *not_names)
+{
+    if (not_names) {
+        char one[128], name[160];
+        cc_buf_puts(b, "(?!(?:");
+        int first = 1;
+        for (const char *t = not_names; next_table(&t, one, sizeof one); first = 0) {
+            alias_macro_name(name, sizeof name, one);
+            cc_buf_printf(b, first ? "{%s}" : "|{%s}", name);
+        }
+        cc_buf_puts(b, ")(?![\\pL\\pN]))");
+    }
+    cc_buf_puts(b, "\\p{Lu}[\\pL\\pM'’]*+(?:-\\p{Lu}?[\\pL\\pM'’]++)*+");
+}
+
+/* Around a cue's words, a proper name: after them (one or two words: "the village of Iskra";
+ * "captured Novoselivka" with OBJECT_TAIL), or before them (up to three words, a comma or an
+ * apposition or relative clause between commas allowed: "Sgt Ivan Korzh, a drone operator,
+ * was killed", "Igor Kirillov, who commanded …, was killed"). The head and tail for
+ * words_regex, in h and t. */
+enum { NAMES_AFTER, NAMES_OBJECT, NAMES_BEFORE };
+static void name_frame(int where, const char *not_names, cc_buf *h, cc_buf *t)
+{
+    if (where == NAMES_BEFORE) {
+        cc_buf_puts(h, "(?<![\\pL\\pN'’-])(?:");
+        name_word(h, not_names);
+        cc_buf_puts(h, "\\s+){0,2}");
+        name_word(h, not_names);
+        cc_buf_puts(h, "(?=(?:,[^.;]{1,120}?,|,)?\\s+(?:");
+        cc_buf_puts(t, ")(?![\\pL\\pN]))");
+        return;
+    }
+    cc_buf_puts(h, WORDS_HEAD);
+    cc_buf_puts(t, ")\\s+\\K");
+    name_word(t, not_names);
+    cc_buf_puts(t, "(?:\\s+");
+    name_word(t, not_names);
+    cc_buf_puts(t, ")?(?![\\pL\\pN])");
+    if (where == NAMES_OBJECT) cc_buf_puts(t, OBJECT_TAIL);
+}
 
 static pcre2_code *words_regex(lctx *c, const cc_ynode *at, const cc_ynode *words, const char *table, const char *head,
                                const char *tail, const char *what)
@@ -1031,6 +1071,63 @@ static pcre2_code *word_list_or_table(lctx *c, const cc_ynode *n, const char *he
     return NULL;
 }
 
+/* What a cue matches: its words, a table's phrases, or a proper name beside words
+ * (names_after: "the village of Iskra"; names_object_of: "captured Novoselivka"; names_before:
+ * "Navalny died"), each words list given as a list or as tables joined by '+'. NULL after an
+ * error. */
+static pcre2_code *cue_words(lctx *c, const cc_ynode *q, const char *name)
+{
+    static const char *const keys[] = {"words", "table", "names_after", "names_object_of", "names_before"};
+    const cc_ynode *n = NULL;
+    int which = -1, count = 0;
+    for (int k = 0; k < 5; k++)
+        if (cc_yaml_get(q, keys[k])) { n = cc_yaml_get(q, keys[k]); which = k; count++; }
+    if (count != 1) {
+        err_at(c, q, "cue '%s' needs one of words: [a list], table: NAME, names_after:, names_object_of: or names_before: (a list or tables)", name, NULL);
+        return NULL;
+    }
+    if (which == 1) {
+        if (!cc_rules_has_table(c->rs, n->str)) {
+            err_at(c, n, "cue '%s' names alias table '%s', which no rule file defines", name, n->str);
+            return NULL;
+        }
+        return cue_regex(c, q, NULL, n->str);
+    }
+    if (which == 0) {
+        if (n->kind != CC_Y_SEQ) { err_at(c, n, "cue '%s': words: expects a list", name, NULL); return NULL; }
+        return cue_regex(c, q, n, NULL);
+    }
+    const char *not_names = cc_yaml_str(q, "not_names");
+    if (not_names) /* checked as not_before's tables are */
+        for (const char *t = not_names; ;) {
+            char one[128];
+            if (!next_table(&t, one, sizeof one)) break;
+            if (!cc_rules_has_table(c->rs, one)) {
+                err_at(c, cc_yaml_get(q, "not_names"), "not_names: no alias table '%s'", one, NULL);
+                return NULL;
+            }
+        }
+    int seq = n->kind == CC_Y_SEQ;
+    if (!seq && !(n->kind == CC_Y_SCALAR && n->str && *n->str)) {
+        err_at(c, n, "cue '%s': %s expects a list of words or alias tables by name", name, keys[which]);
+        return NULL;
+    }
+    if (!seq)
+        for (const char *t = n->str; ;) {
+            char one[128];
+            if (!next_table(&t, one, sizeof one)) break;
+            if (!cc_rules_has_table(c->rs, one)) { err_at(c, n, "no alias table '%s'", one, NULL); return NULL; }
+        }
+    cc_buf h, t;
+    cc_buf_init(&h);
+    cc_buf_init(&t);
+    name_frame(which == 2 ? NAMES_AFTER : which == 3 ? NAMES_OBJECT : NAMES_BEFORE, not_names, &h, &t);
+    pcre2_code *re = words_regex(c, q, seq ? n : NULL, seq ? NULL : n->str, h.s, t.s, keys[which]);
+    cc_buf_free(&h);
+    cc_buf_free(&t);
+    return re;
+}
+
 /* A cue of this name listed already. */
 static int same_name_before(const cc_frame *fr, const char *name)
 {
@@ -1043,7 +1140,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "names_object_of", "reach", "not_after", "not_before", "object_of", "nearest", "nearer", "refer", "same_words",
+                                        "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "object_of", "nearest", "nearer", "refer", "same_words",
                                         "same_clause", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
@@ -1071,19 +1168,10 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         check_keys(c, q, ckeys, "cue");
         cc_cue *cu = &fr->cues[fr->ncues];
         const char *name = cc_yaml_str(q, "name"), *table = cc_yaml_str(q, "table");
-        const cc_ynode *words = cc_yaml_get(q, "words"), *names = cc_yaml_get(q, "names_after"),
-                       *objects = cc_yaml_get(q, "names_object_of");
         if (!name) { err_at(c, q, "a cue needs a name (the slot it fills)", NULL, NULL); continue; }
-        if ((table != NULL) + (words != NULL) + (names != NULL) + (objects != NULL) != 1 ||
-            (words && words->kind != CC_Y_SEQ) || (names && names->kind != CC_Y_SEQ) ||
-            (objects && objects->kind != CC_Y_SEQ && !(objects->kind == CC_Y_SCALAR && cc_rules_has_table(c->rs, objects->str)))) {
-            err_at(c, q, "cue '%s' needs words: [a list], table: NAME, names_after: [a list] or names_object_of: [a list] or TABLE (one of them)", name, NULL);
-            continue;
-        }
-        if (table && !cc_rules_has_table(c->rs, table)) {
-            err_at(c, cc_yaml_get(q, "table"), "cue '%s' names alias table '%s', which no rule file defines", name, table);
-            continue;
-        }
+        pcre2_code *re = cue_words(c, q, name);
+        if (!re) continue;
+        cu->re = re;
         cu->name = cc_xstrdup(name);
         cu->table = table ? cc_xstrdup(table) : NULL;
         cu->line = q->line;
@@ -1116,14 +1204,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
             err_at(c, cc_yaml_get(q, "nearer"), "nearer: cue '%s' is an alternative to a cue of the same name listed before it, and there is none", name, NULL);
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
         if (v >= 0) cu->reach = v;
-        /* names_after: the capitalised name written after the words ("the village of Iskra"): a
-         * place no table knows, its slot the name itself */
-        if (names) cu->re = words_regex(c, q, names, NULL, WORDS_HEAD, ")\\s+\\K" NAME_RE, "cue names_after");
-        /* names_object_of: the name standing as the verbs' object ("captured Novoselivka on Tuesday") */
-        else if (objects)
-            cu->re = words_regex(c, q, objects->kind == CC_Y_SEQ ? objects : NULL, objects->kind == CC_Y_SEQ ? NULL : objects->str,
-                                 WORDS_HEAD, ")\\s+\\K" NAME_RE OBJECT_TAIL, "cue names_object_of");
-        else cu->re = cue_regex(c, q, words, table);
+        cu->surname = yaml_flag(c, q, "surname");
         /* the words, then white space, ending where the cue's match starts */
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");

@@ -296,6 +296,9 @@ static int slot_get(const cc_ruleset *rs, const slots *sl, cc_matcher *m, const 
         if (k == sl->fr->ncues) return 0;
         *s = sl->cs[k];
         *e = sl->ce[k];
+        if (sl->fr->cues[k].surname) /* "Alexei Navalny": navalny, as a later mention names him */
+            for (size_t i = *s; i < *e; i++)
+                if (isspace((unsigned char)text[i])) *s = i + 1;
         if (sl->fr->cues[k].table) table = sl->fr->cues[k].table;
     }
     if (cc_rules_has_table(rs, table)) *canon = cc_rules_alias(rs, table, text + *s, *e - *s);
@@ -1131,7 +1134,8 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     }
     if (c->policy == CC_POL_CUMULATIVE &&
         (x->when_span == TIME_WITHIN || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
-         (x->when && x->when_span == TIME_DAY && x->when->start >= q->end && !crossing(x, ms, q)))) {
+         (x->when && x->when_span == TIME_DAY && x->when->start >= q->end && !crossing(x, ms, q) &&
+          !listed_before(cc_rules_lexicon(x->rs), "counted_from", x->d->text, q->end, x->when->start, 40)))) {
         /* "killed in 2024", "killed in May", "killed 12 troops on Friday": one period's count, not
          * the running total (a day before the figure may be the day it was told: "On Sunday, Kyiv
          * said 46,000 …") */
