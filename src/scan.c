@@ -453,14 +453,6 @@ static size_t qty_from(const cc_qty *q)
     return q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start;
 }
 
-/* An age reached at a moment rather than lived in: a period entered
- * ("entered its third year"), an anniversary, or a milestone verb right
- * before the duration ("marked 1,000 days", "passed the 500-day mark"). */
-static int age_reached(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
-{
-    if (q->entered) return 1;
-    return listed_before(lx, "reached", d->text, ss, qty_from(q), 2);
-}
 
 /* The word after offset at in its clause ([*b, *e)), or 0 when a comma,
  * semicolon, colon or the end se comes first. */
@@ -485,6 +477,19 @@ static int listed_at(const char *const *lw, const char *t, size_t b, size_t se)
             return 1;
     }
     return 0;
+}
+
+/* An age reached at a moment rather than lived in: a period entered
+ * ("entered its third year"), an anniversary, a milestone verb right
+ * before the duration ("marked 1,000 days", "passed the 500-day mark") or a
+ * milestone named right after it ("nears the three-year mark"). */
+static int age_reached(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
+{
+    if (q->entered) return 1;
+    size_t b, e;
+    if (next_word(d->text, q->end, d->len, &b, &e) && listed_at(cc_lexicon_list(lx, "milestone_after"), d->text, b, e))
+        return 1;
+    return listed_before(lx, "reached", d->text, ss, qty_from(q), 2);
 }
 
 /* 1 when a word of lw follows offset at within `most` words of its clause
@@ -613,9 +618,11 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
             if (up > 0) age_lo = c->raw.low - fmax(wf * up, 1);
         }
         if (age == AGE_AHEAD && wf > 0) {
-            /* still ahead: the age now is within one written unit below it */
+            /* still ahead: the age now is below it by one written unit, or as far as "nearly"
+             * reaches ("approaching the 1,000-day mark" may be weeks before) */
+            double below = fmax(wf, c->raw.low * cc_lexicon_param(cc_rules_lexicon(rs), "nearly_widen", 0.125));
             age_hi = age_best = c->raw.low;
-            age_lo = c->raw.low - wf < 0 ? 0 : c->raw.low - wf;
+            age_lo = c->raw.low - below < 0 ? 0 : c->raw.low - below;
         } else if (exact) {
             age_hi = age_best = c->raw.low; /* reached that day: no completed units beyond it */
         }
