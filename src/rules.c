@@ -953,7 +953,8 @@ static void name_frame(int where, const char *not_names, cc_buf *h, cc_buf *t)
         return;
     }
     cc_buf_puts(h, WORDS_HEAD);
-    cc_buf_puts(t, ")\\s+\\K");
+    /* past a region's possessive: "recaptured Kharkiv's Izium" is Izium */
+    cc_buf_puts(t, ")\\s+(?:\\p{Lu}[\\pL\\pM]*+['’]s\\s+(?=\\p{Lu}))?\\K");
     name_word(t, not_names);
     cc_buf_puts(t, "(?:\\s+");
     name_word(t, not_names);
