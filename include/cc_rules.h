@@ -82,6 +82,8 @@ typedef struct {
     int same_clause;     /* never across a clause joined by ", and", ", but", ", while" or a semicolon */
     pcre2_code *refer;   /* words that stand for a match named earlier ("the region", "the republic") */
     int surname;         /* the slot is the name's last word ("Alexei Navalny": navalny) */
+    int names_before;    /* re is the words after the name: the match is the name before them */
+    pcre2_code *not_names; /* words that are no one's name: trimmed from a name's front, or it is none */
     int line, col;
 } cc_cue;
 

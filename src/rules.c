@@ -33,6 +33,14 @@ typedef struct {
     UT_hash_handle hh;
 } rmacro;
 
+/* A compiled pattern by its expanded source: rules that write the same pattern (a topic, a table's
+ * phrases) share one compiled and JIT-compiled copy, which the rule set owns. */
+typedef struct {
+    char *src;
+    pcre2_code *re;
+    UT_hash_handle hh;
+} rxent;
+
 typedef struct {
     char *word;      /* lower case; for a prefix, without the '*' */
     size_t *rules;   /* rules this word triggers */
@@ -59,6 +67,7 @@ struct cc_ruleset {
     tword *tprefixes;     /* trigger stems ("annex*") */
     cc_trig trig;         /* built from the two tables once the rules are loaded */
     int has_trig;
+    rxent *rx;            /* every pattern compiled, once per expanded source */
     pcre2_code **jit_todo; /* compiled while loading, JIT-compiled together at the end */
     size_t njit;
     cc_subject_decl *subjects;
@@ -350,27 +359,16 @@ static void free_rule(cc_rule *r)
     free(r->subject);
     for (size_t i = 0; i < r->ndefaults; i++) { free(r->defaults[i].name); free(r->defaults[i].value); }
     free(r->defaults);
-    pcre2_code_free(r->topic_doc);
     free(r->topic_doc_src);
-    pcre2_code_free(r->topic_sent);
-    pcre2_code_free(r->topic_not);
 
-    for (size_t i = 0; i < r->npats; i++) { pcre2_code_free(r->pats[i].re); free(r->pats[i].source); }
+    for (size_t i = 0; i < r->npats; i++) free(r->pats[i].source); /* the patterns are the rule set's (rx) */
     free(r->pats);
     if (r->frame) {
         for (size_t i = 0; i < r->frame->ncues; i++) {
             free(r->frame->cues[i].name);
             free(r->frame->cues[i].table);
-            pcre2_code_free(r->frame->cues[i].re);
-            pcre2_code_free(r->frame->cues[i].not_after);
-            pcre2_code_free(r->frame->cues[i].not_before);
-            pcre2_code_free(r->frame->cues[i].object_of);
-            pcre2_code_free(r->frame->cues[i].refer);
         }
         free(r->frame->cues);
-        pcre2_code_free(r->frame->veto);
-        pcre2_code_free(r->frame->veto_before);
-        pcre2_code_free(r->frame->veto_counted);
         free(r->frame);
     }
     for (size_t i = 0; i < r->nex; i++) { free(r->ex[i].text); free(r->ex[i].subject); }
@@ -405,6 +403,8 @@ void cc_rules_free(cc_ruleset *rs)
     free(rs->tables);
     if (rs->owns_lx) cc_lexicon_free(rs->lx);
     free(rs->dir);
+    rxent *x, *tx;
+    HASH_ITER(hh, rs->rx, x, tx) { HASH_DEL(rs->rx, x); pcre2_code_free(x->re); free(x->src); free(x); }
     free(rs->jit_todo);
     free(rs);
 }
@@ -613,6 +613,13 @@ static pcre2_code *compile_x(lctx *c, const cc_ynode *n, const char *what, char 
             cc_diag_add(c->d, CC_D_ERROR, c->file, line, col, src_line(c, line), "%s: {%s}", x.bad, x.badname);
         goto out;
     }
+    rxent *hit;
+    HASH_FIND(hh, c->rs->rx, x.out.s, x.out.len, hit);
+    if (hit) { /* written before, by this rule or another: the same compiled pattern */
+        re = hit->re;
+        if (expanded) *expanded = cc_xstrndup(x.out.s, x.out.len);
+        goto out;
+    }
     int ec;
     PCRE2_SIZE eo;
     re = pcre2_compile((PCRE2_SPTR)x.out.s, x.out.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES, &ec, &eo, NULL);
@@ -631,6 +638,10 @@ static pcre2_code *compile_x(lctx *c, const cc_ynode *n, const char *what, char 
     /* CLAIMCHECK_NO_JIT=1 keeps the interpreter (where the system forbids
      * executable memory; the rule fuzzer, which compiles thousands of rule
      * sets). When JIT is unavailable the interpreter runs under the same limits. */
+    hit = cc_xcalloc(1, sizeof *hit);
+    hit->src = cc_xstrndup(x.out.s, x.out.len);
+    hit->re = re;
+    HASH_ADD_KEYPTR(hh, c->rs->rx, hit->src, x.out.len, hit);
     const char *nojit = getenv("CLAIMCHECK_NO_JIT");
     if (!(nojit && *nojit && strcmp(nojit, "0") != 0)) {
         c->rs->jit_todo = cc_xrealloc(c->rs->jit_todo, (c->rs->njit + 1) * sizeof *c->rs->jit_todo);
@@ -918,47 +929,20 @@ static int next_table(const char **t, char *one, size_t n)
     "mid|during|with|without|under|for|to|ago|back|near|as|amid|following|overnight|yesterday|today|since|until|when|" \
     "while|which|who|but|despite|itself|entirely|fully|completely|outright|[-–—])(?![\\pL\\pN]))"
 
-/* One capitalised word of a proper name, hyphens inside ("Novo-Mykhailivka"), none of the
- * not_names tables' words ("Thousands died"); \\p{Lu} is not loosened by caseless matching. */
-static void name_word(cc_buf *b, const char *not_names)
-{
-    if (not_names) {
-        char one[128], name[160];
-        cc_buf_puts(b, "(?!(?:");
-        int first = 1;
-        for (const char *t = not_names; next_table(&t, one, sizeof one); first = 0) {
-            alias_macro_name(name, sizeof name, one);
-            cc_buf_printf(b, first ? "{%s}" : "|{%s}", name);
-        }
-        cc_buf_puts(b, ")(?![\\pL\\pN]))");
-    }
-    cc_buf_puts(b, "\\p{Lu}[\\pL\\pM'’]*+(?:-\\p{Lu}?[\\pL\\pM'’]++)*+");
-}
+/* One capitalised word of a proper name, hyphens inside ("Novo-Mykhailivka"); \\p{Lu} is not
+ * loosened by caseless matching. Words that are no one's name (not_names) are left to the scan,
+ * which trims them ("Sgt Ivan Korzh": Ivan Korzh) or drops the match ("Thousands died"). */
+#define NAME_WORD "\\p{Lu}[\\pL\\pM'’]*+(?:-\\p{Lu}?[\\pL\\pM'’]++)*+"
 
-/* Around a cue's words, a proper name: after them (one or two words: "the village of Iskra";
- * "captured Novoselivka" with OBJECT_TAIL), or before them (up to three words, a comma or an
- * apposition or relative clause between commas allowed: "Sgt Ivan Korzh, a drone operator,
- * was killed", "Igor Kirillov, who commanded …, was killed"). The head and tail for
- * words_regex, in h and t. */
-enum { NAMES_AFTER, NAMES_OBJECT, NAMES_BEFORE };
-static void name_frame(int where, const char *not_names, cc_buf *h, cc_buf *t)
+/* Around a cue's words, a proper name after them (one or two words: "the village of Iskra";
+ * "captured Novoselivka" with OBJECT_TAIL): the head and tail for words_regex, in h and t. A
+ * name before them (names_before) is looked for by the scan, back from the words. */
+enum { NAMES_AFTER, NAMES_OBJECT };
+static void name_frame(int where, cc_buf *h, cc_buf *t)
 {
-    if (where == NAMES_BEFORE) {
-        cc_buf_puts(h, "(?<![\\pL\\pN'’-])(?:");
-        name_word(h, not_names);
-        cc_buf_puts(h, "\\s+){0,2}");
-        name_word(h, not_names);
-        cc_buf_puts(h, "(?=(?:,[^.;]{1,120}?,|,)?\\s+(?:");
-        cc_buf_puts(t, ")(?![\\pL\\pN]))");
-        return;
-    }
     cc_buf_puts(h, WORDS_HEAD);
     /* past a region's possessive: "recaptured Kharkiv's Izium" is Izium */
-    cc_buf_puts(t, ")\\s+(?:\\p{Lu}[\\pL\\pM]*+['’]s\\s+(?=\\p{Lu}))?\\K");
-    name_word(t, not_names);
-    cc_buf_puts(t, "(?:\\s+");
-    name_word(t, not_names);
-    cc_buf_puts(t, ")?(?![\\pL\\pN])");
+    cc_buf_puts(t, ")\\s+(?:\\p{Lu}[\\pL\\pM]*+['’]s\\s+(?=\\p{Lu}))?\\K" NAME_WORD "(?:\\s+" NAME_WORD ")?(?![\\pL\\pN])");
     if (where == NAMES_OBJECT) cc_buf_puts(t, OBJECT_TAIL);
 }
 
@@ -1098,16 +1082,6 @@ static pcre2_code *cue_words(lctx *c, const cc_ynode *q, const char *name)
         if (n->kind != CC_Y_SEQ) { err_at(c, n, "cue '%s': words: expects a list", name, NULL); return NULL; }
         return cue_regex(c, q, n, NULL);
     }
-    const char *not_names = cc_yaml_str(q, "not_names");
-    if (not_names) /* checked as not_before's tables are */
-        for (const char *t = not_names; ;) {
-            char one[128];
-            if (!next_table(&t, one, sizeof one)) break;
-            if (!cc_rules_has_table(c->rs, one)) {
-                err_at(c, cc_yaml_get(q, "not_names"), "not_names: no alias table '%s'", one, NULL);
-                return NULL;
-            }
-        }
     int seq = n->kind == CC_Y_SEQ;
     if (!seq && !(n->kind == CC_Y_SCALAR && n->str && *n->str)) {
         err_at(c, n, "cue '%s': %s expects a list of words or alias tables by name", name, keys[which]);
@@ -1119,10 +1093,12 @@ static pcre2_code *cue_words(lctx *c, const cc_ynode *q, const char *name)
             if (!next_table(&t, one, sizeof one)) break;
             if (!cc_rules_has_table(c->rs, one)) { err_at(c, n, "no alias table '%s'", one, NULL); return NULL; }
         }
+    if (which == 4) /* the words alone: the scan looks back from them for the name */
+        return words_regex(c, q, seq ? n : NULL, seq ? NULL : n->str, WORDS_HEAD, WORDS_TAIL, keys[which]);
     cc_buf h, t;
     cc_buf_init(&h);
     cc_buf_init(&t);
-    name_frame(which == 2 ? NAMES_AFTER : which == 3 ? NAMES_OBJECT : NAMES_BEFORE, not_names, &h, &t);
+    name_frame(which == 2 ? NAMES_AFTER : NAMES_OBJECT, &h, &t);
     pcre2_code *re = words_regex(c, q, seq ? n : NULL, seq ? NULL : n->str, h.s, t.s, keys[which]);
     cc_buf_free(&h);
     cc_buf_free(&t);
@@ -1206,6 +1182,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");
         if (v >= 0) cu->reach = v;
         cu->surname = yaml_flag(c, q, "surname");
+        cu->names_before = cc_yaml_get(q, "names_before") != NULL;
         /* the words, then white space, ending where the cue's match starts */
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");
@@ -1217,6 +1194,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->object_of = word_list_or_table(c, cc_yaml_get(q, "object_of"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "object_of");
         cu->refer = word_list_key(c, q, "refer");
+        /* a word of the name, from where it starts */
+        cu->not_names = word_list_or_table(c, cc_yaml_get(q, "not_names"), "\\G(?:", ")(?![\\pL\\pN])", "not_names");
         fr->ncues++;
     }
     const cc_ynode *veto = cc_yaml_get(f, "veto");
@@ -1471,7 +1450,6 @@ static void load_rule(lctx *c, const cc_ynode *n)
             int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "value");
             if (g <= 0) {
                 err_at(c, pats->items[i], "pattern has no (?<value>…) group: the normalizer reads that group", NULL, NULL);
-                pcre2_code_free(re);
                 continue;
             }
             r.pats = cc_xrealloc(r.pats, (r.npats + 1) * sizeof *r.pats);

@@ -1343,6 +1343,69 @@ static int excluded(scan_ctx *x, const cc_cue *cu, fspan g, size_t lo, size_t hi
     return cu->not_before && run(cu->not_before, x->m, t, g.e + 40 < hi ? g.e + 40 : hi, g.e) >= 0;
 }
 
+/* A name's words that are no one's name (cue cu's not_names): those in
+ * front are trimmed ("Sgt Ivan Korzh": Ivan Korzh); 0 when its last word is
+ * one ("Thousands died", "Many Ukrainians died"). */
+static int trim_names(scan_ctx *x, const cc_cue *cu, fspan *g)
+{
+    const char *t = x->d->text;
+    size_t keep = g->s;
+    for (size_t w = g->s; w < g->e;) {
+        size_t e = w;
+        while (e < g->e && !isspace((unsigned char)t[e])) e++;
+        if (run(cu->not_names, x->m, t, e, w) >= 0) {
+            if (e >= g->e) return 0;
+            keep = e;
+        }
+        w = e;
+        while (w < g->e && isspace((unsigned char)t[w])) w++;
+        if (keep == e) keep = w;
+    }
+    g->s = keep;
+    return 1;
+}
+
+/* The capitalised words (three at most) ending at offset e, into *g. */
+static int name_ending(const char *t, size_t ss, size_t e, fspan *g)
+{
+    size_t b = e, words = 0;
+    while (words < 3) {
+        size_t w = b;
+        while (w > ss && !isspace((unsigned char)t[w - 1]) && t[w - 1] != ',' && t[w - 1] != '(' && t[w - 1] != '"') w--;
+        if (w == b || !(t[w] >= 'A' && t[w] <= 'Z')) break;
+        b = w;
+        words++;
+        if (b == ss || t[b - 1] != ' ') break;
+        b--; /* the space between two words of the name */
+        if (b > ss && !(isalpha((unsigned char)t[b - 1]) || t[b - 1] == '\'' || (unsigned char)t[b - 1] >= 0x80)) {
+            b++;
+            break;
+        }
+    }
+    while (b < e && t[b] == ' ') b++;
+    if (!words) return 0;
+    g->s = b;
+    g->e = e;
+    return 1;
+}
+
+/* Names written before words v (names_before): right before them, before a
+ * comma ("…, Sgt Nikita Loburets, died") or before an apposition or a
+ * relative clause between commas ("Igor Kirillov, who commanded …, was
+ * killed"), 120 bytes back at most: each a match, nearest first. */
+static void names_back(const char *t, size_t ss, fspan v, cue_hits *h)
+{
+    size_t e = v.s;
+    while (e > ss && t[e - 1] == ' ') e--;
+    fspan g;
+    if (e > ss && t[e - 1] != ',') {
+        if (name_ending(t, ss, e, &g) && h->n < CUE_HITS) h->v[h->n++] = g;
+        return;
+    }
+    for (size_t c = e; c > ss && e - c < 120 && t[c - 1] != '.' && t[c - 1] != ';'; c--)
+        if (t[c - 1] == ',' && name_ending(t, ss, c - 1, &g) && h->n < CUE_HITS) h->v[h->n++] = g;
+}
+
 /* The matches of re in [ss, se), but those cue cu (when given) excludes. */
 static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cue *cu, size_t ss, size_t se,
                                   cue_hits *h)
@@ -1355,8 +1418,22 @@ static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cu
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
         fspan g = {ov[0], ov[1]};
         from = g.e > g.s ? g.e : g.s + 1;
+        if (cu && cu->names_before) { /* the names before the words, checked below */
+            names_back(t, ss, g, h);
+            continue;
+        }
+        if (cu && cu->not_names && !trim_names(x, cu, &g)) continue;
         if (cu && excluded(x, cu, g, ss, se)) continue;
         h->v[h->n++] = g;
+    }
+    if (cu && cu->names_before) { /* keep those no word rules out */
+        size_t n = 0;
+        for (size_t i = 0; i < h->n; i++) {
+            fspan g = h->v[i];
+            if ((cu->not_names && !trim_names(x, cu, &g)) || excluded(x, cu, g, ss, se)) continue;
+            h->v[n++] = g;
+        }
+        h->n = n;
     }
     return h;
 }
