@@ -1880,6 +1880,22 @@ static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty
  * but one after "before" or "until" is the time the figure held up to.
  * Offsets of *when are in the document; *span says what kind of time it is
  * (time_span). */
+/* Date dq in a clause before value q opened by a word of `from_event`, a
+ * comma between them ("Three years after Russian tanks crossed the border
+ * on 24 February 2022, Moscow's troops hold …"): the event counted from,
+ * not the time the value is stated for. */
+static int counted_from_event(const scan_ctx *x, size_t ss, const cc_qty *dq, const cc_qty *q)
+{
+    const char *t = x->d->text;
+    if (dq->end > q->start) return 0;
+    size_t comma = dq->end;
+    while (comma < q->start && t[comma] != ',' && t[comma] != ';') comma++;
+    if (comma >= q->start) return 0;
+    size_t cs = dq->start;
+    while (cs > ss && t[cs - 1] != ',' && t[cs - 1] != ';') cs--;
+    return words_after(cc_lexicon_list(cc_rules_lexicon(x->rs), "from_event"), t, cs, dq->start, 40);
+}
+
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
                        const cc_qty *all, size_t nall, cc_qty *when, int *span)
 {
@@ -1905,6 +1921,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             *span = TIME_WITHIN;
             continue;
         }
+        if (counted_from_event(x, ss, &dq, q)) continue;
         int upto = 0; /* "controlled 7% of Ukraine before February 2022": the figure held up to then */
         if (w > 0 && ws[w - 1] < dq.start &&
             cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD)) {
