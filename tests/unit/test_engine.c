@@ -148,6 +148,15 @@ static void test_subject_declarations(void **state)
     assert_true(cc_subject_fits("a.*.c", "a.${x}.c"));
     assert_false(cc_subject_fits("a.*.c", "a.b.d"));
     assert_false(cc_subject_fits("a.*", "a.b.c"));
+    /* plain subjects (no template part): every part compared whole */
+    assert_true(cc_subject_fits("event.*.*.date", "event.capture.avdiivka.date"));
+    assert_true(cc_subject_fits("event.*.unplaced.date", "event.capture.unplaced.date"));
+    assert_false(cc_subject_fits("event.*.unplaced.date", "event.capture.unplace.date"));
+    assert_false(cc_subject_fits("event.*.unplaced.date", "event.capture.unplacedx.date"));
+    assert_false(cc_subject_fits("war.*.start", "war.russia-ukraine"));
+    assert_false(cc_subject_fits("war.*", "war"));
+    assert_true(cc_subject_fits("a.*.c", "a..c"));
+    assert_false(cc_subject_fits("territory.*.held_by.*", "territory.donetsk.held_by"));
 }
 
 
