@@ -1223,6 +1223,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     if (!(word(p, j, "its") || word(p, j, "the") || word(p, j, "a") || word(p, j, "their") || word(p, j, "his") ||
           word(p, j, "her")))
         return 0;
+    if (word(p, j, "a") && j > 0 && word(p, j - 1, "for")) return 0; /* "for a second day": again, no age */
     j++;
     double ov = ordinal_at(p, j, &e);
     if (!ov && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a sombre second anniversary" */
@@ -1261,13 +1262,28 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
     return 1;
 }
 
-/* "Day 1,366 of the invasion", a live blog's count of days: on the Nth day,
- * N - 1 to N days have gone by. Only before "of", so that "day 3" in a list
+/* One of the three words before token i (past a colon or a comma right
+ * before it: "Russia's invasion of Ukraine, day …") is one of the lexicon's
+ * list. */
+static int after_listed(const P *p, size_t i, const char *list)
+{
+    size_t k = i;
+    if (k > 0 && p->t[k - 1].type == CC_T_SYM && (p->s[p->t[k - 1].start] == ':' || p->s[p->t[k - 1].start] == ','))
+        k--;
+    for (size_t n = 0; n < 3 && k > 0 && p->t[k - 1].type == CC_T_WORD; n++, k--)
+        for (const char *const *lw = cc_lexicon_list(p->lx, list); lw && *lw; lw++)
+            if (cc_tok_is(p->s, &p->t[k - 1], *lw)) return 1;
+    return 0;
+}
+
+/* "Day 1,366 of the invasion", "Ukraine war: day 1,366", a live blog's count
+ * of days: on the Nth day, N - 1 to N days have gone by. Only before "of" or
+ * after what is counted (lexicon `day_count_of`), so that "day 3" in a list
  * or a heading is no duration. */
 static int day_number(const P *p, size_t i, cc_qty *q, size_t *end)
 {
-    if (!word(p, i, "day") || i + 2 >= p->nt || p->t[i + 1].type != CC_T_NUM || p->t[i + 1].dec_digits ||
-        p->t[i + 1].power || p->t[i + 1].num < 1 || !word(p, i + 2, "of"))
+    if (!word(p, i, "day") || i + 1 >= p->nt || p->t[i + 1].type != CC_T_NUM || p->t[i + 1].dec_digits ||
+        p->t[i + 1].power || p->t[i + 1].num < 1 || !(word(p, i + 2, "of") || after_listed(p, i, "day_count_of")))
         return 0;
     double n = p->t[i + 1].num;
     q->kind = CC_K_DURATION;

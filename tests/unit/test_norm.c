@@ -372,6 +372,13 @@ static void test_units(void **state)
     NEAR(q.low, 1365);
     NEAR(q.high, 1366);
     assert_true(none("Day 3: the talks", CC_K_DURATION));
+    q = q1("Ukraine war: day 1,111", CC_K_DURATION, NULL, 0); /* after what is counted (day_count_of) */
+    NEAR(q.low, 1110);
+    NEAR(q.high, 1111);
+    assert_true(none("Trade talks, day 3", CC_K_DURATION));
+    assert_true(none("met for a second day", CC_K_DURATION)); /* again, no period entered */
+    q = q1("entered a second year", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 365);
     q = q1("four-hour", CC_K_DURATION, NULL, 0);
     NEAR(q.best, 4.0 / 24);
     q = q1("10 sq mi", CC_K_AREA, NULL, 0);
