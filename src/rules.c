@@ -1117,7 +1117,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
     static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
-                                        "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "object_of", "nearest", "nearer", "refer", "same_words",
+                                        "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "not_before_gap", "object_of", "nearest", "nearer", "refer", "same_words",
                                         "same_clause", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
@@ -1188,8 +1188,14 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
                                            "not_after");
         /* from where the cue's match ends: white space, a possessive ending and white space
          * ("Ukraine's farmland"), or straight a word that is a possessive ending ("children's") */
-        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), "\\G(?:(?:['’]s?)?\\s+|(?=['’]))(?:",
-                                            ")(?![\\pL\\pN])", "not_before");
+        /* not_before_gap: N: after a possessive, the words may stand up to N words further on, no
+         * comma between ("Kyiv's general staff says": the speaker, not the side) */
+        int gap = parse_int(c, cc_yaml_get(q, "not_before_gap"), 0, 5, "not_before_gap");
+        char nb_head[160];
+        snprintf(nb_head, sizeof nb_head,
+                 "\\G(?:(?:(?<=['’]s)|['’]s)(?:\\s+[\\pL\\pN'’-]+){0,%d}?\\s+|['’]\\s+|\\s+|(?=['’]))(?:",
+                 gap > 0 ? gap : 0);
+        cu->not_before = word_list_or_table(c, cc_yaml_get(q, "not_before"), nb_head, ")(?![\\pL\\pN])", "not_before");
         /* the verb, then white space, ending where the value starts */
         cu->object_of = word_list_or_table(c, cc_yaml_get(q, "object_of"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "object_of");
