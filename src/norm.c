@@ -761,18 +761,22 @@ static int date_daymonth(const P *p, size_t i, cc_qty *q, size_t *end)
 /* "24.02.2022": the tokenizer reads the day and month as one decimal number
  * ("24.02"), then the dot and the year. Dotted dates are written day first
  * (a European form, whatever date_order says), unless the second field
- * cannot be a month. */
+ * cannot be a month; with the year first ("2025.10.14", as some sites
+ * stamp posts), the month comes next. */
 static int date_dotted(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     if (i + 2 >= p->nt) return 0;
     const cc_tok *a = &p->t[i], *c = &p->t[i + 2];
-    if (a->type != CC_T_NUM || c->type != CC_T_NUM || a->int_digits > 2 || a->dec_digits < 1 || a->dec_digits > 2 ||
-        a->comma || a->power || a->exp10 || c->dec_digits || c->comma || c->power || c->exp10 ||
-        (c->int_digits != 4 && c->int_digits != 2) || !sym(p, i + 1, '.') || !adjacent(p, i + 1) || !adjacent(p, i + 2))
+    int year_first = a->int_digits == 4;
+    if (a->type != CC_T_NUM || c->type != CC_T_NUM || (a->int_digits > 2 && !year_first) || a->dec_digits < 1 ||
+        a->dec_digits > 2 || a->comma || a->power || a->exp10 || c->dec_digits || c->comma || c->power || c->exp10 ||
+        (year_first ? c->int_digits > 2 : c->int_digits != 4 && c->int_digits != 2) || !sym(p, i + 1, '.') ||
+        !adjacent(p, i + 1) || !adjacent(p, i + 2))
         return 0;
     int f1 = (int)floor(a->num), f2 = (int)llround((a->num - floor(a->num)) * (a->dec_digits == 2 ? 100 : 10));
     int y = (int)c->num + (c->int_digits == 2 ? 2000 : 0), d = f1, m = f2;
-    if (f1 <= 12 && f2 > 12) { m = f1; d = f2; } /* "02.24.2022" */
+    if (year_first) { y = f1; m = f2; d = (int)c->num; }
+    else if (f1 <= 12 && f2 > 12) { m = f1; d = f2; } /* "02.24.2022" */
     if (!cc_date_valid(y, m, d)) return 0;
     int64_t z = cc_days_from_civil(y, m, d);
     set_days(q, z, z);

@@ -372,6 +372,9 @@ static void test_units(void **state)
     NEAR(q.low, 1365);
     NEAR(q.high, 1366);
     assert_true(none("Day 3: the talks", CC_K_DURATION));
+    q = q1("Posted on 2025.10.14 by staff", CC_K_DATE, NULL, 0); /* dotted, the year first */
+    NEAR(q.low, (double)cc_days_from_civil(2025, 10, 14));
+    assert_true(none("version 2025.13.40", CC_K_DATE));
     q = q1("Ukraine war: day 1,111", CC_K_DURATION, NULL, 0); /* after what is counted (day_count_of) */
     NEAR(q.low, 1110);
     NEAR(q.high, 1111);
