@@ -1198,10 +1198,29 @@ static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc
 
 /* A bare weekday in the future tense read forward: q (offsets in the
  * document) is re-read with the normalizer's forward option. */
+/* A weekday that opens its sentence before a comma ("On Thursday, Zelensky
+ * is due in Brussels") dates the clause after it: a future word among its
+ * first eight words looks forward. */
+static int future_after_fronted(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
+{
+    const char *t = d->text;
+    size_t b = ss;
+    while (b < q->start && isspace((unsigned char)t[b])) b++;
+    if (b + 3 <= q->start && strncasecmp(t + b, "on ", 3) == 0) b += 3;
+    while (b < q->start && isspace((unsigned char)t[b])) b++;
+    if (b != q->start) return 0; /* not the sentence's opening words */
+    size_t c = q->end;
+    while (c < d->len && t[c] == ' ') c++;
+    if (c >= d->len || t[c] != ',') return 0;
+    size_t se = c + 1;
+    while (se < d->len && se - c < 200 && t[se] != '.' && t[se] != '!' && t[se] != '?' && t[se] != '\n') se++;
+    return listed_after(lx, "future", t, c + 1, se, 8);
+}
+
 static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
 {
     if (q->kind != CC_K_DATE || q->weekday < 0 || !q->relative || q->unanchored) return;
-    if (!future_before(lx, d->text, ss, q->start)) return;
+    if (!future_before(lx, d->text, ss, q->start) && !future_after_fronted(lx, d, ss, q)) return;
     cc_normopt o = {d->has_date, d->date, round_down, 1};
     cc_qty f;
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
