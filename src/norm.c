@@ -294,6 +294,40 @@ static size_t and_fraction(const P *p, size_t j, double *add)
 
 static double ordinal_at(const P *p, size_t i, size_t *end);
 
+static int amount(const P *p, size_t i, amt *a, int prefer_unit);
+static const cc_lxent *lookup_unit(const P *p, size_t i, size_t *end);
+
+/* How many of unit b make one of unit a: on the calendar for months and
+ * years (a year is 12 months, whatever their nominal days). */
+static double unit_ratio(const cc_lxent *a, const cc_lxent *b)
+{
+    static const struct { const char *a, *b; double n; } cal[] = {
+        {"year", "month", 12}, {"decade", "year", 10}, {"decade", "month", 120}, {"century", "year", 100},
+        {"century", "decade", 10}, {"century", "month", 1200}};
+    for (size_t i = 0; i < sizeof cal / sizeof *cal; i++)
+        if (strcmp(a->name, cal[i].a) == 0 && strcmp(b->name, cal[i].b) == 0) return cal[i].n;
+    return a->v / b->v;
+}
+
+/* "three years and nine months", "two years, six months", "1 year 3
+ * months": a smaller unit's count after duration a in *u (its unit ending
+ * at j) adds to it, the whole counted in the smaller unit and as precise as
+ * that part. The token after it, or j. */
+static size_t smaller_part(const P *p, size_t j, amt *a, const cc_lxent **u)
+{
+    size_t k = j, ue;
+    if (sym(p, k, ',')) k++;
+    if (word(p, k, "and")) k++;
+    amt c;
+    if (!amount(p, k, &c, 0) || c.share || c.x <= 0) return j;
+    const cc_lxent *v = lookup_unit(p, c.end, &ue);
+    if (!v || v->kind != CC_K_DURATION || v->v >= (*u)->v) return j;
+    a->x = a->x * unit_ratio(*u, v) + c.x;
+    a->h = c.h;
+    *u = v;
+    return ue;
+}
+
 /* A fraction with a numerator: "a fifth", "three fifths", "two-thirds",
  * "one over three", "1 out of 3". num is the value already read at i..j. */
 static int fraction_after(const P *p, size_t j, double num, amt *a)
@@ -1511,6 +1545,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             a.h = add / 2;
             k = ak;
         }
+        if (u && u->kind == CC_K_DURATION && !range && !add) k = smaller_part(p, k, &a, &u);
     }
     /* "12.5 per cent to 15 per cent", "110 km to 120 km": a range with its unit written twice */
     if (u && !range && !a.share && (is_dash(p, k) || word(p, k, "to"))) {

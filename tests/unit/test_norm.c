@@ -372,6 +372,14 @@ static void test_units(void **state)
     NEAR(q.low, 1365);
     NEAR(q.high, 1366);
     assert_true(none("Day 3: the talks", CC_K_DURATION));
+    /* a compound duration, summed in its smaller unit and as precise as that part */
+    q = q1("three years and nine months", CC_K_DURATION, NULL, 0);
+    NEAR(q.best, 45 * 30);
+    assert_string_equal(q.wunit, "month");
+    q = q1("two days, 6 hours", CC_K_DURATION, NULL, 0);
+    NEAR(q.best, 2.25);
+    q = q1("three years and 100,000 deaths", CC_K_DURATION, NULL, 0); /* no unit after: the years alone */
+    NEAR(q.best, 3 * 365);
     q = q1("Posted on 2025.10.14 by staff", CC_K_DATE, NULL, 0); /* dotted, the year first */
     NEAR(q.low, (double)cc_days_from_civil(2025, 10, 14));
     assert_true(none("version 2025.13.40", CC_K_DATE));
