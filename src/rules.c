@@ -1072,6 +1072,10 @@ static pcre2_code *cue_words(lctx *c, const cc_ynode *q, const char *name)
         return NULL;
     }
     if (which == 1) {
+        if (n->kind != CC_Y_SCALAR || !n->str) {
+            err_at(c, n, "cue '%s': table: expects the name of one alias table", name, NULL);
+            return NULL;
+        }
         if (!cc_rules_has_table(c->rs, n->str)) {
             err_at(c, n, "cue '%s' names alias table '%s', which no rule file defines", name, n->str);
             return NULL;
@@ -1187,8 +1191,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");
         /* from where the cue's match ends: white space, a possessive ending and white space
-         * ("Ukraine's farmland"), or straight a word that is a possessive ending ("children's") */
-        /* not_before_gap: N: after a possessive, the words may stand up to N words further on, no
+         * ("Ukraine's farmland"), or straight a word that is a possessive ending ("children's");
+         * not_before_gap: N: after a possessive, the words may stand up to N words further on, no
          * comma between ("Kyiv's general staff says": the speaker, not the side) */
         int gap = parse_int(c, cc_yaml_get(q, "not_before_gap"), 0, 5, "not_before_gap");
         char nb_head[160];

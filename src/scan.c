@@ -453,7 +453,6 @@ static size_t qty_from(const cc_qty *q)
     return q->hedge != CC_H_NONE && q->hedge_start < q->start ? q->hedge_start : q->start;
 }
 
-
 /* The word after offset at in its clause ([*b, *e)), or 0 when a comma,
  * semicolon, colon or the end se comes first. */
 static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
@@ -1196,8 +1195,6 @@ static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc
     return 0;
 }
 
-/* A bare weekday in the future tense read forward: q (offsets in the
- * document) is re-read with the normalizer's forward option. */
 /* A weekday that opens its sentence before a comma ("On Thursday, Zelensky
  * is due in Brussels") dates the clause after it: a future word among its
  * first eight words looks forward. */
@@ -1217,6 +1214,8 @@ static int future_after_fronted(const cc_lexicon *lx, const cc_doc *d, size_t ss
     return listed_after(lx, "future", t, c + 1, se, 8);
 }
 
+/* A bare weekday in the future tense read forward: q (offsets in the
+ * document) is re-read with the normalizer's forward option. */
 static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
 {
     if (q->kind != CC_K_DATE || q->weekday < 0 || !q->relative || q->unanchored) return;
@@ -1891,14 +1890,6 @@ static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty
     return bare || days ? TIME_PERIOD : TIME_DAY;
 }
 
-/* The date the sentence [ss, ..) states value q for: of its dates within
- * the frame's reach of q, the nearest, unless another value of the rule's
- * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
- * holds 54%": December is 51.5%'s). A date after a period word ("since
- * 2022", "between June and August") bounds a period and says no such thing,
- * but one after "before" or "until" is the time the figure held up to.
- * Offsets of *when are in the document; *span says what kind of time it is
- * (time_span). */
 /* Date dq in a clause before value q opened by a word of `from_event`, a
  * comma between them ("Three years after Russian tanks crossed the border
  * on 24 February 2022, Moscow's troops hold …"): the event counted from,
@@ -1915,6 +1906,14 @@ static int counted_from_event(const scan_ctx *x, size_t ss, const cc_qty *dq, co
     return words_after(cc_lexicon_list(cc_rules_lexicon(x->rs), "from_event"), t, cs, dq->start, 40);
 }
 
+/* The date the sentence [ss, ..) states value q for: of its dates within
+ * the frame's reach of q, the nearest, unless another value of the rule's
+ * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
+ * holds 54%": December is 51.5%'s). A date after a period word ("since
+ * 2022", "between June and August") bounds a period and says no such thing,
+ * but one after "before" or "until" is the time the figure held up to.
+ * Offsets of *when are in the document; *span says what kind of time it is
+ * (time_span). */
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
                        const cc_qty *all, size_t nall, cc_qty *when, int *span)
 {
