@@ -156,6 +156,8 @@ typedef struct cc_ruleset cc_ruleset;
 /* The declared subject family whose complement pattern the subject fits
  * (and not its own pattern), or NULL. */
 const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *subject);
+/* The subject a (rendered) subject is another name for (subjects: same_as), or NULL. */
+const char *cc_rules_same_as(const cc_ruleset *rs, const char *subject);
 /* The declared family a (rendered) subject belongs to, or NULL. */
 const cc_subject_decl *cc_rules_subject_decl(const cc_ruleset *rs, const char *subject);
 /* 1 when the dotted subject (or template: ${...} parts match anything)

@@ -72,6 +72,8 @@ struct cc_ruleset {
     size_t njit;
     cc_subject_decl *subjects;
     size_t nsubjects;
+    char **same_as;       /* pairs: a subject, and the subject it is another name for */
+    size_t nsame;
 };
 
 /* threads that JIT-compile a rule set's patterns (cc_rules_set_jit_threads) */
@@ -405,6 +407,8 @@ void cc_rules_free(cc_ruleset *rs)
     free(rs->dir);
     rxent *x, *tx;
     HASH_ITER(hh, rs->rx, x, tx) { HASH_DEL(rs->rx, x); pcre2_code_free(x->re); free(x->src); free(x); }
+    for (size_t i = 0; i < 2 * rs->nsame; i++) free(rs->same_as[i]);
+    free(rs->same_as);
     free(rs->jit_todo);
     free(rs);
 }
@@ -1602,14 +1606,41 @@ const cc_subject_decl *cc_rules_complement_of(const cc_ruleset *rs, const char *
     return NULL;
 }
 
+/* "event.capture.crimea.date: {same_as: event.annexation.crimea.date}": a
+ * subject written one way that is another's ("seized Crimea in 2014" is
+ * its annexation), both whole subjects with no "*". */
+static void same_as_decl(lctx *c, const cc_ynode *k, const cc_ynode *v)
+{
+    const char *to = cc_yaml_str(v, "same_as");
+    if (!to || strchr(to, '*') || strchr(k->str, '*') || v->n != 2) {
+        err_at(c, k, "subject '%s': same_as: names one whole subject (no '*') and stands alone", k->str, NULL);
+        return;
+    }
+    c->rs->same_as = cc_xrealloc(c->rs->same_as, 2 * (c->rs->nsame + 1) * sizeof *c->rs->same_as);
+    c->rs->same_as[2 * c->rs->nsame] = cc_xstrdup(k->str);
+    c->rs->same_as[2 * c->rs->nsame + 1] = cc_xstrdup(to);
+    c->rs->nsame++;
+}
+
+const char *cc_rules_same_as(const cc_ruleset *rs, const char *subject)
+{
+    for (size_t i = 0; i < rs->nsame; i++)
+        if (strcmp(rs->same_as[2 * i], subject) == 0) return rs->same_as[2 * i + 1];
+    return NULL;
+}
+
 static void load_subjects(lctx *c, const cc_ynode *sj)
 {
-    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", "override", NULL};
+    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", "override", "same_as", NULL};
     if (sj->kind != CC_Y_MAP) { err_at(c, sj, "subjects: expected a mapping of subject patterns", NULL, NULL); return; }
     for (size_t i = 0; i + 1 < sj->n; i += 2) {
         const cc_ynode *k = sj->items[i], *v = sj->items[i + 1];
         if (v->kind != CC_Y_MAP) { err_at(c, v, "subject '%s': expected policy:, unit:, complement:", k->str, NULL); continue; }
         check_keys(c, v, keys, "subject");
+        if (cc_yaml_get(v, "same_as")) { /* another name for one subject: no family of its own */
+            same_as_decl(c, k, v);
+            continue;
+        }
         const char *ov = cc_yaml_str(v, "override");
         int override = ov && strcmp(ov, "true") == 0;
         if (ov && !override && strcmp(ov, "false") != 0)

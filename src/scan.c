@@ -1096,6 +1096,12 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     c->date = c->at = d->date;
     size_t kept = m->strs.len, so[3];
     size_t len = render(x->rs, r, sl, m, d->text, r->subject); /* into m->tmp */
+    const char *same = cc_rules_same_as(x->rs, m->tmp.s);
+    if (same) { /* "seized Crimea in 2014": its annexation, however told */
+        m->tmp.len = 0;
+        cc_buf_puts(&m->tmp, same);
+        len = m->tmp.len;
+    }
     const cc_subject_decl *comp = cc_rules_complement_of(x->rs, m->tmp.s);
     if (comp) len = to_declared(m, comp);
     if (r->declared && !comp && !cc_rules_subject_decl(x->rs, m->tmp.s)) {

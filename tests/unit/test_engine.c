@@ -145,6 +145,24 @@ static void test_subject_declarations(void **state)
         twice |= d.items[i].file && strcmp(d.items[i].file, "b.yaml") == 0 && strstr(d.items[i].msg, "declared twice (first at a.yaml:2)") != NULL;
     assert_true(twice);
     cc_diags_free(&d);
+    /* same_as: another name for one subject, whole subjects only */
+    static const char *const alias_ok = "subjects:\n  ev.take.x.date: {same_as: ev.annex.x.date}\n";
+    static const char *const alias_bad = "subjects:\n  ev.take.*.date: {same_as: ev.annex.x.date}\n";
+    cc_rule_source one = {"s.yaml", alias_ok, strlen(alias_ok)};
+    cc_diags_init(&d);
+    cc_ruleset *t = cc_rules_load_mem(cc_rules_lexicon(rs), &one, 1, &d);
+    assert_non_null(t);
+    assert_string_equal(cc_rules_same_as(t, "ev.take.x.date"), "ev.annex.x.date");
+    assert_null(cc_rules_same_as(t, "ev.take.y.date"));
+    assert_null(cc_rules_subject_decl(t, "ev.take.x.date")); /* no family of its own */
+    cc_rules_free(t);
+    cc_diags_free(&d);
+    one.text = alias_bad;
+    one.len = strlen(alias_bad);
+    cc_diags_init(&d);
+    assert_null(cc_rules_load_mem(cc_rules_lexicon(rs), &one, 1, &d));
+    assert_true(diag_says(&d, "same_as"));
+    cc_diags_free(&d);
     assert_true(cc_subject_fits("a.*.c", "a.${x}.c"));
     assert_false(cc_subject_fits("a.*.c", "a.b.d"));
     assert_false(cc_subject_fits("a.*", "a.b.c"));
