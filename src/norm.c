@@ -1253,7 +1253,7 @@ static double ordinal_at(const P *p, size_t i, size_t *end)
 
 /* "in its fourth year", "the third year of the war": [n-1, n) units;
  * "entered its fourth year": n-1 units */
-static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
+static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *from)
 {
     size_t j = entering(p, i), e, ue;
     int enters = j > i;
@@ -1263,6 +1263,14 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end)
         return 0;
     if (word(p, j, "a") && j > 0 && word(p, j - 1, "for")) return 0; /* "for a second day": again, no age */
     j++;
+    /* "the war's 1,378th day": past the possessive noun, which is no part of the quantity (a
+     * frame's cue, the war's name) */
+    if (j + 2 < p->nt && p->t[j].type == CC_T_WORD && p->t[j + 1].type == CC_T_SYM &&
+        (p->t[j + 1].cp == '\'' || p->t[j + 1].cp == 0x2019) && adjacent(p, j + 1) && word(p, j + 2, "s") &&
+        adjacent(p, j + 2) && word(p, j - 1, "the")) {
+        j += 3;
+        *from = j;
+    }
     double ov = ordinal_at(p, j, &e);
     if (!ov && j + 1 < p->nt && p->t[j].type == CC_T_WORD) { /* "a sombre second anniversary" */
         ov = ordinal_at(p, j + 1, &e);
@@ -1374,9 +1382,12 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     }
     if (p->want == CC_K_ANY || p->want == CC_K_DURATION) {
         size_t de;
-        if (ordinal_period(p, j, q, &de) || day_number(p, j, q, &de)) {
+        size_t from = i; /* where its own words begin */
+        int got = ordinal_period(p, j, q, &de, &from);
+        if (!got) from = i;
+        if (got || day_number(p, j, q, &de)) {
             q->hedge = hedge;
-            q->start = p->t[i].start;
+            q->start = p->t[from].start;
             q->end = p->t[de - 1].end;
             *endp = de;
             return 1;

@@ -388,6 +388,9 @@ static void test_units(void **state)
     NEAR(q.high, 1111);
     assert_true(none("Trade talks, day 3", CC_K_DURATION));
     assert_true(none("met for a second day", CC_K_DURATION)); /* again, no period entered */
+    q = q1("the war's 1,378th day", CC_K_DURATION, NULL, 0); /* past a possessive noun */
+    NEAR(q.low, 1377);
+    NEAR(q.high, 1378);
     q = q1("entered a second year", CC_K_DURATION, NULL, 0);
     NEAR(q.low, 365);
     q = q1("four-hour", CC_K_DURATION, NULL, 0);
