@@ -1077,6 +1077,8 @@ static int year_part(const P *p, size_t i, cc_qty *q, size_t *end)
 
 static size_t span_joint(const P *p, size_t k, int between);
 
+/* A date written out in one of the absolute forms: figures, a month named first, or a day and
+ * then its month. */
 static int date_whole(const P *p, size_t k, cc_qty *q, size_t *end)
 {
     return date_numeric(p, k, q, end) || date_monthname(p, k, q, end) || date_daymonth(p, k, q, end);
@@ -1199,7 +1201,7 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
         j = i;
     }
     if (date_span(p, j, q, end)) return 1;
-    if (date_numeric(p, j, q, end) || date_monthname(p, j, q, end) || date_daymonth(p, j, q, end)) return 1;
+    if (date_whole(p, j, q, end)) return 1;
     if (date_relative(p, j, q, end)) return 1;
     size_t k;
     int part = month_part(p, j, &k);
@@ -1265,9 +1267,8 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *
     j++;
     /* "the war's 1,378th day": past the possessive noun, which is no part of the quantity (a
      * frame's cue, the war's name) */
-    if (j + 2 < p->nt && p->t[j].type == CC_T_WORD && p->t[j + 1].type == CC_T_SYM &&
-        (p->t[j + 1].cp == '\'' || p->t[j + 1].cp == 0x2019) && adjacent(p, j + 1) && word(p, j + 2, "s") &&
-        adjacent(p, j + 2) && word(p, j - 1, "the")) {
+    if (j < p->nt && p->t[j].type == CC_T_WORD && (sym(p, j + 1, '\'') || sym(p, j + 1, 0x2019)) &&
+        adjacent(p, j + 1) && word(p, j + 2, "s") && adjacent(p, j + 2) && word(p, j - 1, "the")) {
         j += 3;
         *from = j;
     }
@@ -1314,8 +1315,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *
 static int after_listed(const P *p, size_t i, const char *list)
 {
     size_t k = i;
-    if (k > 0 && p->t[k - 1].type == CC_T_SYM && (p->s[p->t[k - 1].start] == ':' || p->s[p->t[k - 1].start] == ','))
-        k--;
+    if (k > 0 && (sym(p, k - 1, ':') || sym(p, k - 1, ','))) k--;
     for (size_t n = 0; n < 3 && k > 0 && p->t[k - 1].type == CC_T_WORD; n++, k--)
         for (const char *const *lw = cc_lexicon_list(p->lx, list); lw && *lw; lw++)
             if (cc_tok_is(p->s, &p->t[k - 1], *lw)) return 1;

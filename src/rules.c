@@ -1090,24 +1090,13 @@ static pcre2_code *cue_words(lctx *c, const cc_ynode *q, const char *name)
         if (n->kind != CC_Y_SEQ) { err_at(c, n, "cue '%s': words: expects a list", name, NULL); return NULL; }
         return cue_regex(c, q, n, NULL);
     }
-    int seq = n->kind == CC_Y_SEQ;
-    if (!seq && !(n->kind == CC_Y_SCALAR && n->str && *n->str)) {
-        err_at(c, n, "cue '%s': %s expects a list of words or alias tables by name", name, keys[which]);
-        return NULL;
-    }
-    if (!seq)
-        for (const char *t = n->str; ;) {
-            char one[128];
-            if (!next_table(&t, one, sizeof one)) break;
-            if (!cc_rules_has_table(c->rs, one)) { err_at(c, n, "no alias table '%s'", one, NULL); return NULL; }
-        }
     if (which == 4) /* the words alone: the scan looks back from them for the name */
-        return words_regex(c, q, seq ? n : NULL, seq ? NULL : n->str, WORDS_HEAD, WORDS_TAIL, keys[which]);
+        return word_list_or_table(c, n, WORDS_HEAD, WORDS_TAIL, keys[which]);
     cc_buf h, t;
     cc_buf_init(&h);
     cc_buf_init(&t);
     name_frame(which == 2 ? NAMES_AFTER : NAMES_OBJECT, &h, &t);
-    pcre2_code *re = words_regex(c, q, seq ? n : NULL, seq ? NULL : n->str, h.s, t.s, keys[which]);
+    pcre2_code *re = word_list_or_table(c, n, h.s, t.s, keys[which]);
     cc_buf_free(&h);
     cc_buf_free(&t);
     return re;

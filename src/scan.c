@@ -1430,6 +1430,13 @@ static void names_back(const char *t, size_t ss, fspan v, cue_hits *h)
         if (t[c - 1] == ',' && name_ending(t, ss, c - 1, &g) && h->n < CUE_HITS) h->v[h->n++] = g;
 }
 
+/* Whether cue cu keeps its match *g: no word rules it out, and a name's
+ * leading words that are no one's name are trimmed from it. */
+static int keeps(scan_ctx *x, const cc_cue *cu, fspan *g, size_t ss, size_t se)
+{
+    return (!cu->not_names || trim_names(x, cu, g)) && !excluded(x, cu, *g, ss, se);
+}
+
 /* The matches of re in [ss, se), but those cue cu (when given) excludes. */
 static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cue *cu, size_t ss, size_t se,
                                   cue_hits *h)
@@ -1446,16 +1453,14 @@ static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cu
             names_back(t, ss, g, h);
             continue;
         }
-        if (cu && cu->not_names && !trim_names(x, cu, &g)) continue;
-        if (cu && excluded(x, cu, g, ss, se)) continue;
+        if (cu && !keeps(x, cu, &g, ss, se)) continue;
         h->v[h->n++] = g;
     }
     if (cu && cu->names_before) { /* keep those no word rules out */
         size_t n = 0;
         for (size_t i = 0; i < h->n; i++) {
             fspan g = h->v[i];
-            if ((cu->not_names && !trim_names(x, cu, &g)) || excluded(x, cu, g, ss, se)) continue;
-            h->v[n++] = g;
+            if (keeps(x, cu, &g, ss, se)) h->v[n++] = g;
         }
         h->n = n;
     }
