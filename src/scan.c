@@ -1917,6 +1917,22 @@ static int counted_from_event(const scan_ctx *x, size_t ss, const cc_qty *dq, co
     return words_after(cc_lexicon_list(cc_rules_lexicon(x->rs), "from_event"), t, cs, dq->start, 40);
 }
 
+/* Date dq after value q, a relative clause opened between them (a comma,
+ * then a word of the lexicon's `relative`: "…19% of Ukraine, counting
+ * Crimea, which Moscow annexed in March 2014"): the date is that clause's. */
+static int in_relative_clause(const scan_ctx *x, const cc_qty *dq, const cc_qty *q)
+{
+    const char *t = x->d->text;
+    const char *const *rel = cc_lexicon_list(cc_rules_lexicon(x->rs), "relative");
+    for (size_t at = q->end; at < dq->start; at++) {
+        if (t[at] != ',') continue;
+        size_t b = at + 1;
+        while (b < dq->start && t[b] == ' ') b++;
+        if (listed_at(rel, t, b, dq->start)) return 1;
+    }
+    return 0;
+}
+
 /* The date the sentence [ss, ..) states value q for: of its dates within
  * the frame's reach of q, the nearest, unless another value of the rule's
  * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
@@ -1950,7 +1966,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             *span = TIME_WITHIN;
             continue;
         }
-        if (counted_from_event(x, ss, &dq, q)) continue;
+        if (counted_from_event(x, ss, &dq, q) || in_relative_clause(x, &dq, q)) continue;
         int upto = 0; /* "controlled 7% of Ukraine before February 2022": the figure held up to then */
         if (w > 0 && ws[w - 1] < dq.start &&
             cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD)) {
