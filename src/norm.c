@@ -623,19 +623,25 @@ static int day_tok(const P *p, size_t i, int *d, size_t *end)
     return 1;
 }
 
-/* Chooses the year for a month and day written without one: the one that
- * puts the date nearest the reference date. */
+/* Chooses the year for a month and day written without one. News writes
+ * such a date mostly for what has happened: the latest such day on or
+ * before the reference date, or up to two months after it ("talks on
+ * January 5" in December, a schedule). In the future tense (forward) the
+ * first on or after it ("will meet on 16 May" in November). */
 static int infer_year(const P *p, int m, int d, int *y)
 {
+    enum { AHEAD = 61 };
     if (!p->opt || !p->opt->has_ref) return 0;
     int ry, rm, rd;
     cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
-    int best = ry;
-    int64_t bestdist = INT64_MAX;
+    int best = ry, found = 0;
     for (int cy = ry - 1; cy <= ry + 1; cy++) {
         if (!cc_date_valid(cy, m, d)) continue;
-        int64_t dist = llabs(cc_days_from_civil(cy, m, d) - p->opt->ref);
-        if (dist < bestdist) { bestdist = dist; best = cy; }
+        int64_t day = cc_days_from_civil(cy, m, d);
+        if (p->opt->forward ? day >= p->opt->ref && !found : day <= p->opt->ref + AHEAD) {
+            best = cy;
+            found = 1;
+        }
     }
     *y = best;
     return 1;

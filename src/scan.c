@@ -403,9 +403,20 @@ static size_t render(const cc_ruleset *rs, const cc_rule *r, const slots *sl, cc
     return b->len;
 }
 
+static int listed_before_at(const cc_lexicon *lx, const char *list, const char *t, size_t ss, size_t at, size_t most,
+                            size_t *where);
+
 /* 1 when a word of the lexicon's word list `list` stands among the `most`
  * words before offset at in the sentence [ss, at). */
 static int listed_before(const cc_lexicon *lx, const char *list, const char *t, size_t ss, size_t at, size_t most)
+{
+    size_t where;
+    return listed_before_at(lx, list, t, ss, at, most, &where);
+}
+
+/* listed_before, and where the word found starts (*where). */
+static int listed_before_at(const cc_lexicon *lx, const char *list, const char *t, size_t ss, size_t at, size_t most,
+                            size_t *where)
 {
     const char *const *fw = cc_lexicon_list(lx, list);
     size_t words = 0;
@@ -421,12 +432,16 @@ static int listed_before(const cc_lexicon *lx, const char *list, const char *t, 
         for (size_t k = 0; fw[k]; k++) {
             size_t l = strlen(fw[k]);
             if ((l == e - b && strncasecmp(t + b, fw[k], l) == 0) ||
-                (ap > b && l == e - ap && strncasecmp(t + ap, fw[k], l) == 0))
+                (ap > b && l == e - ap && strncasecmp(t + ap, fw[k], l) == 0)) {
+                *where = b;
                 return 1;
+            }
             /* a phrase of the list ("are to") ending with this word, spaced as listed */
             if (strchr(fw[k], ' ') && l <= e - ss && strncasecmp(t + e - l, fw[k], l) == 0 &&
-                (e - l == ss || !isalpha((unsigned char)t[e - l - 1])))
+                (e - l == ss || !isalpha((unsigned char)t[e - l - 1]))) {
+                *where = e - l;
                 return 1;
+            }
         }
         e = b;
     }
@@ -440,9 +455,10 @@ static int listed_before(const cc_lexicon *lx, const char *list, const char *t, 
  * fly home Sunday, met Putin on Monday" Monday is past. */
 static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
 {
-    size_t cs = at;
+    size_t cs = at, w;
     while (cs > ss && t[cs - 1] != ',' && t[cs - 1] != ';' && t[cs - 1] != ':') cs--;
-    return listed_before(lx, "future", t, cs, at, 16);
+    /* "had been planned for November 19", "was due to meet on Monday": a plan told in the past */
+    return listed_before_at(lx, "future", t, cs, at, 16, &w) && !listed_before(lx, "future_in_past", t, cs, w, 2);
 }
 
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
@@ -1220,11 +1236,13 @@ static int future_after_fronted(const cc_lexicon *lx, const cc_doc *d, size_t ss
     return listed_after(lx, "future", t, c + 1, se, 8);
 }
 
-/* A bare weekday in the future tense read forward: q (offsets in the
- * document) is re-read with the normalizer's forward option. */
-static void weekday_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
+/* A date placed by the publication date (a bare weekday, a month, a month
+ * and day without a year) in the future tense is read forward: q (offsets
+ * in the document) is re-read with the normalizer's forward option.
+ * "last Thursday" or "three years ago" say their direction themselves. */
+static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
 {
-    if (q->kind != CC_K_DATE || q->weekday < 0 || !q->relative || q->unanchored) return;
+    if (q->kind != CC_K_DATE || !q->relative || q->unanchored) return;
     if (!future_before(lx, d->text, ss, q->start) && !future_after_fronted(lx, d, ss, q)) return;
     cc_normopt o = {d->has_date, d->date, round_down, 1};
     cc_qty f;
@@ -1294,7 +1312,7 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
                     if (ms == vs) ms = q.start;
                     vs = q.start;
                 }
-                weekday_tense(lx, d, ss, r->round_down, &q);
+                date_tense(lx, d, ss, r->round_down, &q);
                 slots sl = {p->re, NULL, NULL, NULL, &q};
                 size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
                 if (!vetoed(x, r, ws, nw, ss, se, ms, me, vs, ve)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
@@ -1954,7 +1972,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         qty_shift(&dq, ss);
         int bare = dq.kind != CC_K_DATE;
         if (bare && !bare_year(x, ws, nw, &dq)) continue;
-        if (!bare) weekday_tense(cc_rules_lexicon(x->rs), x->d, ss, 0, &dq); /* "will complete 500 days on Sunday" */
+        if (!bare) date_tense(cc_rules_lexicon(x->rs), x->d, ss, 0, &dq); /* "will complete 500 days on Sunday" */
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
@@ -2229,7 +2247,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         /* "killed or wounded in 2024", "killed since 2022": a time, no count, and no figure to
          * take a cue from the count beside it */
         if (bare_year(x, ws, nw, &q[k])) continue;
-        weekday_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
+        date_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
         q[kept++] = q[k];
     }
     nq = kept;

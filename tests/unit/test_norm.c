@@ -364,8 +364,21 @@ static void test_units(void **state)
     /* a yearless date's weekday picks its year when the nearest year's does not fit */
     q = q1("on Tuesday, February 18", CC_K_DATE, "2025-10-01", 0);
     NEAR(q.low, (double)cc_days_from_civil(2025, 2, 18));
-    q = q1("on February 18", CC_K_DATE, "2025-10-01", 0); /* no weekday: the nearest */
-    NEAR(q.low, (double)cc_days_from_civil(2026, 2, 18));
+    /* no weekday: the latest such day on or before the reference date, unless it is at most two
+     * months ahead ("talks on January 5" in December); forward in the future tense */
+    q = q1("on February 18", CC_K_DATE, "2025-10-01", 0);
+    NEAR(q.low, (double)cc_days_from_civil(2025, 2, 18));
+    q = q1("on 16 May", CC_K_DATE, "2025-11-30", 0);
+    NEAR(q.low, (double)cc_days_from_civil(2025, 5, 16));
+    q = q1("on January 5", CC_K_DATE, "2025-12-02", 0);
+    NEAR(q.low, (double)cc_days_from_civil(2026, 1, 5));
+    {
+        cc_normopt o = {1, 0, 0, 1};
+        cc_date_parse_iso("2025-11-30", &o.ref);
+        cc_qty f;
+        assert_int_equal(cc_norm_one(lx, "on 16 May", 9, CC_K_DATE, &o, &f), 0);
+        NEAR(f.low, (double)cc_days_from_civil(2026, 5, 16));
+    }
     q = q1("Thursday (Mar 12)", CC_K_DATE, "2025-03-14", 0); /* two days back: a slip, not next year */
     NEAR(q.low, (double)cc_days_from_civil(2025, 3, 12));
     q = q1("Day 1,366 of the invasion", CC_K_DURATION, NULL, 0); /* on the Nth day, N - 1 to N days have gone by */
