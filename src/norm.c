@@ -1359,6 +1359,22 @@ static int ordinal_unit(const P *p, size_t u, size_t ue)
 
 /* ---- the quantity parser ---- */
 
+/* A hedge word that after "the" or a possessive is an adjective ("the top
+ * 10 banks"), not a verb ("casualties top 1 million"): the lexicon's
+ * `adjective_hedges`. */
+static int adjective_hedge(const P *p, size_t i)
+{
+    static const char *const det[] = {"the", "a", "its", "their", "his", "her", "our", "your", NULL};
+    if (i == 0 || p->t[i - 1].type != CC_T_WORD) return 0;
+    int after_det = 0;
+    for (size_t k = 0; det[k] && !after_det; k++) after_det = word(p, i - 1, det[k]);
+    if (!after_det) return 0;
+    const char *const *adj = cc_lexicon_list(p->lx, "adjective_hedges");
+    for (size_t k = 0; adj[k]; k++)
+        if (word(p, i, adj[k])) return 1;
+    return 0;
+}
+
 static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
 {
     memset(q, 0, sizeof *q);
@@ -1366,7 +1382,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     size_t j = i, e;
     const cc_lxent *le;
     cc_hedge hedge = CC_H_NONE;
-    if ((le = lookup(p, j, CC_LX_HEDGE, &e)) && e < p->nt) {
+    if ((le = lookup(p, j, CC_LX_HEDGE, &e)) && e < p->nt && !adjective_hedge(p, j)) {
         hedge = le->hedge;
         q->hedge_start = p->t[j].start;
         q->hedge_end = p->t[e - 1].end;

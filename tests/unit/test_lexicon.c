@@ -40,10 +40,10 @@ static void test_shipped_lexicon(void **state)
     /* "second" is an ordinal and a unit; both entries are kept */
     n = cc_lexicon_lookup(lx, "second", &e);
     assert_int_equal(n, 2);
-    /* the generated macros are factored alternations: "n(?:early|…)" */
+    /* the generated macros are factored alternations: "n(?:…|ear(?:ly|s|))" */
     const char *hn = cc_lexicon_macro(lx, "HEDGE_NEARLY");
     assert_non_null(hn);
-    assert_non_null(strstr(hn, "early"));
+    if (!strstr(hn, "ear(?:ly")) fail_msg("not factored: %s", hn);
     assert_null(strstr(hn, "more"));
     assert_null(cc_lexicon_macro(lx, "NUMBER")); /* values are the normalizer's (rules.c value macros), not the lexicon's regex */
     assert_null(cc_lexicon_macro(lx, "NOPE"));

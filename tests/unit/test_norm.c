@@ -153,6 +153,14 @@ static void test_hedges(void **state)
     q = q1("almost 1,000", CC_K_ANY, NULL, 0);
     NEAR(q.high, 1000);
     NEAR(q.low, 875);
+    /* a headline's present tense is a verb's hedge; after "the" the same word is an adjective */
+    q = q1("Russian casualties top 1 million", CC_K_COUNT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_OVER);
+    NEAR(q.low, 1000000);
+    q = q1("Civilian toll nears 10,000", CC_K_COUNT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NEARLY);
+    q = q1("the top 10 banks", CC_K_COUNT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NONE);
     q = q1("just under 50%", CC_K_PERCENT, NULL, 0);
     NEAR(q.high, 50);
     q = q1("close to 200", CC_K_ANY, NULL, 0);
