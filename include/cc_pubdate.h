@@ -32,9 +32,10 @@ typedef enum {
     CC_PD_PUBLISHED, /* "Published", "Posted", "Created", "Date:" before it */
     CC_PD_BYLINE,    /* "By NAME" (on its line or the one before), "min read", "|" or "·" beside it */
     CC_PD_WIRE,      /* a wire dateline: "KYIV, Feb 25, 2025 -", "March 3, 2025 -- Text" */
-    CC_PD_UPDATED,   /* "Updated", "Modified" before it */
     CC_PD_LINE,      /* a date alone on its line (times and zones aside) */
     CC_PD_SHORT,     /* a date in a short line ("Filed on June 2, 2022") */
+    CC_PD_UPDATED,   /* "Updated", "Modified" before it: below a plain date, which a page showing both
+                      * dates first ("Mon 24 Feb 2025 06.00 GMT / Last modified on Tue 25 Feb") */
     CC_PD_HEADLINE,  /* a month and day without a year in the headline ("... reaches 900 days on October 3") */
     CC_PD_HEADER,    /* a date line above the headline: a page header or capture date */
     CC_PD_ADDRESS,   /* the page's address with a date in its path (/2024/08/24/, /20240824/) */

@@ -10,8 +10,8 @@
  * present, caption, clock, time), so that a new cue is one word there (and
  * a line in docs/dates.md). */
 
-static const char *const ctx_names[CC_PD__N] = {"published", "byline", "wire dateline", "updated", "date line",
-                                                "short line", "headline",  "page header", "page address",
+static const char *const ctx_names[CC_PD__N] = {"published", "byline", "wire dateline", "date line", "short line",
+                                                "updated", "headline",  "page header", "page address",
                                                 "first prose"};
 
 const char *cc_pubdate_ctx_name(cc_pubdate_ctx c) { return c < CC_PD__N ? ctx_names[c] : "?"; }

@@ -52,6 +52,10 @@ static const page pages[] = {
      CC_PD_LINE, 0},
     {"Ceasefire talks resume\n09:30 CET, February 3, 2025\nDelegations arrived overnight.", "2025-02-03", CC_PD_LINE,
      0},
+    /* …which is the page's own date: a later "Last modified" line is an update */
+    {"Ukraine\nWhat we know on day 1,096 of the war\nMon 24 Feb 2025 06.00 GMT\nLast modified on Tue 25 Feb 2025 10.12 "
+     "GMT\n\nLeaders gathered in Kyiv.",
+     "2025-02-24", CC_PD_LINE, 0},
     /* a page header (a capture date) above the headline loses to the date below it */
     {"Monday, 06 March 2023 08:00 GMT\nTanker seized in the Baltic, officials say\n\n2024-10-19 14:02:11\n(Wire) The ship was "
      "boarded.",
