@@ -248,6 +248,25 @@ static int present(const cc_lexicon *lx, const char *pre, size_t n)
     return cue_before(pre + a, n - a, cc_lexicon_list(lx, "present"), 64);
 }
 
+static const char *const field_marks[] = {"|", "\xC2\xB7", "\xE2\x80\xA2", NULL};
+
+/* Where the field around line[a..b) starts (*fa) and ends (*fb) in a line
+ * of fields ("February 24, 2025 · 4:10 PM UTC · Updated 3 hours ago"):
+ * after the last mark before it, at the first after it; the whole line
+ * when it has none. */
+static void date_field(const line_t *ln, size_t a, size_t b, size_t *fa, size_t *fb)
+{
+    *fa = 0;
+    *fb = ln->n;
+    for (size_t k = 0; k < ln->n; k++)
+        for (size_t i = 0; field_marks[i]; i++) {
+            size_t ml = strlen(field_marks[i]);
+            if (k + ml > ln->n || memcmp(ln->s + k, field_marks[i], ml) != 0) continue;
+            if (k + ml <= a) *fa = k + ml;
+            else if (k >= b && *fb == ln->n) *fb = k;
+        }
+}
+
 /* The context of a date written at line[a..b), given the line before. */
 static cc_pubdate_ctx context(const cc_lexicon *lx, const line_t *ln, size_t a, size_t b, const line_t *prev, int titled,
                               int weekday)
@@ -256,8 +275,11 @@ static cc_pubdate_ctx context(const cc_lexicon *lx, const line_t *ln, size_t a, 
     size_t pn = a, qn = ln->n - b;
     if (cue_before(pre, pn, cc_lexicon_list(lx, "published"), 3)) return CC_PD_PUBLISHED;
     if (cue_before(pre, pn, cc_lexicon_list(lx, "updated"), 3)) return CC_PD_UPDATED;
-    size_t others = other_words(lx, pre, pn) + other_words(lx, post, qn);
-    int bar = memchr(pre, '|', pn) || has_mark(pre, pn, (const char *const[]){"\xC2\xB7", "\xE2\x80\xA2", NULL});
+    size_t fa, fb;
+    date_field(ln, a, b, &fa, &fb);
+    /* in a line of fields, the words of the date's own field */
+    size_t others = other_words(lx, pre + fa, pn - fa) + other_words(lx, post, fb - b);
+    int bar = fa > 0;
     if (first_word_in(pre, pn, cc_lexicon_list(lx, "byline")) || has_mark(ln->s, ln->n, cc_lexicon_list(lx, "read_time")) ||
         (bar && other_words(lx, pre, pn) <= 6))
         return CC_PD_BYLINE;

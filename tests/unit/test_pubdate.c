@@ -52,6 +52,10 @@ static const page pages[] = {
      CC_PD_LINE, 0},
     {"Ceasefire talks resume\n09:30 CET, February 3, 2025\nDelegations arrived overnight.", "2025-02-03", CC_PD_LINE,
      0},
+    /* a line of fields: only the date's own field counts ("· Updated 3 hours ago" is another) */
+    {"Kyiv marks grim anniversary as war enters fourth year\nFebruary 24, 2025 \xC2\xB7 4:10 PM UTC \xC2\xB7 Updated 3 "
+     "hours ago\n\nThe war enters its fourth year.",
+     "2025-02-24", CC_PD_LINE, 0},
     /* …which is the page's own date: a later "Last modified" line is an update */
     {"Ukraine\nWhat we know on day 1,096 of the war\nMon 24 Feb 2025 06.00 GMT\nLast modified on Tue 25 Feb 2025 10.12 "
      "GMT\n\nLeaders gathered in Kyiv.",
