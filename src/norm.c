@@ -1375,6 +1375,18 @@ static int adjective_hedge(const P *p, size_t i)
     return 0;
 }
 
+/* A unit ending at token ue glued into an adverb or a comparison
+ * ("year-by-year", "year-on-year", "day-to-day", "month-over-month"): no
+ * period of one unit. */
+static int unit_compound(const P *p, size_t ue)
+{
+    static const char *const glue[] = {"by", "on", "to", "over", "after", NULL};
+    if (!(is_dash(p, ue) && adjacent(p, ue) && adjacent(p, ue + 1))) return 0;
+    for (size_t k = 0; glue[k]; k++)
+        if (word(p, ue + 1, glue[k]) && is_dash(p, ue + 2) && adjacent(p, ue + 2)) return 1;
+    return 0;
+}
+
 static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
 {
     memset(q, 0, sizeof *q);
@@ -1438,7 +1450,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         const cc_lxent *u;
         if (lookup(p, j, CC_LX_ONE, &oe) && (((is_dash(p, oe) && adjacent(p, oe)) && (u = lookup_unit(p, oe + 1, &ue))) ||
                                              (u = lookup_unit(p, oe, &ue))) &&
-            u->kind == CC_K_DURATION && !ordinal_unit(p, oe, ue)) {
+            u->kind == CC_K_DURATION && !ordinal_unit(p, oe, ue) && !unit_compound(p, ue)) {
             memset(&a, 0, sizeof a);
             a.x = 1;
             a.h = 0.5;

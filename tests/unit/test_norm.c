@@ -409,6 +409,12 @@ static void test_units(void **state)
     NEAR(q.high, 1111);
     assert_true(none("Trade talks, day 3", CC_K_DURATION));
     assert_true(none("met for a second day", CC_K_DURATION)); /* again, no period entered */
+    /* a unit glued into an adverb or a comparison is no period */
+    assert_true(none("A year-by-year guide to the war", CC_K_DURATION));
+    assert_true(none("a year-on-year rise in shelling", CC_K_DURATION));
+    assert_true(none("a day-to-day struggle", CC_K_DURATION));
+    q = q1("a month-long siege", CC_K_DURATION, NULL, 0);
+    NEAR(q.best, 30);
     q = q1("the war's 1,378th day", CC_K_DURATION, NULL, 0); /* past a possessive noun */
     NEAR(q.low, 1377);
     NEAR(q.high, 1378);
