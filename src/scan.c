@@ -2015,6 +2015,27 @@ static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty
     return w > 0 && word_is(t, ws[w - 1], at, "from");
 }
 
+/* A count verified case by case ("the UN has documented 12,600 civilians
+ * killed", "confirmed the names of about 90,000 soldiers", "12,600
+ * civilians confirmed killed") is a floor: the true number is at least it,
+ * and a higher figure elsewhere is no contradiction. A word of the
+ * lexicon's `floor` among the four words before the count or the three
+ * after it, in its clause, makes *q a lower bound. */
+static void floor_count(const scan_ctx *x, size_t ss, size_t se, cc_qty *q)
+{
+    if ((q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) || !(q->hedge == CC_H_NONE || q->hedge == CC_H_APPROX ||
+                                                               q->hedge == CC_H_EXACT || q->hedge == CC_H_OVER))
+        return;
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    const char *t = x->d->text;
+    size_t at = qty_from(q), cs = at;
+    while (cs > ss && t[cs - 1] != ',' && t[cs - 1] != ';' && t[cs - 1] != ':') cs--;
+    if (!listed_before(lx, "floor", t, cs, at, 4) && !listed_after(lx, "floor", t, q->end, se, 3)) return;
+    if (q->hedge == CC_H_NONE || q->hedge == CC_H_EXACT) q->low = q->best; /* counted: no rounding below */
+    if (q->hedge != CC_H_OVER) q->hedge = CC_H_ATLEAST;
+    q->high = INFINITY;
+}
+
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
@@ -2058,14 +2079,13 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
+    cc_qty v = *q;
     if (hedge_taken) { /* read the number without the word a cue took */
-        cc_qty bare;
         cc_normopt o = {x->d->has_date, x->d->date, r->round_down, 0};
-        if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &bare) != 0) return;
-        add_claim(x, r, ms, me, bare.start, bare.end, &bare, &sl);
-    } else {
-        add_claim(x, r, ms, me, q->start, q->end, q, &sl);
+        if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &v) != 0) return;
     }
+    floor_count(x, ss, se, &v);
+    add_claim(x, r, ms, me, v.start, v.end, &v, &sl);
     x->when = NULL;
     x->when_span = TIME_POINT;
 }
