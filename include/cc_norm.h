@@ -43,6 +43,8 @@ typedef struct {
     int round_down;     /* durations of ongoing things: "34-month" = [34, 35) months */
     int forward;        /* a bare weekday looks forward ("talks are due to resume on Monday"):
                            the first such day on or after the reference date, not the last before */
+    int year;           /* the year a timeline's label gives the line ("2023: Bakhmut falls in May"):
+                           a month, or a month and day, written without a year is in it; 0: none */
 } cc_normopt;
 
 /* Finds up to max quantities of kind want (CC_K_ANY: every kind) in

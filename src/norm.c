@@ -631,6 +631,10 @@ static int day_tok(const P *p, size_t i, int *d, size_t *end)
 static int infer_year(const P *p, int m, int d, int *y)
 {
     enum { AHEAD = 61 };
+    if (p->opt && p->opt->year) {
+        *y = p->opt->year;
+        return 1;
+    }
     if (!p->opt || !p->opt->has_ref) return 0;
     int ry, rm, rd;
     cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
@@ -728,9 +732,10 @@ static int month_day(const P *p, int m, int d, size_t yk, size_t noyear_end, cc_
         return 1;
     }
     if (infer_year(p, m, d, &y)) {
+        if (!cc_date_valid(y, m, d)) return 0; /* "29 February" under a timeline's year that has none */
         int64_t z = cc_days_from_civil(y, m, d);
         set_days(q, z, z);
-        q->relative = 1;
+        q->relative = !p->opt->year; /* a timeline's year is as good as written */
     } else {
         set_unanchored(q);
     }
@@ -1001,6 +1006,12 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         return 1;
     }
     if (j > i && (le = month_at(p, j, &e))) {
+        if (p->opt && p->opt->year && dir == 0) { /* "2023: Bakhmut falls in May" */
+            set_month(q, p->opt->year, le->iv);
+            narrow_month(q, part);
+            *end = e;
+            return 1;
+        }
         if (!has) { set_unanchored(q); *end = e; return 1; }
         int y = ry;
         if (dir < 0) { if (le->iv >= rm) y--; }
@@ -1138,6 +1149,11 @@ static void span_months(cc_qty *q, int m1)
  * tense; unanchored without a reference date. */
 static void bare_months(const P *p, int m1, int m2, cc_qty *q)
 {
+    if (p->opt && p->opt->year) { /* a timeline's year: "2024: between June and August, …" */
+        set_month(q, p->opt->year + (m2 < m1), m2);
+        span_months(q, m1);
+        return;
+    }
     if (!p->opt || !p->opt->has_ref) { set_unanchored(q); return; }
     int ry, rm, rd;
     cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);

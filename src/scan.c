@@ -462,6 +462,7 @@ static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t 
 }
 
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
+static cc_normopt norm_opt(const cc_doc *d, size_t ss, int round_down, int forward);
 
 /* Where quantity q's words begin: its hedge ("nearly four years") or its number. */
 static size_t qty_from(const cc_qty *q)
@@ -1244,7 +1245,7 @@ static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int rou
 {
     if (q->kind != CC_K_DATE || !q->relative || q->unanchored) return;
     if (!future_before(lx, d->text, ss, q->start) && !future_after_fronted(lx, d, ss, q)) return;
-    cc_normopt o = {d->has_date, d->date, round_down, 1};
+    cc_normopt o = norm_opt(d, ss, round_down, 1);
     cc_qty f;
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
 }
@@ -1302,7 +1303,7 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
         if (group_span(p->re, m->md, "value", &vs, &ve) && ve > vs) {
             sentence_at(m, d, ms, &ss, &se);
             if (se < me) se = me;
-            cc_normopt o = {d->has_date, d->date, r->round_down, 0};
+            cc_normopt o = norm_opt(d, ss, r->round_down, 0);
             int gated = gates_pass(r, m, d->text + ss, se - ss);
             int read = gated && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0;
             if (!gated) trace(x, r, CC_TR_TOPIC, ms, me, NULL);
@@ -1889,7 +1890,7 @@ static int year_range(const scan_ctx *x, const cc_qty *q)
 static int year_as_date(scan_ctx *x, cc_qty *q)
 {
     const char *t = x->d->text;
-    cc_normopt o = {x->d->has_date, x->d->date, 0, 0};
+    cc_normopt o = {x->d->has_date, x->d->date, 0, 0, 0}; /* a year written: no label asked */
     cc_qty d;
     if (reread(cc_rules_lexicon(x->rs), t, q->start, q->end - q->start, CC_K_DATE, &o, &d) != 0 || d.kind != CC_K_DATE)
         return 0;
@@ -2081,13 +2082,54 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
     cc_qty v = *q;
     if (hedge_taken) { /* read the number without the word a cue took */
-        cc_normopt o = {x->d->has_date, x->d->date, r->round_down, 0};
+        cc_normopt o = norm_opt(x->d, ss, r->round_down, 0);
         if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &v) != 0) return;
     }
     floor_count(x, ss, se, &v);
     add_claim(x, r, ms, me, v.start, v.end, &v, &sl);
     x->when = NULL;
     x->when_span = TIME_POINT;
+}
+
+/* The year a timeline's label gives the line holding offset at: the line
+ * opens with a year and a colon or a dash ("2023: Bakhmut falls in May",
+ * "2024 - Avdiivka is lost in February"); 0 when it opens with none. A
+ * month or a month and day written without a year there is in it. */
+static int label_year_at(const cc_doc *d, size_t at, size_t *label);
+
+static int label_year(const cc_doc *d, size_t at)
+{
+    size_t label;
+    return label_year_at(d, at, &label);
+}
+
+/* label_year, and where the label's year is written (*label). */
+static int label_year_at(const cc_doc *d, size_t at, size_t *label)
+{
+    const char *t = d->text;
+    size_t a = at;
+    while (a > 0 && t[a - 1] != '\n') a--;
+    while (a < d->len && (t[a] == ' ' || t[a] == '\t')) a++;
+    *label = a;
+    int y = 0;
+    size_t k = a;
+    for (; k < d->len && k < a + 4 && isdigit((unsigned char)t[k]); k++) y = y * 10 + (t[k] - '0');
+    if (k != a + 4 || (k < d->len && isdigit((unsigned char)t[k])) || y < 1900 || y > 2099) return 0;
+    while (k < d->len && t[k] == ' ') k++;
+    if (k < d->len && t[k] == ':') return y;
+    if (k + 1 < d->len && t[k] == '-' && t[k + 1] == ' ') return y;
+    if (k + 3 < d->len && (unsigned char)t[k] == 0xE2 && (unsigned char)t[k + 1] == 0x80 &&
+        ((unsigned char)t[k + 2] == 0x93 || (unsigned char)t[k + 2] == 0x94)) /* an en or em dash */
+        return y;
+    return 0;
+}
+
+/* The normalizer's options for the sentence at ss: the publication date,
+ * and the year a timeline's label gives its line. */
+static cc_normopt norm_opt(const cc_doc *d, size_t ss, int round_down, int forward)
+{
+    cc_normopt o = {d->has_date, d->date, round_down, forward, label_year(d, ss)};
+    return o;
 }
 
 static int ends_with_ago(const char *s, size_t n)
@@ -2111,9 +2153,17 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
     HASH_FIND(hh, m->qc, &key, sizeof key, e);
     if (!e) {
         cc_qty q[QC_MAX];
-        cc_normopt o = {d->has_date, d->date, 0, 0};
+        cc_normopt o = norm_opt(d, ss, 0, 0);
         size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
+        size_t label;
+        if (o.year && label_year_at(d, ss, &label) && label >= ss) /* a timeline's label is no quantity of its line */
+            for (size_t k = 0; k < nq; k++)
+                if (q[k].start == label - ss) {
+                    memmove(&q[k], &q[k + 1], (nq - k - 1) * sizeof *q);
+                    nq--;
+                    break;
+                }
         e = cc_xmalloc(sizeof *e + nq * sizeof *q);
         e->key = key;
         e->nq = nq;
@@ -2163,7 +2213,7 @@ static int value_callout(pcre2_callout_block *cb, void *data)
         if (!end) { x->vstart = pos; return 0; }
         if (q->end + ss != pos) continue;
         cc_qty r;
-        cc_normopt o = {x->d->has_date, x->d->date, 0, 0};
+        cc_normopt o = norm_opt(x->d, ss, 0, 0);
         if (reread(cc_rules_lexicon(x->rs), x->d->text, from, pos - from, (cc_kind)(n - CC_VALUE_CALLOUT_END), &o, &r) == 0 &&
             r.end == pos)
             return 0;
@@ -2182,7 +2232,7 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     const qentry *e = sentence_cache(x, ss, se);
     size_t n = 0;
-    cc_normopt o = {d->has_date, d->date, r->round_down, 0};
+    cc_normopt o = norm_opt(d, ss, r->round_down, 0);
     for (size_t k = 0; k < e->nq; k++) {
         const cc_qty *q = &e->q[k];
         int count_like = q->kind == CC_K_COUNT || q->kind == CC_K_NUMBER;
