@@ -28,6 +28,7 @@ typedef struct qentry {
     size_t nq;
     cc_qty *q;          /* nq quantities, kept after the entry */
     size_t *ws, nw;     /* the sentence's word starts (document offsets), once a frame asked: ws NULL before */
+    int year;           /* the year a timeline's label gives its line (label_year), 0: none */
     UT_hash_handle hh;
 } qentry;
 
@@ -462,7 +463,8 @@ static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t 
 }
 
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
-static cc_normopt norm_opt(const cc_doc *d, size_t ss, int round_down, int forward);
+static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forward);
+static int label_year(const cc_doc *d, size_t at);
 
 /* Where quantity q's words begin: its hedge ("nearly four years") or its number. */
 static size_t qty_from(const cc_qty *q)
@@ -927,6 +929,8 @@ typedef struct {
     const char *const *comparative, *const *within; /* the lexicon's lists asked of every figure and date */
 } scan_ctx;
 
+static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se);
+
 /* One step of rule r for claimcheck explain. */
 static void trace(const scan_ctx *x, const cc_rule *r, cc_trace_step step, size_t s, size_t e, const char *detail)
 {
@@ -1241,11 +1245,11 @@ static int future_after_fronted(const cc_lexicon *lx, const cc_doc *d, size_t ss
  * and day without a year) in the future tense is read forward: q (offsets
  * in the document) is re-read with the normalizer's forward option.
  * "last Thursday" or "three years ago" say their direction themselves. */
-static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int round_down, cc_qty *q)
+static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int year, int round_down, cc_qty *q)
 {
     if (q->kind != CC_K_DATE || !q->relative || q->unanchored) return;
     if (!future_before(lx, d->text, ss, q->start) && !future_after_fronted(lx, d, ss, q)) return;
-    cc_normopt o = norm_opt(d, ss, round_down, 1);
+    cc_normopt o = norm_opt(d, year, round_down, 1);
     cc_qty f;
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
 }
@@ -1303,7 +1307,8 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
         if (group_span(p->re, m->md, "value", &vs, &ve) && ve > vs) {
             sentence_at(m, d, ms, &ss, &se);
             if (se < me) se = me;
-            cc_normopt o = norm_opt(d, ss, r->round_down, 0);
+            int year = label_year(d, ss);
+            cc_normopt o = norm_opt(d, year, r->round_down, 0);
             int gated = gates_pass(r, m, d->text + ss, se - ss);
             int read = gated && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0;
             if (!gated) trace(x, r, CC_TR_TOPIC, ms, me, NULL);
@@ -1313,7 +1318,7 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
                     if (ms == vs) ms = q.start;
                     vs = q.start;
                 }
-                date_tense(lx, d, ss, r->round_down, &q);
+                date_tense(lx, d, ss, year, r->round_down, &q);
                 slots sl = {p->re, NULL, NULL, NULL, &q};
                 size_t ws[512], nw = has_veto(r) ? sentence_words(d->text, ss, se, ws, 512) : 0;
                 if (!vetoed(x, r, ws, nw, ss, se, ms, me, vs, ve)) add_claim(x, r, ms, me, vs, ve, &q, &sl);
@@ -1973,7 +1978,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         qty_shift(&dq, ss);
         int bare = dq.kind != CC_K_DATE;
         if (bare && !bare_year(x, ws, nw, &dq)) continue;
-        if (!bare) date_tense(cc_rules_lexicon(x->rs), x->d, ss, 0, &dq); /* "will complete 500 days on Sunday" */
+        if (!bare) date_tense(cc_rules_lexicon(x->rs), x->d, ss, e->year, 0, &dq); /* "will complete 500 days on Sunday" */
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
@@ -2082,7 +2087,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
     cc_qty v = *q;
     if (hedge_taken) { /* read the number without the word a cue took */
-        cc_normopt o = norm_opt(x->d, ss, r->round_down, 0);
+        cc_normopt o = norm_opt(x->d, sentence_cache(x, ss, se)->year, r->round_down, 0);
         if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &v) != 0) return;
     }
     floor_count(x, ss, se, &v);
@@ -2126,9 +2131,9 @@ static int label_year_at(const cc_doc *d, size_t at, size_t *label)
 
 /* The normalizer's options for the sentence at ss: the publication date,
  * and the year a timeline's label gives its line. */
-static cc_normopt norm_opt(const cc_doc *d, size_t ss, int round_down, int forward)
+static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forward)
 {
-    cc_normopt o = {d->has_date, d->date, round_down, forward, label_year(d, ss)};
+    cc_normopt o = {d->has_date, d->date, round_down, forward, year};
     return o;
 }
 
@@ -2153,7 +2158,8 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
     HASH_FIND(hh, m->qc, &key, sizeof key, e);
     if (!e) {
         cc_qty q[QC_MAX];
-        cc_normopt o = norm_opt(d, ss, 0, 0);
+        int year = label_year(d, ss);
+        cc_normopt o = norm_opt(d, year, 0, 0);
         size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
         size_t label;
@@ -2169,6 +2175,7 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
         e->nq = nq;
         e->ws = NULL;
         e->nw = 0;
+        e->year = year;
         e->q = (cc_qty *)(void *)(e + 1);
         memcpy(e->q, q, nq * sizeof *q);
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
@@ -2213,7 +2220,7 @@ static int value_callout(pcre2_callout_block *cb, void *data)
         if (!end) { x->vstart = pos; return 0; }
         if (q->end + ss != pos) continue;
         cc_qty r;
-        cc_normopt o = norm_opt(x->d, ss, 0, 0);
+        cc_normopt o = norm_opt(x->d, e->year, 0, 0);
         if (reread(cc_rules_lexicon(x->rs), x->d->text, from, pos - from, (cc_kind)(n - CC_VALUE_CALLOUT_END), &o, &r) == 0 &&
             r.end == pos)
             return 0;
@@ -2232,7 +2239,7 @@ static size_t sentence_quantities(scan_ctx *x, const cc_rule *r, size_t ss, size
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     const qentry *e = sentence_cache(x, ss, se);
     size_t n = 0;
-    cc_normopt o = norm_opt(d, ss, r->round_down, 0);
+    cc_normopt o = norm_opt(d, e->year, r->round_down, 0);
     for (size_t k = 0; k < e->nq; k++) {
         const cc_qty *q = &e->q[k];
         int count_like = q->kind == CC_K_COUNT || q->kind == CC_K_NUMBER;
@@ -2308,6 +2315,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
+    int year = sentence_cache(x, ss, se)->year;
     size_t nw;
     const size_t *ws = sentence_word_starts(x, ss, se, &nw);
     int gated = -1;
@@ -2317,7 +2325,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         /* "killed or wounded in 2024", "killed since 2022": a time, no count, and no figure to
          * take a cue from the count beside it */
         if (bare_year(x, ws, nw, &q[k])) continue;
-        date_tense(cc_rules_lexicon(x->rs), d, ss, r->round_down, &q[k]);
+        date_tense(cc_rules_lexicon(x->rs), d, ss, year, r->round_down, &q[k]);
         q[kept++] = q[k];
     }
     nq = kept;
