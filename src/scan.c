@@ -2112,8 +2112,13 @@ static int label_year(const cc_doc *d, size_t at)
 static int label_year_at(const cc_doc *d, size_t at, size_t *label)
 {
     const char *t = d->text;
-    size_t a = at;
-    while (a > 0 && t[a - 1] != '\n') a--;
+    size_t a = 0, lo = 0, hi = d->nlines; /* the line's start: d->lines, searched */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->lines[mid] <= at) lo = mid;
+        else hi = mid;
+    }
+    if (d->nlines) a = d->lines[lo];
     while (a < d->len && (t[a] == ' ' || t[a] == '\t')) a++;
     *label = a;
     int y = 0;
