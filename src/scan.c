@@ -630,10 +630,12 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         /* "four years of war" a week before the anniversary, "1,000 days in" on the 1,000th day: a
          * count of units lived (not an ordinal, "in its fourth year", which says the years before
          * it) may be written a little early, a day at least (days are counted both ways) */
+        double early = 0; /* days, added after the calendar's subtraction: a month before a short
+                           * February is no shorter an allowance */
         if (age == AGE_LIVED && r->round_down && c->raw.hedge == CC_H_NONE && wf > 0 &&
             fabs(c->raw.low / wf - c->raw.wnum) < 1e-9) {
             double up = cc_lexicon_param(cc_rules_lexicon(rs), "age_round_up", 0);
-            if (up > 0) age_lo = c->raw.low - fmax(wf * up, 1);
+            if (up > 0) early = fmax(wf * up, 1);
         }
         if (age == AGE_AHEAD && wf > 0) {
             /* still ahead: the age now is below it by one written unit, or as far as "nearly"
@@ -647,7 +649,7 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         c->val.kind = CC_K_DATE;
         c->val.unit = "date";
         c->val.low = floor(cc_norm_before(ref_lo, age_hi, wu, wf) + 1e-6);
-        c->val.high = ceil(cc_norm_before(ref_hi, age_lo, wu, wf) - 1e-6);
+        c->val.high = ceil(cc_norm_before(ref_hi, age_lo, wu, wf) + early - 1e-6);
         /* N days on a day is its Nth day too: N - 1 to N days gone by (an anniversary or a period
          * entered is its day exactly) */
         if (exact && !c->raw.entered) c->val.high += 1;
