@@ -258,13 +258,16 @@ static void date_field(const line_t *ln, size_t a, size_t b, size_t *fa, size_t 
 {
     *fa = 0;
     *fb = ln->n;
-    for (size_t k = 0; k < ln->n; k++)
+    for (size_t k = 0; k < ln->n; k++) {
+        unsigned char c = (unsigned char)ln->s[k];
+        if (c != '|' && c != 0xC2 && c != 0xE2) continue; /* the marks' first bytes */
         for (size_t i = 0; field_marks[i]; i++) {
             size_t ml = strlen(field_marks[i]);
             if (k + ml > ln->n || memcmp(ln->s + k, field_marks[i], ml) != 0) continue;
             if (k + ml <= a) *fa = k + ml;
             else if (k >= b && *fb == ln->n) *fb = k;
         }
+    }
 }
 
 /* The context of a date written at line[a..b), given the line before. */

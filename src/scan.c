@@ -29,6 +29,7 @@ typedef struct qentry {
     cc_qty *q;          /* nq quantities, kept after the entry */
     size_t *ws, nw;     /* the sentence's word starts (document offsets), once a frame asked: ws NULL before */
     int year;           /* the year a timeline's label gives its line (label_year), 0: none */
+    unsigned char *tense; /* per quantity: 0 not asked yet, 1 read as it is, 2 read forward (date_tense) */
     UT_hash_handle hh;
 } qentry;
 
@@ -430,8 +431,11 @@ static int listed_before_at(const cc_lexicon *lx, const char *list, const char *
         size_t ap = e; /* "they'll": its "'ll" */
         while (ap > b && t[ap - 1] != '\'') ap--;
         if (ap > b) ap--;
+        int last = tolower((unsigned char)t[e - 1]);
         for (size_t k = 0; fw[k]; k++) {
             size_t l = strlen(fw[k]);
+            /* every form below ends at e: its last letter first */
+            if (!l || tolower((unsigned char)fw[k][l - 1]) != last) continue;
             if ((l == e - b && strncasecmp(t + b, fw[k], l) == 0) ||
                 (ap > b && l == e - ap && strncasecmp(t + ap, fw[k], l) == 0)) {
                 *where = b;
@@ -1256,6 +1260,23 @@ static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int yea
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
 }
 
+/* date_tense for q (document offsets), a quantity of the sentence cached
+ * in e: the tense is looked for once per sentence, not by every rule. */
+static void cached_tense(const scan_ctx *x, qentry *e, size_t ss, cc_qty *q)
+{
+    if (q->kind != CC_K_DATE || !q->relative || q->unanchored) return;
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    size_t k = 0;
+    while (k < e->nq && !(e->q[k].start + ss == q->start && e->q[k].kind == CC_K_DATE)) k++;
+    if (k == e->nq) { date_tense(lx, x->d, ss, e->year, 0, q); return; }
+    if (!e->tense[k])
+        e->tense[k] = future_before(lx, x->d->text, ss, q->start) || future_after_fronted(lx, x->d, ss, q) ? 2 : 1;
+    if (e->tense[k] == 1) return;
+    cc_normopt o = norm_opt(x->d, e->year, 0, 1);
+    cc_qty f;
+    if (reread(lx, x->d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
+}
+
 /* The sentence's topic gates. */
 static int gates_pass(const cc_rule *r, cc_matcher *m, const char *s, size_t n)
 {
@@ -1980,7 +2001,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         qty_shift(&dq, ss);
         int bare = dq.kind != CC_K_DATE;
         if (bare && !bare_year(x, ws, nw, &dq)) continue;
-        if (!bare) date_tense(cc_rules_lexicon(x->rs), x->d, ss, e->year, 0, &dq); /* "will complete 500 days on Sunday" */
+        if (!bare) cached_tense(x, e, ss, &dq); /* "will complete 500 days on Sunday" */
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
@@ -2026,13 +2047,15 @@ static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty
 /* A count verified case by case ("the UN has documented 12,600 civilians
  * killed", "confirmed the names of about 90,000 soldiers", "12,600
  * civilians confirmed killed") is a floor: the true number is at least it,
- * and a higher figure elsewhere is no contradiction. A word of the
+ * and a higher figure elsewhere is no contradiction (asked of running
+ * totals, whose counts are tallies). A word of the
  * lexicon's `floor` among the four words before the count or the three
  * after it, in its clause, makes *q a lower bound. */
-static void floor_count(const scan_ctx *x, size_t ss, size_t se, cc_qty *q)
+static void floor_count(const scan_ctx *x, const cc_rule *r, size_t ss, size_t se, cc_qty *q)
 {
-    if ((q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) || !(q->hedge == CC_H_NONE || q->hedge == CC_H_APPROX ||
-                                                               q->hedge == CC_H_EXACT || q->hedge == CC_H_OVER))
+    /* a running total's count (casualties): a figure that must agree (the four regions) is no tally */
+    if (r->policy != CC_POL_CUMULATIVE || (q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) ||
+        !(q->hedge == CC_H_NONE || q->hedge == CC_H_APPROX || q->hedge == CC_H_EXACT || q->hedge == CC_H_OVER))
         return;
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     const char *t = x->d->text;
@@ -2092,7 +2115,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         cc_normopt o = norm_opt(x->d, sentence_cache(x, ss, se)->year, r->round_down, 0);
         if (reread(cc_rules_lexicon(x->rs), t, core.s, core.e - core.s, r->kind, &o, &v) != 0) return;
     }
-    floor_count(x, ss, se, &v);
+    floor_count(x, r, ss, se, &v);
     add_claim(x, r, ms, me, v.start, v.end, &v, &sl);
     x->when = NULL;
     x->when_span = TIME_POINT;
@@ -2177,7 +2200,7 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
                     nq--;
                     break;
                 }
-        e = cc_xmalloc(sizeof *e + nq * sizeof *q);
+        e = cc_xmalloc(sizeof *e + nq * sizeof *q + nq);
         e->key = key;
         e->nq = nq;
         e->ws = NULL;
@@ -2185,6 +2208,8 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
         e->year = year;
         e->q = (cc_qty *)(void *)(e + 1);
         memcpy(e->q, q, nq * sizeof *q);
+        e->tense = (unsigned char *)(e->q + nq);
+        memset(e->tense, 0, nq);
         HASH_ADD(hh, m->qc, key, sizeof e->key, e);
     }
     return e;
@@ -2322,7 +2347,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
     cc_qty q[QC_MAX];
     size_t nq = sentence_quantities(x, r, ss, se, q);
     if (!nq) { trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL); return; }
-    int year = sentence_cache(x, ss, se)->year;
+    qentry *qe = sentence_cache(x, ss, se);
     size_t nw;
     const size_t *ws = sentence_word_starts(x, ss, se, &nw);
     int gated = -1;
@@ -2332,7 +2357,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         /* "killed or wounded in 2024", "killed since 2022": a time, no count, and no figure to
          * take a cue from the count beside it */
         if (bare_year(x, ws, nw, &q[k])) continue;
-        date_tense(cc_rules_lexicon(x->rs), d, ss, year, r->round_down, &q[k]);
+        cached_tense(x, qe, ss, &q[k]);
         q[kept++] = q[k];
     }
     nq = kept;
