@@ -308,6 +308,27 @@ def a_house_rule_folder_beside_the_shipped_one():
 
 
 @test
+def this_wars_document_gate_can_be_narrowed_in_a_house_folder():
+    # a lone excerpt naming neither side nor another war is read as this war's; a newsroom whose
+    # archive mixes subjects overrides THIS_WAR_DOC to ask for a side named
+    d, h = tempfile.mkdtemp(), tempfile.mkdtemp()
+    try:
+        _write(d, "a.md", "---\ndate: 2024-12-09\n---\nNearly three years of relentless war have emptied the towns.\n")
+        _write(d, "b.md", "---\ndate: 2024-12-09\n---\nGaza's two years of war have levelled its towns.\n")
+        code, out, err = run("extract", d)
+        eq(code, 0, err)
+        quotes = [json.loads(l)["text"] for l in out.splitlines() if '"subject"' in l]
+        eq(quotes, ["Nearly three years of relentless war"], out)
+        _write(h, "narrow.yaml", "macros:\n  THIS_WAR_DOC:\n    override: '\\b{UKR}|\\b{RUS}'\n")
+        code, out, err = run("extract", "--rules", "rules", "--rules", h, d)
+        eq(code, 0, err)
+        assert '"subject"' not in out, out
+    finally:
+        shutil.rmtree(d)
+        shutil.rmtree(h)
+
+
+@test
 def an_alias_table_defined_twice_is_an_error_unless_extended_or_overridden():
     h = tempfile.mkdtemp()
     try:
