@@ -122,7 +122,9 @@ typedef struct cc_rule {
     cc_severity severity;
     int off;             /* severity: off (in the rule or the configuration): it reads nothing in a check */
     pcre2_code *topic_doc, *topic_sent, *topic_not;
-    char *topic_doc_src; /* topic_doc as expanded */
+    pcre2_code *topic_doc_else; /* topic.or_not_document: a document topic_doc does not match still passes
+                                 * when this does not match it either (or NULL) */
+    char *topic_doc_src; /* topic_doc as expanded (and topic_doc_else's after a \x01: the gate's key) */
     size_t topic_doc_same; /* the first rule with the same topic_doc: its answer for a document is this one's */
     int has_trigger;     /* 0: the rule reads every byte of every document */
     int has_also;        /* a triggered sentence must also hold one of the rule's "also" words */

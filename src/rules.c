@@ -1395,12 +1395,28 @@ static void load_rule(lctx *c, const cc_ynode *n)
     }
     const cc_ynode *topic = cc_yaml_get(n, "topic");
     if (topic) {
-        static const char *const tkeys[] = {"document", "sentence", "not_sentence", NULL};
-        if (topic->kind != CC_Y_MAP) err_at(c, topic, "topic: expected document, sentence, not_sentence", NULL, NULL);
+        static const char *const tkeys[] = {"document", "or_not_document", "sentence", "not_sentence", NULL};
+        if (topic->kind != CC_Y_MAP)
+            err_at(c, topic, "topic: expected document, or_not_document, sentence, not_sentence", NULL, NULL);
         else {
             check_keys(c, topic, tkeys, "topic");
+            const cc_ynode *orn = cc_yaml_get(topic, "or_not_document");
+            if (orn && !cc_yaml_get(topic, "document"))
+                err_at(c, orn, "topic.or_not_document needs topic.document: a document passes when it matches document or "
+                       "does not match or_not_document", NULL, NULL);
             if (cc_yaml_get(topic, "document")) {
                 r.topic_doc = compile_x(c, cc_yaml_get(topic, "document"), "topic.document", &r.topic_doc_src);
+                if (orn) {
+                    char *esrc = NULL;
+                    r.topic_doc_else = compile_x(c, orn, "topic.or_not_document", &esrc);
+                    if (r.topic_doc_src && esrc) { /* the gate's key: both sources */
+                        size_t a = strlen(r.topic_doc_src), b = strlen(esrc);
+                        r.topic_doc_src = cc_xrealloc(r.topic_doc_src, a + b + 2);
+                        r.topic_doc_src[a] = '\x01';
+                        memcpy(r.topic_doc_src + a + 1, esrc, b + 1);
+                    }
+                    free(esrc);
+                }
                 /* rules that share a document topic ask it once per document */
                 r.topic_doc_same = c->rs->n;
                 for (size_t i = 0; r.topic_doc_src && i < c->rs->n; i++)

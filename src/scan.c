@@ -2411,7 +2411,9 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
         if (!sp[ri].n) { trace(&x, r, CC_TR_NO_TRIGGER, 0, 0, NULL); continue; }
         if (r->topic_doc) {
             signed char *g = &topic[r->topic_doc_same];
-            if (*g < 0) *g = (signed char)gate(r->topic_doc, m, d->text, d->len);
+            if (*g < 0)
+                *g = (signed char)(gate(r->topic_doc, m, d->text, d->len) ||
+                                   (r->topic_doc_else && !gate(r->topic_doc_else, m, d->text, d->len)));
             if (!*g) { trace(&x, r, CC_TR_TOPIC_DOC, 0, 0, NULL); continue; }
         }
         for (size_t pi = 0; pi < r->npats; pi++)

@@ -197,7 +197,7 @@ void cc_word_step(cc_buf *b, const cc_rule *r, cc_trace_step step, const char *t
         cc_buf_puts(b, r->has_also ? "no trigger word, or none of its also: words in the same sentence"
                                    : "no trigger word");
         return;
-    case CC_TR_TOPIC_DOC: cc_buf_puts(b, "the document does not match topic.document"); return;
+    case CC_TR_TOPIC_DOC: cc_buf_puts(b, "the document does not match topic.document (nor pass topic.or_not_document)"); return;
     case CC_TR_TOPIC: cc_buf_puts(b, "topic.sentence or topic.not_sentence rejects "); break;
     case CC_TR_NO_PATTERN: cc_buf_printf(b, "the pattern at %s matches nothing in ", detail ? detail : "?"); break;
     case CC_TR_VALUE: cc_buf_printf(b, "the normalizer reads no %s in ", cc_kind_name(r->kind)); break;

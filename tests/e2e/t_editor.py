@@ -310,7 +310,8 @@ def a_house_rule_folder_beside_the_shipped_one():
 @test
 def this_wars_document_gate_can_be_narrowed_in_a_house_folder():
     # a lone excerpt naming neither side nor another war is read as this war's; a newsroom whose
-    # archive mixes subjects overrides THIS_WAR_DOC to ask for a side named
+    # archive mixes subjects overrides NOT_THIS_WAR with '' (every document matches it) so that a
+    # side must be named
     d, h = tempfile.mkdtemp(), tempfile.mkdtemp()
     try:
         _write(d, "a.md", "---\ndate: 2024-12-09\n---\nNearly three years of relentless war have emptied the towns.\n")
@@ -319,7 +320,7 @@ def this_wars_document_gate_can_be_narrowed_in_a_house_folder():
         eq(code, 0, err)
         quotes = [json.loads(l)["text"] for l in out.splitlines() if '"subject"' in l]
         eq(quotes, ["Nearly three years of relentless war"], out)
-        _write(h, "narrow.yaml", "macros:\n  THIS_WAR_DOC:\n    override: '\\b{UKR}|\\b{RUS}'\n")
+        _write(h, "narrow.yaml", "macros:\n  NOT_THIS_WAR:\n    override: ''\n")
         code, out, err = run("extract", "--rules", "rules", "--rules", h, d)
         eq(code, 0, err)
         assert '"subject"' not in out, out

@@ -103,6 +103,33 @@ static int diag_says(const cc_diags *d, const char *text)
     return 0;
 }
 
+/* topic.or_not_document widens topic.document, so it cannot stand alone. */
+static void test_topic_or_not_document_needs_document(void **state)
+{
+    (void)state;
+    static const char *const rule =
+        "rules:\n  - id: held\n    description: d\n    kind: percent\n    subject: land.ax\n"
+        "    topic:\n%s    trigger: ['%%']\n    frame:\n      cues:\n        - name: verb\n"
+        "          words: [hold, holds]\n"
+        "    examples:\n      - text: 'Ax holds 20%%.'\n      - text: 'none'\n        match: false\n";
+    static const char *const alone = "      or_not_document: 'Gaza'\n";
+    static const char *const both = "      document: 'Ax'\n      or_not_document: 'Gaza'\n";
+    char text[2048];
+    cc_diags d;
+    cc_diags_init(&d);
+    snprintf(text, sizeof text, rule, alone);
+    assert_null(load_text(text, &d));
+    assert_true(diag_says(&d, "topic.or_not_document needs topic.document"));
+    cc_diags_free(&d);
+    cc_diags_init(&d);
+    snprintf(text, sizeof text, rule, both);
+    cc_ruleset *r = load_text(text, &d);
+    assert_non_null(r);
+    assert_non_null(cc_rules_get(r, 0)->topic_doc_else);
+    cc_rules_free(r);
+    cc_diags_free(&d);
+}
+
 /* A subject declared once: a rule feeding it may not state another policy
  * (the error names both places), and a rule file may not declare it twice. */
 static void test_subject_declarations(void **state)
@@ -668,7 +695,7 @@ static void test_trigger_automaton_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_holding_up_to_a_date), cmocka_unit_test(test_dates_of_other_clauses_are_no_time), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_topic_or_not_document_needs_document), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_holding_up_to_a_date), cmocka_unit_test(test_dates_of_other_clauses_are_no_time), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
