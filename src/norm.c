@@ -623,6 +623,12 @@ static int day_tok(const P *p, size_t i, int *d, size_t *end)
     return 1;
 }
 
+/* Within two months of the reference date a month and day without a year
+ * is taken as written for it, whichever side it falls on ("talks on
+ * January 5" in December; a weekday beside it that does not fit is the
+ * writer's slip). */
+enum { NEAR_DAYS = 61 };
+
 /* Chooses the year for a month and day written without one. News writes
  * such a date mostly for what has happened: the latest such day on or
  * before the reference date, or up to two months after it ("talks on
@@ -630,7 +636,6 @@ static int day_tok(const P *p, size_t i, int *d, size_t *end)
  * first on or after it ("will meet on 16 May" in November). */
 static int infer_year(const P *p, int m, int d, int *y)
 {
-    enum { AHEAD = 61 };
     if (p->opt && p->opt->year) {
         *y = p->opt->year;
         return 1;
@@ -642,7 +647,7 @@ static int infer_year(const P *p, int m, int d, int *y)
     for (int cy = ry - 1; cy <= ry + 1; cy++) {
         if (!cc_date_valid(cy, m, d)) continue;
         int64_t day = cc_days_from_civil(cy, m, d);
-        if (p->opt->forward ? day >= p->opt->ref && !found : day <= p->opt->ref + AHEAD) {
+        if (p->opt->forward ? day >= p->opt->ref && !found : day <= p->opt->ref + NEAR_DAYS) {
             best = cy;
             found = 1;
         }
@@ -1063,7 +1068,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
 static void fit_weekday(const P *p, cc_qty *q, int wd)
 {
     if (!q->month || !q->relative || q->unanchored || q->weekday_actual == wd || !p->opt || !p->opt->has_ref) return;
-    if (llabs((int64_t)q->low - p->opt->ref) <= 61) return;
+    if (llabs((int64_t)q->low - p->opt->ref) <= NEAR_DAYS) return;
     int ry, rm, rd;
     cc_civil_from_days(p->opt->ref, &ry, &rm, &rd);
     int64_t best = -1, bestdist = INT64_MAX;
