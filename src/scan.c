@@ -1248,33 +1248,41 @@ static int future_after_fronted(const cc_lexicon *lx, const cc_doc *d, size_t ss
 }
 
 /* A date placed by the publication date (a bare weekday, a month, a month
- * and day without a year) in the future tense is read forward: q (offsets
- * in the document) is re-read with the normalizer's forward option.
- * "last Thursday" or "three years ago" say their direction themselves. */
-static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int year, int round_down, cc_qty *q)
+ * and day without a year) is read forward in the future tense. "last
+ * Thursday" or "three years ago" say their direction themselves. */
+static int tensed(const cc_qty *q) { return q->kind == CC_K_DATE && q->relative && !q->unanchored; }
+
+/* Whether the sentence at ss speaks of q as ahead: a future word before it
+ * in its clause, or after it when it opens the sentence. */
+static int said_ahead(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
 {
-    if (q->kind != CC_K_DATE || !q->relative || q->unanchored) return;
-    if (!future_before(lx, d->text, ss, q->start) && !future_after_fronted(lx, d, ss, q)) return;
+    return future_before(lx, d->text, ss, q->start) || future_after_fronted(lx, d, ss, q);
+}
+
+/* q (offsets in the document) re-read with the normalizer's forward option. */
+static void read_forward(const cc_lexicon *lx, const cc_doc *d, int year, int round_down, cc_qty *q)
+{
     cc_normopt o = norm_opt(d, year, round_down, 1);
     cc_qty f;
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
+}
+
+static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int year, int round_down, cc_qty *q)
+{
+    if (tensed(q) && said_ahead(lx, d, ss, q)) read_forward(lx, d, year, round_down, q);
 }
 
 /* date_tense for q (document offsets), a quantity of the sentence cached
  * in e: the tense is looked for once per sentence, not by every rule. */
 static void cached_tense(const scan_ctx *x, qentry *e, size_t ss, cc_qty *q)
 {
-    if (q->kind != CC_K_DATE || !q->relative || q->unanchored) return;
+    if (!tensed(q)) return;
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     size_t k = 0;
     while (k < e->nq && !(e->q[k].start + ss == q->start && e->q[k].kind == CC_K_DATE)) k++;
     if (k == e->nq) { date_tense(lx, x->d, ss, e->year, 0, q); return; }
-    if (!e->tense[k])
-        e->tense[k] = future_before(lx, x->d->text, ss, q->start) || future_after_fronted(lx, x->d, ss, q) ? 2 : 1;
-    if (e->tense[k] == 1) return;
-    cc_normopt o = norm_opt(x->d, e->year, 0, 1);
-    cc_qty f;
-    if (reread(lx, x->d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
+    if (!e->tense[k]) e->tense[k] = said_ahead(lx, x->d, ss, q) ? 2 : 1;
+    if (e->tense[k] == 2) read_forward(lx, x->d, e->year, 0, q);
 }
 
 /* The sentence's topic gates. */
