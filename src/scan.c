@@ -2334,6 +2334,20 @@ static const char *cues_present(scan_ctx *x, const cc_frame *fr, size_t ss, size
 
 /* A frame rule over one sentence: every quantity of its kind the
  * normalizer finds there. */
+/* Quantity b, in brackets right after a (both document offsets, one kind),
+ * is a's conversion to another unit ("114,500 sq km (44,200 sq mi)"), not
+ * a figure of its own. */
+static int converted(const char *t, const cc_qty *a, const cc_qty *b)
+{
+    if (a->kind != b->kind || b->start <= a->end) return 0;
+    size_t k = a->end;
+    while (k < b->start && t[k] == ' ') k++;
+    if (k >= b->start || t[k] != '(') return 0;
+    for (k++; k < qty_from(b); k++)
+        if (t[k] != ' ') return 0;
+    return 1;
+}
+
 static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
 {
     const cc_doc *d = x->d;
@@ -2365,6 +2379,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         /* "killed or wounded in 2024", "killed since 2022": a time, no count, and no figure to
          * take a cue from the count beside it */
         if (bare_year(x, ws, nw, &q[k])) continue;
+        if (kept && converted(d->text, &q[kept - 1], &q[k])) continue;
         cached_tense(x, qe, ss, &q[k]);
         q[kept++] = q[k];
     }
