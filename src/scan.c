@@ -1634,12 +1634,27 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
 /* A cue found for quantity q belongs to it only when no other quantity of
  * the sentence stands nearer ("launched its invasion in February 2022,
  * after annexing Crimea in 2014": "annexing" is 2014's). */
-static int nearest_quantity(const char *t, const size_t *ws, size_t nw, fspan cue, const cc_qty *q, const cc_qty *all,
-                            size_t nall, const cue_hits *hits)
+/* Quantity b is a part of a, told right after it: "…14,000 civilians killed,
+ * including more than 700 children" (the lexicon's `part_of`, right before
+ * b, with no other figure between them). A part shares its whole's cues. */
+static int part_of(const cc_lexicon *lx, const char *t, size_t len, const cc_qty *a, const cc_qty *b, const cc_qty *all,
+                   size_t nall)
+{
+    if (a->end > b->start || !listed_before(lx, "part_of", t, a->end, qty_from(b), 2)) return 0;
+    for (size_t k = 0; k < nall; k++)
+        if (all[k].start > a->end && all[k].start < b->start) return 0;
+    /* "…, including 1,130 over the past day": another period's figure, no part of the total */
+    return !listed_after(lx, "one_day", t, b->end, b->end + 80 < len ? b->end + 80 : len, 6);
+}
+
+static int nearest_quantity(const cc_lexicon *lx, const char *t, size_t len, const size_t *ws, size_t nw, fspan cue,
+                            const cc_qty *q, const cc_qty *all, size_t nall, const cue_hits *hits)
 {
     size_t mine = attach_distance(t, ws, nw, q->start, q->end, cue.s, cue.e);
     for (size_t k = 0; k < nall; k++) {
-        if (all[k].start == q->start) continue;
+        if (all[k].start == q->start || part_of(lx, t, len, &all[k], q, all, nall) ||
+            part_of(lx, t, len, q, &all[k], all, nall))
+            continue;
         size_t theirs = attach_distance(t, ws, nw, all[k].start, all[k].end, cue.s, cue.e);
         if (theirs >= mine) continue;
         /* nearer to another quantity, which keeps it unless that one has a
@@ -1767,7 +1782,9 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
 {
     const char *t = x->d->text;
     if (!find_cue(cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
-    if (cu->near >= 0 || !cu->nearest || nearest_quantity(t, ws, nw, *got, q, all, nall, ch)) return 1;
+    if (cu->near >= 0 || !cu->nearest ||
+        nearest_quantity(cc_rules_lexicon(x->rs), t, x->d->len, ws, nw, *got, q, all, nall, ch))
+        return 1;
     /* another quantity's: look past it (the spans copied only now, rarely) */
     fspan tk[40];
     size_t n = ntaken < 33 ? ntaken : 33;
@@ -1775,7 +1792,7 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
     for (int tries = 0; tries < 3; tries++) {
         tk[n++] = *got;
         if (!find_cue(cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
-        if (nearest_quantity(t, ws, nw, *got, q, all, nall, ch)) return 1;
+        if (nearest_quantity(cc_rules_lexicon(x->rs), t, x->d->len, ws, nw, *got, q, all, nall, ch)) return 1;
     }
     return 0;
 }

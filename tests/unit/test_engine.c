@@ -342,6 +342,26 @@ static void test_conversion_in_brackets_is_one_claim(void **state)
     cc_matcher_free(m);
 }
 
+/* A part told after "including" shares its whole's cues, unless it is one
+ * day's figure. */
+static void test_parts_share_their_whole_cues(void **state)
+{
+    (void)state;
+    cc_matcher *m = cc_matcher_new(rs);
+    cc_diags d;
+    cc_diags_init(&d);
+    cc_claims cl;
+    scan_text(rs, m, "Prosecutors count 14,000 Ukrainian civilians killed, including more than 700 children.\n", &cl, &d);
+    assert_int_equal(cl.n, 2);
+    assert_string_equal(cl.items[1].subject, "casualties.ukraine.children.killed");
+    cc_claims_free(&cl);
+    scan_text(rs, m, "Russian losses stand at about 866,000 troops, including 1,130 over the past day.\n", &cl, &d);
+    assert_int_equal(cl.n, 1);
+    cc_claims_free(&cl);
+    cc_diags_free(&d);
+    cc_matcher_free(m);
+}
+
 /* not_after naming alias tables ("a+b": the phrases of both); a table
  * nobody defines is a load error. ('#' in not_before: events.yaml's venue
  * examples.) */
@@ -717,7 +737,7 @@ static void test_trigger_automaton_limit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_topic_or_not_document_needs_document), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_holding_up_to_a_date), cmocka_unit_test(test_dates_of_other_clauses_are_no_time), cmocka_unit_test(test_conversion_in_brackets_is_one_claim), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
+        cmocka_unit_test(test_rules_loaded), cmocka_unit_test(test_patterns_can_skip_ahead), cmocka_unit_test(test_rule_errors), cmocka_unit_test(test_topic_or_not_document_needs_document), cmocka_unit_test(test_subject_declarations), cmocka_unit_test(test_same_words), cmocka_unit_test(test_derive_reached), cmocka_unit_test(test_cue_word_tables), cmocka_unit_test(test_holding_up_to_a_date), cmocka_unit_test(test_dates_of_other_clauses_are_no_time), cmocka_unit_test(test_conversion_in_brackets_is_one_claim), cmocka_unit_test(test_parts_share_their_whole_cues), cmocka_unit_test(test_trigger_automaton), cmocka_unit_test(test_trigger_automaton_limit), cmocka_unit_test(test_scan_empty_document_first), cmocka_unit_test(test_scan_and_derive),
         cmocka_unit_test(test_consensus_names_the_outlier), cmocka_unit_test(test_windows_and_growth),
         cmocka_unit_test(test_calendar_and_stable_ids), cmocka_unit_test(test_reports),
     };
