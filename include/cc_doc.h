@@ -73,6 +73,8 @@ const char *cc_suppress_next_id(const char **p, size_t *n);
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col);
 /* The 1-based line alone (no column counting). */
 int cc_doc_line(const cc_doc *d, size_t off);
+/* Where the line of the text (not of the file read) holding off starts. */
+size_t cc_doc_line_start(const cc_doc *d, size_t off);
 /* 1 when a sentence ends at byte i (a line break, or . ! ? that is no
  * abbreviation and is followed, after closing quotes, by white space or
  * the end). */

@@ -236,16 +236,27 @@ static size_t map_piece(const cc_doc *d, size_t off)
     return lo;
 }
 
-int cc_doc_line(const cc_doc *d, size_t off)
+/* The index in d->lines of the text's line holding off. */
+static size_t text_line(const cc_doc *d, size_t off)
 {
-    if (d->nmap) return d->map_line[map_piece(d, off)];
     size_t lo = 0, hi = d->nlines;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if (d->lines[mid] <= off) lo = mid;
         else hi = mid;
     }
-    return (int)lo + 1;
+    return lo;
+}
+
+int cc_doc_line(const cc_doc *d, size_t off)
+{
+    if (d->nmap) return d->map_line[map_piece(d, off)];
+    return (int)text_line(d, off) + 1;
+}
+
+size_t cc_doc_line_start(const cc_doc *d, size_t off)
+{
+    return d->nlines ? d->lines[text_line(d, off)] : 0;
 }
 
 void cc_doc_pos(const cc_doc *d, size_t off, int *line, int *col)

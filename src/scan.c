@@ -453,6 +453,14 @@ static int listed_before_at(const cc_lexicon *lx, const char *list, const char *
     return 0;
 }
 
+/* Where the clause holding offset at starts: after the last comma,
+ * semicolon or colon before it in the sentence [ss, ..). */
+static size_t clause_start(const char *t, size_t ss, size_t at)
+{
+    while (at > ss && t[at - 1] != ',' && t[at - 1] != ';' && t[at - 1] != ':') at--;
+    return at;
+}
+
 /* Words that put what follows in the future, among the words before at in
  * its clause, sixteen at most ("talks are due to resume on Monday", "they'll
  * meet on Friday", "Wagner would start handing the city over to the army on
@@ -460,15 +468,14 @@ static int listed_before_at(const cc_lexicon *lx, const char *list, const char *
  * fly home Sunday, met Putin on Monday" Monday is past. */
 static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t at)
 {
-    size_t cs = at, w;
-    while (cs > ss && t[cs - 1] != ',' && t[cs - 1] != ';' && t[cs - 1] != ':') cs--;
+    size_t cs = clause_start(t, ss, at), w;
     /* "had been planned for November 19", "was due to meet on Monday": a plan told in the past */
     return listed_before_at(lx, "future", t, cs, at, 16, &w) && !listed_before(lx, "future_in_past", t, cs, w, 2);
 }
 
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
 static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forward);
-static int label_year(const cc_doc *d, size_t at);
+static int label_year(const cc_doc *d, size_t at, size_t *label);
 
 /* Where quantity q's words begin: its hedge ("nearly four years") or its number. */
 static size_t qty_from(const cc_qty *q)
@@ -1338,7 +1345,8 @@ static void scan_pattern(scan_ctx *x, const cc_rule *r, const cc_pattern *p, siz
         if (group_span(p->re, m->md, "value", &vs, &ve) && ve > vs) {
             sentence_at(m, d, ms, &ss, &se);
             if (se < me) se = me;
-            int year = label_year(d, ss);
+            size_t label;
+            int year = label_year(d, ss, &label);
             cc_normopt o = norm_opt(d, year, r->round_down, 0);
             int gated = gates_pass(r, m, d->text + ss, se - ss);
             int read = gated && reread(lx, d->text, vs, ve - vs, r->kind, &o, &q) == 0;
@@ -2084,8 +2092,7 @@ static void floor_count(const scan_ctx *x, const cc_rule *r, size_t ss, size_t s
         return;
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     const char *t = x->d->text;
-    size_t at = qty_from(q), cs = at;
-    while (cs > ss && t[cs - 1] != ',' && t[cs - 1] != ';' && t[cs - 1] != ':') cs--;
+    size_t at = qty_from(q), cs = clause_start(t, ss, at);
     if (!listed_before(lx, "floor", t, cs, at, 4) && !listed_after(lx, "floor", t, q->end, se, 3)) return;
     if (q->hedge == CC_H_NONE || q->hedge == CC_H_EXACT) q->low = q->best; /* counted: no rounding below */
     if (q->hedge != CC_H_OVER) q->hedge = CC_H_ATLEAST;
@@ -2149,26 +2156,12 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
 /* The year a timeline's label gives the line holding offset at: the line
  * opens with a year and a colon or a dash ("2023: Bakhmut falls in May",
  * "2024 - Avdiivka is lost in February"); 0 when it opens with none. A
- * month or a month and day written without a year there is in it. */
-static int label_year_at(const cc_doc *d, size_t at, size_t *label);
-
-static int label_year(const cc_doc *d, size_t at)
-{
-    size_t label;
-    return label_year_at(d, at, &label);
-}
-
-/* label_year, and where the label's year is written (*label). */
-static int label_year_at(const cc_doc *d, size_t at, size_t *label)
+ * month or a month and day written without a year there is in it. *label:
+ * where the label's year would be written. */
+static int label_year(const cc_doc *d, size_t at, size_t *label)
 {
     const char *t = d->text;
-    size_t a = 0, lo = 0, hi = d->nlines; /* the line's start: d->lines, searched */
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (d->lines[mid] <= at) lo = mid;
-        else hi = mid;
-    }
-    if (d->nlines) a = d->lines[lo];
+    size_t a = cc_doc_line_start(d, at);
     while (a < d->len && (t[a] == ' ' || t[a] == '\t')) a++;
     *label = a;
     int y = 0;
@@ -2213,12 +2206,12 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
     HASH_FIND(hh, m->qc, &key, sizeof key, e);
     if (!e) {
         cc_qty q[QC_MAX];
-        int year = label_year(d, ss);
+        size_t label;
+        int year = label_year(d, ss, &label);
         cc_normopt o = norm_opt(d, year, 0, 0);
         size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
-        size_t label;
-        if (o.year && label_year_at(d, ss, &label) && label >= ss) /* a timeline's label is no quantity of its line */
+        if (year && label >= ss) /* a timeline's label is no quantity of its line */
             for (size_t k = 0; k < nq; k++)
                 if (q[k].start == label - ss) {
                     memmove(&q[k], &q[k + 1], (nq - k - 1) * sizeof *q);
