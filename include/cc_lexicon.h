@@ -43,6 +43,7 @@ typedef enum {
     CC_H_UNDER,    /* less than, fewer than, under, below */
     CC_H_BARELY,   /* barely, just, only */
     CC_H_EXACT,    /* exactly, precisely */
+    CC_H_JUST_OVER, /* just over, slightly more than, a little over: the mirror of nearly */
     CC_H__N
 } cc_hedge;
 

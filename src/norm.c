@@ -579,6 +579,7 @@ static void hedge_interval(const P *p, cc_hedge h, double x, double pl, double p
     switch (h) {
     case CC_H_APPROX: *lo = fmin(pl, x - aw * ax); *hi = fmax(ph, x + aw * ax); break;
     case CC_H_NEARLY: *lo = fmin(pl, x - nw * ax); *hi = x; break;
+    case CC_H_JUST_OVER: *lo = x; *hi = fmax(ph, x + nw * ax); break;
     case CC_H_OVER:
     case CC_H_ATLEAST: *lo = x; *hi = INFINITY; break;
     case CC_H_UPTO:
@@ -1711,6 +1712,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         if (hedge == CC_H_OVER || hedge == CC_H_ATLEAST) lo = a.x;
         if (hedge == CC_H_UPTO || hedge == CC_H_UNDER) hi = b.x;
         if (hedge == CC_H_NEARLY) hi = b.x;
+        if (hedge == CC_H_JUST_OVER) lo = a.x;
         if (hedge == CC_H_APPROX) { lo = fmin(a.x, a.x * (1 - cc_lexicon_param(p->lx, "approx_widen", 0.1))); hi = b.x * (1 + cc_lexicon_param(p->lx, "approx_widen", 0.1)); }
         q->range = 1;
         wnum = a.x;

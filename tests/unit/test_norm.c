@@ -181,6 +181,12 @@ static void test_hedges(void **state)
         {"roughly 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44}, {"approximately 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
         {"some 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44}, {"an estimated 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
         {"circa 40%", CC_K_PERCENT, CC_H_APPROX, 36, 44},
+        /* a little above: the mirror of "nearly", not an open bound ("just over 20%" is no 60%) */
+        {"just over 20%", CC_K_PERCENT, CC_H_JUST_OVER, 20, 22.5},
+        {"slightly more than 40%", CC_K_PERCENT, CC_H_JUST_OVER, 40, 45},
+        {"a little over 1,000", CC_K_ANY, CC_H_JUST_OVER, 1000, 1125},
+        {"just above 8,000", CC_K_ANY, CC_H_JUST_OVER, 8000, 9000},
+        {"well over 700,000", CC_K_ANY, CC_H_OVER, 700000, INFINITY},
     };
     for (size_t i = 0; i < sizeof family / sizeof *family; i++) {
         q = q1(family[i].t, family[i].k, NULL, 0);
