@@ -1678,8 +1678,10 @@ static int nearest_quantity(const cc_lexicon *lx, const char *t, size_t len, con
     return 1;
 }
 
-/* How many words around a claim its frame's vetoes look at. */
-enum { VETO_BEFORE = 4, VETO_AFTER = 3, VETO_BEFORE_ONLY = 5, VETO_COUNTED = 2 };
+/* How many words around a claim its frame's vetoes look at; a veto phrase
+ * that starts there may run VETO_TAIL words further ("lost 1,160 troops in
+ * the past 24 hours": "past 24 hours" starts within the three words after). */
+enum { VETO_BEFORE = 4, VETO_AFTER = 3, VETO_BEFORE_ONLY = 5, VETO_COUNTED = 2, VETO_TAIL = 3 };
 
 /* A veto word of the rule's frame among the claim's own words [ms, me),
  * the VETO_BEFORE words before them and the VETO_AFTER after, in the
@@ -1700,8 +1702,11 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
     size_t vs = before >= VETO_BEFORE ? ws[before - VETO_BEFORE] : ss,
            bs = value >= VETO_BEFORE_ONLY ? ws[value - VETO_BEFORE_ONLY] : ss,
            ve = after + VETO_AFTER < nw ? ws[after + VETO_AFTER] : se,
+           vt = after + VETO_AFTER + VETO_TAIL < nw ? ws[after + VETO_AFTER + VETO_TAIL] : se,
            ce = counted + VETO_COUNTED < nw ? ws[counted + VETO_COUNTED] : se;
-    if (r->frame->veto && run(r->frame->veto, x->m, x->d->text, ve, vs) >= 0) return 1;
+    if (r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, vs) >= 0 &&
+        pcre2_get_ovector_pointer(x->m->md)[0] < ve)
+        return 1;
     if (r->frame->veto_counted && run(r->frame->veto_counted, x->m, x->d->text, ce, vend) >= 0) return 1;
     return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, vstart, bs) >= 0;
 }
