@@ -97,6 +97,7 @@ typedef struct {
     pcre2_code *veto_counted; /* words that, right after the value (what it counts), drop the claim */
     int reach;
     int nearest;         /* a cue belongs only to the quantity it stands nearest (sentences listing dates) */
+    int increments;      /* "four more regions" counts the act's members: an increment is no veto here */
     int with_weekday;    /* value_with: weekday — only dates written with a weekday beside them */
     int with_year;       /* value_with: year — only dates that need no reference date (a year written) */
 } cc_frame;

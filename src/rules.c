@@ -1112,7 +1112,8 @@ static int same_name_before(const cc_frame *fr, const char *name)
 
 static cc_frame *load_frame(lctx *c, const cc_ynode *f)
 {
-    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with", NULL};
+    static const char *const fkeys[] = {"reach", "cues", "veto", "veto_before", "veto_counted", "nearest", "value_with",
+                                        "increments", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "not_before_gap", "object_of", "nearest", "nearer", "refer", "same_words",
                                         "same_clause", NULL};
@@ -1123,6 +1124,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
     int v = parse_int(c, cc_yaml_get(f, "reach"), 1, 60, "frame reach");
     if (v > 0) fr->reach = v;
     fr->nearest = yaml_flag(c, f, "nearest");
+    fr->increments = yaml_flag(c, f, "increments");
     const char *vw = cc_yaml_str(f, "value_with");
     if (vw && strcmp(vw, "weekday") != 0 && strcmp(vw, "year") != 0)
         err_at(c, cc_yaml_get(f, "value_with"),

@@ -551,6 +551,23 @@ static int comparison(const char *const *comparative, const char *t, size_t vend
     return words_after(than, t, e, se, 8);
 }
 
+/* "another 2,000 soldiers", "a further 3%", "1,150 more casualties": a
+ * figure added to an earlier one, never a total, a level or an age of its
+ * own. A word of the lexicon's `increment_before` right before the figure
+ * (or its hedge), or one of `increment_after` right after it, not followed
+ * by "than" (a comparison) and with no punctuation between ("640,000 - more
+ * than 420,000 of them wounded": the next figure's hedge). */
+static int increment(const cc_lexicon *lx, const char *t, size_t ss, size_t se, const cc_qty *q)
+{
+    static const char *const than[] = {"than", NULL};
+    if (listed_before(lx, "increment_before", t, ss, qty_from(q), 1)) return 1;
+    size_t k = q->end, b, e, b2, e2;
+    while (k < se && t[k] == ' ') k++;
+    if (k == q->end || k >= se || !isalpha((unsigned char)t[k])) return 0;
+    if (!next_word(t, k, se, &b, &e) || !listed_at(cc_lexicon_list(lx, "increment_after"), t, b, e)) return 0;
+    return !(next_word(t, e, se, &b2, &e2) && listed_at(than, t, b2, e2));
+}
+
 enum { AGE_LIVED, AGE_AHEAD, AGE_REACHED };
 
 /* The day a derived start counts back from, into [*lo, *hi]: the document's
@@ -1854,8 +1871,9 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         size_t ntk = nt;
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
+        /* a referring phrase may hold another cue's word ("its losses": the measure) */
         int referred = !found && cu->refer &&
-                       find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, nt, &got) &&
+                       find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, 0, &got) &&
                        antecedent(x, cu, &got);
         if (!found && !referred) continue;
         if (filled >= 0) { /* an alternative: it replaces the other only when nearer */
@@ -2041,6 +2059,8 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (bare && !bare_year(x, ws, nw, &dq)) continue;
         if (!bare) cached_tense(x, e, ss, &dq); /* "will complete 500 days on Sunday" */
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
+        /* another main clause's time: "gained a village this week, and its losses are …" */
+        if (dq.end <= q->start ? clause_between(t, dq.end, q->start) : clause_between(t, q->end, dq.start)) continue;
         size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
@@ -2114,6 +2134,10 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
     if (comparison(x->comparative, t, q->end, se)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
+        return;
+    }
+    if (!fr->increments && increment(cc_rules_lexicon(x->rs), t, ss, se, q)) {
+        trace(x, r, CC_TR_VETO, qty_from(q), q->end, "an increment (another, a further, … more)");
         return;
     }
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
