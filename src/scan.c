@@ -1414,6 +1414,67 @@ static size_t words_between(const size_t *ws, size_t nw, size_t a0, size_t a1, s
     return n;
 }
 
+/* The words of asides wholly within [lo, hi): a relative clause between
+ * commas ("The Kremlin's forces, which have been advancing for three years,
+ * control …") or a bracket. A cue on one side of an aside is as near the
+ * words on its other side as if the aside were not there. *marks gets the
+ * commas that bound them. */
+/* The aside that opens at offset i and closes before hi: its closing
+ * bracket or comma, or 0 when none opens there. *comma: it is bounded by
+ * commas. */
+static size_t aside_at(const char *t, size_t i, size_t hi, int *comma)
+{
+    static const char *const rel[] = {"which", "who", "whose", "whom", NULL};
+    size_t end = i;
+    *comma = 0;
+    if (t[i] == '(') {
+        while (end < hi && t[end] != ')') end++;
+    } else if (t[i] == ',' && i + 2 < hi && t[i + 1] == ' ' && listed_at(rel, t, i + 2, hi)) {
+        end = i + 1;
+        while (end < hi && t[end] != ',' && t[end] != ';') end++;
+        if (end < hi && t[end] != ',') return 0;
+        *comma = 1;
+    }
+    return end < hi && end > i ? end : 0;
+}
+
+static size_t aside_words(const char *t, const size_t *ws, size_t nw, size_t lo, size_t hi, size_t *marks)
+{
+    size_t n = 0;
+    *marks = 0;
+    for (size_t i = lo; i < hi; i++) {
+        int comma;
+        size_t end = aside_at(t, i, hi, &comma);
+        if (!end) continue;
+        n += words_between(ws, nw, i, i, end + 1, end + 1);
+        *marks += comma ? 2 : 0;
+        i = end;
+    }
+    return n;
+}
+
+/* Where the aside within [lo, hi) that holds offset at ends, or 0. */
+static size_t aside_holding(const char *t, size_t lo, size_t hi, size_t at)
+{
+    for (size_t i = lo; i < hi && i <= at; i++) {
+        int comma;
+        size_t end = aside_at(t, i, hi, &comma);
+        if (!end) continue;
+        if (at < end) return end;
+        i = end;
+    }
+    return 0;
+}
+
+/* Words between two spans, asides not counted. */
+static size_t words_apart(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    size_t n = words_between(ws, nw, a0, a1, b0, b1), marks;
+    if (!n) return 0;
+    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    return n - aside_words(t, ws, nw, lo, hi, &marks);
+}
+
 typedef struct {
     size_t s, e;
 } fspan;
@@ -1423,10 +1484,11 @@ typedef struct {
 static size_t attach_distance(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
 {
     size_t d = words_between(ws, nw, a0, a1, b0, b1);
-    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0, marks = 0;
+    if (d) d -= aside_words(t, ws, nw, lo, hi, &marks);
     for (size_t i = lo; i < hi; i++)
         if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
-    return d;
+    return d - 3 * marks;
 }
 
 /* A cue's matches in one sentence, found once for all its quantities. */
@@ -1630,7 +1692,7 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         if (cu->same_clause && (h.s >= anchor.e ? clause_between(t, anchor.e, h.s) : clause_between(t, h.e, anchor.s)))
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
-        if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
+        if (words_apart(t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
@@ -1721,9 +1783,14 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
            ve = after + VETO_AFTER < nw ? ws[after + VETO_AFTER] : se,
            vt = after + VETO_AFTER + VETO_TAIL < nw ? ws[after + VETO_AFTER + VETO_TAIL] : se,
            ce = counted + VETO_COUNTED < nw ? ws[counted + VETO_COUNTED] : se;
-    if (r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, vs) >= 0 &&
-        pcre2_get_ovector_pointer(x->m->md)[0] < ve)
-        return 1;
+    /* a veto word in an aside within the claim is the aside's ("forces, who have pushed west since
+     * the spring, now hold 19%") */
+    for (size_t from = vs; r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, from) >= 0;) {
+        size_t at = pcre2_get_ovector_pointer(x->m->md)[0], end = aside_holding(x->d->text, ms, me, at);
+        if (at >= ve) break;
+        if (!end) return 1;
+        from = end;
+    }
     if (r->frame->veto_counted && run(r->frame->veto_counted, x->m, x->d->text, ce, vend) >= 0) return 1;
     return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, vstart, bs) >= 0;
 }
