@@ -551,6 +551,25 @@ static int comparison(const char *const *comparative, const char *t, size_t vend
     return words_after(than, t, e, se, 8);
 }
 
+static int ends_with_ago(const char *s, size_t n)
+{
+    return n > 4 && strncasecmp(s + n - 3, "ago", 3) == 0 && s[n - 4] == ' ';
+}
+
+/* A relative date whose words place it against the publication date
+ * ("three years ago", "Feb. 24 last year", "last week"; the lexicon's
+ * `date_anchor`), unlike a month and day or a weekday written alone, whose
+ * year a writer may leave out because everyone knows it ("the war began on
+ * February 24"). Offsets of q are in t. */
+static int anchored_by_words(const cc_lexicon *lx, const char *t, const cc_qty *q)
+{
+    const char *const *aw = cc_lexicon_list(lx, "date_anchor");
+    size_t b, e = q->start;
+    while (next_word(t, e, q->end, &b, &e))
+        if (listed_at(aw, t, b, q->end)) return 1;
+    return 0;
+}
+
 /* "another 2,000 soldiers", "a further 3%", "1,150 more casualties": a
  * figure added to an earlier one, never a total, a level or an age of its
  * own. A word of the lexicon's `increment_before` right before the figure
@@ -2209,7 +2228,8 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     }
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
-    if (fr->with_year && q->relative) return; /* "the invasion on Saturday": some later day's */
+    /* "the invasion on Saturday": some later day's; "four years ago this week" is placed by its words */
+    if (fr->with_year && q->relative && !anchored_by_words(cc_rules_lexicon(x->rs), t, q)) return;
     fspan qs = {qty_from(q), q->end};
     /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
     fspan core = qs;
@@ -2281,10 +2301,6 @@ static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forwar
     return o;
 }
 
-static int ends_with_ago(const char *s, size_t n)
-{
-    return n > 4 && strncasecmp(s + n - 3, "ago", 3) == 0 && s[n - 4] == ' ';
-}
 
 /* Every quantity of the sentence [ss, se), of any kind, as the normalizer
  * reads it (offsets in the sentence): read once per document and sentence. */
