@@ -1441,9 +1441,11 @@ static size_t words_between(const size_t *ws, size_t nw, size_t a0, size_t a1, s
 /* The aside that opens at offset i and closes before hi: its closing
  * bracket or comma, or 0 when none opens there. *comma: it is bounded by
  * commas. */
+static const char *const relative_words[] = {"which", "who", "whose", "whom", "of which", "in which", NULL};
+
 static size_t aside_at(const char *t, size_t i, size_t hi, int *comma)
 {
-    static const char *const rel[] = {"which", "who", "whose", "whom", NULL};
+    const char *const *rel = relative_words;
     size_t end = i;
     *comma = 0;
     if (t[i] == '(') {
@@ -1470,6 +1472,19 @@ static size_t aside_words(const char *t, const size_t *ws, size_t nw, size_t lo,
         i = end;
     }
     return n;
+}
+
+/* Whether a relative clause opens in [a, b) and is still open at b: a cue
+ * at b then belongs to that clause ("all of Donetsk, of which Ukraine holds
+ * a fifth": Ukraine holds the fifth, not all of it). */
+static int clause_open(const char *t, size_t a, size_t b)
+{
+    int open = 0;
+    for (size_t i = a; i < b; i++) {
+        if (t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(relative_words, t, i + 2, b)) open = 1;
+        else if (t[i] == ',' || t[i] == ';') open = 0;
+    }
+    return open;
 }
 
 /* Where the aside within [lo, hi) that holds offset at ends, or 0. */
@@ -1685,12 +1700,17 @@ static int clause_between(const char *t, size_t a, size_t b)
     return 0;
 }
 
-/* Whether match h follows anchor with "of" alone between ("73% of Kherson"). */
+/* Whether match h follows anchor with "of" (or "each of") alone between ("73% of Kherson"). */
 static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, fspan h)
 {
-    if (h.s < anchor.e || words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) != 1) return 0;
+    size_t between = h.s < anchor.e ? 0 : words_between(ws, nw, anchor.s, anchor.e, h.s, h.e);
+    if (between != 1 && between != 2) return 0;
     size_t b = anchor.e;
     while (b < h.s && !isalpha((unsigned char)t[b])) b++;
+    if (between == 2) { /* "73% each of Zaporizhzhia and Kherson" */
+        if (strncasecmp(t + b, "each ", 5) != 0) return 0;
+        b += 5;
+    }
     return h.s >= b + 2 && strncasecmp(t + b, "of", 2) == 0 && !isalpha((unsigned char)t[b + 2]);
 }
 
@@ -1711,6 +1731,7 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         if (cu->same_clause && (h.s >= anchor.e ? clause_between(t, anchor.e, h.s) : clause_between(t, h.e, anchor.s)))
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
+        if (h.s >= anchor.e && clause_open(t, anchor.e, h.s)) continue;
         if (words_apart(t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(t, ws, nw, anchor.s, anchor.e, h.s, h.e);
