@@ -975,7 +975,8 @@ typedef struct {
                              * ("during 2024", "between June and August"). TIME_DAY: one day, not
                              * the day something was said ("killed 12 troops on Friday") */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
-    const char *const *comparative, *const *within; /* the lexicon's lists asked of every figure and date */
+    const char *const *comparative, *const *within, *const *rel; /* the lexicon's lists asked of every figure and
+                                                                  * date (rel: `aside`) */
 } scan_ctx;
 
 static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se);
@@ -1441,11 +1442,9 @@ static size_t words_between(const size_t *ws, size_t nw, size_t a0, size_t a1, s
 /* The aside that opens at offset i and closes before hi: its closing
  * bracket or comma, or 0 when none opens there. *comma: it is bounded by
  * commas. */
-static const char *const relative_words[] = {"which", "who", "whose", "whom", "of which", "in which", NULL};
-
-static size_t aside_at(const char *t, size_t i, size_t hi, int *comma)
+/* rel: the lexicon's `aside` words, which open a relative clause after a comma. */
+static size_t aside_at(const char *const *rel, const char *t, size_t i, size_t hi, int *comma)
 {
-    const char *const *rel = relative_words;
     size_t end = i;
     *comma = 0;
     if (t[i] == '(') {
@@ -1459,13 +1458,14 @@ static size_t aside_at(const char *t, size_t i, size_t hi, int *comma)
     return end < hi && end > i ? end : 0;
 }
 
-static size_t aside_words(const char *t, const size_t *ws, size_t nw, size_t lo, size_t hi, size_t *marks)
+static size_t aside_words(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t lo, size_t hi,
+                          size_t *marks)
 {
     size_t n = 0;
     *marks = 0;
     for (size_t i = lo; i < hi; i++) {
         int comma;
-        size_t end = aside_at(t, i, hi, &comma);
+        size_t end = aside_at(rel, t, i, hi, &comma);
         if (!end) continue;
         n += words_between(ws, nw, i, i, end + 1, end + 1);
         *marks += comma ? 2 : 0;
@@ -1477,22 +1477,22 @@ static size_t aside_words(const char *t, const size_t *ws, size_t nw, size_t lo,
 /* Whether a relative clause opens in [a, b) and is still open at b: a cue
  * at b then belongs to that clause ("all of Donetsk, of which Ukraine holds
  * a fifth": Ukraine holds the fifth, not all of it). */
-static int clause_open(const char *t, size_t a, size_t b)
+static int clause_open(const char *const *rel, const char *t, size_t a, size_t b)
 {
     int open = 0;
     for (size_t i = a; i < b; i++) {
-        if (t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(relative_words, t, i + 2, b)) open = 1;
+        if (t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(rel, t, i + 2, b)) open = 1;
         else if (t[i] == ',' || t[i] == ';') open = 0;
     }
     return open;
 }
 
 /* Where the aside within [lo, hi) that holds offset at ends, or 0. */
-static size_t aside_holding(const char *t, size_t lo, size_t hi, size_t at)
+static size_t aside_holding(const char *const *rel, const char *t, size_t lo, size_t hi, size_t at)
 {
     for (size_t i = lo; i < hi && i <= at; i++) {
         int comma;
-        size_t end = aside_at(t, i, hi, &comma);
+        size_t end = aside_at(rel, t, i, hi, &comma);
         if (!end) continue;
         if (at < end) return end;
         i = end;
@@ -1501,12 +1501,13 @@ static size_t aside_holding(const char *t, size_t lo, size_t hi, size_t at)
 }
 
 /* Words between two spans, asides not counted. */
-static size_t words_apart(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
+static size_t words_apart(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1,
+                          size_t b0, size_t b1)
 {
     size_t n = words_between(ws, nw, a0, a1, b0, b1), marks;
     if (!n) return 0;
     size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
-    return n - aside_words(t, ws, nw, lo, hi, &marks);
+    return n - aside_words(rel, t, ws, nw, lo, hi, &marks);
 }
 
 typedef struct {
@@ -1515,11 +1516,12 @@ typedef struct {
 
 /* How far a cue is from a quantity for attachment: the words between, and
  * three more for each comma, semicolon or dash, where a clause may end. */
-static size_t attach_distance(const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1, size_t b0, size_t b1)
+static size_t attach_distance(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1,
+                              size_t b0, size_t b1)
 {
     size_t d = words_between(ws, nw, a0, a1, b0, b1);
     size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0, marks = 0;
-    if (d) d -= aside_words(t, ws, nw, lo, hi, &marks);
+    if (d) d -= aside_words(rel, t, ws, nw, lo, hi, &marks);
     for (size_t i = lo; i < hi; i++)
         if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
     return d - 3 * marks;
@@ -1717,7 +1719,8 @@ static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, f
 /* The cue's match nearest its anchor within reach, on its side, clear of
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
-static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws, size_t nw,
+static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws,
+                    size_t nw,
                     fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
 {
     size_t best = SIZE_MAX;
@@ -1731,10 +1734,10 @@ static int find_cue(const cc_cue *cu, const cue_hits *hits, const char *t, const
         if (cu->same_clause && (h.s >= anchor.e ? clause_between(t, anchor.e, h.s) : clause_between(t, h.e, anchor.s)))
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
-        if (h.s >= anchor.e && clause_open(t, anchor.e, h.s)) continue;
-        if (words_apart(t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
+        if (h.s >= anchor.e && clause_open(rel, t, anchor.e, h.s)) continue;
+        if (words_apart(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
         /* of two at the same number of words, the one not across a comma or dash */
-        size_t dist = attach_distance(t, ws, nw, anchor.s, anchor.e, h.s, h.e);
+        size_t dist = attach_distance(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
             *got = h; /* the possessive's head */
             best = dist;
@@ -1774,15 +1777,15 @@ static int part_of(const cc_lexicon *lx, const char *t, size_t len, const cc_qty
     return !listed_after(lx, "one_day", t, b->end, b->end + 80 < len ? b->end + 80 : len, 6);
 }
 
-static int nearest_quantity(const cc_lexicon *lx, const char *t, size_t len, const size_t *ws, size_t nw, fspan cue,
+static int nearest_quantity(const cc_lexicon *lx, const char *const *rel, const char *t, size_t len, const size_t *ws, size_t nw, fspan cue,
                             const cc_qty *q, const cc_qty *all, size_t nall, const cue_hits *hits)
 {
-    size_t mine = attach_distance(t, ws, nw, q->start, q->end, cue.s, cue.e);
+    size_t mine = attach_distance(rel, t, ws, nw, q->start, q->end, cue.s, cue.e);
     for (size_t k = 0; k < nall; k++) {
         if (all[k].start == q->start || part_of(lx, t, len, &all[k], q, all, nall) ||
             part_of(lx, t, len, q, &all[k], all, nall))
             continue;
-        size_t theirs = attach_distance(t, ws, nw, all[k].start, all[k].end, cue.s, cue.e);
+        size_t theirs = attach_distance(rel, t, ws, nw, all[k].start, all[k].end, cue.s, cue.e);
         if (theirs >= mine) continue;
         /* nearer to another quantity, which keeps it unless that one has a
          * nearer match of its own ("1,940 soldiers dead and 2,600 hurt":
@@ -1790,7 +1793,7 @@ static int nearest_quantity(const cc_lexicon *lx, const char *t, size_t len, con
         int own = 0;
         for (size_t h = 0; h < hits->n && !own; h++)
             if (hits->v[h].s != cue.s &&
-                attach_distance(t, ws, nw, all[k].start, all[k].end, hits->v[h].s, hits->v[h].e) < theirs)
+                attach_distance(rel, t, ws, nw, all[k].start, all[k].end, hits->v[h].s, hits->v[h].e) < theirs)
                 own = 1;
         if (!own) return 0;
     }
@@ -1826,7 +1829,7 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
     /* a veto word in an aside within the claim is the aside's ("forces, who have pushed west since
      * the spring, now hold 19%") */
     for (size_t from = vs; r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, from) >= 0;) {
-        size_t at = pcre2_get_ovector_pointer(x->m->md)[0], end = aside_holding(x->d->text, ms, me, at);
+        size_t at = pcre2_get_ovector_pointer(x->m->md)[0], end = aside_holding(x->rel, x->d->text, ms, me, at);
         if (at >= ve) break;
         if (!end) return 1;
         from = end;
@@ -1918,9 +1921,9 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
                    fspan *got)
 {
     const char *t = x->d->text;
-    if (!find_cue(cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
+    if (!find_cue(x->rel, cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
     if (cu->near >= 0 || !cu->nearest ||
-        nearest_quantity(cc_rules_lexicon(x->rs), t, x->d->len, ws, nw, *got, q, all, nall, ch))
+        nearest_quantity(cc_rules_lexicon(x->rs), x->rel, t, x->d->len, ws, nw, *got, q, all, nall, ch))
         return 1;
     /* another quantity's: look past it (the spans copied only now, rarely) */
     fspan tk[40];
@@ -1928,8 +1931,8 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
     memcpy(tk, taken, n * sizeof *tk);
     for (int tries = 0; tries < 3; tries++) {
         tk[n++] = *got;
-        if (!find_cue(cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
-        if (nearest_quantity(cc_rules_lexicon(x->rs), t, x->d->len, ws, nw, *got, q, all, nall, ch)) return 1;
+        if (!find_cue(x->rel, cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
+        if (nearest_quantity(cc_rules_lexicon(x->rs), x->rel, t, x->d->len, ws, nw, *got, q, all, nall, ch)) return 1;
     }
     return 0;
 }
@@ -1980,13 +1983,13 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
         /* a referring phrase may hold another cue's word ("its losses": the measure) */
         int referred = !found && cu->refer &&
-                       find_cue(cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, 0, &got) &&
+                       find_cue(x->rel, cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, 0, &got) &&
                        antecedent(x, cu, &got);
         if (!found && !referred) continue;
         if (filled >= 0) { /* an alternative: it replaces the other only when nearer */
             fspan fa = cue_anchor(fr, (size_t)filled, cs, ce, core), other = {cs[filled], ce[filled]};
-            if (attach_distance(t, ws, nw, anchor.s, anchor.e, got.s, got.e) >=
-                    attach_distance(t, ws, nw, fa.s, fa.e, other.s, other.e) ||
+            if (attach_distance(x->rel, t, ws, nw, anchor.s, anchor.e, got.s, got.e) >=
+                    attach_distance(x->rel, t, ws, nw, fa.s, fa.e, other.s, other.e) ||
                 possessive_before(t, got, other))
                 continue;
             cs[filled] = ce[filled] = SIZE_MAX;
@@ -2168,7 +2171,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         /* another main clause's time: "gained a village this week, and its losses are …" */
         if (dq.end <= q->start ? clause_between(t, dq.end, q->start) : clause_between(t, q->end, dq.start)) continue;
-        size_t dist = attach_distance(t, ws, nw, q->start, q->end, dq.start, dq.end);
+        size_t dist = attach_distance(x->rel, t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
         /* "during 2024", "between June and August" (the word may open the date itself): a span
@@ -2188,7 +2191,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         int other = 0;
         for (size_t j = 0; j < nall && !other; j++)
             if (all[j].start != q->start && !(all[j].start < dq.end && dq.start < all[j].end) && /* not the year read as a number */
-                attach_distance(t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
+                attach_distance(x->rel, t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
                 other = 1;
         if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
         best = dist;
@@ -2566,7 +2569,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     m->nsoff = 0;
     const cc_lexicon *lx = cc_rules_lexicon(rs);
     scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0,
-                  cc_lexicon_list(lx, "comparative"), cc_lexicon_list(lx, "within")};
+                  cc_lexicon_list(lx, "comparative"), cc_lexicon_list(lx, "within"), cc_lexicon_list(lx, "aside")};
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
