@@ -302,6 +302,8 @@ static void test_dates_of_other_clauses_are_no_time(void **state)
         {"Russian forces occupy about 19% of Ukraine, counting Crimea, which Moscow annexed in March 2014.\n", 0},
         {"Kyiv holds about a quarter of Donetsk, whose capital fell to separatists in 2014.\n", 0},
         {"Russian troops held about 17% of Ukraine in March 2024, when the offensive stalled.\n", 1},
+        /* "now" nearer the figure than the date: today's */
+        {"Ukraine's troops hold barely 6,000 sq km of Donetsk now, a fifth of what they held in 2022.\n", 0},
     };
     cc_matcher *m = cc_matcher_new(rs);
     cc_diags d;
@@ -311,7 +313,7 @@ static void test_dates_of_other_clauses_are_no_time(void **state)
         scan_text(rs, m, cases[k].text, &cl, &d);
         size_t share = cl.n;
         for (size_t i = 0; i < cl.n; i++)
-            if (strcmp(cl.items[i].rule->id, "territory-share") == 0) share = i;
+            if (strncmp(cl.items[i].rule->id, "territory-", 10) == 0) share = i;
         if (share == cl.n) fail_msg("no share read in: %s", cases[k].text);
         if ((int)cl.items[share].as_of != cases[k].as_of) fail_msg("as_of %d in: %s", cases[k].as_of, cases[k].text);
         cc_claims_free(&cl);
