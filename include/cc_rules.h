@@ -149,6 +149,8 @@ typedef struct {
     double total;        /* value + complement = total (100 for percent) */
     cc_policy policy;
     int window_days;
+    int64_t counted_from; /* a running total's first day (day number; INT64_MIN: none): a figure
+                              counted since a later day is one period's count */
     char *unit;          /* canonical unit of its values, or NULL */
     char *file;
     int line;

@@ -973,11 +973,12 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
             j++;
             break;
         }
-    /* "in June", "in early June", "by late March": the month as a whole, the latest
-     * such month (or the next one, in the future tense); the year written after it wins */
+    /* "in June", "in early June", "by late March", "since August": the month as a whole, the
+     * latest such month (or the next one, in the future tense); the year written after it wins */
     int in_month = 0, part = 0;
-    if (j == i && (word(p, j, "in") || word(p, j, "by") || month_part(p, j, &e))) {
-        size_t k = word(p, j, "in") || word(p, j, "by") ? j + 1 : j;
+    int lead = word(p, j, "in") || word(p, j, "by") || word(p, j, "since");
+    if (j == i && (lead || month_part(p, j, &e))) {
+        size_t k = lead ? j + 1 : j;
         part = month_part(p, k, &e);
         if (part) k = e;
         size_t me;

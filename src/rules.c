@@ -1638,7 +1638,8 @@ const char *cc_rules_same_as(const cc_ruleset *rs, const char *subject)
 
 static void load_subjects(lctx *c, const cc_ynode *sj)
 {
-    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", "override", "same_as", NULL};
+    static const char *const keys[] = {"policy", "window_days", "unit", "complement", "total", "override", "same_as",
+                                       "counted_from", NULL};
     if (sj->kind != CC_Y_MAP) { err_at(c, sj, "subjects: expected a mapping of subject patterns", NULL, NULL); return; }
     for (size_t i = 0; i + 1 < sj->n; i += 2) {
         const cc_ynode *k = sj->items[i], *v = sj->items[i + 1];
@@ -1672,6 +1673,10 @@ static void load_subjects(lctx *c, const cc_ynode *sj)
         d.line = k->line;
         d.window_days = 45;
         d.total = 100;
+        d.counted_from = INT64_MIN;
+        const cc_ynode *cf = cc_yaml_get(v, "counted_from");
+        if (cf && (cf->kind != CC_Y_SCALAR || cc_date_parse_iso(cf->str, &d.counted_from) != 0))
+            err_at(c, cf, "counted_from: expected the running total's first day, YYYY-MM-DD", NULL, NULL);
         const char *pol = cc_yaml_str(v, "policy");
         int pp = pol ? policy_parse(pol) : -1;
         if (pp >= 0) d.policy = (cc_policy)pp;

@@ -975,6 +975,7 @@ typedef struct {
                              * ("during 2024", "between June and August"). TIME_DAY: one day, not
                              * the day something was said ("killed 12 troops on Friday") */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
+    double since;           /* the first day of "since DATE" beside the next claim's value (NAN: none) */
     const char *const *comparative, *const *within, *const *rel; /* the lexicon's lists asked of every figure and
                                                                   * date (rel: `aside`) */
 } scan_ctx;
@@ -1141,6 +1142,15 @@ static int crossing(const scan_ctx *x, size_t ms, const cc_qty *q)
     return listed_before(lx, "reached", t, ms, qty_from(q), 2);
 }
 
+/* "have lost about 15,000 men since August": a running total counted from a
+ * day more than a window after its subject's first day (counted_from) is one
+ * period's count. */
+static int later_start(const scan_ctx *x, const cc_subject_decl *decl)
+{
+    return decl && decl->counted_from != INT64_MIN && !isnan(x->since) &&
+           x->since > (double)decl->counted_from + decl->window_days;
+}
+
 static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t vs, size_t ve, const cc_qty *q,
                      const slots *sl)
 {
@@ -1216,7 +1226,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         return -1;
     }
     if (c->policy == CC_POL_CUMULATIVE &&
-        (x->when_span == TIME_WITHIN || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
+        (x->when_span == TIME_WITHIN || later_start(x, decl) || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
          (x->when && x->when_span == TIME_DAY && x->when->start >= q->end && !crossing(x, ms, q) &&
           !listed_before(cc_rules_lexicon(x->rs), "counted_from", x->d->text, q->end, x->when->start, 40)))) {
         /* "killed in 2024", "killed in May", "killed 12 troops on Friday": one period's count, not
@@ -2054,6 +2064,8 @@ static int bare_year(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qt
     size_t we = ws[w - 1];
     while (we < q->start && isalpha((unsigned char)t[we])) we++;
     const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    if (we - ws[w - 1] == 2 && strncasecmp(t + ws[w - 1], "of", 2) == 0) /* "the start of 2024", "the summer of 2023" */
+        return w > 1 && listed_before(lx, "part_of_year", t, ws[w - 2], ws[w - 1], 1);
     return cc_lexicon_word_of(lx, t + ws[w - 1], we - ws[w - 1], CC_LX_CLAUSE_DATE) ||
            cc_lexicon_word_of(lx, t + ws[w - 1], we - ws[w - 1], CC_LX_PERIOD);
 }
@@ -2146,6 +2158,26 @@ static int in_relative_clause(const scan_ctx *x, const cc_qty *dq, const cc_qty 
     return 0;
 }
 
+/* A word of the lexicon's `counted_from` ("since") before offset at, with
+ * only words that narrow a year or month between ("since the start of
+ * 2024", "since early March"): a count starts at the date there. */
+static int counted_since(const scan_ctx *x, size_t ss, size_t at)
+{
+    static const char *const narrow[] = {"the", "of", "early", "late", "mid", NULL};
+    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
+    const char *t = x->d->text;
+    for (int words = 0; words < 4; words++) {
+        if (listed_before(lx, "counted_from", t, ss, at, 1)) return 1;
+        size_t b = at;
+        while (b > ss && !isalpha((unsigned char)t[b - 1])) b--;
+        size_t e = b;
+        while (b > ss && isalpha((unsigned char)t[b - 1])) b--;
+        if (b == e || !(listed_at(narrow, t, b, e) || listed_at(cc_lexicon_list(lx, "part_of_year"), t, b, e))) return 0;
+        at = b;
+    }
+    return 0;
+}
+
 /* A word of the lexicon's `now` ("now", "currently") nearer to value q
  * than distance best, in q's clause: the figure is today's, whatever date
  * stands further off. */
@@ -2178,7 +2210,8 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
     uint64_t key = ss;
     qentry *e;
     HASH_FIND(hh, x->m->qc, &key, sizeof key, e);
-    size_t best = SIZE_MAX;
+    size_t best = SIZE_MAX, since_best = SIZE_MAX;
+    x->since = NAN;
     for (size_t k = 0; e && k < e->nq; k++) {
         cc_qty dq = e->q[k];
         qty_shift(&dq, ss);
@@ -2191,6 +2224,16 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         size_t dist = attach_distance(x->rel, t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
+        if (!dq.unanchored && (words_after(cc_lexicon_list(cc_rules_lexicon(x->rs), "counted_from"), t, dq.start,
+                                           dq.end, 1) ||
+                               counted_since(x, ss, dq.start))) {
+            /* "since August" (the word may open the date), "since the start of 2024": where a count starts */
+            if (dist < since_best && (!bare || year_as_date(x, &dq))) {
+                since_best = dist;
+                x->since = dq.low;
+            }
+            continue;
+        }
         /* "during 2024", "between June and August" (the word may open the date itself): a span
          * the figure was counted within, no time it was stated for */
         if (words_after(x->within, t, dq.start, dq.end, 1) ||
@@ -2589,7 +2632,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     m->strs.len = 0;
     m->nsoff = 0;
     const cc_lexicon *lx = cc_rules_lexicon(rs);
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0,
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0, NAN,
                   cc_lexicon_list(lx, "comparative"), cc_lexicon_list(lx, "within"), cc_lexicon_list(lx, "aside")};
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
