@@ -417,10 +417,17 @@ static int listed_before(const cc_lexicon *lx, const char *list, const char *t, 
 }
 
 /* listed_before, and where the word found starts (*where). */
+static int words_listed_before(const char *const *fw, const char *t, size_t ss, size_t at, size_t most, size_t *where);
+
 static int listed_before_at(const cc_lexicon *lx, const char *list, const char *t, size_t ss, size_t at, size_t most,
                             size_t *where)
 {
-    const char *const *fw = cc_lexicon_list(lx, list);
+    return words_listed_before(cc_lexicon_list(lx, list), t, ss, at, most, where);
+}
+
+/* listed_before_at with the word list itself (one the caller looked up once). */
+static int words_listed_before(const char *const *fw, const char *t, size_t ss, size_t at, size_t most, size_t *where)
+{
     size_t words = 0;
     for (size_t e = at; e > ss && words < most;) {
         while (e > ss && !((t[e - 1] | 32) >= 'a' && (t[e - 1] | 32) <= 'z') && t[e - 1] != '\'') e--;
@@ -576,14 +583,16 @@ static int anchored_by_words(const cc_lexicon *lx, const char *t, const cc_qty *
  * (or its hedge), or one of `increment_after` right after it, not followed
  * by "than" (a comparison) and with no punctuation between ("640,000 - more
  * than 420,000 of them wounded": the next figure's hedge). */
-static int increment(const cc_lexicon *lx, const char *t, size_t ss, size_t se, const cc_qty *q)
+static int increment(const char *const *before, const char *const *after, const char *t, size_t ss, size_t se,
+                     const cc_qty *q)
 {
     static const char *const than[] = {"than", NULL};
-    if (listed_before(lx, "increment_before", t, ss, qty_from(q), 1)) return 1;
+    size_t where;
+    if (words_listed_before(before, t, ss, qty_from(q), 1, &where)) return 1;
     size_t k = q->end, b, e, b2, e2;
     while (k < se && t[k] == ' ') k++;
     if (k == q->end || k >= se || !isalpha((unsigned char)t[k])) return 0;
-    if (!next_word(t, k, se, &b, &e) || !listed_at(cc_lexicon_list(lx, "increment_after"), t, b, e)) return 0;
+    if (!next_word(t, k, se, &b, &e) || !listed_at(after, t, b, e)) return 0;
     return !(next_word(t, e, se, &b2, &e2) && listed_at(than, t, b2, e2));
 }
 
@@ -960,6 +969,14 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
 enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 
 /* What one document's scan carries from claim to claim. */
+/* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
+enum {
+    L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
+    L__N
+};
+static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
+                                             "now", "counted_from", "part_of_year"};
+
 typedef struct {
     const cc_ruleset *rs;
     cc_matcher *m;
@@ -976,8 +993,8 @@ typedef struct {
                              * the day something was said ("killed 12 troops on Friday") */
     size_t vstart;          /* where the value macro being matched started (value_callout) */
     double since;           /* the first day of "since DATE" beside the next claim's value (NAN: none) */
-    const char *const *comparative, *const *within, *const *rel; /* the lexicon's lists asked of every figure and
-                                                                  * date (rel: `aside`) */
+    const char *const *lists[L__N]; /* the lexicon's lists asked of every figure and date, looked up once per
+                                     * document (list_names) */
 } scan_ctx;
 
 static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se);
@@ -1226,7 +1243,8 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         return -1;
     }
     if (c->policy == CC_POL_CUMULATIVE &&
-        (x->when_span == TIME_WITHIN || later_start(x, decl) || (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
+        (x->when_span == TIME_WITHIN || later_start(x, decl) ||
+         (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
          (x->when && x->when_span == TIME_DAY && x->when->start >= q->end && !crossing(x, ms, q) &&
           !listed_before(cc_rules_lexicon(x->rs), "counted_from", x->d->text, q->end, x->when->start, 40)))) {
         /* "killed in 2024", "killed in May", "killed 12 troops on Friday": one period's count, not
@@ -1474,6 +1492,7 @@ static size_t aside_words(const char *const *rel, const char *t, const size_t *w
     size_t n = 0;
     *marks = 0;
     for (size_t i = lo; i < hi; i++) {
+        if (t[i] != ',' && t[i] != '(') continue; /* most bytes open nothing: no call */
         int comma;
         size_t end = aside_at(rel, t, i, hi, &comma);
         if (!end) continue;
@@ -1491,8 +1510,8 @@ static int clause_open(const char *const *rel, const char *t, size_t a, size_t b
 {
     int open = 0;
     for (size_t i = a; i < b; i++) {
-        if (t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(rel, t, i + 2, b)) open = 1;
-        else if (t[i] == ',' || t[i] == ';') open = 0;
+        if (t[i] != ',' && t[i] != ';') continue;
+        open = t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(rel, t, i + 2, b);
     }
     return open;
 }
@@ -1501,6 +1520,7 @@ static int clause_open(const char *const *rel, const char *t, size_t a, size_t b
 static size_t aside_holding(const char *const *rel, const char *t, size_t lo, size_t hi, size_t at)
 {
     for (size_t i = lo; i < hi && i <= at; i++) {
+        if (t[i] != ',' && t[i] != '(') continue;
         int comma;
         size_t end = aside_at(rel, t, i, hi, &comma);
         if (!end) continue;
@@ -1531,10 +1551,13 @@ static size_t attach_distance(const char *const *rel, const char *t, const size_
 {
     size_t d = words_between(ws, nw, a0, a1, b0, b1);
     size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0, marks = 0;
-    if (d) d -= aside_words(rel, t, ws, nw, lo, hi, &marks);
-    for (size_t i = lo; i < hi; i++)
+    int opens = 0; /* a comma or a bracket: an aside may stand between */
+    for (size_t i = lo; i < hi; i++) {
         if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
-    return d - 3 * marks;
+        opens |= t[i] == ',' || t[i] == '(';
+    }
+    if (opens) d -= aside_words(rel, t, ws, nw, lo, hi, &marks) + 3 * marks;
+    return d;
 }
 
 /* A cue's matches in one sentence, found once for all its quantities. */
@@ -1745,7 +1768,9 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         if (h.s >= anchor.e && clause_open(rel, t, anchor.e, h.s)) continue;
-        if (words_apart(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) continue;
+        if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach &&
+            words_apart(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) /* asides only shorten */
+            continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
@@ -1787,7 +1812,8 @@ static int part_of(const cc_lexicon *lx, const char *t, size_t len, const cc_qty
     return !listed_after(lx, "one_day", t, b->end, b->end + 80 < len ? b->end + 80 : len, 6);
 }
 
-static int nearest_quantity(const cc_lexicon *lx, const char *const *rel, const char *t, size_t len, const size_t *ws, size_t nw, fspan cue,
+static int nearest_quantity(const cc_lexicon *lx, const char *const *rel, const char *t, size_t len, const size_t *ws,
+                            size_t nw, fspan cue,
                             const cc_qty *q, const cc_qty *all, size_t nall, const cue_hits *hits)
 {
     size_t mine = attach_distance(rel, t, ws, nw, q->start, q->end, cue.s, cue.e);
@@ -1839,7 +1865,8 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
     /* a veto word in an aside within the claim is the aside's ("forces, who have pushed west since
      * the spring, now hold 19%") */
     for (size_t from = vs; r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, from) >= 0;) {
-        size_t at = pcre2_get_ovector_pointer(x->m->md)[0], end = aside_holding(x->rel, x->d->text, ms, me, at);
+        size_t at = pcre2_get_ovector_pointer(x->m->md)[0];
+        size_t end = aside_holding(x->lists[L_ASIDE], x->d->text, ms, me, at);
         if (at >= ve) break;
         if (!end) return 1;
         from = end;
@@ -1931,9 +1958,9 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
                    fspan *got)
 {
     const char *t = x->d->text;
-    if (!find_cue(x->rel, cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
+    if (!find_cue(x->lists[L_ASIDE], cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
     if (cu->near >= 0 || !cu->nearest ||
-        nearest_quantity(cc_rules_lexicon(x->rs), x->rel, t, x->d->len, ws, nw, *got, q, all, nall, ch))
+        nearest_quantity(cc_rules_lexicon(x->rs), x->lists[L_ASIDE], t, x->d->len, ws, nw, *got, q, all, nall, ch))
         return 1;
     /* another quantity's: look past it (the spans copied only now, rarely) */
     fspan tk[40];
@@ -1941,8 +1968,9 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
     memcpy(tk, taken, n * sizeof *tk);
     for (int tries = 0; tries < 3; tries++) {
         tk[n++] = *got;
-        if (!find_cue(x->rel, cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
-        if (nearest_quantity(cc_rules_lexicon(x->rs), x->rel, t, x->d->len, ws, nw, *got, q, all, nall, ch)) return 1;
+        if (!find_cue(x->lists[L_ASIDE], cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
+        if (nearest_quantity(cc_rules_lexicon(x->rs), x->lists[L_ASIDE], t, x->d->len, ws, nw, *got, q, all, nall, ch))
+            return 1;
     }
     return 0;
 }
@@ -1993,13 +2021,14 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
         /* a referring phrase may hold another cue's word ("its losses": the measure) */
         int referred = !found && cu->refer &&
-                       find_cue(x->rel, cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor, (size_t)cu->reach, taken, 0, &got) &&
+                       find_cue(x->lists[L_ASIDE], cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
+                                (size_t)cu->reach, taken, 0, &got) &&
                        antecedent(x, cu, &got);
         if (!found && !referred) continue;
         if (filled >= 0) { /* an alternative: it replaces the other only when nearer */
             fspan fa = cue_anchor(fr, (size_t)filled, cs, ce, core), other = {cs[filled], ce[filled]};
-            if (attach_distance(x->rel, t, ws, nw, anchor.s, anchor.e, got.s, got.e) >=
-                    attach_distance(x->rel, t, ws, nw, fa.s, fa.e, other.s, other.e) ||
+            if (attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e) >=
+                    attach_distance(x->lists[L_ASIDE], t, ws, nw, fa.s, fa.e, other.s, other.e) ||
                 possessive_before(t, got, other))
                 continue;
             cs[filled] = ce[filled] = SIZE_MAX;
@@ -2164,15 +2193,15 @@ static int in_relative_clause(const scan_ctx *x, const cc_qty *dq, const cc_qty 
 static int counted_since(const scan_ctx *x, size_t ss, size_t at)
 {
     static const char *const narrow[] = {"the", "of", "early", "late", "mid", NULL};
-    const cc_lexicon *lx = cc_rules_lexicon(x->rs);
     const char *t = x->d->text;
+    size_t where;
     for (int words = 0; words < 4; words++) {
-        if (listed_before(lx, "counted_from", t, ss, at, 1)) return 1;
+        if (words_listed_before(x->lists[L_COUNTED_FROM], t, ss, at, 1, &where)) return 1;
         size_t b = at;
         while (b > ss && !isalpha((unsigned char)t[b - 1])) b--;
         size_t e = b;
         while (b > ss && isalpha((unsigned char)t[b - 1])) b--;
-        if (b == e || !(listed_at(narrow, t, b, e) || listed_at(cc_lexicon_list(lx, "part_of_year"), t, b, e))) return 0;
+        if (b == e || !(listed_at(narrow, t, b, e) || listed_at(x->lists[L_PART_OF_YEAR], t, b, e))) return 0;
         at = b;
     }
     return 0;
@@ -2184,13 +2213,13 @@ static int counted_since(const scan_ctx *x, size_t ss, size_t at)
 static int now_nearer(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q, size_t best)
 {
     const char *t = x->d->text;
-    const char *const *now = cc_lexicon_list(cc_rules_lexicon(x->rs), "now");
+    const char *const *now = x->lists[L_NOW];
     for (size_t i = 0; i < nw; i++) {
         size_t b = ws[i], e = b;
         while (isalpha((unsigned char)t[e])) e++;
         if (e == b || (b < q->end && q->start < e) || !listed_at(now, t, b, e)) continue;
         if (b >= q->end ? clause_between(t, q->end, b) : clause_between(t, e, q->start)) continue;
-        if (attach_distance(x->rel, t, ws, nw, q->start, q->end, b, e) < best) return 1;
+        if (attach_distance(x->lists[L_ASIDE], t, ws, nw, q->start, q->end, b, e) < best) return 1;
     }
     return 0;
 }
@@ -2221,11 +2250,10 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         if (dq.start < q->end && q->start < dq.end) continue; /* the value itself */
         /* another main clause's time: "gained a village this week, and its losses are …" */
         if (dq.end <= q->start ? clause_between(t, dq.end, q->start) : clause_between(t, q->end, dq.start)) continue;
-        size_t dist = attach_distance(x->rel, t, ws, nw, q->start, q->end, dq.start, dq.end);
+        size_t dist = attach_distance(x->lists[L_ASIDE], t, ws, nw, q->start, q->end, dq.start, dq.end);
         if (words_between(ws, nw, q->start, q->end, dq.start, dq.end) > (size_t)reach || dist >= best) continue;
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
-        if (!dq.unanchored && (words_after(cc_lexicon_list(cc_rules_lexicon(x->rs), "counted_from"), t, dq.start,
-                                           dq.end, 1) ||
+        if (!dq.unanchored && (words_after(x->lists[L_COUNTED_FROM], t, dq.start, dq.end, 1) ||
                                counted_since(x, ss, dq.start))) {
             /* "since August" (the word may open the date), "since the start of 2024": where a count starts */
             if (dist < since_best && (!bare || year_as_date(x, &dq))) {
@@ -2236,8 +2264,8 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         }
         /* "during 2024", "between June and August" (the word may open the date itself): a span
          * the figure was counted within, no time it was stated for */
-        if (words_after(x->within, t, dq.start, dq.end, 1) ||
-            (w > 0 && ws[w - 1] < dq.start && words_after(x->within, t, ws[w - 1], dq.start, 1))) {
+        if (words_after(x->lists[L_WITHIN], t, dq.start, dq.end, 1) ||
+            (w > 0 && ws[w - 1] < dq.start && words_after(x->lists[L_WITHIN], t, ws[w - 1], dq.start, 1))) {
             *span = TIME_WITHIN;
             continue;
         }
@@ -2251,14 +2279,15 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         int other = 0;
         for (size_t j = 0; j < nall && !other; j++)
             if (all[j].start != q->start && !(all[j].start < dq.end && dq.start < all[j].end) && /* not the year read as a number */
-                attach_distance(x->rel, t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
+                attach_distance(x->lists[L_ASIDE], t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
                 other = 1;
         if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
         best = dist;
         *when = dq;
         *span = upto ? TIME_BY : time_span(x, ws, w, &dq, bare);
     }
-    if (best != SIZE_MAX && now_nearer(x, ws, nw, q, best)) { /* "hold 5,000 km² now, a fifth of what they held in 2022" */
+    /* "hold 5,000 km² now, a fifth of what they held in 2022" */
+    if (best != SIZE_MAX && now_nearer(x, ws, nw, q, best)) {
         *span = TIME_POINT;
         return 0;
     }
@@ -2306,11 +2335,11 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     const cc_frame *fr = r->frame;
     const char *t = x->d->text;
     if (rule_read(x, r, q->start)) return; /* a pattern of the rule read it already */
-    if (comparison(x->comparative, t, q->end, se)) {
+    if (comparison(x->lists[L_COMPARATIVE], t, q->end, se)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "a comparison (more … than)");
         return;
     }
-    if (!fr->increments && increment(cc_rules_lexicon(x->rs), t, ss, se, q)) {
+    if (!fr->increments && increment(x->lists[L_INCREMENT_BEFORE], x->lists[L_INCREMENT_AFTER], t, ss, se, q)) {
         trace(x, r, CC_TR_VETO, qty_from(q), q->end, "an increment (another, a further, … more)");
         return;
     }
@@ -2632,8 +2661,8 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     m->strs.len = 0;
     m->nsoff = 0;
     const cc_lexicon *lx = cc_rules_lexicon(rs);
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0, NAN,
-                  cc_lexicon_list(lx, "comparative"), cc_lexicon_list(lx, "within"), cc_lexicon_list(lx, "aside")};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0, NAN, {NULL}};
+    for (int k = 0; k < L__N; k++) x.lists[k] = cc_lexicon_list(lx, list_names[k]);
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
