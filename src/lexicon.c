@@ -57,7 +57,8 @@ struct cc_lexicon {
 static const char *kind_names[CC_K__N] = {"any", "number", "count", "percent", "area", "length",
                                           "mass", "volume", "money", "duration", "date"};
 static const char *kind_units[CC_K__N] = {"", "count", "count", "percent", "km2", "km", "kg", "l", "money", "day", "date"};
-static const char *hedge_names[CC_H__N] = {"none", "approx", "nearly", "over", "at_least", "up_to", "under", "barely", "exact", "just_over"};
+static const char *hedge_names[CC_H__N] = {"none",  "approx", "nearly", "over",     "at_least",
+                                           "up_to", "under",  "barely", "exact",    "just_over"};
 
 const char *cc_kind_name(cc_kind k) { return k < CC_K__N ? kind_names[k] : "?"; }
 const char *cc_kind_unit(cc_kind k) { return k < CC_K__N ? kind_units[k] : "?"; }
@@ -345,7 +346,9 @@ static int load_hedges(ctx *c, cc_lexicon *lx, const cc_ynode *hedges, cc_lxtype
         for (int q = 1; q < CC_H__N; q++)
             if (strcmp(hedge_names[q], k->str) == 0) h = q;
         if (h < 0) {
-            fail(c, k, "unknown hedge family '%s' (expected approx, nearly, over, at_least, up_to, under, barely, exact, just_over)",
+            fail(c, k,
+                 "unknown hedge family '%s' (expected approx, nearly, over, at_least, up_to, under, barely, exact, "
+                 "just_over)",
                  k->str);
             return -1;
         }
