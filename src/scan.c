@@ -1928,6 +1928,16 @@ static int filled_by(const cc_frame *fr, size_t k, const size_t *cs)
 
 /* The value is written as a possessive ("Wednesday's meeting", "Monday’s
  * talks"): it belongs to the noun after it, whatever verb stands before. */
+/* A comma and "when" right after offset at: "2014, when …". */
+static int when_after(const char *t, size_t at, size_t se)
+{
+    static const char *const when[] = {"when", NULL};
+    while (at < se && t[at] == ' ') at++;
+    if (at >= se || t[at] != ',') return 0;
+    for (at++; at < se && t[at] == ' '; at++) {}
+    return listed_at(when, t, at, se);
+}
+
 static int possessive_after(const char *t, size_t at, size_t se)
 {
     if (at + 2 <= se && t[at] == '\'' && (t[at + 1] | 32) == 's') return 1;
@@ -2011,7 +2021,9 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int filled = filled_by(fr, k, cs);
         if (filled >= 0 && !cu->nearer) continue;
         if (cu->near >= 0 && cs[cu->near] == SIZE_MAX) continue;
-        if (cu->absent && possessive_after(t, q->end, se)) continue; /* "Wednesday's meeting" is the meeting's */
+        /* "Wednesday's meeting" is the meeting's; "since 2014, when Russia annexed Crimea": the clause
+         * after the date tells its act, whatever bounds or states the date */
+        if (cu->absent && (possessive_after(t, q->end, se) || when_after(t, q->end, se))) continue;
         fspan anchor = cue_anchor(fr, k, cs, ce, core), got;
         const cue_hits *ch = past_doer(x, cu, q, ss, cue_matches(x, cu, ss, se, &hits[k]), &oh);
         size_t reach = wide && cu->near < 0 && !cu->absent ? SIZE_MAX : (size_t)cu->reach;
