@@ -904,7 +904,8 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
         size_t e = i;
         while (e < n && (((unsigned char)s[e] | 32) >= 'a' && ((unsigned char)s[e] | 32) <= 'z')) e++;
         if (cc_lexicon_date_word(lx, s + i, e - i, -1)) return 1;
-        if (word_eq(s + i, e - i, "earlier") || word_eq(s + i, e - i, "later")) return 1; /* "earlier this month" */
+        /* "earlier this month"; "three years ago": a span counted back */
+        if (word_eq(s + i, e - i, "earlier") || word_eq(s + i, e - i, "later") || word_eq(s + i, e - i, "ago")) return 1;
         for (size_t k = 0; relative_words[k].w; k++)
             if (word_eq(s + i, e - i, relative_words[k].w)) return 1;
         i = e - 1;
@@ -1680,7 +1681,9 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         q->hedge = hedge;
         if (!p->opt || !p->opt->has_ref) set_unanchored(q);
         else {
-            double ref = (double)p->opt->ref, d = a.x * factor, slack = today || week || month ? 0 : a.h * factor;
+            /* "three years ago today", "exactly three years ago": that very day */
+            int exact = today || hedge == CC_H_EXACT;
+            double ref = (double)p->opt->ref, d = a.x * factor, slack = exact || week || month ? 0 : a.h * factor;
             const char *wu = u ? u->name : NULL;
             int64_t lo = (int64_t)llround(cc_norm_before(ref, d + slack, wu, factor)),
                     hi = (int64_t)llround(cc_norm_before(ref, d - slack, wu, factor));
