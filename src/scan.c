@@ -972,10 +972,10 @@ enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
-    L__N
+    L_RUNNING_TOTAL, L__N
 };
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
-                                             "now", "counted_from", "part_of_year"};
+                                             "now", "counted_from", "part_of_year", "running_total"};
 
 typedef struct {
     const cc_ruleset *rs;
@@ -1159,6 +1159,15 @@ static int crossing(const scan_ctx *x, size_t ms, const cc_qty *q)
     return listed_before(lx, "reached", t, ms, qty_from(q), 2);
 }
 
+/* "put Russia's cumulative losses at 1,086,000 on Friday": a word of the
+ * lexicon's `running_total` among the claim's words before the figure makes
+ * the day after it the day the total was told, not one day's count. */
+static int told_as_total(const scan_ctx *x, size_t ms, const cc_qty *q)
+{
+    size_t where;
+    return words_listed_before(x->lists[L_RUNNING_TOTAL], x->d->text, ms, qty_from(q), 8, &where);
+}
+
 /* "have lost about 15,000 men since August": a running total counted from a
  * day more than a window after its subject's first day (counted_from) is one
  * period's count. */
@@ -1246,7 +1255,8 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
         (x->when_span == TIME_WITHIN || later_start(x, decl) ||
          (x->when && x->when_span == TIME_PERIOD && !crossing(x, ms, q)) ||
          (x->when && x->when_span == TIME_DAY && x->when->start >= q->end && !crossing(x, ms, q) &&
-          !listed_before(cc_rules_lexicon(x->rs), "counted_from", x->d->text, q->end, x->when->start, 40)))) {
+          !listed_before(cc_rules_lexicon(x->rs), "counted_from", x->d->text, q->end, x->when->start, 40) &&
+          !told_as_total(x, ms, q)))) {
         /* "killed in 2024", "killed in May", "killed 12 troops on Friday": one period's count, not
          * the running total (a day before the figure may be the day it was told: "On Sunday, Kyiv
          * said 46,000 …") */
