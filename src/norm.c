@@ -1033,6 +1033,14 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         *end = e;
         return 1;
     }
+    if (j > i && word(p, j, "weekend")) { /* "last weekend": the Saturday and Sunday before this week */
+        if (!has) { set_unanchored(q); *end = j + 1; return 1; }
+        int64_t sat = monday_of(ref) - 2 + (dir < 0 ? 0 : 7 * dir + 7);
+        set_days(q, sat, sat + 1);
+        q->relative = 1;
+        *end = j + 1;
+        return 1;
+    }
     if (j > i && (word(p, j, "week") || word(p, j, "month") || word(p, j, "year"))) {
         if (!has) { set_unanchored(q); *end = j + 1; return 1; }
         int64_t lo, hi;
@@ -1776,7 +1784,7 @@ static const char *const glue_words[] = {"a", "an", "and", "between", "coming", 
                                          "into", "its", "last", "later", "next", "of", "over", "past", "previous",
                                          "the", "their", "this", "to", NULL};
 /* Words the grammar reads as quantities without the lexicon. */
-static const char *const grammar_words[] = {"half", "minus", "negative", "today", NULL};
+static const char *const grammar_words[] = {"half", "minus", "negative", "today", "weekend", NULL};
 
 static int in_list(const char *key, const char *const *list)
 {

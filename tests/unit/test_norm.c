@@ -625,6 +625,8 @@ static void test_relative_dates(void **state)
         {"four years ago this week", "2022-01-17", "2022-01-23"}, {"a year ago this month", "2025-01-01", "2025-01-31"},
         {"later this week", "2026-01-23", "2026-01-25"}, {"later this month", "2026-01-23", "2026-01-31"},
         {"next week", "2026-01-26", "2026-02-01"}, {"last month", "2025-12-01", "2025-12-31"},
+        {"last weekend", "2026-01-17", "2026-01-18"}, {"this weekend", "2026-01-24", "2026-01-25"},
+        {"next weekend", "2026-01-31", "2026-02-01"},
         {"yesterday", "2026-01-22", "2026-01-22"}, {"Saturday (Jan 24)", "2026-01-24", "2026-01-24"},
         /* "this" names the day of the week the reference date is in (Monday to Sunday) */
         {"this Saturday", "2026-01-24", "2026-01-24"}, {"this Sunday", "2026-01-25", "2026-01-25"},
