@@ -1526,6 +1526,23 @@ static int clause_open(const char *const *rel, const char *t, size_t a, size_t b
     return open;
 }
 
+/* Anchor inside a restrictive relative clause that closes with a comma
+ * before offset at: "In an offensive that began on 6 September, Ukrainian
+ * forces recaptured Balakliia": the date is the offensive's, and a cue
+ * after the comma is not its. */
+static int in_closed_clause(const char *t, size_t as, size_t ae, size_t at)
+{
+    static const char *const that[] = {"that", NULL};
+    size_t c = ae;
+    while (c < at && t[c] != ',' && t[c] != ';') c++;
+    if (c >= at) return 0;
+    size_t b = as;
+    while (b > 0 && t[b - 1] != ',' && t[b - 1] != ';' && t[b - 1] != '.' && t[b - 1] != '\n') b--;
+    for (size_t i = b; i < as; i++)
+        if ((i == b || t[i - 1] == ' ') && listed_at(that, t, i, as)) return 1;
+    return 0;
+}
+
 /* Where the aside within [lo, hi) that holds offset at ends, or 0. */
 static size_t aside_holding(const char *const *rel, const char *t, size_t lo, size_t hi, size_t at)
 {
@@ -1778,6 +1795,7 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         if (h.s >= anchor.e && clause_open(rel, t, anchor.e, h.s)) continue;
+        if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
         if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach &&
             words_apart(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) /* asides only shorten */
             continue;
