@@ -2386,7 +2386,10 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
     /* "the invasion on Saturday": some later day's; "four years ago this week" is placed by its words */
-    if (fr->with_year && q->relative && !anchored_by_words(cc_rules_lexicon(x->rs), t, q)) return;
+    /* …and "Thursday, February 24" a few days before the article: the weekday written fits the year */
+    if (fr->with_year && q->relative && !(q->mday && q->weekday >= 0 && q->weekday == q->weekday_actual) &&
+        !anchored_by_words(cc_rules_lexicon(x->rs), t, q))
+        return;
     fspan qs = {qty_from(q), q->end};
     /* the number itself: a cue may take a hedge word ("control over 15%": "over" is the verb's) */
     fspan core = qs;
