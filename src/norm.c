@@ -1035,7 +1035,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
     }
     if (j > i && word(p, j, "weekend")) { /* "last weekend": the Saturday and Sunday before this week */
         if (!has) { set_unanchored(q); *end = j + 1; return 1; }
-        int64_t sat = monday_of(ref) - 2 + (dir < 0 ? 0 : 7 * dir + 7);
+        int64_t sat = monday_of(ref) - 2 + 7 * (dir + 1); /* dir: -1 last, 0 this, 1 next */
         set_days(q, sat, sat + 1);
         q->relative = 1;
         *end = j + 1;

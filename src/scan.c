@@ -968,7 +968,6 @@ static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t
 
 enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 
-/* What one document's scan carries from claim to claim. */
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
@@ -977,6 +976,7 @@ enum {
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
                                              "now", "counted_from", "part_of_year", "running_total"};
 
+/* What one document's scan carries from claim to claim. */
 typedef struct {
     const cc_ruleset *rs;
     cc_matcher *m;
@@ -1472,15 +1472,10 @@ static size_t words_between(const size_t *ws, size_t nw, size_t a0, size_t a1, s
     return n;
 }
 
-/* The words of asides wholly within [lo, hi): a relative clause between
- * commas ("The Kremlin's forces, which have been advancing for three years,
- * control …") or a bracket. A cue on one side of an aside is as near the
- * words on its other side as if the aside were not there. *marks gets the
- * commas that bound them. */
-/* The aside that opens at offset i and closes before hi: its closing
- * bracket or comma, or 0 when none opens there. *comma: it is bounded by
- * commas. */
-/* rel: the lexicon's `aside` words, which open a relative clause after a comma. */
+/* The aside that opens at offset i and closes before hi: a bracket, or a
+ * relative clause between commas opened by a word of rel (the lexicon's
+ * `aside`). Returns its closing bracket or comma, 0 when none opens there;
+ * *comma: it is bounded by commas. */
 static size_t aside_at(const char *const *rel, const char *t, size_t i, size_t hi, int *comma)
 {
     size_t end = i;
@@ -1496,6 +1491,10 @@ static size_t aside_at(const char *const *rel, const char *t, size_t i, size_t h
     return end < hi && end > i ? end : 0;
 }
 
+/* The words of asides wholly within [lo, hi) ("The Kremlin's forces, which
+ * have been advancing for three years, control …"): a cue on one side of
+ * an aside is as near the words on its other side as if the aside were not
+ * there. *marks gets the commas that bound them. */
 static size_t aside_words(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t lo, size_t hi,
                           size_t *marks)
 {
@@ -1557,14 +1556,15 @@ static size_t aside_holding(const char *const *rel, const char *t, size_t lo, si
     return 0;
 }
 
-/* Words between two spans, asides not counted. */
-static size_t words_apart(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1,
-                          size_t b0, size_t b1)
+/* Whether spans a and b are more than reach words apart, asides not
+ * counted (they only shorten: asked only when the plain count is over). */
+static int beyond_reach(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t a0, size_t a1,
+                        size_t b0, size_t b1, size_t reach)
 {
     size_t n = words_between(ws, nw, a0, a1, b0, b1), marks;
-    if (!n) return 0;
+    if (n <= reach) return 0;
     size_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
-    return n - aside_words(rel, t, ws, nw, lo, hi, &marks);
+    return n - aside_words(rel, t, ws, nw, lo, hi, &marks) > reach;
 }
 
 typedef struct {
@@ -1583,7 +1583,10 @@ static size_t attach_distance(const char *const *rel, const char *t, const size_
         if (t[i] == ',' || t[i] == ';' || (t[i] == '-' && i > 0 && t[i - 1] == ' ') || (unsigned char)t[i] == 0xE2) d += 3;
         opens |= t[i] == ',' || t[i] == '(';
     }
-    if (opens) d -= aside_words(rel, t, ws, nw, lo, hi, &marks) + 3 * marks;
+    if (opens) {
+        d -= aside_words(rel, t, ws, nw, lo, hi, &marks);
+        d -= 3 * marks;
+    }
     return d;
 }
 
@@ -1780,8 +1783,7 @@ static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, f
  * the spans already taken. "Ukraine's Donetsk region": of two matches
  * joined by a possessive, the second (the head) is the one meant. */
 static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws,
-                    size_t nw,
-                    fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
+                    size_t nw, fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
 {
     size_t best = SIZE_MAX;
     fspan prev = {SIZE_MAX, 0};
@@ -1796,9 +1798,7 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         if (h.s >= anchor.e && clause_open(rel, t, anchor.e, h.s)) continue;
         if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
-        if (words_between(ws, nw, anchor.s, anchor.e, h.s, h.e) > reach &&
-            words_apart(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e) > reach) /* asides only shorten */
-            continue;
+        if (beyond_reach(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e, reach)) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
@@ -1824,9 +1824,6 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
     return best != SIZE_MAX;
 }
 
-/* A cue found for quantity q belongs to it only when no other quantity of
- * the sentence stands nearer ("launched its invasion in February 2022,
- * after annexing Crimea in 2014": "annexing" is 2014's). */
 /* Quantity b is a part of a, told right after it: "…14,000 civilians killed,
  * including more than 700 children" (the lexicon's `part_of`, right before
  * b, with no other figure between them). A part shares its whole's cues. */
@@ -1840,9 +1837,11 @@ static int part_of(const cc_lexicon *lx, const char *t, size_t len, const cc_qty
     return !listed_after(lx, "one_day", t, b->end, b->end + 80 < len ? b->end + 80 : len, 6);
 }
 
+/* A cue found for quantity q belongs to it only when no other quantity of
+ * the sentence stands nearer ("launched its invasion in February 2022,
+ * after annexing Crimea in 2014": "annexing" is 2014's). */
 static int nearest_quantity(const cc_lexicon *lx, const char *const *rel, const char *t, size_t len, const size_t *ws,
-                            size_t nw, fspan cue,
-                            const cc_qty *q, const cc_qty *all, size_t nall, const cue_hits *hits)
+                            size_t nw, fspan cue, const cc_qty *q, const cc_qty *all, size_t nall, const cue_hits *hits)
 {
     size_t mine = attach_distance(rel, t, ws, nw, q->start, q->end, cue.s, cue.e);
     for (size_t k = 0; k < nall; k++) {
@@ -1954,8 +1953,6 @@ static int filled_by(const cc_frame *fr, size_t k, const size_t *cs)
     return -1;
 }
 
-/* The value is written as a possessive ("Wednesday's meeting", "Monday’s
- * talks"): it belongs to the noun after it, whatever verb stands before. */
 /* A comma and "when" right after offset at: "2014, when …". */
 static int when_after(const char *t, size_t at, size_t se)
 {
@@ -1966,6 +1963,8 @@ static int when_after(const char *t, size_t at, size_t se)
     return listed_at(when, t, at, se);
 }
 
+/* The value is written as a possessive ("Wednesday's meeting", "Monday’s
+ * talks"): it belongs to the noun after it, whatever verb stands before. */
 static int possessive_after(const char *t, size_t at, size_t se)
 {
     if (at + 2 <= se && t[at] == '\'' && (t[at + 1] | 32) == 's') return 1;
@@ -2385,8 +2384,8 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     }
     /* a weekday beside a written date: a full date, or a month and day ("Saturday (Jan 24)"), not a bare weekday */
     if (fr->with_weekday && (q->weekday < 0 || q->weekday_actual < 0 || (q->relative && !q->month))) return;
-    /* "the invasion on Saturday": some later day's; "four years ago this week" is placed by its words */
-    /* …and "Thursday, February 24" a few days before the article: the weekday written fits the year */
+    /* "the invasion on Saturday": some later day's; "four years ago this week" is placed by its words,
+     * and "Thursday, February 24" a few days before the article by the weekday that fits its year */
     if (fr->with_year && q->relative && !(q->mday && q->weekday >= 0 && q->weekday == q->weekday_actual) &&
         !anchored_by_words(cc_rules_lexicon(x->rs), t, q))
         return;
@@ -2460,7 +2459,6 @@ static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forwar
     cc_normopt o = {d->has_date, d->date, round_down, forward, year};
     return o;
 }
-
 
 /* Every quantity of the sentence [ss, se), of any kind, as the normalizer
  * reads it (offsets in the sentence): read once per document and sentence. */
