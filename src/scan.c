@@ -1654,6 +1654,18 @@ static int name_ending(const char *t, size_t ss, size_t e, fspan *g)
     return 1;
 }
 
+/* A name starting at offset at that ends an apposition: the words since
+ * the comma before it open in lower case ("Kurakhove, a mining town south
+ * of *Pokrovsk*, fell": the town named is Kurakhove, not Pokrovsk). */
+static int in_apposition(const char *t, size_t ss, size_t at)
+{
+    size_t c = at;
+    while (c > ss && t[c - 1] != ',') c--;
+    if (c == ss) return 0;
+    while (c < at && t[c] == ' ') c++;
+    return c < at && islower((unsigned char)t[c]);
+}
+
 /* Names written before words v (names_before): right before them, before a
  * comma ("…, Sgt Nikita Loburets, died") or before an apposition or a
  * relative clause between commas ("Igor Kirillov, who commanded …, was
@@ -1668,7 +1680,8 @@ static void names_back(const char *t, size_t ss, fspan v, cue_hits *h)
         return;
     }
     for (size_t c = e; c > ss && e - c < 120 && t[c - 1] != '.' && t[c - 1] != ';'; c--)
-        if (t[c - 1] == ',' && name_ending(t, ss, c - 1, &g) && h->n < CUE_HITS) h->v[h->n++] = g;
+        if (t[c - 1] == ',' && name_ending(t, ss, c - 1, &g) && !in_apposition(t, ss, g.s) && h->n < CUE_HITS)
+            h->v[h->n++] = g;
 }
 
 /* Whether cue cu keeps its match *g: no word rules it out, and a name's
