@@ -77,6 +77,8 @@ typedef struct {
     pcre2_code *not_before; /* a match right before one of these words is something else ("Russia's invasion") */
     pcre2_code *object_of; /* verbs whose object the value is: a match before the verb is its doer ("Russian
                             * forces have killed 12,000 civilians": Russia killed, and is no victims' side) */
+    pcre2_code *yields;  /* general words that give way to another match within reach ("lost 46,000
+                          * soldiers killed": "killed" says what "lost" leaves open) */
     int nearest;         /* it belongs only to the quantity it stands nearest (the frame's nearest: sets it for all) */
     int nearer;          /* an alternative to the cue of its name before it, taken instead when it stands nearer */
     int same_clause;     /* never across a clause joined by ", and", ", but", ", while" or a semicolon */

@@ -1116,7 +1116,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
                                         "increments", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "not_before_gap", "object_of", "nearest", "nearer", "refer", "same_words",
-                                        "same_clause", NULL};
+                                        "same_clause", "yields", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1198,6 +1198,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         /* the verb, then white space, ending where the value starts */
         cu->object_of = word_list_or_table(c, cc_yaml_get(q, "object_of"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "object_of");
+        /* the whole of a match */
+        cu->yields = word_list_or_table(c, cc_yaml_get(q, "yields"), "\\A(?:", ")\\z", "yields");
         cu->refer = word_list_key(c, q, "refer");
         /* a word of the name, from where it starts */
         cu->not_names = word_list_or_table(c, cc_yaml_get(q, "not_names"), "\\G(?:", ")(?![\\pL\\pN])", "not_names");

@@ -2003,9 +2003,9 @@ static size_t untake(fspan *taken, size_t nt, size_t s, size_t e)
  * another quantity of the sentence ("met in Abu Dhabi on Sunday and plan
  * more talks next month": "talks" is next month's), the next nearest is
  * asked, a few times at most. */
-static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, const size_t *ws, size_t nw, fspan anchor,
-                   size_t reach, const fspan *taken, size_t ntaken, const cc_qty *q, const cc_qty *all, size_t nall,
-                   fspan *got)
+static int owned_match(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, const size_t *ws, size_t nw,
+                       fspan anchor, size_t reach, const fspan *taken, size_t ntaken, const cc_qty *q,
+                       const cc_qty *all, size_t nall, fspan *got)
 {
     const char *t = x->d->text;
     if (!find_cue(x->lists[L_ASIDE], cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
@@ -2014,7 +2014,7 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
         return 1;
     /* another quantity's: look past it (the spans copied only now, rarely) */
     fspan tk[40];
-    size_t n = ntaken < 33 ? ntaken : 33;
+    size_t n = ntaken < 36 ? ntaken : 36;
     memcpy(tk, taken, n * sizeof *tk);
     for (int tries = 0; tries < 3; tries++) {
         tk[n++] = *got;
@@ -2023,6 +2023,31 @@ static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, cons
             return 1;
     }
     return 0;
+}
+
+static int yielding(const scan_ctx *x, const cc_cue *cu, fspan g)
+{
+    return cu->yields && run(cu->yields, x->m, x->d->text + g.s, g.e - g.s, 0) >= 0;
+}
+
+/* owned_match, where a match of the cue's general words (yields) gives way
+ * to another of its matches right after the figure's noun, three words at
+ * most ("had lost some 46,000 soldiers killed" counts the killed; in "lost
+ * 500,000 troops, a figure that includes the wounded" the loss stands). */
+static int own_cue(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, const size_t *ws, size_t nw, fspan anchor,
+                   size_t reach, const fspan *taken, size_t ntaken, const cc_qty *q, const cc_qty *all, size_t nall,
+                   fspan *got)
+{
+    if (!owned_match(x, cu, ch, ws, nw, anchor, reach, taken, ntaken, q, all, nall, got)) return 0;
+    if (!yielding(x, cu, *got)) return 1;
+    fspan tk[34], alt;
+    size_t n = ntaken < 33 ? ntaken : 33;
+    memcpy(tk, taken, n * sizeof *tk);
+    tk[n++] = *got;
+    if (owned_match(x, cu, ch, ws, nw, anchor, reach < 3 ? reach : 3, tk, n, q, all, nall, &alt) &&
+        alt.s >= anchor.e && !yielding(x, cu, alt) && !clause_between(x->d->text, anchor.e, alt.s))
+        *got = alt;
+    return 1;
 }
 
 /* The cue's matches that may be q's: when q is the object of one of the
