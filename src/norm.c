@@ -957,6 +957,14 @@ static void narrow_month(cc_qty *q, int part)
     set_days(q, first + from[part] - 1, part == 3 ? last : first + to[part] - 1);
 }
 
+/* "since" or "by" before a date bounds a period, and rules ask for it
+ * before the date: it is not the date's words ("in" is: "in June"). */
+static int bound_lead(const P *p, size_t i) { return word(p, i, "by") || word(p, i, "since"); }
+
+/* A word that lets a month without a year be read as a date ("in June",
+ * "by late March", "since August"; a bare "May" is more often a verb). */
+static int month_lead(const P *p, size_t i) { return word(p, i, "in") || word(p, i, "by") || bound_lead(p, i); }
+
 /* Relative forms anchored to the reference date. */
 static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
 {
@@ -977,7 +985,7 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
     /* "in June", "in early June", "by late March", "since August": the month as a whole, the
      * latest such month (or the next one, in the future tense); the year written after it wins */
     int in_month = 0, part = 0;
-    int lead = word(p, j, "in") || word(p, j, "by") || word(p, j, "since");
+    int lead = month_lead(p, j);
     if (j == i && (lead || month_part(p, j, &e))) {
         size_t k = lead ? j + 1 : j;
         part = month_part(p, k, &e);
@@ -1439,7 +1447,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         size_t de;
         if (date_at(p, j, q, &de)) {
             q->hedge = hedge;
-            q->start = p->t[i].start;
+            q->start = p->t[hedge == CC_H_NONE && j + 1 < de && bound_lead(p, j) ? j + 1 : i].start;
             q->end = p->t[de - 1].end;
             if (hedge == CC_H_APPROX && !q->unanchored) { q->low -= 3; q->high += 3; }
             *endp = de;

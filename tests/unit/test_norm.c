@@ -577,6 +577,15 @@ static void test_date_intervals(void **state)
         NEAR(q.low, D(d[i].lo));
         NEAR(q.high, D(d[i].hi));
     }
+    /* "since" and "by" bound a period: rules look for them before the date,
+     * so they are not its words; "in" is */
+    static const struct { const char *text, *span; } w[] = {
+        {"since August", "August"}, {"by late March", "late March"}, {"in June", "in June"},
+    };
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        cc_qty q = q1(w[i].text, CC_K_DATE, "2025-10-01", 0);
+        SPAN(q, w[i].text, w[i].span);
+    }
 }
 
 /* A span of dates is one interval, from its first day to its last: two
