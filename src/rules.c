@@ -1116,7 +1116,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
                                         "increments", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "not_before_gap", "object_of", "nearest", "nearer", "refer", "same_words",
-                                        "same_clause", "yields", NULL};
+                                        "same_clause", "yields", "only_after", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1185,6 +1185,8 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         /* the words, then white space, ending where the cue's match starts */
         cu->not_after = word_list_or_table(c, cc_yaml_get(q, "not_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
                                            "not_after");
+        cu->only_after = word_list_or_table(c, cc_yaml_get(q, "only_after"), "(?<![\\pL\\pN])(?:", ")\\s+\\z",
+                                            "only_after");
         /* from where the cue's match ends: white space, a possessive ending and white space
          * ("Ukraine's farmland"), or straight a word that is a possessive ending ("children's");
          * not_before_gap: N: after a possessive, the words may stand up to N words further on, no

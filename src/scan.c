@@ -1598,13 +1598,15 @@ typedef struct {
     fspan v[CUE_HITS];
 } cue_hits;
 
-/* A cue's match g that is something else: right after a not_after word, or
- * right before a not_before one ("Russia's invasion": the invader, no side).
- * The words are looked for from lo and up to hi. */
+/* A cue's match g that is something else: right after a not_after word (or
+ * not after an only_after one), or right before a not_before one ("Russia's
+ * invasion": the invader, no side). The words are looked for from lo and up
+ * to hi. */
 static int excluded(scan_ctx *x, const cc_cue *cu, fspan g, size_t lo, size_t hi)
 {
     const char *t = x->d->text;
     if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > lo + 40 ? g.s - 40 : lo) >= 0) return 1;
+    if (cu->only_after && run(cu->only_after, x->m, t, g.s, g.s > lo + 40 ? g.s - 40 : lo) < 0) return 1;
     return cu->not_before && run(cu->not_before, x->m, t, g.e + 40 < hi ? g.e + 40 : hi, g.e) >= 0;
 }
 
