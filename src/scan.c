@@ -1686,11 +1686,28 @@ static void names_back(const char *t, size_t ss, fspan v, cue_hits *h)
             h->v[h->n++] = g;
 }
 
+/* A figure of the sentence [ss, se) other than a date (its hedge
+ * included) starts right after match g, or after "of": "captured 4,500 sq
+ * km", "took control of roughly 2,350 square kilometres". */
+static int before_figure(scan_ctx *x, fspan g, size_t ss, size_t se)
+{
+    const char *t = x->d->text;
+    size_t k = g.e;
+    while (k < se && t[k] == ' ') k++;
+    if (k + 3 <= se && strncasecmp(t + k, "of ", 3) == 0)
+        for (k += 3; k < se && t[k] == ' ';) k++;
+    const qentry *e = sentence_cache(x, ss, se);
+    for (size_t i = 0; i < e->nq; i++)
+        if (e->q[i].kind != CC_K_DATE && ss + qty_from(&e->q[i]) == k) return 1;
+    return 0;
+}
+
 /* Whether cue cu keeps its match *g: no word rules it out, and a name's
  * leading words that are no one's name are trimmed from it. */
 static int keeps(scan_ctx *x, const cc_cue *cu, fspan *g, size_t ss, size_t se)
 {
-    return (!cu->not_names || trim_names(x, cu, g)) && !excluded(x, cu, *g, ss, se);
+    return (!cu->not_names || trim_names(x, cu, g)) && !excluded(x, cu, *g, ss, se) &&
+           !(cu->not_before_figure && before_figure(x, *g, ss, se));
 }
 
 /* The matches of re in [ss, se), but those cue cu (when given) excludes. */
