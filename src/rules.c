@@ -1116,7 +1116,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
                                         "increments", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "not_before_gap", "object_of", "nearest", "nearer", "refer", "same_words",
-                                        "same_clause", "yields", "only_after", "not_before_figure", NULL};
+                                        "same_clause", "yields", "only_after", "not_before_figure", "shared_subject", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1177,6 +1177,9 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->nearer = yaml_flag(c, q, "nearer");
         cu->same_clause = yaml_flag(c, q, "same_clause");
         cu->not_before_figure = yaml_flag(c, q, "not_before_figure");
+        cu->shared_subject = yaml_flag(c, q, "shared_subject");
+        if (cu->shared_subject && cu->near < 0)
+            err_at(c, cc_yaml_get(q, "shared_subject"), "shared_subject: cue '%s' needs near: (the verb whose subject it is)", name, NULL);
         if (cu->nearer && !same_name_before(fr, name))
             err_at(c, cc_yaml_get(q, "nearer"), "nearer: cue '%s' is an alternative to a cue of the same name listed before it, and there is none", name, NULL);
         v = parse_int(c, cc_yaml_get(q, "reach"), 0, 60, "cue reach");

@@ -2018,6 +2018,54 @@ static size_t untake(fspan *taken, size_t nt, size_t s, size_t e)
     return nt;
 }
 
+/* The word that ends right before offset at (spaces skipped), as [*b, at'). */
+static int word_before(const char *t, size_t lo, size_t at, size_t *b, size_t *e)
+{
+    while (at > lo && t[at - 1] == ' ') at--;
+    *e = at;
+    while (at > lo && isalpha((unsigned char)t[at - 1])) at--;
+    *b = at;
+    return *e > *b;
+}
+
+/* Where "and" opens the predicate whose verb starts at v, up to two
+ * lower-case words (adverbs: "and now hold", "and still controls") between;
+ * SIZE_MAX when no "and" does. */
+static size_t and_before(const char *t, size_t ss, size_t v)
+{
+    size_t b, e;
+    for (int k = 0; k < 3 && word_before(t, ss, v, &b, &e); k++) {
+        if (e - b == 3 && strncmp(t + b, "and", 3) == 0) return b;
+        if (!islower((unsigned char)t[b])) break;
+        v = b;
+    }
+    return SIZE_MAX;
+}
+
+/* The subject a second predicate shares with the first ("Russian forces
+ * pressed on near Pokrovsk on Tuesday and now hold about 19%"): when the
+ * anchor (the verb) follows "and", the cue's match among the sentence's
+ * first four words, before the "and", no semicolon between. */
+static int shared_subject(const scan_ctx *x, const cue_hits *ch, const size_t *ws, size_t nw, size_t ss, fspan anchor,
+                          const fspan *taken, size_t ntaken, fspan *got)
+{
+    const char *t = x->d->text;
+    size_t a = and_before(t, ss, anchor.s);
+    if (a == SIZE_MAX || !nw) return 0;
+    size_t lim = nw > 4 ? ws[4] : a;
+    for (size_t i = 0; i < ch->n; i++) {
+        fspan h = ch->v[i];
+        if (h.s >= lim || h.e > a) break;
+        int clash = 0;
+        for (size_t k = 0; k < ntaken; k++)
+            if (h.s < taken[k].e && taken[k].s < h.e) clash = 1;
+        if (clash || memchr(t + h.e, ';', a - h.e)) continue;
+        *got = h;
+        return 1;
+    }
+    return 0;
+}
+
 /* The cue's match for quantity q (find_cue): when the nearest belongs to
  * another quantity of the sentence ("met in Abu Dhabi on Sunday and plan
  * more talks next month": "talks" is next month's), the next nearest is
@@ -2120,6 +2168,8 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
                        find_cue(x->lists[L_ASIDE], cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
                                 (size_t)cu->reach, taken, 0, &got) &&
                        antecedent(x, cu, &got);
+        if (!found && !referred && cu->shared_subject && cu->near >= 0)
+            found = shared_subject(x, ch, ws, nw, ss, anchor, taken, ntk, &got);
         if (!found && !referred) continue;
         if (filled >= 0) { /* an alternative: it replaces the other only when nearer */
             fspan fa = cue_anchor(fr, (size_t)filled, cs, ce, core), other = {cs[filled], ce[filled]};
