@@ -49,14 +49,34 @@ static int has_mark(const char *s, size_t n, const char *const *marks)
  * time or a handle, is no word), calling back with each. */
 typedef int (*word_fn)(const char *w, size_t n, void *arg);
 
+/* The length of the punctuation mark at s[0..n) written beyond ASCII (a
+ * dash, a curly quote, a bullet, an ellipsis: U+2000 to U+206F; the
+ * no-break space and U+00A1 to U+00BF: guillemets, the middle dot), or 0. */
+static size_t utf8_punct(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && u[0] == 0xE2 && (u[1] == 0x80 || u[1] == 0x81)) return 3;
+    if (n >= 2 && u[0] == 0xC2 && u[1] >= 0xA0 && u[1] <= 0xBF) return 2;
+    return 0;
+}
+
+/* A byte that may be part of a word at s[i]: a letter or digit, an
+ * apostrophe, or a letter beyond ASCII. */
+static int word_byte(const char *s, size_t n, size_t i)
+{
+    return isalnum((unsigned char)s[i]) || s[i] == '\'' || (((unsigned char)s[i] & 0x80) && !utf8_punct(s + i, n - i));
+}
+
 static size_t words(const char *s, size_t n, word_fn fn, void *arg)
 {
     size_t count = 0;
     for (size_t i = 0; i < n;) {
+        size_t pl = utf8_punct(s + i, n - i);
+        if (pl) { i += pl; continue; }
         if (!isalpha((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80)) { i++; continue; }
         size_t a = i;
         int digit = a > 0 && isdigit((unsigned char)s[a - 1]);
-        while (i < n && (isalnum((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80) || s[i] == '\'')) {
+        while (i < n && word_byte(s, n, i)) {
             if (isdigit((unsigned char)s[i])) digit = 1;
             i++;
         }

@@ -64,6 +64,10 @@ static const page pages[] = {
     {"Monday, 06 March 2023 08:00 GMT\nTanker seized in the Baltic, officials say\n\n2024-10-19 14:02:11\n(Wire) The ship was "
      "boarded.",
      "2024-10-19", CC_PD_LINE, 0},
+    /* a headline and its date after a dash: a dash, curly quote or bullet is no word */
+    {"World news in brief \xE2\x80\x94 20 May 2023\n\nKyiv denied the city had fallen.", "2023-05-20", CC_PD_HEADER, 0},
+    {"\xE2\x80\x9CWar diary\xE2\x80\x9D \xE2\x80\xA2 day 452 \xE2\x80\x93 21 May 2023\n\nShelling went on.", "2023-05-21",
+     CC_PD_BYLINE, 0},
     /* the article's own address */
     {"https://news.example.org/world/2024/08/24/border-town-shelled/\n\nBorder town shelled overnight\n", "2024-08-24",
      CC_PD_ADDRESS, 0},
