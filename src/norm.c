@@ -1692,7 +1692,9 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     q->wfactor = factor;
     /* "three years ago (today)": a date; "four years ago this week (month)": that week (month) then */
     if (kind == CC_K_DURATION && word(p, k, "ago") && (p->want == CC_K_ANY || p->want == CC_K_DATE)) {
-        int today = word(p, k + 1, "today");
+        size_t te; /* "ago today", "ago this morning": a word of today */
+        const cc_lxent *rd = lookup(p, k + 1, CC_LX_RELDAY, &te);
+        int today = rd && rd->iv == 0;
         int week = word(p, k + 1, "this") && word(p, k + 2, "week"), month = word(p, k + 1, "this") && word(p, k + 2, "month");
         q->hedge = hedge;
         if (!p->opt || !p->opt->has_ref) set_unanchored(q);
@@ -1714,7 +1716,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             q->relative = 1;
         }
         q->start = p->t[i].start;
-        size_t last = today ? k + 1 : week || month ? k + 2 : k;
+        size_t last = today ? te - 1 : week || month ? k + 2 : k;
         q->end = p->t[last].end;
         *endp = last + 1;
         return 1;

@@ -630,6 +630,7 @@ static void test_relative_dates(void **state)
         {"last Thursday", "2026-01-22", "2026-01-22"}, {"last Friday", "2026-01-16", "2026-01-16"},
         {"next Monday", "2026-01-26", "2026-01-26"}, {"last August", "2025-08-01", "2025-08-31"},
         {"three years ago today", "2023-01-23", "2023-01-23"}, {"exactly three years ago", "2023-01-23", "2023-01-23"},
+        {"two years ago this morning", "2024-01-23", "2024-01-23"}, {"a year ago tonight", "2025-01-23", "2025-01-23"},
         {"earlier this month", "2026-01-01", "2026-01-23"},
         {"four years ago this week", "2022-01-17", "2022-01-23"}, {"a year ago this month", "2025-01-01", "2025-01-31"},
         {"later this week", "2026-01-23", "2026-01-25"}, {"later this month", "2026-01-23", "2026-01-31"},
