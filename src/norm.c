@@ -310,7 +310,7 @@ static double unit_ratio(const cc_lxent *a, const cc_lxent *b)
 }
 
 /* "three years and nine months", "two years, six months", "1 year 3
- * months": a smaller unit's count after duration a in *u (its unit ending
+ * months", "four years and a week": a smaller unit's count after duration a in *u (its unit ending
  * at j) adds to it, the whole counted in the smaller unit and as precise as
  * that part. The token after it, or j. */
 static size_t smaller_part(const P *p, size_t j, amt *a, const cc_lxent **u)
@@ -319,7 +319,14 @@ static size_t smaller_part(const P *p, size_t j, amt *a, const cc_lxent **u)
     if (sym(p, k, ',')) k++;
     if (word(p, k, "and")) k++;
     amt c;
-    if (!amount(p, k, &c, 0) || c.share || c.x <= 0) return j;
+    if (word(p, k, "a") || word(p, k, "an")) { /* "four years and a week" */
+        memset(&c, 0, sizeof c);
+        c.x = 1;
+        c.h = 0.5; /* as precise as "one" */
+        c.end = k + 1;
+    } else if (!amount(p, k, &c, 0) || c.share || c.x <= 0) {
+        return j;
+    }
     const cc_lxent *v = lookup_unit(p, c.end, &ue);
     if (!v || v->kind != CC_K_DURATION || v->v >= (*u)->v) return j;
     a->x = a->x * unit_ratio(*u, v) + c.x;

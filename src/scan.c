@@ -1895,6 +1895,28 @@ static int nearest_quantity(const cc_lexicon *lx, const char *const *rel, const 
     return 1;
 }
 
+/* The word that ends right before offset at (spaces skipped), as [*b, at'). */
+static int word_before(const char *t, size_t lo, size_t at, size_t *b, size_t *e)
+{
+    while (at > lo && t[at - 1] == ' ') at--;
+    *e = at;
+    while (at > lo && isalpha((unsigned char)t[at - 1])) at--;
+    *b = at;
+    return *e > *b;
+}
+
+/* A veto word the sentence denies ("with no ceasefire in sight", "without
+ * a truce"): "no" or "without" right before it, "a", "an" or "any" between. */
+static int denied_word(const char *t, size_t lo, size_t at)
+{
+    size_t b, e;
+    if (!word_before(t, lo, at, &b, &e)) return 0;
+    if ((e - b == 1 && tolower((unsigned char)t[b]) == 'a') || (e - b == 2 && strncasecmp(t + b, "an", 2) == 0) ||
+        (e - b == 3 && strncasecmp(t + b, "any", 3) == 0))
+        if (!word_before(t, lo, b, &b, &e)) return 0;
+    return (e - b == 2 && strncasecmp(t + b, "no", 2) == 0) || (e - b == 7 && strncasecmp(t + b, "without", 7) == 0);
+}
+
 /* How many words around a claim its frame's vetoes look at; a veto phrase
  * that starts there may run VETO_TAIL words further ("lost 1,160 troops in
  * the past 24 hours": "past 24 hours" starts within the three words after). */
@@ -1924,11 +1946,12 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
     /* a veto word in an aside within the claim is the aside's ("forces, who have pushed west since
      * the spring, now hold 19%") */
     for (size_t from = vs; r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, from) >= 0;) {
-        size_t at = pcre2_get_ovector_pointer(x->m->md)[0];
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+        size_t at = ov[0], mend = ov[1];
         size_t end = aside_holding(x->lists[L_ASIDE], x->d->text, ms, me, at);
         if (at >= ve) break;
-        if (!end) return 1;
-        from = end;
+        if (!end && !denied_word(x->d->text, ss, at)) return 1;
+        from = end ? end : mend > at ? mend : at + 1;
     }
     if (r->frame->veto_counted && run(r->frame->veto_counted, x->m, x->d->text, ce, vend) >= 0) return 1;
     return r->frame->veto_before && run(r->frame->veto_before, x->m, x->d->text, vstart, bs) >= 0;
@@ -2016,16 +2039,6 @@ static size_t untake(fspan *taken, size_t nt, size_t s, size_t e)
             return nt - 1;
         }
     return nt;
-}
-
-/* The word that ends right before offset at (spaces skipped), as [*b, at'). */
-static int word_before(const char *t, size_t lo, size_t at, size_t *b, size_t *e)
-{
-    while (at > lo && t[at - 1] == ' ') at--;
-    *e = at;
-    while (at > lo && isalpha((unsigned char)t[at - 1])) at--;
-    *b = at;
-    return *e > *b;
 }
 
 /* Where "and" opens the predicate whose verb starts at v, up to two

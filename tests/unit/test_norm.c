@@ -405,6 +405,11 @@ static void test_units(void **state)
     assert_string_equal(q.wunit, "month");
     q = q1("two days, 6 hours", CC_K_DURATION, NULL, 0);
     NEAR(q.best, 2.25);
+    q = q1("four years and a week", CC_K_DURATION, NULL, 0); /* "a", "an": one of the smaller unit */
+    NEAR(q.best, 4 * 365 + 7);
+    assert_string_equal(q.wunit, "week");
+    q = q1("a year and a day", CC_K_DURATION, NULL, 0);
+    NEAR(q.best, 366);
     q = q1("three years and 100,000 deaths", CC_K_DURATION, NULL, 0); /* no unit after: the years alone */
     NEAR(q.best, 3 * 365);
     q = q1("Posted on 2025.10.14 by staff", CC_K_DATE, NULL, 0); /* dotted, the year first */
