@@ -1525,6 +1525,28 @@ static int clause_open(const char *const *rel, const char *t, size_t a, size_t b
     return open;
 }
 
+/* Words a relative clause's head may stand before its comma ("the talks in
+ * Istanbul, which …"). */
+enum { HEAD_WORDS = 4 };
+
+/* A cue's match [hs, he) before an anchor at offset at that stands in a
+ * relative clause opened after the match (", which …", still open at the
+ * anchor): the match is the clause's head only when it ends within
+ * HEAD_WORDS words of the comma. "The meeting comes three years after the
+ * invasion, which Moscow launched on 24 February 2022": the date is the
+ * invasion's, not the meeting's; "the talks in Istanbul, which opened on
+ * Monday" keeps its talks. */
+static int outside_clause(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t hs, size_t he,
+                          size_t at)
+{
+    size_t open = SIZE_MAX;
+    for (size_t i = he; i < at; i++) {
+        if (t[i] == ';') open = SIZE_MAX;
+        else if (t[i] == ',') open = i + 2 < at && t[i + 1] == ' ' && listed_at(rel, t, i + 2, at) ? i : SIZE_MAX;
+    }
+    return open != SIZE_MAX && words_between(ws, nw, hs, he, open, open + 1) > HEAD_WORDS;
+}
+
 /* Anchor inside a restrictive relative clause that closes with a comma
  * before offset at: "In an offensive that began on 6 September, Ukrainian
  * forces recaptured Balakliia": the date is the offensive's, and a cue
@@ -1829,6 +1851,7 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
         if (h.s >= anchor.e && clause_open(rel, t, anchor.e, h.s)) continue;
+        if (h.e <= anchor.s && outside_clause(rel, t, ws, nw, h.s, h.e, anchor.s)) continue;
         if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
         if (beyond_reach(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e, reach)) continue;
         /* of two at the same number of words, the one not across a comma or dash */
