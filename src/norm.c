@@ -577,11 +577,15 @@ static int amount(const P *p, size_t i, amt *a, int prefer_unit)
 
 /* ---- intervals ---- */
 
-static void hedge_interval(const P *p, cc_hedge h, double x, double pl, double ph, double *lo, double *hi, int nonneg)
+static void hedge_interval(const P *p, cc_hedge h, double x, double pl, double ph, double *lo, double *hi, int nonneg,
+                           double whole)
 {
     double aw = cc_lexicon_param(p->lx, "approx_widen", 0.10);
     double nw = cc_lexicon_param(p->lx, "nearly_widen", 0.125);
     double ax = fabs(x);
+    /* a share of a whole is as loose as its complement where that is the
+     * smaller: "about 79%" is "about 21%" of the rest, 77 to 81, not 71 to 87 */
+    if (whole > 0 && x > 0 && x < whole && whole - x < ax) ax = whole - x;
     (void)ph;
     switch (h) {
     case CC_H_APPROX: *lo = fmin(pl, x - aw * ax); *hi = fmax(ph, x + aw * ax); break;
@@ -1737,7 +1741,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         double pl = a.x, phh = b.x;
         best = (a.x + b.x) / 2;
         wnum = b.x;
-        hedge_interval(p, hedge, best, pl, phh, &lo, &hi, nonneg);
+        hedge_interval(p, hedge, best, pl, phh, &lo, &hi, nonneg, 0);
         if (hedge == CC_H_OVER || hedge == CC_H_ATLEAST) lo = a.x;
         if (hedge == CC_H_UPTO || hedge == CC_H_UNDER) hi = b.x;
         if (hedge == CC_H_NEARLY) hi = b.x;
@@ -1757,7 +1761,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         /* an ongoing thing's age counts completed units: "34-month" is 34 to 35
          * months, "1,000-day" is day 1,000, whatever the trailing zeros */
         if (elapsed && !a.share) { pl = a.x; phh = a.x + (a.x == floor(a.x) ? 1 : 2 * h); }
-        hedge_interval(p, hedge, a.x, pl, phh, &lo, &hi, nonneg);
+        hedge_interval(p, hedge, a.x, pl, phh, &lo, &hi, nonneg, kind == CC_K_PERCENT ? 100 / factor : 0);
         if (hedge == CC_H_NEARLY && p->opt && p->opt->round_down && kind == CC_K_DURATION) hi = a.x;
     }
     q->kind = kind;

@@ -1771,18 +1771,23 @@ static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, siz
 }
 
 /* How far back a referring cue looks for what it stands for: the sentences
- * before it in its paragraph, this many bytes at most. */
-enum { REFER_BACK = 600 };
+ * before it in its paragraph and the paragraph before (news writes a
+ * paragraph a sentence), this many bytes at most. */
+enum { REFER_BACK = 600, REFER_PARAGRAPHS = 2 };
 
 /* The cue's last match before the referring words at got, in their
- * paragraph: what "the region" stands for in "In Kherson, … it holds 70% of
- * the region"; got becomes that match. */
+ * paragraph or the one before: what "the region" stands for in "In
+ * Kherson, … it holds 70% of the region"; got becomes that match. */
 static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
 {
     const char *t = x->d->text;
     size_t end = got->s, from = end > REFER_BACK ? end - REFER_BACK : 0;
+    int paras = 0;
     for (size_t i = end; i > from + 1; i--)
-        if (t[i - 1] == '\n' && t[i - 2] == '\n') { from = i; break; }
+        if (t[i - 1] == '\n' && t[i - 2] == '\n') {
+            while (i > from + 1 && t[i - 2] == '\n') i--; /* one break, however many blank lines */
+            if (++paras == REFER_PARAGRAPHS) { from = i; break; }
+        }
     int found = 0;
     while (from < end) {
         if (run(cu->re, x->m, t, end, from) < 0) break;
