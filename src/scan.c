@@ -464,7 +464,12 @@ static int words_listed_before(const char *const *fw, const char *t, size_t ss, 
  * semicolon or colon before it in the sentence [ss, ..). */
 static size_t clause_start(const char *t, size_t ss, size_t at)
 {
-    while (at > ss && t[at - 1] != ',' && t[at - 1] != ';' && t[at - 1] != ':') at--;
+    for (; at > ss; at--) {
+        char c = t[at - 1];
+        if (c == ';' || c == ':') break;
+        /* "1,000": a thousands separator, no clause's end */
+        if (c == ',' && !(at >= ss + 2 && isdigit((unsigned char)t[at - 2]) && isdigit((unsigned char)t[at]))) break;
+    }
     return at;
 }
 
@@ -477,7 +482,9 @@ static int future_before(const cc_lexicon *lx, const char *t, size_t ss, size_t 
 {
     size_t cs = clause_start(t, ss, at), w;
     /* "had been planned for November 19", "was due to meet on Monday": a plan told in the past */
-    return listed_before_at(lx, "future", t, cs, at, 16, &w) && !listed_before(lx, "future_in_past", t, cs, w, 2);
+    if (listed_before_at(lx, "future", t, cs, at, 16, &w) && !listed_before(lx, "future_in_past", t, cs, w, 2))
+        return 1;
+    return listed_before(lx, "ahead_present", t, cs, at, 6); /* "the war enters its fourth year on Monday" */
 }
 
 static void sentence_at(const cc_matcher *m, const cc_doc *d, size_t off, size_t *s, size_t *e);
@@ -615,6 +622,9 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, siz
                 listed_before(lx, "ahead_before", d->text, ss, from, 4) ||
                 listed_after(lx, "ahead_after", d->text, c->raw.end, se, 8);
     if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead ? AGE_AHEAD : AGE_REACHED;
+    /* "marks 1,000 days on Tuesday": a milestone in the present tense with its day is scheduled (the
+     * day was read forward); with no day it is today's */
+    ahead = ahead || listed_before(lx, "ahead_present", d->text, ss, c->raw.end, 6); /* "enters its fourth year" */
     *lo = when->low;
     *hi = when->high;
     if (!ahead && *hi > d->date) { /* "dragged on into a fourth year this week": by now */
@@ -1310,23 +1320,27 @@ static int reread(const cc_lexicon *lx, const char *t, size_t at, size_t len, cc
     return 0;
 }
 
-/* A weekday that opens its sentence before a comma ("On Thursday, Zelensky
- * is due in Brussels") dates the clause after it: a future word among its
- * first eight words looks forward. */
+/* A weekday that opens its sentence ("On Thursday, Zelensky is due in
+ * Brussels", "On Monday the war enters its fourth year") dates the clause
+ * after it: a future word among its first eight words, or a milestone in the
+ * present tense among its first five, looks forward. */
 static int future_after_fronted(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
 {
     const char *t = d->text;
     size_t b = ss;
     while (b < q->start && isspace((unsigned char)t[b])) b++;
-    if (b + 3 <= q->start && strncasecmp(t + b, "on ", 3) == 0) b += 3;
+    int on = b + 3 <= q->start && strncasecmp(t + b, "on ", 3) == 0;
+    if (on) b += 3;
     while (b < q->start && isspace((unsigned char)t[b])) b++;
     if (b != q->start) return 0; /* not the sentence's opening words */
     size_t c = q->end;
     while (c < d->len && t[c] == ' ') c++;
-    if (c >= d->len || t[c] != ',') return 0;
-    size_t se = c + 1;
+    /* "On Thursday, Zelensky is due …", "On Monday the war enters …" (not "Wednesday's meeting …") */
+    if (c < d->len && t[c] == ',') c++;
+    else if (!on) return 0;
+    size_t se = c;
     while (se < d->len && se - c < 200 && t[se] != '.' && t[se] != '!' && t[se] != '?' && t[se] != '\n') se++;
-    return listed_after(lx, "future", t, c + 1, se, 8);
+    return listed_after(lx, "future", t, c, se, 8) || listed_after(lx, "ahead_present", t, c, se, 5);
 }
 
 /* A date placed by the publication date (a bare weekday, a month, a month
