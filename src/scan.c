@@ -2019,16 +2019,18 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
 }
 
 /* A date that opens its sentence as an adverbial ("On September 30, 2022,
- * Putin proclaimed …", "Late on Friday, …"; not "Today, February 24, is …"):
- * at most two words before it, the last a clause-date word of the lexicon,
- * and a comma after. It dates the whole clause, so its cues are sought to the
+ * Putin proclaimed …", "Late on Friday, …", "Two years ago today, …"; not
+ * "Today, February 24, is …"): no word before it, or at most two, the last
+ * a clause-date word of the lexicon, and a comma after. It dates the whole clause, so its cues are sought to the
  * sentence's end, not within the frame's reach. */
 static int fronted_date(const cc_lexicon *lx, const char *t, const size_t *ws, size_t nw, size_t se, const cc_qty *q)
 {
     if (q->kind != CC_K_DATE) return 0;
     size_t before = 0;
     while (before < nw && ws[before] < q->start) before++;
-    if (before < 1 || before > 2 || !cc_lexicon_word_of(lx, t + ws[before - 1], q->start - ws[before - 1], CC_LX_CLAUSE_DATE))
+    /* the date itself may open the sentence: "Two years ago today, Putin's tanks crossed into Ukraine" */
+    if (before > 2 || (before > 0 && !cc_lexicon_word_of(lx, t + ws[before - 1], q->start - ws[before - 1],
+                                                         CC_LX_CLAUSE_DATE)))
         return 0;
     size_t e = q->end;
     while (e < se && (t[e] == ' ' || t[e] == '\t')) e++;
