@@ -1379,6 +1379,17 @@ static int after_listed(const P *p, size_t i, const char *list)
     return 0;
 }
 
+/* A label of the list before a colon among the eight tokens before i: a
+ * headline's "Russia-Ukraine war: key events on day 1,344". */
+static int label_listed(const P *p, size_t i, const char *list)
+{
+    for (size_t k = i, n = 0; k > 1 && n < 8; k--, n++)
+        if (sym(p, k - 1, ':') && p->t[k - 2].type == CC_T_WORD)
+            for (const char *const *lw = cc_lexicon_list(p->lx, list); lw && *lw; lw++)
+                if (cc_tok_is(p->s, &p->t[k - 2], *lw)) return 1;
+    return 0;
+}
+
 /* "Day 1,366 of the invasion", "Ukraine war: day 1,366", a live blog's count
  * of days: on the Nth day, N - 1 to N days have gone by. Only before "of" or
  * after what is counted (lexicon `day_count_of`), so that "day 3" in a list
@@ -1386,7 +1397,8 @@ static int after_listed(const P *p, size_t i, const char *list)
 static int day_number(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     if (!word(p, i, "day") || i + 1 >= p->nt || p->t[i + 1].type != CC_T_NUM || p->t[i + 1].dec_digits ||
-        p->t[i + 1].power || p->t[i + 1].num < 1 || !(word(p, i + 2, "of") || after_listed(p, i, "day_count_of")))
+        p->t[i + 1].power || p->t[i + 1].num < 1 ||
+        !(word(p, i + 2, "of") || after_listed(p, i, "day_count_of") || label_listed(p, i, "day_count_of")))
         return 0;
     double n = p->t[i + 1].num;
     q->kind = CC_K_DURATION;

@@ -418,6 +418,9 @@ static void test_units(void **state)
     q = q1("Ukraine war: day 1,111", CC_K_DURATION, NULL, 0); /* after what is counted (day_count_of) */
     NEAR(q.low, 1110);
     NEAR(q.high, 1111);
+    q = q1("Russia-Ukraine war: key events on day 1,344", CC_K_DURATION, NULL, 0); /* a headline's label */
+    NEAR(q.high, 1344);
+    assert_true(none("Programme: panels on day 2", CC_K_DURATION));
     assert_true(none("Trade talks, day 3", CC_K_DURATION));
     assert_true(none("met for a second day", CC_K_DURATION)); /* again, no period entered */
     /* a timeline's year label places a month, or a month and day, written without a year */
