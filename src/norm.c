@@ -1379,6 +1379,20 @@ static int after_listed(const P *p, size_t i, const char *list)
     return 0;
 }
 
+/* The unit of a figure given after a label that names it, as a by-the-
+ * numbers line writes: "Days since the invasion: 1,461" is 1,461 days. The
+ * label opens the piece read, a duration unit first, a few words at most,
+ * and the colon stands right before the figure (at i). */
+static const cc_lxent *label_unit(const P *p, size_t i)
+{
+    size_t ue;
+    if (i < 2 || i > 9 || !sym(p, i - 1, ':')) return NULL;
+    for (size_t k = 0; k + 1 < i; k++) /* words, hyphened ("full-scale") */
+        if (p->t[k].type != CC_T_WORD && !(is_dash(p, k) && adjacent(p, k) && adjacent(p, k + 1))) return NULL;
+    const cc_lxent *u = lookup_unit(p, 0, &ue);
+    return u && u->kind == CC_K_DURATION ? u : NULL;
+}
+
 /* A label of the list before a colon among the eight tokens before i: a
  * headline's "Russia-Ukraine war: key events on day 1,344". */
 static int label_listed(const P *p, size_t i, const char *list)
@@ -1643,6 +1657,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             const cc_lxent *fu = lookup_unit(p, fk, &ue);
             if (fu && fu->kind != CC_K_PERCENT) { u = fu; a.share = 0; k = ue; }
         }
+        if (!u && !a.share && !range) u = label_unit(p, i);
         if (unit_one && !u) return 0;
         if (u && u->kind == CC_K_PERCENT && a.share) u = NULL;
         /* "an hour and a half", "one year and a quarter" */

@@ -421,6 +421,10 @@ static void test_units(void **state)
     q = q1("Russia-Ukraine war: key events on day 1,344", CC_K_DURATION, NULL, 0); /* a headline's label */
     NEAR(q.high, 1344);
     assert_true(none("Programme: panels on day 2", CC_K_DURATION));
+    q = q1("Days since the full-scale invasion: 1,400", CC_K_DURATION, NULL, 0); /* a label names the unit */
+    NEAR(q.best, 1400);
+    assert_true(none("Since the invasion: 1,400", CC_K_DURATION));
+    assert_true(none("Russia and Ukraine, in days: 1,400", CC_K_DURATION));
     assert_true(none("Trade talks, day 3", CC_K_DURATION));
     assert_true(none("met for a second day", CC_K_DURATION)); /* again, no period entered */
     /* a timeline's year label places a month, or a month and day, written without a year */
