@@ -1480,7 +1480,10 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     int between = 0;
     if (word(p, j, "between") || (word(p, j, "from") && hedge == CC_H_NONE)) { between = word(p, j, "between") ? 1 : 2; j++; }
 
-    if (p->want == CC_K_ANY || p->want == CC_K_DATE) {
+    /* "estimated in June", "reported on Friday": a verb of the hedge list before a date's
+     * preposition hedges no date (the date is read from the preposition on) */
+    int verb_hedge = hedge != CC_H_NONE && (word(p, j, "in") || word(p, j, "on") || month_lead(p, j));
+    if ((p->want == CC_K_ANY || p->want == CC_K_DATE) && !verb_hedge) {
         size_t de;
         if (date_at(p, j, q, &de)) {
             q->hedge = hedge;

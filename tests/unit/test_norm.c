@@ -589,6 +589,13 @@ static void test_date_intervals(void **state)
         NEAR(q.low, D(d[i].lo));
         NEAR(q.high, D(d[i].hi));
     }
+    /* a hedge word that is a verb before the date's preposition hedges nothing */
+    {
+        cc_qty e = q1("Britain estimated in June that", CC_K_DATE, "2025-07-05", 0);
+        NEAR(e.low, D("2025-06-01"));
+        NEAR(e.high, D("2025-06-30"));
+        assert_int_equal(e.hedge, CC_H_NONE);
+    }
     /* "since" and "by" bound a period: rules look for them before the date,
      * so they are not its words; "in" is */
     static const struct { const char *text, *span; } w[] = {
