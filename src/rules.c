@@ -930,7 +930,7 @@ static int next_table(const char **t, char *one, size_t n)
 /* after a name that is a verb's object ("captured Novoselivka"): punctuation, the end, or a word
  * that cannot be the noun a capitalised adjective qualifies ("captured German tanks" names no place) */
 #define OBJECT_TAIL "(?=\\s*+(?:[,.;:!?()\"”]|\\z)|\\s++(?:in|on|at|after|before|from|and|or|by|last|this|earlier|early|late|" \
-    "mid|during|with|without|under|for|to|ago|back|near|as|amid|following|overnight|yesterday|today|since|until|when|" \
+    "mid|the|during|with|without|under|for|to|ago|back|near|as|amid|following|overnight|yesterday|today|since|until|when|" \
     "while|which|who|but|despite|itself|entirely|fully|completely|outright|[-–—])(?![\\pL\\pN]))"
 
 /* One capitalised word of a proper name, hyphens inside ("Novo-Mykhailivka"); \\p{Lu} is not
