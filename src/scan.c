@@ -2626,6 +2626,74 @@ static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forwar
 
 /* Every quantity of the sentence [ss, se), of any kind, as the normalizer
  * reads it (offsets in the sentence): read once per document and sentence. */
+/* Whether a word of the lexicon's period words (since, after, until …)
+ * stands among the five words before offset at in its clause: the year
+ * there bounds a period ("since the invasion of February 2022"). */
+static int after_period_word(const cc_lexicon *lx, const char *t, size_t lo, size_t at)
+{
+    for (int n = 0; n < 5 && at > lo;) {
+        while (at > lo && !isalpha((unsigned char)t[at - 1])) {
+            if (t[at - 1] == ',' || t[at - 1] == ';' || t[at - 1] == '.') return 0;
+            at--;
+        }
+        size_t e = at;
+        while (at > lo && isalpha((unsigned char)t[at - 1])) at--;
+        if (e > at && cc_lexicon_word_of(lx, t + at, e - at, CC_LX_PERIOD)) return 1;
+        n++;
+    }
+    return 0;
+}
+
+/* The year a passage has set for the dates after it: the last year written
+ * in t[lo, at) ("In 2022, Ukrainian troops retook Kherson city on November
+ * 11", "… annexed four regions on 30 September 2022. Ukraine liberated Lyman
+ * on 1 October"), not one that bounds a period; 0 when none. */
+static int narrative_year(const cc_lexicon *lx, const char *t, size_t lo, size_t at)
+{
+    int year = 0;
+    for (size_t i = lo; i + 4 <= at; i++) {
+        if (!isdigit((unsigned char)t[i]) || (i > lo && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == ',')))
+            continue;
+        size_t e = i;
+        while (e < at && isdigit((unsigned char)t[e])) e++;
+        if (e - i != 4 || (e < at && (isalnum((unsigned char)t[e]) || t[e] == '\''))) { i = e; continue; }
+        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+        if (y >= 1990 && y < 2100 && !after_period_word(lx, t, lo, i)) year = y;
+        i = e;
+    }
+    return year;
+}
+
+/* Where the sentence before the one at ss starts, in the same paragraph (ss
+ * when it opens its paragraph). */
+static size_t previous_sentence(const char *t, size_t ss)
+{
+    size_t b = ss;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t')) b--;
+    if (b == 0 || t[b - 1] == '\n') return ss;
+    b--; /* its end mark */
+    while (b > 0 && ss - b < 400 && t[b - 1] != '.' && t[b - 1] != '!' && t[b - 1] != '?' && t[b - 1] != '\n') b--;
+    return b;
+}
+
+/* The year for a sentence's month-and-day dates written without one: a
+ * timeline's label, else the passage's year when one of them has no
+ * weekday beside it (q, nq: the sentence read without it). */
+static int sentence_year(scan_ctx *x, size_t ss, const cc_qty *q, size_t nq, int label)
+{
+    if (label) return label;
+    const cc_doc *d = x->d;
+    int ry, rm, rdd;
+    if (!d->has_date) return 0;
+    cc_civil_from_days(d->date, &ry, &rm, &rdd);
+    for (size_t k = 0; k < nq; k++)
+        if (q[k].kind == CC_K_DATE && q[k].month && q[k].relative && q[k].weekday < 0) {
+            int y = narrative_year(cc_rules_lexicon(x->rs), d->text, previous_sentence(d->text, ss), ss + q[k].start);
+            return y && y < ry ? y : 0;
+        }
+    return 0;
+}
+
 static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
 {
     cc_matcher *m = x->m;
@@ -2641,11 +2709,16 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
     if (!e) {
         cc_qty q[QC_MAX];
         size_t label;
-        int year = label_year(d, ss, &label);
+        int labelled = label_year(d, ss, &label), year = labelled;
         cc_normopt o = norm_opt(d, year, 0, 0);
         size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
-        if (year && label >= ss) /* a timeline's label is no quantity of its line */
+        if (!labelled && (year = sentence_year(x, ss, q, nq, 0))) { /* read again in the passage's year */
+            o = norm_opt(d, year, 0, 0);
+            nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
+            if (nq > QC_MAX) nq = QC_MAX;
+        }
+        if (labelled && label >= ss) /* a timeline's label is no quantity of its line */
             for (size_t k = 0; k < nq; k++)
                 if (q[k].start == label - ss) {
                     memmove(&q[k], &q[k + 1], (nq - k - 1) * sizeof *q);
