@@ -29,6 +29,7 @@ typedef struct {
     unsigned unanchored : 1; /* relative but no reference date was given: low/high/best are NaN */
     unsigned range : 1;      /* written as a range or "between … and …" */
     unsigned vague : 1;      /* a vague count such as "tens of thousands" */
+    unsigned month_only : 1; /* a month written without a year ("in June"), placed by the reference date */
     unsigned entered : 1;    /* a period entered, its first day ("entered its third year"): the age at
                                 a time the sentence may state ("… last February") */
     int weekday;             /* a weekday written with the date, -1 when none */

@@ -1045,10 +1045,12 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         else if (dir > 0) { if (le->iv <= rm) y++; }
         else if (in_month && p->opt->forward) { if (le->iv < rm) y++; }
         else if (le->iv > rm) y--;
-        if (year_words(p, e, &y)) e += 2; /* "June last year", "March this year" */
+        int said_year = year_words(p, e, &y);
+        if (said_year) e += 2; /* "June last year", "March this year" */
         set_month(q, y, le->iv);
         narrow_month(q, part);
         q->relative = 1;
+        q->month_only = dir == 0 && !said_year;
         *end = e;
         return 1;
     }

@@ -2676,8 +2676,8 @@ static size_t previous_sentence(const char *t, size_t ss)
     return b;
 }
 
-/* The year for a sentence's month-and-day dates written without one: a
- * timeline's label, else the passage's year when one of them has no
+/* The year for a sentence's months, and months and days, written without
+ * one: a timeline's label, else the passage's year when one of them has no
  * weekday beside it (q, nq: the sentence read without it). */
 static int sentence_year(scan_ctx *x, size_t ss, const cc_qty *q, size_t nq, int label)
 {
@@ -2687,7 +2687,7 @@ static int sentence_year(scan_ctx *x, size_t ss, const cc_qty *q, size_t nq, int
     if (!d->has_date) return 0;
     cc_civil_from_days(d->date, &ry, &rm, &rdd);
     for (size_t k = 0; k < nq; k++)
-        if (q[k].kind == CC_K_DATE && q[k].month && q[k].relative && q[k].weekday < 0) {
+        if (q[k].kind == CC_K_DATE && (q[k].month || q[k].month_only) && q[k].relative && q[k].weekday < 0) {
             int y = narrative_year(cc_rules_lexicon(x->rs), d->text, previous_sentence(d->text, ss), ss + q[k].start);
             return y && y < ry ? y : 0;
         }
