@@ -2221,10 +2221,21 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
         /* a referring phrase may hold another cue's word ("its losses": the measure) */
-        int referred = !found && cu->refer &&
-                       find_cue(x->lists[L_ASIDE], cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
-                                (size_t)cu->reach, taken, 0, &got) &&
-                       antecedent(x, cu, &got);
+        int referred = 0;
+        /* …or stand nearer than the match found ("controls about 86% of the region, and nearly all of
+         * Luhansk": the region named before) */
+        if (cu->refer && (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e) > 2)) {
+            fspan rg;
+            if (find_cue(x->lists[L_ASIDE], cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
+                         (size_t)cu->reach, taken, 0, &rg) &&
+                (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, rg.s, rg.e) <
+                               attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e)) &&
+                antecedent(x, cu, &rg) && !(found && rg.s == got.s)) { /* the match found is what it stands for */
+                got = rg;
+                found = 0;
+                referred = 1;
+            }
+        }
         if (!found && !referred && cu->shared_subject && cu->near >= 0)
             found = shared_subject(x, ch, ws, nw, ss, anchor, taken, ntk, &got);
         if (!found && !referred) continue;
