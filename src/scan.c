@@ -2385,6 +2385,20 @@ static int counted_from_event(const scan_ctx *x, size_t ss, const cc_qty *dq, co
     return words_after(cc_lexicon_list(cc_rules_lexicon(x->rs), "from_event"), t, cs, dq->start, 40);
 }
 
+/* Date dq after value q, a part of the whole named between them (a word of
+ * the lexicon's `part_of`: "18% of Ukraine, including Crimea and parts of
+ * the Donbas it seized in 2014"): the date is the part's. */
+static int in_part(const scan_ctx *x, const cc_qty *dq, const cc_qty *q)
+{
+    if (dq->start <= q->end) return 0;
+    const char *const *part = cc_lexicon_list(cc_rules_lexicon(x->rs), "part_of");
+    const char *t = x->d->text;
+    for (size_t i = q->end; i < dq->start; i++)
+        if (isalpha((unsigned char)t[i]) && !isalpha((unsigned char)t[i - 1]) && listed_at(part, t, i, dq->start))
+            return 1;
+    return 0;
+}
+
 /* Date dq after value q, a relative clause opened between them (a comma,
  * then a word of the lexicon's `relative`: "…19% of Ukraine, counting
  * Crimea, which Moscow annexed in March 2014"): the date is that clause's. */
@@ -2483,7 +2497,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             *span = TIME_WITHIN;
             continue;
         }
-        if (counted_from_event(x, ss, &dq, q) || in_relative_clause(x, &dq, q)) continue;
+        if (counted_from_event(x, ss, &dq, q) || in_relative_clause(x, &dq, q) || in_part(x, &dq, q)) continue;
         int upto = 0; /* "controlled 7% of Ukraine before February 2022": the figure held up to then */
         if (w > 0 && ws[w - 1] < dq.start &&
             cc_lexicon_word_of(cc_rules_lexicon(x->rs), t + ws[w - 1], dq.start - ws[w - 1], CC_LX_PERIOD)) {
