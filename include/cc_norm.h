@@ -46,6 +46,8 @@ typedef struct {
                            the first such day on or after the reference date, not the last before */
     int year;           /* the year a timeline's label gives the line ("2023: Bakhmut falls in May"):
                            a month, or a month and day, written without a year is in it; 0: none */
+    int back;           /* told in the past tense ("fell on 1 October"): a month and day without a year
+                           is the latest on or before the reference date, none of the schedule's ahead */
 } cc_normopt;
 
 /* Finds up to max quantities of kind want (CC_K_ANY: every kind) in

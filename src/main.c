@@ -288,7 +288,7 @@ static int cmd_parse(int argc, char **argv)
     }
     if (i < argc) text = argv[i++];
     if (!text || i < argc) return bad_usage("parse takes exactly one TEXT", NULL, usage_parse);
-    cc_normopt o = {0, 0, 0, 0, 0};
+    cc_normopt o = {0, 0, 0, 0, 0, 0};
     if (date) {
         if (cc_date_parse_iso(date, &o.ref) != 0) return bad_usage("--date wants a real YYYY-MM-DD date", date, usage_parse);
         o.has_ref = 1;

@@ -644,8 +644,9 @@ enum { NEAR_DAYS = 61 };
 /* Chooses the year for a month and day written without one. News writes
  * such a date mostly for what has happened: the latest such day on or
  * before the reference date, or up to two months after it ("talks on
- * January 5" in December, a schedule). In the future tense (forward) the
- * first on or after it ("will meet on 16 May" in November). */
+ * January 5" in December, a schedule), but not in the past tense (back:
+ * "fell on 1 October" in August is last October). In the future tense
+ * (forward) the first on or after it ("will meet on 16 May" in November). */
 static int infer_year(const P *p, int m, int d, int *y)
 {
     if (p->opt && p->opt->year) {
@@ -659,7 +660,7 @@ static int infer_year(const P *p, int m, int d, int *y)
     for (int cy = ry - 1; cy <= ry + 1; cy++) {
         if (!cc_date_valid(cy, m, d)) continue;
         int64_t day = cc_days_from_civil(cy, m, d);
-        if (p->opt->forward ? day >= p->opt->ref && !found : day <= p->opt->ref + NEAR_DAYS) {
+        if (p->opt->forward ? day >= p->opt->ref && !found : day <= p->opt->ref + (p->opt->back ? 0 : NEAR_DAYS)) {
             best = cy;
             found = 1;
         }

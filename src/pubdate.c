@@ -379,7 +379,7 @@ static size_t date_zone(const cc_lexicon *lx, const line_t *ln)
 static void read_line(const cc_lexicon *lx, state *st, const line_t *ln, const line_t *prev, size_t base, int *titled)
 {
     cc_qty q[16];
-    cc_normopt o = {0, 0, 0, 0, 0};
+    cc_normopt o = {0, 0, 0, 0, 0, 0};
     size_t nq = 0;
     if (may_hold_date(lx, ln->s, ln->n)) {
         size_t zone = date_zone(lx, ln);
@@ -489,7 +489,7 @@ size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n, in
     while (i < zone && !dash_at(s + i, s + zone)) digit |= isdigit((unsigned char)s[i++]);
     if (i == zone || !digit || !may_hold_date(lx, s, i)) return 0;
     cc_qty q[4];
-    cc_normopt o = {0, 0, 0, 0, 0};
+    cc_normopt o = {0, 0, 0, 0, 0, 0};
     size_t nq = cc_norm_scan(lx, s, zone, CC_K_DATE, &o, q, 4);
     for (size_t k = 0; k < nq && k < 4; k++) {
         if (!(q[k].kind == CC_K_DATE || (q[k].unanchored && q[k].month))) continue;

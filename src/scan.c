@@ -29,7 +29,8 @@ typedef struct qentry {
     cc_qty *q;          /* nq quantities, kept after the entry */
     size_t *ws, nw;     /* the sentence's word starts (document offsets), once a frame asked: ws NULL before */
     int year;           /* the year a timeline's label gives its line (label_year), 0: none */
-    unsigned char *tense; /* per quantity: 0 not asked yet, 1 read as it is, 2 read forward (date_tense) */
+    unsigned char *tense; /* per quantity: 0 not asked yet, 1 read in the past tense, 2 as it is, 3 forward
+                           (date_tense) */
     UT_hash_handle hh;
 } qentry;
 
@@ -1355,17 +1356,52 @@ static int said_ahead(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc
     return future_before(lx, d->text, ss, q->start) || future_after_fronted(lx, d, ss, q);
 }
 
-/* q (offsets in the document) re-read with the normalizer's forward option. */
-static void read_forward(const cc_lexicon *lx, const cc_doc *d, int year, int round_down, cc_qty *q)
+/* A month and day without a year (and without a weekday, which places it
+ * itself) told in the past tense: a verb of the lexicon's `past` or one
+ * ending in "-ed" among the six words before it in its clause ("fell to the
+ * Russians on 1 October", "Ukraine liberated Lyman on 1 October"), the
+ * future not told (said_ahead is asked first). Such a day is not one of the
+ * schedule's ahead. */
+static int said_back(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
 {
-    cc_normopt o = norm_opt(d, year, round_down, 1);
+    if (!q->month || q->weekday >= 0) return 0;
+    const char *t = d->text;
+    size_t at = qty_from(q), lo = clause_start(t, ss, at);
+    const char *const *past = cc_lexicon_list(lx, "past");
+    static const char *const target[] = {"until", "till", "to", "for", "by", "before", NULL};
+    for (int n = 0; n < 6 && at > lo; n++) {
+        while (at > lo && !isalpha((unsigned char)t[at - 1])) at--;
+        size_t e = at;
+        while (at > lo && isalpha((unsigned char)t[at - 1])) at--;
+        if (e == at) break;
+        /* "postponed until 5 October": a day aimed at, not one gone by */
+        if (n == 0 && listed_at(target, t, at, e)) return 0;
+        if ((e - at >= 5 && t[e - 2] == 'e' && t[e - 1] == 'd') || listed_at(past, t, at, e)) return 1;
+    }
+    return 0;
+}
+
+/* q (offsets in the document) re-read with the normalizer's forward (dir
+ * 1) or past-tense (dir -1) option. */
+static void read_tensed(const cc_lexicon *lx, const cc_doc *d, int year, int round_down, int dir, cc_qty *q)
+{
+    cc_normopt o = norm_opt(d, year, round_down, dir > 0);
+    o.back = dir < 0;
     cc_qty f;
     if (reread(lx, d->text, q->start, q->end - q->start, CC_K_DATE, &o, &f) == 0) *q = f;
 }
 
+/* The direction q is told in: 1 ahead, -1 past, 0 as written. */
+static int tense_of(const cc_lexicon *lx, const cc_doc *d, size_t ss, const cc_qty *q)
+{
+    if (said_ahead(lx, d, ss, q)) return 1;
+    return said_back(lx, d, ss, q) ? -1 : 0;
+}
+
 static void date_tense(const cc_lexicon *lx, const cc_doc *d, size_t ss, int year, int round_down, cc_qty *q)
 {
-    if (tensed(q) && said_ahead(lx, d, ss, q)) read_forward(lx, d, year, round_down, q);
+    int dir = tensed(q) ? tense_of(lx, d, ss, q) : 0;
+    if (dir) read_tensed(lx, d, year, round_down, dir, q);
 }
 
 /* date_tense for q (document offsets), a quantity of the sentence cached
@@ -1377,8 +1413,8 @@ static void cached_tense(const scan_ctx *x, qentry *e, size_t ss, cc_qty *q)
     size_t k = 0;
     while (k < e->nq && !(e->q[k].start + ss == q->start && e->q[k].kind == CC_K_DATE)) k++;
     if (k == e->nq) { date_tense(lx, x->d, ss, e->year, 0, q); return; }
-    if (!e->tense[k]) e->tense[k] = said_ahead(lx, x->d, ss, q) ? 2 : 1;
-    if (e->tense[k] == 2) read_forward(lx, x->d, e->year, 0, q);
+    if (!e->tense[k]) e->tense[k] = (unsigned char)(2 + tense_of(lx, x->d, ss, q)); /* 1 past, 2 as is, 3 ahead */
+    if (e->tense[k] != 2) read_tensed(lx, x->d, e->year, 0, e->tense[k] == 3 ? 1 : -1, q);
 }
 
 /* The sentence's topic gates. */
@@ -2339,7 +2375,7 @@ static int year_range(const scan_ctx *x, const cc_qty *q)
 static int year_as_date(scan_ctx *x, cc_qty *q)
 {
     const char *t = x->d->text;
-    cc_normopt o = {x->d->has_date, x->d->date, 0, 0, 0}; /* a year written: no label asked */
+    cc_normopt o = {x->d->has_date, x->d->date, 0, 0, 0, 0}; /* a year written: no label asked */
     cc_qty d;
     if (reread(cc_rules_lexicon(x->rs), t, q->start, q->end - q->start, CC_K_DATE, &o, &d) != 0 || d.kind != CC_K_DATE)
         return 0;
@@ -2645,7 +2681,7 @@ static int label_year(const cc_doc *d, size_t at, size_t *label)
  * and the year a timeline's label gives its line. */
 static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forward)
 {
-    cc_normopt o = {d->has_date, d->date, round_down, forward, year};
+    cc_normopt o = {d->has_date, d->date, round_down, forward, year, 0};
     return o;
 }
 

@@ -18,7 +18,7 @@
 
 static cc_qty q1(const char *text, cc_kind k, const char *ref, int round_down)
 {
-    cc_normopt o = {0, 0, round_down, 0, 0};
+    cc_normopt o = {0, 0, round_down, 0, 0, 0};
     if (ref) { o.has_ref = 1; cc_date_parse_iso(ref, &o.ref); }
     cc_qty q;
     memset(&q, 0, sizeof q);
@@ -28,7 +28,7 @@ static cc_qty q1(const char *text, cc_kind k, const char *ref, int round_down)
 
 static int none(const char *text, cc_kind k)
 {
-    cc_normopt o = {1, cc_days_from_civil(2026, 1, 23), 0, 0, 0};
+    cc_normopt o = {1, cc_days_from_civil(2026, 1, 23), 0, 0, 0, 0};
     cc_qty q[4];
     return cc_norm_scan(lx, text, strlen(text), k, &o, q, 4) == 0;
 }
@@ -387,7 +387,7 @@ static void test_units(void **state)
     q = q1("on January 5", CC_K_DATE, "2025-12-02", 0);
     NEAR(q.low, (double)cc_days_from_civil(2026, 1, 5));
     {
-        cc_normopt o = {1, 0, 0, 1, 0};
+        cc_normopt o = {1, 0, 0, 1, 0, 0};
         cc_date_parse_iso("2025-11-30", &o.ref);
         cc_qty f;
         assert_int_equal(cc_norm_one(lx, "on 16 May", 9, CC_K_DATE, &o, &f), 0);
@@ -429,7 +429,7 @@ static void test_units(void **state)
     assert_true(none("met for a second day", CC_K_DURATION)); /* again, no period entered */
     /* a timeline's year label places a month, or a month and day, written without a year */
     {
-        cc_normopt o = {1, cc_days_from_civil(2025, 12, 20), 0, 0, 2023};
+        cc_normopt o = {1, cc_days_from_civil(2025, 12, 20), 0, 0, 2023, 0};
         cc_qty f;
         assert_int_equal(cc_norm_one(lx, "in May", 6, CC_K_DATE, &o, &f), 0);
         NEAR(f.low, (double)cc_days_from_civil(2023, 5, 1));
@@ -504,7 +504,7 @@ static void test_dates(void **state)
     assert_int_equal(q.mday, 20);
     /* a bare weekday looks back, or forward when the sentence speaks of what will be */
     {
-        cc_normopt o = {1, 0, 0, 1, 0};
+        cc_normopt o = {1, 0, 0, 1, 0, 0};
         cc_date_parse_iso("2026-01-23", &o.ref); /* a Friday */
         cc_qty f;
         assert_int_equal(cc_norm_one(lx, "Monday", 6, CC_K_DATE, &o, &f), 0);
