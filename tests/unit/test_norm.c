@@ -692,7 +692,7 @@ static void test_scan_many(void **state)
 {
     (void)state;
     const char *s = "About 40% of Donetsk and 5,000 km² and nearly four years";
-    cc_normopt o = {0, 0, 0, 0, 0};
+    cc_normopt o = {0, 0, 0, 0, 0, 0};
     cc_qty q[8];
     size_t n = cc_norm_scan(lx, s, strlen(s), CC_K_ANY, &o, q, 8);
     assert_int_equal(n, 3);
