@@ -975,7 +975,7 @@ static int bound_lead(const P *p, size_t i) { return word(p, i, "by") || word(p,
 
 /* A word that lets a month without a year be read as a date ("in June",
  * "by late March", "since August"; a bare "May" is more often a verb). */
-static int month_lead(const P *p, size_t i) { return word(p, i, "in") || word(p, i, "by") || bound_lead(p, i); }
+static int month_lead(const P *p, size_t i) { return word(p, i, "in") || bound_lead(p, i); }
 
 /* Relative forms anchored to the reference date. */
 static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
@@ -1369,6 +1369,14 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *
     return 1;
 }
 
+/* Token k is a word of the lexicon's word list `list`. */
+static int tok_listed(const P *p, size_t k, const char *list)
+{
+    for (const char *const *lw = cc_lexicon_list(p->lx, list); lw && *lw; lw++)
+        if (cc_tok_is(p->s, &p->t[k], *lw)) return 1;
+    return 0;
+}
+
 /* One of the three words before token i (past a colon or a comma right
  * before it: "Russia's invasion of Ukraine, day …") is one of the lexicon's
  * list. */
@@ -1377,8 +1385,7 @@ static int after_listed(const P *p, size_t i, const char *list)
     size_t k = i;
     if (k > 0 && (sym(p, k - 1, ':') || sym(p, k - 1, ','))) k--;
     for (size_t n = 0; n < 3 && k > 0 && p->t[k - 1].type == CC_T_WORD; n++, k--)
-        for (const char *const *lw = cc_lexicon_list(p->lx, list); lw && *lw; lw++)
-            if (cc_tok_is(p->s, &p->t[k - 1], *lw)) return 1;
+        if (tok_listed(p, k - 1, list)) return 1;
     return 0;
 }
 
@@ -1401,9 +1408,7 @@ static const cc_lxent *label_unit(const P *p, size_t i)
 static int label_listed(const P *p, size_t i, const char *list)
 {
     for (size_t k = i, n = 0; k > 1 && n < 8; k--, n++)
-        if (sym(p, k - 1, ':') && p->t[k - 2].type == CC_T_WORD)
-            for (const char *const *lw = cc_lexicon_list(p->lx, list); lw && *lw; lw++)
-                if (cc_tok_is(p->s, &p->t[k - 2], *lw)) return 1;
+        if (sym(p, k - 1, ':') && p->t[k - 2].type == CC_T_WORD && tok_listed(p, k - 2, list)) return 1;
     return 0;
 }
 
@@ -1485,7 +1490,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
 
     /* "estimated in June", "reported on Friday": a verb of the hedge list before a date's
      * preposition hedges no date (the date is read from the preposition on) */
-    int verb_hedge = hedge != CC_H_NONE && (word(p, j, "in") || word(p, j, "on") || month_lead(p, j));
+    int verb_hedge = hedge != CC_H_NONE && (word(p, j, "on") || month_lead(p, j));
     if ((p->want == CC_K_ANY || p->want == CC_K_DATE) && !verb_hedge) {
         size_t de;
         if (date_at(p, j, q, &de)) {

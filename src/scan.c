@@ -511,6 +511,13 @@ static int next_word(const char *t, size_t at, size_t se, size_t *b, size_t *e)
     return *e > *b;
 }
 
+/* The word starting at ws (before offset end) is w, in any case. */
+static int word_is(const char *t, size_t ws, size_t end, const char *w)
+{
+    size_t n = strlen(w);
+    return ws + n <= end && strncasecmp(t + ws, w, n) == 0 && !isalpha((unsigned char)t[ws + n]);
+}
+
 /* Whether an entry of lw (a word or a phrase) starts at offset b and ends
  * at a word's end, by se. */
 static int listed_at(const char *const *lw, const char *t, size_t b, size_t se)
@@ -623,9 +630,10 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, siz
                 listed_before(lx, "ahead_before", d->text, ss, from, 4) ||
                 listed_after(lx, "ahead_after", d->text, c->raw.end, se, 8);
     if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead ? AGE_AHEAD : AGE_REACHED;
-    /* "marks 1,000 days on Tuesday": a milestone in the present tense with its day is scheduled (the
-     * day was read forward); with no day it is today's */
-    ahead = ahead || listed_before(lx, "ahead_present", d->text, ss, c->raw.end, 6); /* "enters its fourth year" */
+    /* "marks 1,000 days on Tuesday", "enters its fourth year on Monday" (the verb may open the age's
+     * own words): a milestone in the present tense with its day is scheduled (the day was read
+     * forward); with no day it is today's */
+    ahead = ahead || listed_before(lx, "ahead_present", d->text, ss, c->raw.end, 6);
     *lo = when->low;
     *hi = when->high;
     if (!ahead && *hi > d->date) { /* "dragged on into a fourth year this week": by now */
@@ -1562,15 +1570,16 @@ static size_t aside_words(const char *const *rel, const char *t, const size_t *w
     return n;
 }
 
-/* Whether a relative clause opens in [a, b) and is still open at b: a cue
- * at b then belongs to that clause ("all of Donetsk, of which Ukraine holds
- * a fifth": Ukraine holds the fifth, not all of it). */
-static int clause_open(const char *const *rel, const char *t, size_t a, size_t b)
+/* Where a relative clause opens in [a, b) and is still open at b (its
+ * comma), SIZE_MAX when none is: a cue at b then belongs to that clause
+ * ("all of Donetsk, of which Ukraine holds a fifth": Ukraine holds the
+ * fifth, not all of it). */
+static size_t clause_opening(const char *const *rel, const char *t, size_t a, size_t b)
 {
-    int open = 0;
+    size_t open = SIZE_MAX;
     for (size_t i = a; i < b; i++) {
         if (t[i] != ',' && t[i] != ';') continue;
-        open = t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(rel, t, i + 2, b);
+        open = t[i] == ',' && i + 2 < b && t[i + 1] == ' ' && listed_at(rel, t, i + 2, b) ? i : SIZE_MAX;
     }
     return open;
 }
@@ -1589,11 +1598,7 @@ enum { HEAD_WORDS = 4 };
 static int outside_clause(const char *const *rel, const char *t, const size_t *ws, size_t nw, size_t hs, size_t he,
                           size_t at)
 {
-    size_t open = SIZE_MAX;
-    for (size_t i = he; i < at; i++) {
-        if (t[i] == ';') open = SIZE_MAX;
-        else if (t[i] == ',') open = i + 2 < at && t[i + 1] == ' ' && listed_at(rel, t, i + 2, at) ? i : SIZE_MAX;
-    }
+    size_t open = clause_opening(rel, t, he, at);
     return open != SIZE_MAX && words_between(ws, nw, hs, he, open, open + 1) > HEAD_WORDS;
 }
 
@@ -1905,7 +1910,7 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
         if (cu->same_clause && (h.s >= anchor.e ? clause_between(t, anchor.e, h.s) : clause_between(t, h.e, anchor.s)))
             continue;
         if ((cu->side < 0 && h.e > anchor.s) || (cu->side > 0 && h.s < anchor.e)) continue;
-        if (h.s >= anchor.e && clause_open(rel, t, anchor.e, h.s)) continue;
+        if (h.s >= anchor.e && clause_opening(rel, t, anchor.e, h.s) != SIZE_MAX) continue;
         if (h.e <= anchor.s && outside_clause(rel, t, ws, nw, h.s, h.e, anchor.s)) continue;
         if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
         if (beyond_reach(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e, reach)) continue;
@@ -1989,10 +1994,9 @@ static int denied_word(const char *t, size_t lo, size_t at)
 {
     size_t b, e;
     if (!word_before(t, lo, at, &b, &e)) return 0;
-    if ((e - b == 1 && tolower((unsigned char)t[b]) == 'a') || (e - b == 2 && strncasecmp(t + b, "an", 2) == 0) ||
-        (e - b == 3 && strncasecmp(t + b, "any", 3) == 0))
-        if (!word_before(t, lo, b, &b, &e)) return 0;
-    return (e - b == 2 && strncasecmp(t + b, "no", 2) == 0) || (e - b == 7 && strncasecmp(t + b, "without", 7) == 0);
+    if ((word_is(t, b, e, "a") || word_is(t, b, e, "an") || word_is(t, b, e, "any")) && !word_before(t, lo, b, &b, &e))
+        return 0;
+    return word_is(t, b, e, "no") || word_is(t, b, e, "without");
 }
 
 /* How many words around a claim its frame's vetoes look at; a veto phrase
@@ -2057,8 +2061,9 @@ static size_t sentence_words(const char *t, size_t ss, size_t se, size_t *ws, si
 /* A date that opens its sentence as an adverbial ("On September 30, 2022,
  * Putin proclaimed …", "Late on Friday, …", "Two years ago today, …"; not
  * "Today, February 24, is …"): no word before it, or at most two, the last
- * a clause-date word of the lexicon, and a comma after. It dates the whole clause, so its cues are sought to the
- * sentence's end, not within the frame's reach. */
+ * a clause-date word of the lexicon, and a comma after. It dates the whole
+ * clause, so its cues are sought to the sentence's end, not within the
+ * frame's reach. */
 static int fronted_date(const cc_lexicon *lx, const char *t, const size_t *ws, size_t nw, size_t se, const cc_qty *q)
 {
     if (q->kind != CC_K_DATE) return 0;
@@ -2128,7 +2133,7 @@ static size_t and_before(const char *t, size_t ss, size_t v)
 {
     size_t b, e;
     for (int k = 0; k < 3 && word_before(t, ss, v, &b, &e); k++) {
-        if (e - b == 3 && strncmp(t + b, "and", 3) == 0) return b;
+        if (word_is(t, b, e, "and")) return b;
         if (!islower((unsigned char)t[b])) break;
         v = b;
     }
@@ -2260,12 +2265,12 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int referred = 0;
         /* …or stand nearer than the match found ("controls about 86% of the region, and nearly all of
          * Luhansk": the region named before) */
-        if (cu->refer && (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e) > 2)) {
+        size_t gd = found ? attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e) : SIZE_MAX;
+        if (cu->refer && gd > 2) {
             fspan rg;
             if (find_cue(x->lists[L_ASIDE], cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
                          (size_t)cu->reach, taken, 0, &rg) &&
-                (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, rg.s, rg.e) <
-                               attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e)) &&
+                (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, rg.s, rg.e) < gd) &&
                 antecedent(x, cu, &rg) && !(found && rg.s == got.s)) { /* the match found is what it stands for */
                 got = rg;
                 found = 0;
@@ -2311,12 +2316,6 @@ static int required_found(const cc_frame *fr, const size_t *cs, size_t *bad)
     return 1;
 }
 
-/* The word starting at ws (before offset end) is w, in any case. */
-static int word_is(const char *t, size_t ws, size_t end, const char *w)
-{
-    size_t n = strlen(w);
-    return ws + n <= end && strncasecmp(t + ws, w, n) == 0 && !isalpha((unsigned char)t[ws + n]);
-}
 
 /* How many of the sentence's word starts ws[0..nw) lie before offset at:
  * ws[result - 1] is the word before at. */
@@ -2685,8 +2684,6 @@ static cc_normopt norm_opt(const cc_doc *d, int year, int round_down, int forwar
     return o;
 }
 
-/* Every quantity of the sentence [ss, se), of any kind, as the normalizer
- * reads it (offsets in the sentence): read once per document and sentence. */
 /* Whether a word of the lexicon's period words (since, after, until …)
  * stands among the five words before offset at in its clause: the year
  * there bounds a period ("since the invasion of February 2022"). */
@@ -2737,12 +2734,11 @@ static size_t previous_sentence(const char *t, size_t ss)
     return b;
 }
 
-/* The year for a sentence's months, and months and days, written without
- * one: a timeline's label, else the passage's year when one of them has no
- * weekday beside it (q, nq: the sentence read without it). */
-static int sentence_year(scan_ctx *x, size_t ss, const cc_qty *q, size_t nq, int label)
+/* The year the passage sets for the sentence at ss, when one of its months,
+ * or months and days, written without a year has no weekday beside it (q,
+ * nq: the sentence read without it); 0 when none. */
+static int sentence_year(scan_ctx *x, size_t ss, const cc_qty *q, size_t nq)
 {
-    if (label) return label;
     const cc_doc *d = x->d;
     int ry, rm, rdd;
     if (!d->has_date) return 0;
@@ -2755,6 +2751,8 @@ static int sentence_year(scan_ctx *x, size_t ss, const cc_qty *q, size_t nq, int
     return 0;
 }
 
+/* Every quantity of the sentence [ss, se), of any kind, as the normalizer
+ * reads it (offsets in the sentence): read once per document and sentence. */
 static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
 {
     cc_matcher *m = x->m;
@@ -2774,7 +2772,7 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
         cc_normopt o = norm_opt(d, year, 0, 0);
         size_t nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
         if (nq > QC_MAX) nq = QC_MAX;
-        if (!labelled && (year = sentence_year(x, ss, q, nq, 0))) { /* read again in the passage's year */
+        if (!labelled && (year = sentence_year(x, ss, q, nq))) { /* read again in the passage's year */
             o = norm_opt(d, year, 0, 0);
             nq = cc_norm_scan(cc_rules_lexicon(x->rs), d->text + ss, se - ss, CC_K_ANY, &o, q, QC_MAX);
             if (nq > QC_MAX) nq = QC_MAX;
