@@ -611,7 +611,17 @@ static int increment(const char *const *before, const char *const *after, const 
     return !(next_word(t, e, se, &b2, &e2) && listed_at(than, t, b2, e2));
 }
 
-enum { AGE_LIVED, AGE_AHEAD, AGE_REACHED };
+enum { AGE_LIVED, AGE_AHEAD, AGE_REACHED, AGE_NONE };
+
+/* A time that starts at offset at, told right after what ends at end, in
+ * its clause, one word at most between ("1,000 days on Tuesday"). */
+static int told_right_after(const char *t, size_t end, size_t at)
+{
+    size_t b, e;
+    if (at < end) return 0;
+    if (!next_word(t, end, at, &b, &e)) return at - end <= 1;
+    return !next_word(t, e, at, &b, &e);
+}
 
 /* The day a derived start counts back from, into [*lo, *hi]: the document's
  * date, or the time the sentence states for an age reached ("the war
@@ -619,7 +629,9 @@ enum { AGE_LIVED, AGE_AHEAD, AGE_REACHED };
  * which the claim then carries as its as_of when it is past. AGE_AHEAD: the
  * age is one still to come ("will mark four years", "as the third
  * anniversary nears") and no time is stated, so at the publication date it
- * is not reached yet; AGE_REACHED: reached on the day counted from. */
+ * is not reached yet; AGE_REACHED: reached on the day counted from;
+ * AGE_NONE: the day stated is some time before or after it, which the
+ * sentence does not measure (no claim). */
 static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, size_t se, const cc_qty *when,
                            cc_claim *c, double *lo, double *hi)
 {
@@ -630,6 +642,10 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, siz
                 listed_before(lx, "ahead_before", d->text, ss, from, 4) ||
                 listed_after(lx, "ahead_after", d->text, c->raw.end, se, 8);
     if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead ? AGE_AHEAD : AGE_REACHED;
+    /* "on Friday, days before the war's second anniversary": the day stated is not the day reached,
+     * unless it is written right after the age ("two days after the war marked 1,000 days on Tuesday") */
+    if (listed_before(lx, "offset", d->text, ss, from, 4) && !told_right_after(d->text, c->raw.end, when->start))
+        return AGE_NONE;
     /* "marks 1,000 days on Tuesday", "enters its fourth year on Monday" (the verb may open the age's
      * own words): a milestone in the present tense with its day is scheduled (the day was read
      * forward); with no day it is today's */
@@ -701,6 +717,7 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         double wf = c->raw.wfactor;
         double age_lo = c->raw.low, age_hi = c->raw.high, age_best = c->raw.best;
         int age = start_reference(cc_rules_lexicon(rs), d, ss, se, when, c, &ref_lo, &ref_hi);
+        if (age == AGE_NONE) return -1;
         int exact = age == AGE_REACHED && c->raw.hedge == CC_H_NONE;
         /* "four years of war" a week before the anniversary, "1,000 days in" on the 1,000th day: a
          * count of units lived (not an ordinal, "in its fourth year", which says the years before
@@ -990,10 +1007,10 @@ enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
-    L_RUNNING_TOTAL, L__N
+    L_RUNNING_TOTAL, L_OFFSET, L__N
 };
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
-                                             "now", "counted_from", "part_of_year", "running_total"};
+                                             "now", "counted_from", "part_of_year", "running_total", "offset"};
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -1893,12 +1910,27 @@ static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, f
     return h.s >= b + 2 && strncasecmp(t + b, "of", 2) == 0 && !isalpha((unsigned char)t[b + 2]);
 }
 
-/* The cue's match nearest its anchor within reach, on its side, clear of
- * the spans already taken. "Ukraine's Donetsk region": of two matches
- * joined by a possessive, the second (the head) is the one meant. */
-static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hits, const char *t, const size_t *ws,
-                    size_t nw, fspan anchor, size_t reach, const fspan *taken, size_t ntaken, fspan *got)
+/* A stretch of time told between two spans (the lexicon's `offset`: "on
+ * Friday, days before the war's second anniversary", "the summit in
+ * Alaska, a week after Monday's call"): what stands on either side belongs
+ * to a different moment. */
+static int offset_between(const char *const *offset, const char *t, const size_t *ws, size_t nw, fspan a, fspan b)
 {
+    size_t lo = a.e <= b.s ? a.e : b.e, hi = a.e <= b.s ? b.s : a.s;
+    for (size_t i = 0; i < nw; i++)
+        if (ws[i] >= lo && ws[i] < hi && listed_at(offset, t, ws[i], hi)) return 1;
+    return 0;
+}
+
+/* The cue's match nearest its anchor within reach, on its side, clear of
+ * the spans already taken and of a stretch of time between. "Ukraine's
+ * Donetsk region": of two matches joined by a possessive, the second (the
+ * head) is the one meant. lists: the lexicon's lists (scan_ctx.lists). */
+static int find_cue(const char *const *const *lists, const cc_cue *cu, const cue_hits *hits, const char *t,
+                    const size_t *ws, size_t nw, fspan anchor, size_t reach, const fspan *taken, size_t ntaken,
+                    fspan *got)
+{
+    const char *const *rel = lists[L_ASIDE];
     size_t best = SIZE_MAX;
     fspan prev = {SIZE_MAX, 0};
     for (size_t i = 0; i < hits->n; i++) {
@@ -1914,6 +1946,7 @@ static int find_cue(const char *const *rel, const cc_cue *cu, const cue_hits *hi
         if (h.e <= anchor.s && outside_clause(rel, t, ws, nw, h.s, h.e, anchor.s)) continue;
         if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
         if (beyond_reach(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e, reach)) continue;
+        if (offset_between(lists[L_OFFSET], t, ws, nw, anchor, h)) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
@@ -2173,7 +2206,7 @@ static int owned_match(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, 
                        const cc_qty *all, size_t nall, fspan *got)
 {
     const char *t = x->d->text;
-    if (!find_cue(x->lists[L_ASIDE], cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
+    if (!find_cue(x->lists, cu, ch, t, ws, nw, anchor, reach, taken, ntaken, got)) return 0;
     if (cu->near >= 0 || !cu->nearest ||
         nearest_quantity(cc_rules_lexicon(x->rs), x->lists[L_ASIDE], t, x->d->len, ws, nw, *got, q, all, nall, ch))
         return 1;
@@ -2183,7 +2216,7 @@ static int owned_match(const scan_ctx *x, const cc_cue *cu, const cue_hits *ch, 
     memcpy(tk, taken, n * sizeof *tk);
     for (int tries = 0; tries < 3; tries++) {
         tk[n++] = *got;
-        if (!find_cue(x->lists[L_ASIDE], cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
+        if (!find_cue(x->lists, cu, ch, t, ws, nw, anchor, reach, tk, n, got)) return 0;
         if (nearest_quantity(cc_rules_lexicon(x->rs), x->lists[L_ASIDE], t, x->d->len, ws, nw, *got, q, all, nall, ch))
             return 1;
     }
@@ -2268,7 +2301,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         size_t gd = found ? attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, got.s, got.e) : SIZE_MAX;
         if (cu->refer && gd > 2) {
             fspan rg;
-            if (find_cue(x->lists[L_ASIDE], cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
+            if (find_cue(x->lists, cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
                          (size_t)cu->reach, taken, 0, &rg) &&
                 (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, rg.s, rg.e) < gd) &&
                 antecedent(x, cu, &rg) && !(found && rg.s == got.s)) { /* the match found is what it stands for */
