@@ -586,9 +586,11 @@ static int ends_with_ago(const char *s, size_t n)
 static int anchored_by_words(const cc_lexicon *lx, const char *t, const cc_qty *q)
 {
     const char *const *aw = cc_lexicon_list(lx, "date_anchor");
-    size_t b, e = q->start;
-    while (next_word(t, e, q->end, &b, &e))
-        if (listed_at(aw, t, b, q->end)) return 1;
+    /* every word of the date's own span: a comma there is a thousands separator ("1,000 days ago") */
+    for (size_t b = q->start; b < q->end; b++)
+        if (isalpha((unsigned char)t[b]) && (b == q->start || !isalpha((unsigned char)t[b - 1])) &&
+            listed_at(aw, t, b, q->end))
+            return 1;
     return 0;
 }
 
