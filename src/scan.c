@@ -1009,10 +1009,10 @@ enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
-    L_RUNNING_TOTAL, L_OFFSET, L__N
+    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L__N
 };
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
-                                             "now", "counted_from", "part_of_year", "running_total", "offset"};
+                                             "now", "counted_from", "part_of_year", "running_total", "offset", "total_after", "one_day"};
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -2060,6 +2060,10 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
            ve = after + VETO_AFTER < nw ? ws[after + VETO_AFTER] : se,
            vt = after + VETO_AFTER + VETO_TAIL < nw ? ws[after + VETO_AFTER + VETO_TAIL] : se,
            ce = counted + VETO_COUNTED < nw ? ws[counted + VETO_COUNTED] : se;
+    /* "lost 1,130 soldiers in the past day, bringing its total to 998,000": one day's words before
+     * the running total's phrase tell of the figure added, not of the total */
+    size_t tp;
+    if (!words_listed_before(x->lists[L_TOTAL_AFTER], x->d->text, ss, vstart, 2, &tp)) tp = 0;
     /* a veto word in an aside within the claim is the aside's ("forces, who have pushed west since
      * the spring, now hold 19%") */
     for (size_t from = vs; r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, from) >= 0;) {
@@ -2067,7 +2071,8 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
         size_t at = ov[0], mend = ov[1];
         size_t end = aside_holding(x->lists[L_ASIDE], x->d->text, ms, me, at);
         if (at >= ve) break;
-        if (!end && !denied_word(x->d->text, ss, at)) return 1;
+        if (!end && !denied_word(x->d->text, ss, at) && !(at < tp && listed_at(x->lists[L_ONE_DAY], x->d->text, at, mend)))
+            return 1;
         from = end ? end : mend > at ? mend : at + 1;
     }
     if (r->frame->veto_counted && run(r->frame->veto_counted, x->m, x->d->text, ce, vend) >= 0) return 1;
