@@ -1472,6 +1472,18 @@ static int unit_compound(const P *p, size_t ue)
     return 0;
 }
 
+/* A hedge word that is also a word of the whole ("fully"), with no figure
+ * after it: the whole ("Russia fully controls Luhansk"), where "fully 40%"
+ * is a hedge. */
+static int whole_not_hedge(const P *p, size_t j, size_t e)
+{
+    size_t we;
+    const cc_tok *n = &p->t[e];
+    if (!lookup(p, j, CC_LX_WHOLE, &we) || n->type == CC_T_NUM) return 0;
+    return !(lookup(p, e, CC_LX_NUMBER, &we) || lookup(p, e, CC_LX_VAGUE, &we) || lookup(p, e, CC_LX_CURSYM, &we) ||
+             word(p, e, "half") || lookup(p, e, CC_LX_VULGAR, &we) || lookup(p, e, CC_LX_ONE, &we));
+}
+
 static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
 {
     memset(q, 0, sizeof *q);
@@ -1479,7 +1491,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     size_t j = i, e;
     const cc_lxent *le;
     cc_hedge hedge = CC_H_NONE;
-    if ((le = lookup(p, j, CC_LX_HEDGE, &e)) && e < p->nt && !adjective_hedge(p, j)) {
+    if ((le = lookup(p, j, CC_LX_HEDGE, &e)) && e < p->nt && !adjective_hedge(p, j) && !whole_not_hedge(p, j, e)) {
         hedge = le->hedge;
         q->hedge_start = p->t[j].start;
         q->hedge_end = p->t[e - 1].end;

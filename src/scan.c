@@ -1854,7 +1854,12 @@ enum { REFER_BACK = 600, REFER_PARAGRAPHS = 2 };
  * Kherson, … it holds 70% of the region"; got becomes that match. */
 static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
 {
+    static const char *const pronoun[] = {"it", "they", "its", "their", "his", "her", "our", NULL};
     const char *t = x->d->text;
+    size_t ps, pe;
+    sentence_at(x->m, x->d, got->s, &ps, &pe);
+    while (ps < got->s && !isalpha((unsigned char)t[ps])) ps++;
+    int subject = ps == got->s && listed_at(pronoun, t, got->s, got->e); /* "It holds …" opens its sentence */
     size_t end = got->s, from = end > REFER_BACK ? end - REFER_BACK : 0;
     int paras = 0;
     for (size_t i = end; i > from + 1; i--)
@@ -1862,6 +1867,7 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
             while (i > from + 1 && t[i - 2] == '\n') i--; /* one break, however many blank lines */
             if (++paras == REFER_PARAGRAPHS) { from = i; break; }
         }
+    size_t back = from; /* how far a pronoun's subject may stand (from moves on) */
     int found = 0;
     while (from < end) {
         if (run(cu->re, x->m, t, end, from) < 0) break;
@@ -1871,6 +1877,22 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
         if (excluded(x, cu, g, 0, x->d->len)) continue;
         *got = g;
         found = 1;
+    }
+    /* a pronoun opening its sentence stands for the subject of the sentence before, the first
+     * match there ("Moscow claims five Ukrainian regions … It fully controls only Crimea":
+     * Moscow), not the last one named */
+    if (found && subject) {
+        size_t ss, se;
+        sentence_at(x->m, x->d, got->s, &ss, &se);
+        for (size_t at = ss > back ? ss : back; at < got->s;) {
+            if (run(cu->re, x->m, t, got->s, at) < 0) break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+            fspan g = {ov[0], ov[1]};
+            at = g.e > g.s ? g.e : g.s + 1;
+            if (excluded(x, cu, g, 0, x->d->len)) continue;
+            *got = g;
+            break;
+        }
     }
     return found;
 }

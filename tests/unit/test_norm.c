@@ -283,6 +283,22 @@ static void test_fractions(void **state)
     }
 }
 
+/* A word of the whole that is also a hedge: the whole when no figure follows
+ * ("fully controls"), the hedge of the figure after it ("fully 40%"). */
+static void test_whole_or_hedge(void **state)
+{
+    (void)state;
+    cc_qty q = q1("Russia fully controls Luhansk", CC_K_PERCENT, NULL, 0);
+    NEAR(q.low, 100);
+    NEAR(q.high, 100);
+    q = q1("the region is completely occupied", CC_K_PERCENT, NULL, 0);
+    NEAR(q.best, 100);
+    q = q1("Moscow holds fully 40% of it", CC_K_PERCENT, NULL, 0);
+    NEAR(q.best, 40);
+    q = q1("fully two-thirds of the oblast", CC_K_PERCENT, NULL, 0);
+    NEAR(q.best, 66.6666666667);
+}
+
 static void test_written_fractions_and_decimals(void **state)
 {
     (void)state;
@@ -710,6 +726,7 @@ int main(void)
         cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_date_intervals), cmocka_unit_test(test_date_spans), cmocka_unit_test(test_relative_dates),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
+        cmocka_unit_test(test_whole_or_hedge),
     };
     return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
 }
