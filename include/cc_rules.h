@@ -76,6 +76,8 @@ typedef struct {
     pcre2_code *not_after; /* a match right after one of these words is something else ("in Ukraine": a place) */
     pcre2_code *not_before; /* a match right before one of these words is something else ("Russia's invasion") */
     pcre2_code *only_after; /* a match only right after one of these words ("the share of Ukraine": the whole) */
+    int of_whole;        /* a figure followed by "of" names its whole there: the cue must stand in that phrase
+                          * ("about a fifth of the mainland" takes no region named elsewhere) */
     int shared_subject;  /* with near: found nowhere in reach, the sentence's subject when its anchor opens a
                           * second predicate ("Russian forces pressed on … and now hold 19%") */
     int not_before_figure; /* a match whose object is a figure of the sentence is something else ("captured

@@ -1116,7 +1116,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
                                         "increments", NULL};
     static const char *const ckeys[] = {"name", "words", "table", "names_after", "optional", "absent", "side", "near",
                                         "names_object_of", "names_before", "not_names", "surname", "reach", "not_after", "not_before", "not_before_gap", "object_of", "nearest", "nearer", "refer", "same_words",
-                                        "same_clause", "yields", "only_after", "not_before_figure", "shared_subject", NULL};
+                                        "same_clause", "yields", "only_after", "not_before_figure", "shared_subject", "of_whole", NULL};
     if (f->kind != CC_Y_MAP) { err_at(c, f, "frame: expected a mapping with cues:", NULL, NULL); return NULL; }
     check_keys(c, f, fkeys, "frame");
     cc_frame *fr = cc_xcalloc(1, sizeof *fr);
@@ -1178,6 +1178,7 @@ static cc_frame *load_frame(lctx *c, const cc_ynode *f)
         cu->same_clause = yaml_flag(c, q, "same_clause");
         cu->not_before_figure = yaml_flag(c, q, "not_before_figure");
         cu->shared_subject = yaml_flag(c, q, "shared_subject");
+        cu->of_whole = yaml_flag(c, q, "of_whole");
         if (cu->shared_subject && cu->near < 0)
             err_at(c, cc_yaml_get(q, "shared_subject"), "shared_subject: cue '%s' needs near: (the verb whose subject it is)", name, NULL);
         if (cu->nearer && !same_name_before(fr, name))

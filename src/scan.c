@@ -2296,6 +2296,21 @@ static const cue_hits *past_doer(scan_ctx *x, const cc_cue *cu, const cc_qty *q,
 /* Each cue's match for quantity q (its number at core): cs/ce per cue
  * (SIZE_MAX when not found); [*ms, *me) grows to take in those found in
  * reach (not those a refer: word stands for). */
+/* The whole a figure governs by "of" right after it ("about a fifth of the
+ * mainland", "73% each of Zaporizhzhia and Kherson"): from the word after
+ * "of" to its clause's end, into *w; 0 when no "of" follows the figure. */
+static int of_phrase(const char *t, size_t ve, size_t se, fspan *w)
+{
+    size_t b, e;
+    if (!next_word(t, ve, se, &b, &e)) return 0;
+    if (word_is(t, b, e, "each") && !next_word(t, e, se, &b, &e)) return 0;
+    if (!word_is(t, b, e, "of")) return 0;
+    w->s = b; /* "of it" refers from there */
+    w->e = e;
+    while (w->e < se && t[w->e] != ',' && t[w->e] != ';' && t[w->e] != ':' && t[w->e] != '(') w->e++;
+    return 1;
+}
+
 static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
                        const cc_qty *q, const cc_qty *all, size_t nall, cue_hits *hits, fspan core, size_t *cs,
                        size_t *ce, size_t *ms, size_t *me)
@@ -2323,6 +2338,12 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         size_t ntk = nt;
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
+        fspan whole;
+        /* …unless that whole is a referring phrase ("a share of the territory, says the head of
+         * Donetsk's administration"), which may stand for a region named later */
+        int of_whole = cu->of_whole && of_phrase(t, core.e, se, &whole) &&
+                       !(cu->refer && run(cu->refer, x->m, t, whole.e, whole.s) >= 0);
+        if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
         /* a referring phrase may hold another cue's word ("its losses": the measure) */
         int referred = 0;
         /* …or stand nearer than the match found ("controls about 86% of the region, and nearly all of
@@ -2332,6 +2353,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
             fspan rg;
             if (find_cue(x->lists, cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
                          (size_t)cu->reach, taken, 0, &rg) &&
+                (!of_whole || (rg.s >= whole.s && rg.s < whole.e)) &&
                 (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, rg.s, rg.e) < gd) &&
                 antecedent(x, cu, &rg) && !(found && rg.s == got.s)) { /* the match found is what it stands for */
                 got = rg;
@@ -2339,7 +2361,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
                 referred = 1;
             }
         }
-        if (!found && !referred && cu->shared_subject && cu->near >= 0)
+        if (!found && !referred && !of_whole && cu->shared_subject && cu->near >= 0)
             found = shared_subject(x, ch, ws, nw, ss, anchor, taken, ntk, &got);
         if (!found && !referred) continue;
         if (filled >= 0) { /* an alternative: it replaces the other only when nearer */
