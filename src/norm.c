@@ -931,9 +931,11 @@ int cc_norm_may_name_date(const cc_lexicon *lx, const char *s, size_t n)
  * war's are; winter straddles two years and is left to the year alone). */
 static const struct {
     const char *w;
-    int part, from, to;
-} date_parts[] = {{"early", 1, 1, 6}, {"mid", 2, 4, 9},    {"late", 3, 7, 12},   {"spring", 0, 3, 5},
-                  {"summer", 0, 6, 8}, {"autumn", 0, 9, 11}, {"fall", 0, 9, 11}};
+    int part, from, to, of; /* of: a noun, written before "of" ("the end of March") */
+} date_parts[] = {{"early", 1, 1, 6, 0},     {"mid", 2, 4, 9, 0},       {"late", 3, 7, 12, 0},
+                  {"spring", 0, 3, 5, 0},    {"summer", 0, 6, 8, 0},    {"autumn", 0, 9, 11, 0},
+                  {"fall", 0, 9, 11, 0},     {"start", 1, 1, 6, 1},     {"beginning", 1, 1, 6, 1},
+                  {"middle", 2, 4, 9, 1},    {"end", 3, 7, 12, 1}};
 
 /* The entry of date_parts at token i, or -1. */
 static int date_part_at(const P *p, size_t i)
@@ -941,18 +943,20 @@ static int date_part_at(const P *p, size_t i)
     if (i >= p->nt || p->t[i].type != CC_T_WORD) return -1; /* (most calls: at a figure) */
     char c = (char)(p->s[p->t[i].start] | 32); /* every token's role asks: the initial before the whole word */
     for (size_t k = 0; k < sizeof date_parts / sizeof *date_parts; k++)
-        if (c == date_parts[k].w[0] && word(p, i, date_parts[k].w)) return (int)k;
+        if (c == date_parts[k].w[0] && word(p, i, date_parts[k].w) && (!date_parts[k].of || word(p, i + 1, "of")))
+            return (int)k;
     return -1;
 }
 
-/* "early", "mid" ("mid-"), "late" before a month: the part of it (1, 2, 3;
- * 0 for none), *after at the token that follows. */
+/* "early", "mid" ("mid-"), "late" or "the end of" before a month: the
+ * part of it (1, 2, 3; 0 for none), *after at the token that follows. */
 static int month_part(const P *p, size_t i, size_t *after)
 {
     int k = date_part_at(p, i);
     int part = k >= 0 ? date_parts[k].part : 0;
     *after = i + 1;
-    if (part && is_dash(p, i + 1) && adjacent(p, i + 1)) *after = i + 2; /* "mid-June" */
+    if (part && date_parts[k].of) *after = i + 2; /* "the end of March" */
+    else if (part && is_dash(p, i + 1) && adjacent(p, i + 1)) *after = i + 2; /* "mid-June" */
     return part;
 }
 

@@ -1009,10 +1009,11 @@ enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
-    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L__N
+    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L_CONTRAST, L__N
 };
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
-                                             "now", "counted_from", "part_of_year", "running_total", "offset", "total_after", "one_day"};
+                                             "now", "counted_from", "part_of_year", "running_total", "offset", "total_after", "one_day",
+                                             "contrast"};
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -1934,15 +1935,17 @@ static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, f
     return h.s >= b + 2 && strncasecmp(t + b, "of", 2) == 0 && !isalpha((unsigned char)t[b + 2]);
 }
 
-/* A stretch of time told between two spans (the lexicon's `offset`: "on
- * Friday, days before the war's second anniversary", "the summit in
- * Alaska, a week after Monday's call"): what stands on either side belongs
- * to a different moment. */
-static int offset_between(const char *const *offset, const char *t, const size_t *ws, size_t nw, fspan a, fspan b)
+/* A word of list lw between two spans. Of the lexicon's `offset`, a stretch
+ * of time ("on Friday, days before the war's second anniversary", "the
+ * summit in Alaska, a week after Monday's call"), or of its `contrast`, a
+ * predicate set against another ("invaded in February 2022 but withdrew
+ * from the Kyiv region weeks later"): what stands on either side is of
+ * another moment or act. */
+static int listed_between(const char *const *lw, const char *t, const size_t *ws, size_t nw, fspan a, fspan b)
 {
     size_t lo = a.e <= b.s ? a.e : b.e, hi = a.e <= b.s ? b.s : a.s;
     for (size_t i = 0; i < nw; i++)
-        if (ws[i] >= lo && ws[i] < hi && listed_at(offset, t, ws[i], hi)) return 1;
+        if (ws[i] >= lo && ws[i] < hi && listed_at(lw, t, ws[i], hi)) return 1;
     return 0;
 }
 
@@ -1970,7 +1973,7 @@ static int find_cue(const char *const *const *lists, const cc_cue *cu, const cue
         if (h.e <= anchor.s && outside_clause(rel, t, ws, nw, h.s, h.e, anchor.s)) continue;
         if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
         if (beyond_reach(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e, reach)) continue;
-        if (offset_between(lists[L_OFFSET], t, ws, nw, anchor, h)) continue;
+        if (listed_between(lists[L_OFFSET], t, ws, nw, anchor, h)) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e);
         if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
@@ -2344,6 +2347,9 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int of_whole = cu->of_whole && of_phrase(t, core.e, se, &whole) &&
                        !(cu->refer && run(cu->refer, x->m, t, whole.e, whole.s) >= 0);
         if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
+        /* a date belongs to its own predicate: "invaded in February 2022 but withdrew …" ("smaller but
+         * grievous" sets no two acts apart, so only a date's cues are asked) */
+        if (found && q->kind == CC_K_DATE && listed_between(x->lists[L_CONTRAST], t, ws, nw, core, got)) found = 0;
         /* a referring phrase may hold another cue's word ("its losses": the measure) */
         int referred = 0;
         /* …or stand nearer than the match found ("controls about 86% of the region, and nearly all of

@@ -627,6 +627,19 @@ static void test_date_intervals(void **state)
  * days of one month, two months, two whole dates; the year written at the
  * end holds for both ends, and without one the latest such span before the
  * reference date is meant. "and" joins the ends only after "between". */
+/* A part of a month or a year told as a noun before "of". */
+static void test_date_part_nouns(void **state)
+{
+    (void)state;
+    cc_qty q = q1("at the end of March 2022", CC_K_DATE, NULL, 0);
+    assert_int_equal(q.low, cc_days_from_civil(2022, 3, 16));
+    assert_int_equal(q.high, cc_days_from_civil(2022, 3, 31));
+    q = q1("by the start of 2024", CC_K_DATE, NULL, 0);
+    assert_int_equal(q.low, cc_days_from_civil(2024, 1, 1));
+    assert_int_equal(q.high, cc_days_from_civil(2024, 6, 30));
+    assert_true(none("the end of the war", CC_K_DATE));
+}
+
 static void test_date_spans(void **state)
 {
     (void)state;
@@ -726,7 +739,7 @@ int main(void)
         cmocka_unit_test(test_units), cmocka_unit_test(test_dates), cmocka_unit_test(test_date_intervals), cmocka_unit_test(test_date_spans), cmocka_unit_test(test_relative_dates),
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
-        cmocka_unit_test(test_whole_or_hedge),
+        cmocka_unit_test(test_whole_or_hedge), cmocka_unit_test(test_date_part_nouns),
     };
     return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
 }
