@@ -612,12 +612,28 @@ static int want_ok(cc_kind want, cc_kind got)
 
 /* ---- dates ---- */
 
+/* A year a page's text ran into the time after it ("October 4, 202410:27
+ * AM": the page showed the two apart): five or six figures right before
+ * ":MM", the last one or two an hour. */
+static int glued_year(const P *p, size_t i, int *y)
+{
+    const cc_tok *t = &p->t[i];
+    double div = t->int_digits == 5 ? 10 : 100;
+    int hour = (int)fmod(t->num, div), year = (int)floor(t->num / div);
+    if (hour > 23 || year < 1900 || year > 2099 || !adjacent(p, i + 1) || !sym(p, i + 1, ':') || !adjacent(p, i + 2) ||
+        p->t[i + 2].type != CC_T_NUM || p->t[i + 2].int_digits != 2)
+        return 0;
+    *y = year;
+    return 1;
+}
+
 static int year_tok(const P *p, size_t i, int *y)
 {
     if (i >= p->nt) return 0;
     const cc_tok *t = &p->t[i];
-    if (t->type != CC_T_NUM || t->int_digits != 4 || t->dec_digits || t->comma || t->power) return 0;
-    if (t->num < 1000 || t->num > 2999) return 0;
+    if (t->type != CC_T_NUM || t->dec_digits || t->comma || t->power) return 0;
+    if (t->int_digits == 5 || t->int_digits == 6) return glued_year(p, i, y);
+    if (t->int_digits != 4 || t->num < 1000 || t->num > 2999) return 0;
     if (adjacent(p, i + 1) && p->t[i + 1].type == CC_T_WORD) return 0; /* 1990s */
     *y = (int)t->num;
     return 1;

@@ -41,6 +41,9 @@ static const page pages[] = {
     {"Peace plan draws criticism\n\nUpdated: 14-10-2025 11:02 IST | Created: 13-10-2025 09:15 IST\nThe plan has 20 points.",
      "2025-10-13", CC_PD_PUBLISHED, 0},
     {"Posted on 2025-11-03T09:12:00Z by the newsroom\nThe council voted.", "2025-11-03", CC_PD_PUBLISHED, 0},
+    /* a page's text that ran the year into the time shown after it */
+    {"Grid repairs race the frost\nBy Ivan Koval\nJanuary 9, 20263:05 PM GMT+2Updated 3 hours ago\nCrews worked.",
+     "2026-01-09", CC_PD_BYLINE, 0},
     {"Posted: 2025/10/18\nAuthor: staff\n\nDrones downed\n\nThe ministry said 40 drones fell.", "2025-10-18",
      CC_PD_PUBLISHED, 0},
     /* wire datelines */
