@@ -1358,6 +1358,9 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *
         if (ov) j++;
     }
     if (!ov) return 0;
+    /* "the first night of the war", "in the first weeks of the fighting": a moment looked back on,
+     * no age now ("in its first year" is one) */
+    if (ov == 1 && word(p, j - 1, "the") && !enters) return 0;
     if (word(p, e, "anniversary")) { /* the Nth anniversary: exactly N years */
         const cc_lxent *ents, *y = NULL;
         size_t ne = cc_lexicon_lookup(p->lx, "year", &ents);
