@@ -522,7 +522,10 @@ static int word_is(const char *t, size_t ws, size_t end, const char *w)
  * at a word's end, by se. */
 static int listed_at(const char *const *lw, const char *t, size_t b, size_t se)
 {
+    if (b >= se) return 0;
+    int c = tolower((unsigned char)t[b]);
     for (size_t k = 0; lw[k]; k++) {
+        if (tolower((unsigned char)lw[k][0]) != c) continue; /* most words differ at once */
         size_t l = strlen(lw[k]);
         if (b + l <= se && strncasecmp(t + b, lw[k], l) == 0 && (b + l == se || !isalpha((unsigned char)t[b + l])))
             return 1;
@@ -1973,13 +1976,16 @@ static int find_cue(const char *const *const *lists, const cc_cue *cu, const cue
         if (h.e <= anchor.s && outside_clause(rel, t, ws, nw, h.s, h.e, anchor.s)) continue;
         if (h.s >= anchor.e && in_closed_clause(t, anchor.s, anchor.e, h.s)) continue;
         if (beyond_reach(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e, reach)) continue;
-        if (listed_between(lists[L_OFFSET], t, ws, nw, anchor, h)) continue;
         /* of two at the same number of words, the one not across a comma or dash */
         size_t dist = attach_distance(rel, t, ws, nw, anchor.s, anchor.e, h.s, h.e);
-        if (best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h)) {
+        int head = best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h);
+        int nearer = !head && (dist < best || (dist == best && partitive(t, ws, nw, anchor, h)));
+        /* (asked only of a match that would be taken: the words between are many) */
+        if ((head || nearer) && listed_between(lists[L_OFFSET], t, ws, nw, anchor, h)) continue;
+        if (head) {
             *got = h; /* the possessive's head */
             best = dist;
-        } else if (dist < best || (dist == best && partitive(t, ws, nw, anchor, h))) {
+        } else if (nearer) {
             best = dist; /* …and of two as near, the one the figure governs: "74% of X and 73% of Y" */
             *got = h;
         }
@@ -2064,6 +2070,17 @@ static int denied_word(const char *t, size_t lo, size_t at)
  * the past 24 hours": "past 24 hours" starts within the three words after). */
 enum { VETO_BEFORE = 4, VETO_AFTER = 3, VETO_BEFORE_ONLY = 5, VETO_COUNTED = 2, VETO_TAIL = 3 };
 
+/* A veto match [at, mend) of one day's words (the lexicon's `one_day`)
+ * before a running total's phrase that ends right before the value at
+ * vstart (`total_after`): "lost 1,130 soldiers in the past day, bringing
+ * its total to 998,000" — the day is the added figure's, not the total's. */
+static int added_figures_day(const scan_ctx *x, size_t ss, size_t at, size_t mend, size_t vstart)
+{
+    size_t tp;
+    return at < vstart && listed_at(x->lists[L_ONE_DAY], x->d->text, at, mend) &&
+           words_listed_before(x->lists[L_TOTAL_AFTER], x->d->text, ss, vstart, 2, &tp) && at < tp;
+}
+
 /* A veto word of the rule's frame among the claim's own words [ms, me),
  * the VETO_BEFORE words before them and the VETO_AFTER after, in the
  * sentence [ss, se) whose word starts are ws; a veto_before word among the
@@ -2085,10 +2102,6 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
            ve = after + VETO_AFTER < nw ? ws[after + VETO_AFTER] : se,
            vt = after + VETO_AFTER + VETO_TAIL < nw ? ws[after + VETO_AFTER + VETO_TAIL] : se,
            ce = counted + VETO_COUNTED < nw ? ws[counted + VETO_COUNTED] : se;
-    /* "lost 1,130 soldiers in the past day, bringing its total to 998,000": one day's words before
-     * the running total's phrase tell of the figure added, not of the total */
-    size_t tp;
-    if (!words_listed_before(x->lists[L_TOTAL_AFTER], x->d->text, ss, vstart, 2, &tp)) tp = 0;
     /* a veto word in an aside within the claim is the aside's ("forces, who have pushed west since
      * the spring, now hold 19%") */
     for (size_t from = vs; r->frame->veto && run(r->frame->veto, x->m, x->d->text, vt, from) >= 0;) {
@@ -2096,8 +2109,7 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
         size_t at = ov[0], mend = ov[1];
         size_t end = aside_holding(x->lists[L_ASIDE], x->d->text, ms, me, at);
         if (at >= ve) break;
-        if (!end && !denied_word(x->d->text, ss, at) && !(at < tp && listed_at(x->lists[L_ONE_DAY], x->d->text, at, mend)))
-            return 1;
+        if (!end && !denied_word(x->d->text, ss, at) && !added_figures_day(x, ss, at, mend, vstart)) return 1;
         from = end ? end : mend > at ? mend : at + 1;
     }
     if (r->frame->veto_counted && run(r->frame->veto_counted, x->m, x->d->text, ce, vend) >= 0) return 1;
