@@ -1152,6 +1152,7 @@ static int stamp_time(const cc_qty *when, const cc_doc *d, cc_claim *c)
 {
     if (!when || !d->has_date || when->unanchored || when->kind != CC_K_DATE) return 0;
     if (c->policy != CC_POL_VARYING && c->policy != CC_POL_CUMULATIVE) return 0;
+    if (c->raw.kind == CC_K_DATE) return 0; /* a date's value is itself a time: "talks in March and in April" */
     int64_t lo = (int64_t)when->low, hi = (int64_t)when->high;
     if (hi >= d->date) return 0; /* "now", "this month": the document's own time */
     c->as_of = 1;
@@ -2018,6 +2019,26 @@ static int part_of(const cc_lexicon *lx, const char *t, size_t len, const cc_qty
     return !listed_after(lx, "one_day", t, b->end, b->end + 80 < len ? b->end + 80 : len, 6);
 }
 
+/* Dates a and b (a first) told as one list: "in Riyadh in March and in
+ * late April", "on May 16 and June 2" (a comma, "and" or "or", and "in",
+ * "on" or "at" between, nothing else). Both share the cues told once for
+ * them. */
+static int coordinated_dates(const char *t, const cc_qty *a, const cc_qty *b)
+{
+    static const char *const glue[] = {"and", "or", "in", "on", "at", NULL};
+    if (a->kind != CC_K_DATE || b->kind != CC_K_DATE || a->end > b->start) return 0;
+    int joined = 0;
+    for (size_t i = a->end; i < qty_from(b);) {
+        if (t[i] == ' ' || t[i] == ',') { i++; continue; }
+        size_t e = i;
+        while (e < qty_from(b) && isalpha((unsigned char)t[e])) e++;
+        if (e == i || !listed_at(glue, t, i, e)) return 0;
+        joined |= word_is(t, i, e, "and") || word_is(t, i, e, "or");
+        i = e;
+    }
+    return joined;
+}
+
 /* A cue found for quantity q belongs to it only when no other quantity of
  * the sentence stands nearer ("launched its invasion in February 2022,
  * after annexing Crimea in 2014": "annexing" is 2014's). */
@@ -2027,7 +2048,8 @@ static int nearest_quantity(const cc_lexicon *lx, const char *const *rel, const 
     size_t mine = attach_distance(rel, t, ws, nw, q->start, q->end, cue.s, cue.e);
     for (size_t k = 0; k < nall; k++) {
         if (all[k].start == q->start || part_of(lx, t, len, &all[k], q, all, nall) ||
-            part_of(lx, t, len, q, &all[k], all, nall))
+            part_of(lx, t, len, q, &all[k], all, nall) || coordinated_dates(t, &all[k], q) ||
+            coordinated_dates(t, q, &all[k]))
             continue;
         size_t theirs = attach_distance(rel, t, ws, nw, all[k].start, all[k].end, cue.s, cue.e);
         if (theirs >= mine) continue;
