@@ -1202,13 +1202,16 @@ static int crossing(const scan_ctx *x, size_t ms, const cc_qty *q)
     return listed_before(lx, "reached", t, ms, qty_from(q), 2);
 }
 
-/* "put Russia's cumulative losses at 1,086,000 on Friday": a word of the
- * lexicon's `running_total` among the claim's words before the figure makes
- * the day after it the day the total was told, not one day's count. */
+/* "put Russia's cumulative losses at 1,086,000 on Friday", "Kyiv's tally
+ * of Russian losses stood at some 380,000 on Sunday": a word of the
+ * lexicon's `running_total` among the eight words before the figure, in its
+ * sentence, makes the day after it the day the total was told, not one
+ * day's count. */
 static int told_as_total(const scan_ctx *x, size_t ms, const cc_qty *q)
 {
-    size_t where;
-    return words_listed_before(x->lists[L_RUNNING_TOTAL], x->d->text, ms, qty_from(q), 8, &where);
+    size_t where, ss, se;
+    sentence_at(x->m, x->d, ms, &ss, &se);
+    return words_listed_before(x->lists[L_RUNNING_TOTAL], x->d->text, ss, qty_from(q), 8, &where);
 }
 
 /* "have lost about 15,000 men since August": a running total counted from a
@@ -1699,15 +1702,22 @@ typedef struct {
     fspan v[CUE_HITS];
 } cue_hits;
 
-/* A cue's match g that is something else: right after a not_after word (or
- * not after an only_after one), or right before a not_before one ("Russia's
- * invasion": the invader, no side). The words are looked for from lo and up
- * to hi. */
-static int excluded(scan_ctx *x, const cc_cue *cu, fspan g, size_t lo, size_t hi)
+/* A cue's match g ruled out by the words before it: right after a not_after
+ * word, or not after an only_after one (looked for from lo). */
+static int excluded_before(scan_ctx *x, const cc_cue *cu, fspan g, size_t lo)
 {
     const char *t = x->d->text;
     if (cu->not_after && run(cu->not_after, x->m, t, g.s, g.s > lo + 40 ? g.s - 40 : lo) >= 0) return 1;
-    if (cu->only_after && run(cu->only_after, x->m, t, g.s, g.s > lo + 40 ? g.s - 40 : lo) < 0) return 1;
+    return cu->only_after && run(cu->only_after, x->m, t, g.s, g.s > lo + 40 ? g.s - 40 : lo) < 0;
+}
+
+/* A cue's match g that is something else: excluded_before, or right before
+ * a not_before word ("Russia's invasion": the invader, no side). The words
+ * are looked for from lo and up to hi. */
+static int excluded(scan_ctx *x, const cc_cue *cu, fspan g, size_t lo, size_t hi)
+{
+    const char *t = x->d->text;
+    if (excluded_before(x, cu, g, lo)) return 1;
     return cu->not_before && run(cu->not_before, x->m, t, g.e + 40 < hi ? g.e + 40 : hi, g.e) >= 0;
 }
 
@@ -1873,15 +1883,32 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
             if (++paras == REFER_PARAGRAPHS) { from = i; break; }
         }
     size_t back = from; /* how far a pronoun's subject may stand (from moves on) */
-    int found = 0;
+    int found = 0, pronoun_here = listed_at(pronoun, t, got->s, got->e);
+    fspan speaker = {SIZE_MAX, 0};
     while (from < end) {
         if (run(cu->re, x->m, t, end, from) < 0) break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
         fspan g = {ov[0], ov[1]};
         from = g.e > g.s ? g.e : g.s + 1;
-        if (excluded(x, cu, g, 0, x->d->len)) continue;
+        int out = excluded(x, cu, g, 0, x->d->len);
+        /* a pronoun within its sentence stands for the first named there ("Kyiv says Russia has lost
+         * 1,160 troops, bringing its total to …": Russia), or for the speaker when none else is
+         * ("by Kyiv's own count, 46,000 of its soldiers") */
+        if (pronoun_here && g.s >= ps) {
+            if (!out) {
+                *got = g;
+                return 1;
+            }
+            if (speaker.s == SIZE_MAX && !excluded_before(x, cu, g, 0)) speaker = g;
+            continue;
+        }
+        if (out) continue;
         *got = g;
         found = 1;
+    }
+    if (speaker.s != SIZE_MAX) {
+        *got = speaker;
+        return 1;
     }
     /* a pronoun opening its sentence stands for the subject of the sentence before, the first
      * match there ("Moscow claims five Ukrainian regions … It fully controls only Crimea":
