@@ -1519,6 +1519,13 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         q->hedge_start = p->t[j].start;
         q->hedge_end = p->t[e - 1].end;
         j = e;
+        size_t e2;
+        /* "almost exactly four years ago", "nearly exactly": close to the mark, not on it */
+        if (hedge != CC_H_EXACT && (le = lookup(p, j, CC_LX_HEDGE, &e2)) && le->hedge == CC_H_EXACT && e2 < p->nt) {
+            hedge = CC_H_APPROX;
+            q->hedge_end = p->t[e2 - 1].end;
+            j = e2;
+        }
     }
     int between = 0;
     if (word(p, j, "between") || (word(p, j, "from") && hedge == CC_H_NONE)) { between = word(p, j, "between") ? 1 : 2; j++; }

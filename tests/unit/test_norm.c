@@ -631,6 +631,10 @@ static void test_date_intervals(void **state)
 static void test_date_part_nouns(void **state)
 {
     (void)state;
+    /* "almost exactly": close to the day, not on it */
+    cc_qty a = q1("almost exactly four years ago", CC_K_DATE, "2026-02-20", 0);
+    assert_int_equal(a.hedge, CC_H_APPROX);
+    assert_true(a.low < cc_days_from_civil(2022, 2, 20) && a.high > cc_days_from_civil(2022, 2, 22));
     cc_qty q = q1("at the end of March 2022", CC_K_DATE, NULL, 0);
     assert_int_equal(q.low, cc_days_from_civil(2022, 3, 16));
     assert_int_equal(q.high, cc_days_from_civil(2022, 3, 31));
