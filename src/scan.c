@@ -1864,6 +1864,49 @@ static const cue_hits *cue_matches(scan_ctx *x, const cc_cue *cu, size_t ss, siz
  * paragraph a sentence), this many bytes at most. */
 enum { REFER_BACK = 600, REFER_PARAGRAPHS = 2 };
 
+/* Where a referring phrase at offset end may look back from: its paragraph
+ * and the one before, REFER_BACK bytes at most. */
+static size_t refer_from(const char *t, size_t end)
+{
+    size_t from = end > REFER_BACK ? end - REFER_BACK : 0;
+    int paras = 0;
+    for (size_t i = end; i > from + 1; i--)
+        if (t[i - 1] == '\n' && t[i - 2] == '\n') {
+            while (i > from + 1 && t[i - 2] == '\n') i--; /* one break, however many blank lines */
+            if (++paras == REFER_PARAGRAPHS) return i;
+        }
+    return from;
+}
+
+/* The cue's first match in [from, end) that its words do not rule out
+ * (speaker_ok: only the words before it are asked, so a speaker counts),
+ * into *got. */
+static int first_match(scan_ctx *x, const cc_cue *cu, size_t from, size_t end, int speaker_ok, fspan *got)
+{
+    while (from < end && run(cu->re, x->m, x->d->text, end, from) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+        fspan g = {ov[0], ov[1]};
+        from = g.e > g.s ? g.e : g.s + 1;
+        if (speaker_ok ? excluded_before(x, cu, g, 0) : excluded(x, cu, g, 0, x->d->len)) continue;
+        *got = g;
+        return 1;
+    }
+    return 0;
+}
+
+/* The cue's last match in [from, end) that its words do not rule out. */
+static int last_match(scan_ctx *x, const cc_cue *cu, size_t from, size_t end, fspan *got)
+{
+    int found = 0;
+    fspan g;
+    while (first_match(x, cu, from, end, 0, &g)) {
+        *got = g;
+        found = 1;
+        from = g.e > g.s ? g.e : g.s + 1;
+    }
+    return found;
+}
+
 /* The cue's last match before the referring words at got, in their
  * paragraph or the one before: what "the region" stands for in "In
  * Kherson, … it holds 70% of the region"; got becomes that match. */
@@ -1871,62 +1914,26 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
 {
     static const char *const pronoun[] = {"it", "they", "its", "their", "his", "her", "our", NULL};
     const char *t = x->d->text;
-    size_t ps, pe;
+    size_t at = got->s, from = refer_from(t, got->s), ps, pe;
     sentence_at(x->m, x->d, got->s, &ps, &pe);
     while (ps < got->s && !isalpha((unsigned char)t[ps])) ps++;
-    int subject = ps == got->s && listed_at(pronoun, t, got->s, got->e); /* "It holds …" opens its sentence */
-    size_t end = got->s, from = end > REFER_BACK ? end - REFER_BACK : 0;
-    int paras = 0;
-    for (size_t i = end; i > from + 1; i--)
-        if (t[i - 1] == '\n' && t[i - 2] == '\n') {
-            while (i > from + 1 && t[i - 2] == '\n') i--; /* one break, however many blank lines */
-            if (++paras == REFER_PARAGRAPHS) { from = i; break; }
-        }
-    size_t back = from; /* how far a pronoun's subject may stand (from moves on) */
-    int found = 0, pronoun_here = listed_at(pronoun, t, got->s, got->e);
-    fspan speaker = {SIZE_MAX, 0};
-    while (from < end) {
-        if (run(cu->re, x->m, t, end, from) < 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
-        fspan g = {ov[0], ov[1]};
-        from = g.e > g.s ? g.e : g.s + 1;
-        int out = excluded(x, cu, g, 0, x->d->len);
-        /* a pronoun within its sentence stands for the first named there ("Kyiv says Russia has lost
-         * 1,160 troops, bringing its total to …": Russia), or for the speaker when none else is
-         * ("by Kyiv's own count, 46,000 of its soldiers") */
-        if (pronoun_here && g.s >= ps) {
-            if (!out) {
-                *got = g;
-                return 1;
-            }
-            if (speaker.s == SIZE_MAX && !excluded_before(x, cu, g, 0)) speaker = g;
-            continue;
-        }
-        if (out) continue;
-        *got = g;
-        found = 1;
-    }
-    if (speaker.s != SIZE_MAX) {
-        *got = speaker;
-        return 1;
-    }
+    if (!listed_at(pronoun, t, got->s, got->e)) return last_match(x, cu, from, got->s, got);
+    /* a pronoun within its sentence stands for the first named there ("Kyiv says Russia has lost
+     * 1,160 troops, bringing its total to …": Russia), or for the speaker when none else is
+     * ("by Kyiv's own count, 46,000 of its soldiers") */
+    if (ps < got->s && (first_match(x, cu, ps, got->s, 0, got) || first_match(x, cu, ps, got->s, 1, got))) return 1;
+    fspan last;
+    if (!last_match(x, cu, from, got->s, &last)) return 0;
+    *got = last;
     /* a pronoun opening its sentence stands for the subject of the sentence before, the first
      * match there ("Moscow claims five Ukrainian regions … It fully controls only Crimea":
      * Moscow), not the last one named */
-    if (found && subject) {
+    if (ps == at) {
         size_t ss, se;
-        sentence_at(x->m, x->d, got->s, &ss, &se);
-        for (size_t at = ss > back ? ss : back; at < got->s;) {
-            if (run(cu->re, x->m, t, got->s, at) < 0) break;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
-            fspan g = {ov[0], ov[1]};
-            at = g.e > g.s ? g.e : g.s + 1;
-            if (excluded(x, cu, g, 0, x->d->len)) continue;
-            *got = g;
-            break;
-        }
+        sentence_at(x->m, x->d, last.s, &ss, &se);
+        first_match(x, cu, ss > from ? ss : from, last.e, 0, got);
     }
-    return found;
+    return 1;
 }
 
 /* Match a is a possessive standing before match b ("Ukraine's Donetsk region"): b is its head. */
