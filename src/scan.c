@@ -2386,6 +2386,18 @@ static int of_phrase(const char *t, size_t ve, size_t se, fspan *w)
     return 1;
 }
 
+/* For a cue with of_whole: the whole the figure at core names by "of"
+ * (of_phrase), in which the cue's match must stand, unless that whole is
+ * one of the cue's referring phrases ("a share of the territory, says the
+ * head of Donetsk's administration": it may stand for a region named
+ * later). */
+static int named_whole(scan_ctx *x, const cc_cue *cu, fspan core, size_t se, fspan *whole)
+{
+    const char *t = x->d->text;
+    return cu->of_whole && of_phrase(t, core.e, se, whole) &&
+           !(cu->refer && run(cu->refer, x->m, t, whole->e, whole->s) >= 0);
+}
+
 static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
                        const cc_qty *q, const cc_qty *all, size_t nall, cue_hits *hits, fspan core, size_t *cs,
                        size_t *ce, size_t *ms, size_t *me)
@@ -2414,10 +2426,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
         fspan whole;
-        /* …unless that whole is a referring phrase ("a share of the territory, says the head of
-         * Donetsk's administration"), which may stand for a region named later */
-        int of_whole = cu->of_whole && of_phrase(t, core.e, se, &whole) &&
-                       !(cu->refer && run(cu->refer, x->m, t, whole.e, whole.s) >= 0);
+        int of_whole = named_whole(x, cu, core, se, &whole);
         if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
         /* a date belongs to its own predicate: "invaded in February 2022 but withdrew …" ("smaller but
          * grievous" sets no two acts apart, so only a date's cues are asked) */
