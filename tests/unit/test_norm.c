@@ -288,15 +288,15 @@ static void test_fractions(void **state)
 static void test_whole_or_hedge(void **state)
 {
     (void)state;
-    cc_qty q = q1("Russia fully controls Luhansk", CC_K_PERCENT, NULL, 0);
-    NEAR(q.low, 100);
-    NEAR(q.high, 100);
-    q = q1("the region is completely occupied", CC_K_PERCENT, NULL, 0);
-    NEAR(q.best, 100);
-    q = q1("Moscow holds fully 40% of it", CC_K_PERCENT, NULL, 0);
-    NEAR(q.best, 40);
-    q = q1("fully two-thirds of the oblast", CC_K_PERCENT, NULL, 0);
-    NEAR(q.best, 66.6666666667);
+    struct { const char *t; double low, best; } f[] = {
+        {"Russia fully controls Luhansk", 100, 100},     {"the region is completely occupied", 100, 100},
+        {"Moscow holds fully 40% of it", 40, 40},        {"fully two-thirds of the oblast", 60, 66.6666666667},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+        cc_qty q = q1(f[i].t, CC_K_PERCENT, NULL, 0);
+        NEAR(q.best, f[i].best);
+        assert_true(q.low >= f[i].low - 1e-6);
+    }
 }
 
 static void test_written_fractions_and_decimals(void **state)
