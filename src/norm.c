@@ -337,6 +337,20 @@ static size_t smaller_part(const P *p, size_t j, amt *a, const cc_lxent **u)
 
 /* A fraction with a numerator: "a fifth", "three fifths", "two-thirds",
  * "one over three", "1 out of 3". num is the value already read at i..j. */
+/* A fraction of a scale word, an amount and no share: "a quarter of a
+ * million", "three-quarters of a billion". */
+static void of_a_scale(const P *p, amt *a)
+{
+    const cc_lxent *le;
+    size_t e;
+    if (!word(p, a->end, "of") || !word(p, a->end + 1, "a") || !(le = lookup(p, a->end + 2, CC_LX_SCALE, &e))) return;
+    a->x *= le->v;
+    a->share = 0;
+    a->scaled = 1;
+    a->scale = le->v;
+    a->end = e;
+}
+
 static int fraction_after(const P *p, size_t j, double num, amt *a)
 {
     size_t k = j, e;
@@ -352,6 +366,7 @@ static int fraction_after(const P *p, size_t j, double num, amt *a)
         a->h = 0;
         a->share = 1;
         a->end = e;
+        of_a_scale(p, a);
         return 1;
     }
     if (word(p, j, "over") || (word(p, j, "out") && word(p, j + 1, "of"))) {

@@ -627,6 +627,20 @@ static void test_date_intervals(void **state)
  * days of one month, two months, two whole dates; the year written at the
  * end holds for both ends, and without one the latest such span before the
  * reference date is meant. "and" joins the ends only after "between". */
+/* A fraction of a scale word is an amount ("a quarter of a million"), and a
+ * "+" after a figure is its floor ("950,000+"). */
+static void test_fraction_of_scale(void **state)
+{
+    (void)state;
+    cc_qty q = q1("a quarter of a million troops", CC_K_COUNT, NULL, 0);
+    NEAR(q.best, 250000);
+    q = q1("three-quarters of a billion dollars", CC_K_ANY, NULL, 0);
+    NEAR(q.best, 7.5e8);
+    q = q1("losses: 950,000+ so far", CC_K_COUNT, NULL, 0);
+    NEAR(q.low, 950000);
+    assert_true(isinf(q.high) || isnan(q.high) || q.high > 1e12);
+}
+
 /* A part of a month or a year told as a noun before "of". */
 static void test_date_part_nouns(void **state)
 {
@@ -744,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
         cmocka_unit_test(test_whole_or_hedge), cmocka_unit_test(test_date_part_nouns),
+        cmocka_unit_test(test_fraction_of_scale),
     };
     return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
 }
