@@ -633,12 +633,11 @@ static int want_ok(cc_kind want, cc_kind got)
 static int glued_year(const P *p, size_t i, int *y)
 {
     const cc_tok *t = &p->t[i];
-    double div = t->int_digits == 5 ? 10 : 100;
-    int hour = (int)fmod(t->num, div), year = (int)floor(t->num / div);
-    if (hour > 23 || year < 1900 || year > 2099 || !adjacent(p, i + 1) || !sym(p, i + 1, ':') || !adjacent(p, i + 2) ||
-        p->t[i + 2].type != CC_T_NUM || p->t[i + 2].int_digits != 2)
+    double div = t->int_digits == 5 ? 10 : 100, year = floor(t->num / div); /* (num may carry an exponent) */
+    if (!(year >= 1900 && year <= 2099) || fmod(t->num, div) > 23 || !adjacent(p, i + 1) || !sym(p, i + 1, ':') ||
+        !adjacent(p, i + 2) || p->t[i + 2].type != CC_T_NUM || p->t[i + 2].int_digits != 2)
         return 0;
-    *y = year;
+    *y = (int)year;
     return 1;
 }
 
