@@ -1279,6 +1279,10 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     }
     const cc_subject_decl *decl = cc_rules_subject_decl(x->rs, m->strs.s + so[0]);
     if (decl && decl->complement && !c->unanchored && c->val.unit && strcmp(c->val.unit, "percent") == 0) {
+        /* "has held about 7% of Ukraine since 2014", "has occupied 70% of Zaporizhzhia since the spring of
+         * 2022": held since a day, and at least that much held now */
+        if (r->frame && !isnan(x->since) && (c->raw.hedge == CC_H_NONE || c->raw.hedge == CC_H_APPROX))
+            c->val.high = INFINITY;
         clamp_share(&c->val, decl->total);
         if (comp) {
             double lo = c->val.low, hi = c->val.high; /* held by the other side: the rest */
@@ -2821,6 +2825,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     add_claim(x, r, ms, me, v.start, v.end, &v, &sl);
     x->when = NULL;
     x->when_span = TIME_POINT;
+    x->since = NAN;
 }
 
 /* The year a timeline's label gives the line holding offset at: the line
