@@ -335,8 +335,6 @@ static size_t smaller_part(const P *p, size_t j, amt *a, const cc_lxent **u)
     return ue;
 }
 
-/* A fraction with a numerator: "a fifth", "three fifths", "two-thirds",
- * "one over three", "1 out of 3". num is the value already read at i..j. */
 /* A fraction of a scale word, an amount and no share: "a quarter of a
  * million", "three-quarters of a billion". */
 static void of_a_scale(const P *p, amt *a)
@@ -351,6 +349,8 @@ static void of_a_scale(const P *p, amt *a)
     a->end = e;
 }
 
+/* A fraction with a numerator: "a fifth", "three fifths", "two-thirds",
+ * "one over three", "1 out of 3". num is the value already read at i..j. */
 static int fraction_after(const P *p, size_t j, double num, amt *a)
 {
     size_t k = j, e;

@@ -533,6 +533,16 @@ static int listed_at(const char *const *lw, const char *t, size_t b, size_t se)
     return 0;
 }
 
+/* A word of list lw (a word or a phrase) that starts in [lo, hi) and ends by
+ * hi. */
+static int listed_in(const char *const *lw, const char *t, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++)
+        if (isalpha((unsigned char)t[i]) && (i == lo || !isalpha((unsigned char)t[i - 1])) && listed_at(lw, t, i, hi))
+            return 1;
+    return 0;
+}
+
 /* An age reached at a moment rather than lived in: a period entered
  * ("entered its third year"), an anniversary, a milestone verb right
  * before the duration ("marked 1,000 days", "passed the 500-day mark") or a
@@ -588,13 +598,8 @@ static int ends_with_ago(const char *s, size_t n)
  * February 24"). Offsets of q are in t. */
 static int anchored_by_words(const cc_lexicon *lx, const char *t, const cc_qty *q)
 {
-    const char *const *aw = cc_lexicon_list(lx, "date_anchor");
     /* every word of the date's own span: a comma there is a thousands separator ("1,000 days ago") */
-    for (size_t b = q->start; b < q->end; b++)
-        if (isalpha((unsigned char)t[b]) && (b == q->start || !isalpha((unsigned char)t[b - 1])) &&
-            listed_at(aw, t, b, q->end))
-            return 1;
-    return 0;
+    return listed_in(cc_lexicon_list(lx, "date_anchor"), t, q->start, q->end);
 }
 
 /* "another 2,000 soldiers", "a further 3%", "1,150 more casualties": a
@@ -1983,12 +1988,9 @@ static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, f
  * predicate set against another ("invaded in February 2022 but withdrew
  * from the Kyiv region weeks later"): what stands on either side is of
  * another moment or act. */
-static int listed_between(const char *const *lw, const char *t, const size_t *ws, size_t nw, fspan a, fspan b)
+static int listed_between(const char *const *lw, const char *t, fspan a, fspan b)
 {
-    size_t lo = a.e <= b.s ? a.e : b.e, hi = a.e <= b.s ? b.s : a.s;
-    for (size_t i = 0; i < nw; i++)
-        if (ws[i] >= lo && ws[i] < hi && listed_at(lw, t, ws[i], hi)) return 1;
-    return 0;
+    return a.e <= b.s ? listed_in(lw, t, a.e, b.s) : listed_in(lw, t, b.e, a.s);
 }
 
 /* The cue's match nearest its anchor within reach, on its side, clear of
@@ -2020,7 +2022,7 @@ static int find_cue(const char *const *const *lists, const cc_cue *cu, const cue
         int head = best != SIZE_MAX && got->s == prev.s && possessive_before(t, prev, h);
         int nearer = !head && (dist < best || (dist == best && partitive(t, ws, nw, anchor, h)));
         /* (asked only of a match that would be taken: the words between are many) */
-        if ((head || nearer) && listed_between(lists[L_OFFSET], t, ws, nw, anchor, h)) continue;
+        if ((head || nearer) && listed_between(lists[L_OFFSET], t, anchor, h)) continue;
         if (head) {
             *got = h; /* the possessive's head */
             best = dist;
@@ -2171,8 +2173,8 @@ static int vetoed(scan_ctx *x, const cc_rule *r, const size_t *ws, size_t nw, si
         if (at >= ve) break;
         /* a veto in a first predicate is not the second's: "seized 4,000 km² this year and now occupies
          * about 19%" (the lexicon's `second_predicate` between the veto and the value) */
-        int other = at < vstart && listed_between(x->lists[L_SECOND_PREDICATE], x->d->text, ws, nw,
-                                                  (fspan){at, mend}, (fspan){vstart, vend});
+        int other = at < vstart && listed_between(x->lists[L_SECOND_PREDICATE], x->d->text, (fspan){at, mend},
+                                                  (fspan){vstart, vend});
         if (!end && !other && !denied_word(x->d->text, ss, at) && !added_figures_day(x, ss, at, mend, vstart)) return 1;
         from = end ? end : mend > at ? mend : at + 1;
     }
@@ -2434,7 +2436,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
         /* a date belongs to its own predicate: "invaded in February 2022 but withdrew …" ("smaller but
          * grievous" sets no two acts apart, so only a date's cues are asked) */
-        if (found && q->kind == CC_K_DATE && listed_between(x->lists[L_CONTRAST], t, ws, nw, core, got)) found = 0;
+        if (found && q->kind == CC_K_DATE && listed_between(x->lists[L_CONTRAST], t, core, got)) found = 0;
         /* a referring phrase may hold another cue's word ("its losses": the measure) */
         int referred = 0;
         /* …or stand nearer than the match found ("controls about 86% of the region, and nearly all of
@@ -2600,13 +2602,8 @@ static int counted_from_event(const scan_ctx *x, size_t ss, const cc_qty *dq, co
  * the Donbas it seized in 2014"): the date is the part's. */
 static int in_part(const scan_ctx *x, const cc_qty *dq, const cc_qty *q)
 {
-    if (dq->start <= q->end) return 0;
-    const char *const *part = cc_lexicon_list(cc_rules_lexicon(x->rs), "part_of");
-    const char *t = x->d->text;
-    for (size_t i = q->end; i < dq->start; i++)
-        if (isalpha((unsigned char)t[i]) && !isalpha((unsigned char)t[i - 1]) && listed_at(part, t, i, dq->start))
-            return 1;
-    return 0;
+    return dq->start > q->end && listed_in(cc_lexicon_list(cc_rules_lexicon(x->rs), "part_of"), x->d->text, q->end,
+                                            dq->start);
 }
 
 /* Date dq after value q, a relative clause opened between them (a comma,
