@@ -317,6 +317,14 @@ static double age_units(const cc_qty *q, double *f)
     return q->entered ? round(q->low / *f) : q->wnum;
 }
 
+/* A period entered ("entered its third year": the units before it),
+ * not an anniversary (entered too, on its day, but exactly its units). */
+static int period_entered(const cc_qty *q)
+{
+    double f;
+    return q->entered && age_units(q, &f) != q->wnum;
+}
+
 static void age_slot(cc_buf *b, const cc_qty *q)
 {
     double f, n = age_units(q, &f);
@@ -651,7 +659,17 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, siz
     int ahead = listed_before(lx, "future", d->text, ss, from, 4) ||
                 listed_before(lx, "ahead_before", d->text, ss, from, 4) ||
                 listed_after(lx, "ahead_after", d->text, c->raw.end, se, 8);
-    if (!when || when->unanchored || when->kind != CC_K_DATE) return ahead ? AGE_AHEAD : AGE_REACHED;
+    if (!when || when->unanchored || when->kind != CC_K_DATE) {
+        if (ahead) return AGE_AHEAD;
+        if (!period_entered(&c->raw)) return AGE_REACHED; /* "marked three years", "on the third anniversary": today */
+        /* a period entered with no time stated is entered about now: "as the war enters its fourth
+         * year" is written for weeks around the anniversary */
+        double f = c->raw.wfactor > 0 ? c->raw.wfactor : 1;
+        double around = fmax(f * cc_lexicon_param(lx, "reached_around", 0), 1);
+        *lo -= around;
+        *hi += around;
+        return AGE_REACHED;
+    }
     /* "on Friday, days before the war's second anniversary": the day stated is not the day reached,
      * unless it is written right after the age ("two days after the war marked 1,000 days on Tuesday") */
     if (listed_before(lx, "offset", d->text, ss, from, 4) && !told_right_after(d->text, c->raw.end, when->start))
@@ -755,7 +773,9 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         /* N days on a day is its Nth day too: N - 1 to N days gone by (an anniversary or a period
          * entered is its day exactly) */
         if (exact && !c->raw.entered) c->val.high += 1;
-        c->val.best = round(cc_norm_before(ref_hi, age_best, wu, wf));
+        /* a time around the publication date ("as the war enters its fourth year"): best at the date */
+        double ref_best = ref_lo < (double)d->date && ref_hi > (double)d->date ? (double)d->date : ref_hi;
+        c->val.best = round(cc_norm_before(ref_best, age_best, wu, wf));
         c->val.relative = 1;
     } else if (r->derive == CC_DERIVE_REACHED) {
         return reached_day(rs, d, m, when, c);
