@@ -641,6 +641,25 @@ static int told_right_after(const char *t, size_t end, size_t at)
     return !next_word(t, e, at, &b, &e);
 }
 
+/* Only a comma or a dash, and spaces, from offset end to at: a phrase set
+ * beside the one before it ("In March 2023, a year into the war"). */
+static int set_beside(const char *t, size_t end, size_t at)
+{
+    int marks = 0;
+    for (size_t i = end; i < at; i++) {
+        if (t[i] == ' ') continue;
+        if (t[i] == ',' || t[i] == '-') marks++;
+        else if ((unsigned char)t[i] == 0xE2 && i + 2 < at && (unsigned char)t[i + 1] == 0x80 &&
+                 ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94)) { /* an en or em dash */
+            marks++;
+            i += 2;
+        } else {
+            return 0;
+        }
+    }
+    return marks == 1;
+}
+
 /* The day a derived start counts back from, into [*lo, *hi]: the document's
  * date, or the time the sentence states for an age reached ("the war
  * entered its third year last February", "marked 1,000 days on Tuesday"),
@@ -654,7 +673,19 @@ static int start_reference(const cc_lexicon *lx, const cc_doc *d, size_t ss, siz
                            cc_claim *c, double *lo, double *hi)
 {
     *lo = *hi = (double)d->date;
-    if (!age_reached(lx, d, ss, &c->raw)) return AGE_LIVED;
+    if (!age_reached(lx, d, ss, &c->raw)) {
+        /* "In March 2023, a year into the war": a past time told right before the age, in apposition,
+         * is when it was that old (not "the war, which began in February 2022, is in its fourth year") */
+        if (when && !when->unanchored && when->kind == CC_K_DATE && when->high < d->date &&
+            set_beside(d->text, when->end, qty_from(&c->raw))) {
+            *lo = when->low;
+            *hi = when->high;
+            c->as_of = 1;
+            c->as_of_low = (int64_t)when->low;
+            c->as_of_high = (int64_t)when->high;
+        }
+        return AGE_LIVED;
+    }
     size_t from = qty_from(&c->raw);
     int ahead = listed_before(lx, "future", d->text, ss, from, 4) ||
                 listed_before(lx, "ahead_before", d->text, ss, from, 4) ||
