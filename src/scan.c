@@ -2455,6 +2455,45 @@ static int named_whole(scan_ctx *x, const cc_cue *cu, fspan core, size_t se, fsp
            !(cu->refer && run(cu->refer, x->m, t, whole->e, whole->s) >= 0);
 }
 
+/* Match got is listed with another match of its cue right after it, only
+ * "and", "or", "&", "the" and commas between, the list closing with "and"
+ * or "or" ("of the Luhansk and Donetsk regions", "of Zaporizhzhia, Kherson
+ * and Donetsk", not "under occupation, Kyiv says"): a whole of several. */
+static int listed_with_another(const char *t, const cue_hits *ch, fspan got)
+{
+    for (int items = 0; items < 8; items++) {
+        size_t next = SIZE_MAX;
+        for (size_t i = 0; i < ch->n; i++)
+            if (ch->v[i].s >= got.e && (next == SIZE_MAX || ch->v[i].s < ch->v[next].s)) next = i;
+        if (next == SIZE_MAX) return 0;
+        fspan h = ch->v[next];
+        int comma = 0;
+        for (size_t i = got.e; i < h.s;) {
+            if (t[i] == ' ') { i++; continue; }
+            if (t[i] == ',') { comma = 1; i++; continue; }
+            if (t[i] == '&') return 1;
+            size_t e = i;
+            while (e < h.s && isalpha((unsigned char)t[e])) e++;
+            if (word_is(t, i, e, "and") || word_is(t, i, e, "or")) return 1;
+            if (e == i || !word_is(t, i, e, "the")) return 0;
+            i = e;
+        }
+        if (!comma) return 0;
+        got = h; /* "Zaporizhzhia, Kherson …": the list goes on */
+    }
+    return 0;
+}
+
+/* The figure's whole is several of the cue's places taken as one ("a
+ * quarter of the Luhansk and Donetsk regions combined"): no one place's
+ * share. Not when the figure is each one's ("73% each of Zaporizhzhia and
+ * Kherson", "of both"), which is the first's too. */
+static int whole_of_several(const char *t, const cue_hits *ch, fspan core, fspan got)
+{
+    static const char *const each[] = {"each", "both", NULL};
+    return listed_with_another(t, ch, got) && !listed_in(each, t, core.e, got.s);
+}
+
 static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
                        const cc_qty *q, const cc_qty *all, size_t nall, cue_hits *hits, fspan core, size_t *cs,
                        size_t *ce, size_t *ms, size_t *me)
@@ -2485,6 +2524,9 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         fspan whole;
         int of_whole = named_whole(x, cu, core, se, &whole);
         if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
+        fspan of;
+        if (found && of_phrase(t, core.e, se, &of) && got.s >= of.s && got.s < of.e && whole_of_several(t, ch, core, got))
+            found = 0;
         /* a date belongs to its own predicate: "invaded in February 2022 but withdrew …" ("smaller but
          * grievous" sets no two acts apart, so only a date's cues are asked) */
         if (found && q->kind == CC_K_DATE && listed_between(x->lists[L_CONTRAST], t, core, got)) found = 0;
