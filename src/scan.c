@@ -2467,17 +2467,17 @@ static int listed_with_another(const char *t, const cue_hits *ch, fspan got)
             if (ch->v[i].s >= got.e && (next == SIZE_MAX || ch->v[i].s < ch->v[next].s)) next = i;
         if (next == SIZE_MAX) return 0;
         fspan h = ch->v[next];
-        int comma = 0;
+        int comma = 0, closed = 0;
         for (size_t i = got.e; i < h.s;) {
             if (t[i] == ' ') { i++; continue; }
-            if (t[i] == ',') { comma = 1; i++; continue; }
-            if (t[i] == '&') return 1;
+            if (t[i] == ',' || t[i] == '&') { comma |= t[i] == ','; closed |= t[i] == '&'; i++; continue; }
             size_t e = i;
             while (e < h.s && isalpha((unsigned char)t[e])) e++;
-            if (word_is(t, i, e, "and") || word_is(t, i, e, "or")) return 1;
-            if (e == i || !word_is(t, i, e, "the")) return 0;
+            if (word_is(t, i, e, "and") || word_is(t, i, e, "or")) closed = 1;
+            else if (e == i || !word_is(t, i, e, "the")) return 0;
             i = e;
         }
+        if (closed) return 1;
         if (!comma) return 0;
         got = h; /* "Zaporizhzhia, Kherson …": the list goes on */
     }
