@@ -1038,8 +1038,9 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         if (part) k = e;
         size_t me;
         int y;
+        /* (a day after an abbreviation's dot is the month's too: "since Feb. 24, 2022") */
         if (month_at(p, k, &me) && !year_tok(p, me, &y) && !(sym(p, me, ',') && year_tok(p, me + 1, &y)) &&
-            !day_tok(p, me, &y, &e)) {
+            !day_tok(p, me, &y, &e) && !(abbrev_dot(p, me - 1) && day_tok(p, me + 1, &y, &e))) {
             j = k;
             in_month = 1;
         }

@@ -562,6 +562,12 @@ static void test_dates(void **state)
     SPAN(q, "they meet on Monday.", "Monday");
     q = q1("since 24 Feb. 2022", CC_K_DATE, NULL, 0);
     SPAN(q, "since 24 Feb. 2022", "24 Feb. 2022");
+    /* …and a month abbreviated before its day, after "since" or "by": the day's date, not the month's */
+    q = q1("since Feb. 24, 2022", CC_K_DATE, "2024-08-20", 0);
+    SPAN(q, "since Feb. 24, 2022", "Feb. 24, 2022");
+    NEAR(q.low, cc_days_from_civil(2022, 2, 24));
+    q = q1("by Sept. 30", CC_K_DATE, "2024-08-20", 0);
+    NEAR(q.low, cc_days_from_civil(2024, 9, 30));
     /* a range with its unit written twice */
     q = q1("12.5 per cent to 15 per cent", CC_K_PERCENT, NULL, 0);
     NEAR(q.low, 12.5);
