@@ -1011,6 +1011,24 @@ static int bound_lead(const P *p, size_t i) { return word(p, i, "by") || word(p,
  * "by late March", "since August"; a bare "May" is more often a verb). */
 static int month_lead(const P *p, size_t i) { return word(p, i, "in") || bound_lead(p, i); }
 
+/* A month listed right after token k with its year ("in February and
+ * March 2014", "in May or June, 2023"): one span from the first month to
+ * that one, in that year (a month named first is no month of another
+ * year). Its month into *m2, its year into *y, the token after it into
+ * *end; 0 when no such month follows. */
+static int listed_month(const P *p, size_t k, int first, int *m2, int *y, size_t *end)
+{
+    if (!(word(p, k, "and") || word(p, k, "or") || word(p, k, "to") || word(p, k, "through") || is_dash(p, k)))
+        return 0;
+    size_t e;
+    const cc_lxent *le = month_at(p, k + 1, &e);
+    if (!le || le->iv <= first) return 0;
+    *m2 = le->iv;
+    if (year_tok(p, e, y)) { *end = e + 1; return 1; }
+    if (sym(p, e, ',') && year_tok(p, e + 1, y)) { *end = e + 2; return 1; }
+    return 0;
+}
+
 /* Relative forms anchored to the reference date. */
 static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
 {
@@ -1081,6 +1099,13 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         else if (dir > 0) { if (le->iv <= rm) y++; }
         else if (in_month && p->opt->forward) { if (le->iv < rm) y++; }
         else if (le->iv > rm) y--;
+        int m2;
+        size_t le2;
+        if (dir == 0 && !part && listed_month(p, e, le->iv, &m2, &y, &le2)) {
+            set_days(q, cc_days_from_civil(y, le->iv, 1), cc_days_from_civil(y, m2, cc_days_in_month(y, m2)));
+            *end = le2;
+            return 1;
+        }
         int said_year = year_words(p, e, &y);
         if (said_year) e += 2; /* "June last year", "March this year" */
         set_month(q, y, le->iv);

@@ -562,6 +562,16 @@ static void test_dates(void **state)
     SPAN(q, "they meet on Monday.", "Monday");
     q = q1("since 24 Feb. 2022", CC_K_DATE, NULL, 0);
     SPAN(q, "since 24 Feb. 2022", "24 Feb. 2022");
+    /* months listed with one year are one span in that year ("in February and March 2014") */
+    q = q1("in February and March 2014", CC_K_DATE, "2025-05-18", 0);
+    NEAR(q.low, cc_days_from_civil(2014, 2, 1));
+    NEAR(q.high, cc_days_from_civil(2014, 3, 31));
+    SPAN(q, "in February and March 2014", "in February and March 2014");
+    q = q1("in May or June, 2023", CC_K_DATE, "2025-05-18", 0);
+    NEAR(q.low, cc_days_from_civil(2023, 5, 1));
+    NEAR(q.high, cc_days_from_civil(2023, 6, 30));
+    q = q1("in February and in March", CC_K_DATE, "2025-05-18", 0);
+    NEAR(q.low, cc_days_from_civil(2025, 2, 1));
     /* …and a month abbreviated before its day, after "since" or "by": the day's date, not the month's */
     q = q1("since Feb. 24, 2022", CC_K_DATE, "2024-08-20", 0);
     SPAN(q, "since Feb. 24, 2022", "Feb. 24, 2022");
