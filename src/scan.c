@@ -75,6 +75,15 @@ struct cc_matcher {
     qentry *qc;          /* sentence quantities of the document qc_serial */
     uint64_t qc_serial;
     const cc_doc *qc_doc;
+    /* sentence gates asked in this document (gen: its scan): many rules share one
+     * ("{OTHER_WAR}"), each asking it of the same sentences */
+    struct {
+        const pcre2_code *re;
+        size_t ss, se;
+        uint64_t gen;
+        int val;
+    } gc[64];
+    uint64_t gc_gen;
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -254,6 +263,21 @@ static int run(const pcre2_code *re, cc_matcher *m, const char *s, size_t len, s
 static int gate(const pcre2_code *re, cc_matcher *m, const char *s, size_t len)
 {
     return run(re, m, s, len, 0) >= 0;
+}
+
+/* gate over the sentence [ss, se) of the document being scanned, each
+ * pattern asked once per sentence */
+static int sentence_gate(const pcre2_code *re, cc_matcher *m, const char *t, size_t ss, size_t se)
+{
+    size_t k = (((uintptr_t)re >> 4) ^ (ss * 0x9E3779B1u)) % (sizeof m->gc / sizeof *m->gc);
+    if (m->gc[k].gen != m->gc_gen || m->gc[k].re != re || m->gc[k].ss != ss || m->gc[k].se != se) {
+        m->gc[k].re = re;
+        m->gc[k].ss = ss;
+        m->gc[k].se = se;
+        m->gc[k].gen = m->gc_gen;
+        m->gc[k].val = gate(re, m, t + ss, se - ss);
+    }
+    return m->gc[k].val;
 }
 
 static void slug(cc_buf *b, const char *s, size_t n)
@@ -2894,7 +2918,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     }
     if (vetoed(x, r, ws, nw, ss, se, ms, me, qty_from(q), q->end)) { trace_veto(x, r, ms, me); return; }
     /* the sentence's topic gates, asked once a claim is at hand */
-    if (*gated < 0) *gated = !r->topic_not || !gate(r->topic_not, x->m, t + ss, se - ss); /* topic_sent was asked */
+    if (*gated < 0) *gated = !r->topic_not || !sentence_gate(r->topic_not, x->m, t, ss, se); /* topic_sent was asked */
     if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
     slots sl = {NULL, fr, cs, ce, q};
     cc_qty when;
@@ -3200,7 +3224,7 @@ static void scan_frame(scan_ctx *x, const cc_rule *r, size_t ss, size_t se)
         trace(x, r, CC_TR_NO_QUANTITY, ss, se, NULL);
         return;
     }
-    if (r->topic_sent && !gate(r->topic_sent, x->m, d->text + ss, se - ss)) {
+    if (r->topic_sent && !sentence_gate(r->topic_sent, x->m, d->text, ss, se)) {
         trace(x, r, CC_TR_TOPIC, ss, se, NULL);
         return;
     }
@@ -3268,6 +3292,7 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     for (int k = 0; k < L__N; k++) x.lists[k] = cc_lexicon_list(lx, list_names[k]);
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
+    m->gc_gen++; /* gates asked of another document's sentences are stale */
     signed char *topic = cc_xmalloc(nr ? nr : 1); /* document topic answers: -1 not asked yet */
     memset(topic, -1, nr ? nr : 1);
     for (size_t ri = 0; ri < nr; ri++) {
