@@ -84,6 +84,7 @@ struct cc_matcher {
         int val;
     } gc[64];
     uint64_t gc_gen;
+    struct raw_hits *rh; /* cue patterns' matches in this document's sentences (matches_in), NULL until asked */
 };
 
 cc_matcher *cc_matcher_new(const cc_ruleset *rs)
@@ -114,6 +115,7 @@ void cc_matcher_free(cc_matcher *m)
 {
     if (!m) return;
     qcache_clear(m);
+    free(m->rh);
     free(m->vx_key);
     free(m->vx_head);
     free(m->vx_gen);
@@ -1906,17 +1908,60 @@ static int keeps(scan_ctx *x, const cc_cue *cu, fspan *g, size_t ss, size_t se)
 }
 
 /* The matches of re in [ss, se), but those cue cu (when given) excludes. */
+/* A pattern's matches in a sentence, one after another, before any cue's
+ * own checks: several rules' cues share a pattern (a table's words), and
+ * each would search the sentence again. Direct-mapped, per document. */
+enum { RAW_SLOTS = 128, RAW_HITS = 48 };
+struct raw_hits {
+    const pcre2_code *re;
+    size_t ss, se;
+    uint64_t gen;
+    size_t n;
+    fspan v[RAW_HITS];
+};
+
+/* re's matches in [ss, se) (NULL when more than RAW_HITS: the caller
+ * searches itself). */
+static const struct raw_hits *raw_matches(scan_ctx *x, const pcre2_code *re, size_t ss, size_t se)
+{
+    cc_matcher *m = x->m;
+    if (!m->rh) m->rh = cc_xcalloc(RAW_SLOTS, sizeof *m->rh);
+    struct raw_hits *r = &m->rh[(((uintptr_t)re >> 4) ^ (ss * 0x9E3779B1u)) % RAW_SLOTS];
+    if (r->gen == m->gc_gen && r->re == re && r->ss == ss && r->se == se) return r->n <= RAW_HITS ? r : NULL;
+    r->re = re;
+    r->ss = ss;
+    r->se = se;
+    r->gen = m->gc_gen;
+    r->n = 0;
+    for (size_t from = ss; from < se;) {
+        if (run(re, m, x->d->text, se, from) < 0) break;
+        if (r->n == RAW_HITS) { r->n = RAW_HITS + 1; return NULL; }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        fspan g = {ov[0], ov[1]};
+        r->v[r->n++] = g;
+        from = g.e > g.s ? g.e : g.s + 1;
+    }
+    return r;
+}
+
 static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cue *cu, size_t ss, size_t se,
                                   cue_hits *h)
 {
     h->n = 0;
     const char *t = x->d->text;
+    const struct raw_hits *raw = raw_matches(x, re, ss, se);
     size_t from = ss;
-    while (from < se && h->n < CUE_HITS) {
-        if (run(re, x->m, t, se, from) < 0) break;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
-        fspan g = {ov[0], ov[1]};
-        from = g.e > g.s ? g.e : g.s + 1;
+    for (size_t ri = 0; raw ? ri < raw->n && h->n < CUE_HITS : from < se && h->n < CUE_HITS; ri++) {
+        fspan g;
+        if (raw) {
+            g = raw->v[ri];
+        } else {
+            if (run(re, x->m, t, se, from) < 0) break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->m->md);
+            g.s = ov[0];
+            g.e = ov[1];
+            from = g.e > g.s ? g.e : g.s + 1;
+        }
         if (cu && cu->names_before) { /* the names before the words, checked below */
             names_back(t, ss, g, h);
             continue;
