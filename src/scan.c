@@ -2764,8 +2764,19 @@ static int counted_from_event(const scan_ctx *x, size_t ss, const cc_qty *dq, co
  * the Donbas it seized in 2014"): the date is the part's. */
 static int in_part(const scan_ctx *x, const cc_qty *dq, const cc_qty *q)
 {
-    return dq->start > q->end && listed_in(cc_lexicon_list(cc_rules_lexicon(x->rs), "part_of"), x->d->text, q->end,
-                                            dq->start);
+    if (dq->start <= q->end) return 0;
+    /* a part set aside between commas ("7% of the country, including Crimea, was held before 2022")
+     * ends at its closing comma: a date after that is not the part's */
+    const char *t = x->d->text;
+    size_t from = q->end;
+    for (size_t i = dq->start; i > q->end; i--)
+        if (t[i - 1] == ',') {
+            size_t c = q->end; /* an aside opened by a comma after the value, closed by this one */
+            while (c < i - 1 && t[c] != ',') c++;
+            if (c < i - 1) from = i;
+            break;
+        }
+    return listed_in(cc_lexicon_list(cc_rules_lexicon(x->rs), "part_of"), t, from, dq->start);
 }
 
 /* Date dq after value q, a relative clause opened between them (a comma,

@@ -281,6 +281,11 @@ static void test_holding_up_to_a_date(void **state)
     cc_date_format(cl.items[0].as_of_high, day);
     assert_string_equal(day, "2022-02-28");
     cc_claims_free(&cl);
+    /* …past a part set aside between commas: the date after it is the holding's, not the part's */
+    scan_text(rs, m, "Some 7% of the country, including Crimea, was in Moscow's hands before 2022.\n", &cl, &d);
+    assert_int_equal(cl.n, 1);
+    assert_true(cl.items[0].as_of);
+    cc_claims_free(&cl);
     cc_diags_free(&d);
     cc_matcher_free(m);
 }
