@@ -1298,10 +1298,24 @@ static int date_span(const P *p, size_t i, cc_qty *q, size_t *end)
     return 1;
 }
 
+/* "the early hours of", "the morning of": a part of the day written
+ * before a date, which is that day. The token after "of", or i. */
+static size_t day_part(const P *p, size_t i)
+{
+    size_t k = i;
+    if (word(p, k, "the")) k++;
+    if ((word(p, k, "early") || word(p, k, "small") || word(p, k, "wee")) && word(p, k + 1, "hours")) k += 2;
+    else if (word(p, k, "morning") || word(p, k, "afternoon") || word(p, k, "evening") || word(p, k, "night")) k++;
+    else return i;
+    return word(p, k, "of") ? k + 1 : i;
+}
+
 static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     q->weekday = -1;
     q->weekday_actual = -1;
+    size_t dp = day_part(p, i);
+    if (dp > i) return date_whole(p, dp, q, end); /* "in the early hours of 24 February 2022" */
     int wd = -1;
     size_t j = i, we;
     if (weekday_at(p, i, &wd, &we)) {

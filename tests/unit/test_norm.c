@@ -562,6 +562,13 @@ static void test_dates(void **state)
     SPAN(q, "they meet on Monday.", "Monday");
     q = q1("since 24 Feb. 2022", CC_K_DATE, NULL, 0);
     SPAN(q, "since 24 Feb. 2022", "24 Feb. 2022");
+    /* a part of the day before a date is that day */
+    q = q1("in the early hours of 24 February 2022", CC_K_DATE, NULL, 0);
+    NEAR(q.low, cc_days_from_civil(2022, 2, 24));
+    NEAR(q.high, cc_days_from_civil(2022, 2, 24));
+    SPAN(q, "in the early hours of 24 February 2022", "the early hours of 24 February 2022");
+    q = q1("on the morning of May 16, 2025", CC_K_DATE, NULL, 0);
+    NEAR(q.low, cc_days_from_civil(2025, 5, 16));
     /* months listed with one year are one span in that year ("in February and March 2014") */
     q = q1("in February and March 2014", CC_K_DATE, "2025-05-18", 0);
     NEAR(q.low, cc_days_from_civil(2014, 2, 1));
