@@ -2563,6 +2563,23 @@ static int whole_of_several(const char *t, const cue_hits *ch, fspan core, fspan
     return listed_with_another(t, ch, got) && !listed_in(each, t, core.e, got.s);
 }
 
+/* The count q is joined to the one told before it ("630 children have
+ * been killed and more than 1,900 injured": "and" or "or" right before q,
+ * the same clause, no figure between): that one, else NULL. Its cues,
+ * told once, are q's too when q has none of its own in reach. */
+static const cc_qty *joined_to(const char *t, const cc_qty *q, const cc_qty *all, size_t nall)
+{
+    if (q->kind != CC_K_COUNT && q->kind != CC_K_NUMBER) return NULL;
+    const cc_qty *p = NULL;
+    for (size_t k = 0; k < nall; k++)
+        if (all[k].end <= qty_from(q) && (!p || all[k].end > p->end)) p = &all[k];
+    if (!p || p->kind != q->kind) return NULL;
+    size_t b, e;
+    if (!word_before(t, p->end, qty_from(q), &b, &e) || !(word_is(t, b, e, "and") || word_is(t, b, e, "or")))
+        return NULL;
+    return clause_between(t, p->end, b) || memchr(t + p->end, ';', b - p->end) ? NULL : p;
+}
+
 static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, const size_t *ws, size_t nw,
                        const cc_qty *q, const cc_qty *all, size_t nall, cue_hits *hits, fspan core, size_t *cs,
                        size_t *ce, size_t *ms, size_t *me)
@@ -2590,6 +2607,11 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         size_t ntk = nt;
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
+        const cc_qty *first;
+        if (!found && cu->near < 0 && !cu->absent && (first = joined_to(t, q, all, nall))) {
+            fspan fa = {qty_from(first), first->end};
+            found = own_cue(x, cu, ch, ws, nw, fa, reach, taken, ntk, first, all, nall, &got) && got.e <= qty_from(q);
+        }
         fspan whole;
         int of_whole = named_whole(x, cu, core, se, &whole);
         if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
