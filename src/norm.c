@@ -1862,6 +1862,16 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         }
         q->start = p->t[i].start;
         size_t last = today ? te - 1 : week || month ? k + 2 : k;
+        /* "three years ago, on February 24, 2022": the date set beside it is the one meant */
+        cc_qty on;
+        size_t oe;
+        if (sym(p, last + 1, ',') && (word(p, last + 2, "on") || word(p, last + 2, "in")) &&
+            date_whole(p, last + 3, &on, &oe) && !on.relative && !on.unanchored) {
+            set_days(q, (int64_t)on.low, (int64_t)on.high);
+            q->relative = 0;
+            q->unanchored = 0;
+            last = oe - 1;
+        }
         q->end = p->t[last].end;
         *endp = last + 1;
         return 1;

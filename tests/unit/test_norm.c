@@ -562,6 +562,13 @@ static void test_dates(void **state)
     SPAN(q, "they meet on Monday.", "Monday");
     q = q1("since 24 Feb. 2022", CC_K_DATE, NULL, 0);
     SPAN(q, "since 24 Feb. 2022", "24 Feb. 2022");
+    /* a time ago set beside the date it was ("three years ago, on February 24, 2022"): that date */
+    q = q1("three years ago, on February 24, 2022", CC_K_DATE, "2025-06-10", 0);
+    NEAR(q.low, cc_days_from_civil(2022, 2, 24));
+    NEAR(q.high, cc_days_from_civil(2022, 2, 24));
+    SPAN(q, "three years ago, on February 24, 2022", "three years ago, on February 24, 2022");
+    q = q1("eleven years ago, in March 2014", CC_K_DATE, "2025-06-10", 0);
+    NEAR(q.low, cc_days_from_civil(2014, 3, 1));
     /* a part of the day before a date is that day */
     q = q1("in the early hours of 24 February 2022", CC_K_DATE, NULL, 0);
     NEAR(q.low, cc_days_from_civil(2022, 2, 24));
