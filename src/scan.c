@@ -804,15 +804,18 @@ static int derive(const cc_ruleset *rs, const cc_rule *r, const cc_doc *d, const
         int age = start_reference(cc_rules_lexicon(rs), d, ss, se, when, c, &ref_lo, &ref_hi);
         if (age == AGE_NONE) return -1;
         int exact = age == AGE_REACHED && c->raw.hedge == CC_H_NONE;
-        /* "four years of war" a week before the anniversary, "1,000 days in" on the 1,000th day: a
-         * count of units lived (not an ordinal, "in its fourth year", which says the years before
-         * it) may be written a little early, a day at least (days are counted both ways) */
+        /* "four years of war" a week before the anniversary, "26 months of war" nine days before
+         * the 26th month is out, "1,000 days in" on the 1,000th day: a count of units lived (not an
+         * ordinal, "in its fourth year", which says the years before it) may be written a little
+         * early: a share of its unit, or rounded to the nearest unit up to some days, a day at
+         * least (days are counted both ways) */
         double early = 0; /* days, added after the calendar's subtraction: a month before a short
                            * February is no shorter an allowance */
         if (age == AGE_LIVED && r->round_down && c->raw.hedge == CC_H_NONE && wf > 0 &&
             fabs(c->raw.low / wf - c->raw.wnum) < 1e-9) {
-            double up = cc_lexicon_param(cc_rules_lexicon(rs), "age_round_up", 0);
-            if (up > 0) early = fmax(wf * up, 1);
+            const cc_lexicon *lx = cc_rules_lexicon(rs);
+            double up = cc_lexicon_param(lx, "age_round_up", 0), near = cc_lexicon_param(lx, "age_round_nearest", 0);
+            if (up > 0 || near > 0) early = fmax(fmax(wf * up, fmin(near, wf / 2)), 1);
         }
         if (age == AGE_AHEAD && wf > 0) {
             /* still ahead: the age now is below it by one written unit, or as far as "nearly"
