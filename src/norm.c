@@ -1084,6 +1084,17 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         q->relative = 1;
         q->weekday = wd;
         *end = we;
+        /* "on Tuesday and Wednesday": the next day too, one span (a two-day meeting); "from Monday to
+         * Friday": the days up to the last */
+        int wd2;
+        size_t we2;
+        int joined = word(p, we, "and") || word(p, we, "to") || word(p, we, "through") || is_dash(p, we);
+        if (joined && weekday_at(p, we + 1, &wd2, &we2) &&
+            (word(p, we, "and") ? wd2 == (wd + 1) % 7 : wd2 != wd)) {
+            set_days(q, z, z + (wd2 - wd + 7) % 7);
+            q->weekday = -1;
+            *end = we2;
+        }
         return 1;
     }
     if (j > i && (le = month_at(p, j, &e))) {
@@ -1265,6 +1276,16 @@ static void bare_months(const P *p, int m1, int m2, cc_qty *q)
  * 12-14, 2024", "12-14 March 2024", "from June to August 2024", "between
  * June and August", "between March 2023 and May 2024". The end carries the
  * year for both; an end before the start is no span. */
+/* The day after the joint at k of a span of days from day d1 ("12-14",
+ * "12 to 14"; with "and", only the next day: "16 and 17", a two-day
+ * meeting, while "16 and 20" are two days): its token, or 0. */
+static size_t day_joint(const P *p, size_t k, int between, int d1, int *d2, size_t *e)
+{
+    size_t j = span_joint(p, k, between);
+    if (j) return day_tok(p, j, d2, e) ? j : 0;
+    return word(p, k, "and") && day_tok(p, k + 1, d2, e) && *d2 == d1 + 1 ? k + 1 : 0;
+}
+
 static int date_span(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     /* qty_at has read a "between" or "from" before i already */
@@ -1272,15 +1293,15 @@ static int date_span(const P *p, size_t i, cc_qty *q, size_t *end)
     size_t k = word(p, i, "between") || word(p, i, "from") ? i + 1 : i, e, de, j, me;
     int d1, d2;
     const cc_lxent *m1;
-    if (day_tok(p, k, &d1, &de) && (j = span_joint(p, de, between)) && day_tok(p, j, &d2, &e) &&
-        date_daymonth(p, j, q, end)) { /* "12-14 March 2024" */
+    if (day_tok(p, k, &d1, &de) && (j = day_joint(p, de, between, d1, &d2, &e)) &&
+        date_daymonth(p, j, q, end)) { /* "12-14 March 2024", "16 and 17 May" */
         if (d1 >= d2 || q->unanchored) return 0;
         span_from(q, q->low - (d2 - d1));
         return 1;
     }
     if (!(m1 = month_at(p, k, &me))) return date_pair(p, k, between, q, end);
-    if (day_tok(p, me, &d1, &de) && (j = span_joint(p, de, between)) && day_tok(p, j, &d2, &e) &&
-        !month_at(p, e, &me)) { /* "March 12-14, 2024" */
+    if (day_tok(p, me, &d1, &de) && (j = day_joint(p, de, between, d1, &d2, &e)) && !month_at(p, e, &me)) {
+        /* "March 12-14, 2024", "May 16 and 17" */
         if (d1 >= d2 || !month_day(p, m1->iv, d2, sym(p, e, ',') ? e + 1 : e, e, q, end) || q->unanchored) return 0;
         span_from(q, q->low - (d2 - d1));
         return 1;

@@ -562,6 +562,21 @@ static void test_dates(void **state)
     SPAN(q, "they meet on Monday.", "Monday");
     q = q1("since 24 Feb. 2022", CC_K_DATE, NULL, 0);
     SPAN(q, "since 24 Feb. 2022", "24 Feb. 2022");
+    /* two days told with "and" that follow each other are one span (a two-day meeting) */
+    q = q1("met on May 16 and 17, 2025", CC_K_DATE, NULL, 0);
+    NEAR(q.low, cc_days_from_civil(2025, 5, 16));
+    NEAR(q.high, cc_days_from_civil(2025, 5, 17));
+    q = q1("on 16 and 17 May 2025", CC_K_DATE, NULL, 0);
+    NEAR(q.low, cc_days_from_civil(2025, 5, 16));
+    NEAR(q.high, cc_days_from_civil(2025, 5, 17));
+    q = q1("met on Tuesday and Wednesday", CC_K_DATE, "2025-11-20", 0);
+    NEAR(q.low, cc_days_from_civil(2025, 11, 18));
+    NEAR(q.high, cc_days_from_civil(2025, 11, 19));
+    q = q1("met on Tuesday and Thursday", CC_K_DATE, "2025-11-20", 0);
+    NEAR(q.low, cc_days_from_civil(2025, 11, 18));
+    NEAR(q.high, cc_days_from_civil(2025, 11, 18));
+    q = q1("on May 16 and June 2", CC_K_DATE, "2025-11-20", 0);
+    NEAR(q.high, cc_days_from_civil(2025, 5, 16));
     /* a time ago set beside the date it was ("three years ago, on February 24, 2022"): that date */
     q = q1("three years ago, on February 24, 2022", CC_K_DATE, "2025-06-10", 0);
     NEAR(q.low, cc_days_from_civil(2022, 2, 24));
