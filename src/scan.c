@@ -2098,6 +2098,7 @@ static int partitive(const char *t, const size_t *ws, size_t nw, fspan anchor, f
     if (between != 1 && between != 2) return 0;
     size_t b = anchor.e;
     while (b < h.s && !isalpha((unsigned char)t[b])) b++;
+    if (between == 2 && strncasecmp(t + b, "of both ", 8) == 0) return 1; /* "74% of both Zaporizhzhia and Kherson" */
     if (between == 2) { /* "73% each of Zaporizhzhia and Kherson" */
         if (strncasecmp(t + b, "each ", 5) != 0) return 0;
         b += 5;
@@ -2531,7 +2532,7 @@ static int named_whole(scan_ctx *x, const cc_cue *cu, fspan core, size_t se, fsp
  * "and", "or", "&", "the" and commas between, the list closing with "and"
  * or "or" ("of the Luhansk and Donetsk regions", "of Zaporizhzhia, Kherson
  * and Donetsk", not "under occupation, Kyiv says"): a whole of several. */
-static int listed_with_another(const char *t, const cue_hits *ch, fspan got)
+static int listed_with_another(const char *t, const cue_hits *ch, fspan got, fspan *last)
 {
     for (int items = 0; items < 8; items++) {
         size_t next = SIZE_MAX;
@@ -2549,7 +2550,10 @@ static int listed_with_another(const char *t, const cue_hits *ch, fspan got)
             else if (e == i || !word_is(t, i, e, "the")) return 0;
             i = e;
         }
-        if (closed) return 1;
+        if (closed) {
+            *last = h;
+            return 1;
+        }
         if (!comma) return 0;
         got = h; /* "Zaporizhzhia, Kherson …": the list goes on */
     }
@@ -2560,10 +2564,13 @@ static int listed_with_another(const char *t, const cue_hits *ch, fspan got)
  * quarter of the Luhansk and Donetsk regions combined"): no one place's
  * share. Not when the figure is each one's ("73% each of Zaporizhzhia and
  * Kherson", "of both"), which is the first's too. */
-static int whole_of_several(const char *t, const cue_hits *ch, fspan core, fspan got)
+static int whole_of_several(const char *t, const cue_hits *ch, fspan core, fspan got, size_t se)
 {
     static const char *const each[] = {"each", "both", NULL};
-    return listed_with_another(t, ch, got) && !listed_in(each, t, core.e, got.s);
+    fspan last = got;
+    if (!listed_with_another(t, ch, got, &last) || listed_in(each, t, core.e, got.s)) return 0;
+    size_t b, e; /* "…of Zaporizhzhia and Kherson each" */
+    return !(next_word(t, last.e, se, &b, &e) && word_is(t, b, e, "each"));
 }
 
 /* The count q is joined to the one told before it ("630 children have
@@ -2619,7 +2626,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         int of_whole = named_whole(x, cu, core, se, &whole);
         if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
         fspan of;
-        if (found && of_phrase(t, core.e, se, &of) && got.s >= of.s && got.s < of.e && whole_of_several(t, ch, core, got))
+        if (found && of_phrase(t, core.e, se, &of) && got.s >= of.s && got.s < of.e && whole_of_several(t, ch, core, got, se))
             found = 0;
         /* a date belongs to its own predicate: "invaded in February 2022 but withdrew …" ("smaller but
          * grievous" sets no two acts apart, so only a date's cues are asked) */
