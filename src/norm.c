@@ -1410,14 +1410,44 @@ static double ordinal_at(const P *p, size_t i, size_t *end)
 
 /* "in its fourth year", "the third year of the war": [n-1, n) units;
  * "entered its fourth year": n-1 units */
+/* A period entered as a headline writes it, with no article: "enters
+ * fourth year", "enters year four" (a unit, then its number). The number
+ * of the period and its unit, *end after both; 0 when neither. */
+static double headline_period(const P *p, size_t j, const cc_lxent **u, size_t *end)
+{
+    size_t e, ue;
+    double ov = ordinal_at(p, j, &e), n;
+    if (ov) {
+        *u = lookup_unit(p, e, &ue);
+        *end = ue;
+        return *u && (*u)->kind == CC_K_DURATION ? ov : 0;
+    }
+    *u = lookup_unit(p, j, &ue);
+    if (!*u || (*u)->kind != CC_K_DURATION || !(e = int_words(p, ue, &n)) || n < 1 || n > 100 || n != floor(n)) return 0;
+    *end = e;
+    return n;
+}
+
 static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *from)
 {
     size_t j = entering(p, i), e, ue;
     int enters = j > i;
     if (!enters && (word(p, j, "in") || word(p, j, "into"))) j++;
     if (!(word(p, j, "its") || word(p, j, "the") || word(p, j, "a") || word(p, j, "their") || word(p, j, "his") ||
-          word(p, j, "her")))
-        return 0;
+          word(p, j, "her"))) {
+        const cc_lxent *hu;
+        double hn = enters ? headline_period(p, j, &hu, &ue) : 0;
+        if (!hn) return 0;
+        q->kind = CC_K_DURATION;
+        q->unit = "day";
+        q->low = q->high = q->best = (hn - 1) * hu->v;
+        q->entered = 1;
+        q->wnum = hn;
+        q->wunit = hu->name;
+        q->wfactor = hu->v;
+        *end = ue;
+        return 1;
+    }
     if (word(p, j, "a") && j > 0 && word(p, j - 1, "for")) return 0; /* "for a second day": again, no age */
     j++;
     /* "the war's 1,378th day": past the possessive noun, which is no part of the quantity (a
