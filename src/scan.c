@@ -31,6 +31,8 @@ typedef struct qentry {
     int year;           /* the year a timeline's label gives its line (label_year), 0: none */
     unsigned char *tense; /* per quantity: 0 not asked yet, 1 read in the past tense, 2 as it is, 3 forward
                            (date_tense) */
+    size_t refuted;     /* where the last word of the lexicon's `refuted` starts (SIZE_MAX: none), once asked */
+    int refuted_asked;
     UT_hash_handle hh;
 } qentry;
 
@@ -1097,11 +1099,11 @@ enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
-    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L_CONTRAST, L_SECOND_PREDICATE, L__N
+    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L_CONTRAST, L_SECOND_PREDICATE, L_REFUTED, L__N
 };
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
                                              "now", "counted_from", "part_of_year", "running_total", "offset", "total_after", "one_day",
-                                             "contrast", "second_predicate"};
+                                             "contrast", "second_predicate", "refuted"};
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -1122,6 +1124,8 @@ typedef struct {
     double since;           /* the first day of "since DATE" beside the next claim's value (NAN: none) */
     const char *const *lists[L__N]; /* the lexicon's lists asked of every figure and date, looked up once per
                                      * document (list_names) */
+    const char *refute_last[16];    /* the last words of `refuted`'s entries, each once (refuted_after) */
+    size_t nrefute_last;
 } scan_ctx;
 
 static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se);
@@ -2967,6 +2971,62 @@ static void floor_count(const scan_ctx *x, const cc_rule *r, size_t ss, size_t s
     q->high = INFINITY;
 }
 
+/* Whether the n bytes at h hold the string w (memchr for its first byte,
+ * then a compare: the hay is a sentence, the needle a word). */
+static int holds_bytes(const char *h, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    for (const char *p = h, *end = h + n; m && (size_t)(end - p) >= m; p++) {
+        p = memchr(p, w[0], (size_t)(end - p) - m + 1);
+        if (!p) return 0;
+        if (memcmp(p, w, m) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The last word of each entry of `refuted`, each once ("is false", "was
+ * false": "false"), searched for before a sentence is walked. A list with
+ * more of them than fit is walked always. */
+static void refute_words(scan_ctx *x)
+{
+    x->nrefute_last = 0;
+    for (const char *const *w = x->lists[L_REFUTED]; w && *w; w++) {
+        const char *last = strrchr(*w, ' ');
+        last = last ? last + 1 : *w;
+        int seen = 0;
+        for (size_t k = 0; k < x->nrefute_last && !seen; k++) seen = strcmp(x->refute_last[k], last) == 0;
+        if (seen) continue;
+        if (x->nrefute_last == sizeof x->refute_last / sizeof *x->refute_last) {
+            x->nrefute_last = SIZE_MAX; /* too many to search for: walk every sentence */
+            return;
+        }
+        x->refute_last[x->nrefute_last++] = last;
+    }
+}
+
+/* A word of the lexicon's `refuted` stands after offset at in the sentence
+ * [ss, se): the figure there is told in order to be refuted ("…; the maps
+ * show otherwise"). The sentence is walked once for all its figures. */
+static int refuted_after(scan_ctx *x, size_t ss, size_t se, size_t at)
+{
+    qentry *e = sentence_cache(x, ss, se);
+    if (!e->refuted_asked) {
+        e->refuted_asked = 1;
+        e->refuted = SIZE_MAX;
+        const char *t = x->d->text;
+        /* most sentences hold no entry's last word ("otherwise", "false" …) anywhere: one memmem each */
+        int maybe = x->nrefute_last == SIZE_MAX;
+        for (size_t k = 0; !maybe && k < x->nrefute_last; k++) maybe = holds_bytes(t + ss, se - ss, x->refute_last[k]);
+        for (size_t i = maybe ? se : ss; i > ss; i--)
+            if (isalpha((unsigned char)t[i - 1]) && (i - 1 == ss || !isalpha((unsigned char)t[i - 2])) &&
+                listed_at(x->lists[L_REFUTED], t, i - 1, se)) {
+                e->refuted = i - 1;
+                break;
+            }
+    }
+    return e->refuted != SIZE_MAX && e->refuted >= at;
+}
+
 /* A frame around one quantity: every required cue found, no veto word in
  * reach; then the claim spans the quantity and its cues. */
 static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, const size_t *ws, size_t nw,
@@ -3005,6 +3065,10 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         return;
     }
     if (vetoed(x, r, ws, nw, ss, se, ms, me, qty_from(q), q->end)) { trace_veto(x, r, ms, me); return; }
+    if (refuted_after(x, ss, se, q->end)) { /* "…; the maps show otherwise" */
+        trace(x, r, CC_TR_VETO, ms, me, "refuted later in its sentence");
+        return;
+    }
     /* the sentence's topic gates, asked once a claim is at hand */
     if (*gated < 0) *gated = !r->topic_not || !sentence_gate(r->topic_not, x->m, t, ss, se); /* topic_sent was asked */
     if (!*gated) { trace(x, r, CC_TR_TOPIC, ms, me, NULL); return; }
@@ -3168,6 +3232,7 @@ static qentry *sentence_cache(scan_ctx *x, size_t ss, size_t se)
         e->ws = NULL;
         e->nw = 0;
         e->year = year;
+        e->refuted_asked = 0;
         e->q = (cc_qty *)(void *)(e + 1);
         memcpy(e->q, q, nq * sizeof *q);
         e->tense = (unsigned char *)(e->q + nq);
@@ -3376,8 +3441,9 @@ void cc_scan_doc(const cc_ruleset *rs, cc_matcher *m, const cc_doc *d, size_t do
     m->strs.len = 0;
     m->nsoff = 0;
     const cc_lexicon *lx = cc_rules_lexicon(rs);
-    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0, NAN, {NULL}};
+    scan_ctx x = {rs, m, d, doc_index, max_claims, 0, 0, first_new, out, diags, NULL, 0, 0, NAN, {NULL}, {NULL}, 0};
     for (int k = 0; k < L__N; k++) x.lists[k] = cc_lexicon_list(lx, list_names[k]);
+    refute_words(&x);
     pcre2_set_callout(m->mc, value_callout, &x); /* patterns' value macros ask the normalizer */
     vx_reset(m);
     m->gc_gen++; /* gates asked of another document's sentences are stale */
