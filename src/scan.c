@@ -2938,15 +2938,18 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
     return best != SIZE_MAX;
 }
 
-/* "down from 45%", "from 45% to 30%": a value right after "from" (not a
- * range written "from 20% to 25%") is what was before. With no time read
- * for it, it is no claim about the publication date. Dates are not asked:
- * after "from" they bound a period, which stated_time already knows. */
+/* "down from 45%", "from 45% to 30%", "compared with 34%": a value right
+ * after "from" or "compared with" (not a range written "from 20% to 25%")
+ * is what was before. With no time read for it, it is no claim about the
+ * publication date. Dates are not asked: after "from" they bound a
+ * period, which stated_time already knows. */
 static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty *q)
 {
     if (q->kind == CC_K_DATE || q->range) return 0;
     size_t at = qty_from(q), w = words_before(ws, nw, at);
-    return w > 0 && word_is(t, ws[w - 1], at, "from");
+    if (w > 0 && word_is(t, ws[w - 1], at, "from")) return 1;
+    return w > 1 && word_is(t, ws[w - 2], at, "compared") &&
+           (word_is(t, ws[w - 1], at, "with") || word_is(t, ws[w - 1], at, "to"));
 }
 
 /* A count verified case by case ("the UN has documented 12,600 civilians
