@@ -2939,17 +2939,23 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
 }
 
 /* "down from 45%", "from 45% to 30%", "compared with 34%": a value right
- * after "from" or "compared with" (not a range written "from 20% to 25%")
- * is what was before. With no time read for it, it is no claim about the
- * publication date. Dates are not asked: after "from" they bound a
- * period, which stated_time already knows. */
-static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty *q)
+ * after "from" (not a range written "from 20% to 25%"), or after "compared
+ * with" with all its cues told before (cue offsets cs), is what was
+ * before. With no time read for it, it is no claim about the publication
+ * date. Dates are not asked: after "from" they bound a period, which
+ * stated_time already knows. */
+static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty *q, const size_t *cs, size_t ncues)
 {
     if (q->kind == CC_K_DATE || q->range) return 0;
     size_t at = qty_from(q), w = words_before(ws, nw, at);
     if (w > 0 && word_is(t, ws[w - 1], at, "from")) return 1;
-    return w > 1 && word_is(t, ws[w - 2], at, "compared") &&
-           (word_is(t, ws[w - 1], at, "with") || word_is(t, ws[w - 1], at, "to"));
+    if (!(w > 1 && word_is(t, ws[w - 2], at, "compared") &&
+          (word_is(t, ws[w - 1], at, "with") || word_is(t, ws[w - 1], at, "to"))))
+        return 0;
+    /* "…, compared with 2,870 Ukrainian troops killed": a figure of its own, told with its own cues */
+    for (size_t k = 0; k < ncues && k < 32; k++)
+        if (cs[k] != SIZE_MAX && cs[k] > ws[w - 2]) return 0;
+    return 1;
 }
 
 /* A count verified case by case ("the UN has documented 12,600 civilians
@@ -3079,7 +3085,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     cc_qty when;
     int span = TIME_POINT;
     int timed = stated_time(x, ss, ws, nw, fr->reach, q, all, nall, &when, &span);
-    if (!timed && former_value(t, ws, nw, q)) { trace(x, r, CC_TR_VETO, ms, me, "from"); return; }
+    if (!timed && former_value(t, ws, nw, q, cs, fr->ncues)) { trace(x, r, CC_TR_VETO, ms, me, "an earlier value"); return; }
     if (timed) x->when = &when;
     x->when_span = span;
     int hedge_taken = 0;
