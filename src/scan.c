@@ -2952,7 +2952,7 @@ static int former_value(const char *t, const size_t *ws, size_t nw, const cc_qty
     if (!(w > 1 && word_is(t, ws[w - 2], at, "compared") &&
           (word_is(t, ws[w - 1], at, "with") || word_is(t, ws[w - 1], at, "to"))))
         return 0;
-    /* "…, compared with 2,870 Ukrainian troops killed": a figure of its own, told with its own cues */
+    /* "…, compared with 3,000 troops of the other side killed": a figure with cues of its own */
     for (size_t k = 0; k < ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] > ws[w - 2]) return 0;
     return 1;
