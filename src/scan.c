@@ -2876,6 +2876,35 @@ static int now_nearer(const scan_ctx *x, const size_t *ws, size_t nw, const cc_q
  * but one after "before" or "until" is the time the figure held up to.
  * Offsets of *when are in the document; *span says what kind of time it is
  * (time_span). */
+/* Another figure of the sentence (not q, nor the date dq read as a
+ * number) stands nearer the date than q's distance dist: the date is its. */
+static int nearer_figure(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q, const cc_qty *dq,
+                         const cc_qty *all, size_t nall, size_t dist)
+{
+    const char *t = x->d->text;
+    for (size_t j = 0; j < nall; j++)
+        if (all[j].start != q->start && !(all[j].start < dq->end && dq->start < all[j].end) &&
+            attach_distance(x->lists[L_ASIDE], t, ws, nw, all[j].start, all[j].end, dq->start, dq->end) < dist)
+            return 1;
+    return 0;
+}
+
+/* A figure of any kind in the sentence's quantities (e, sentence offsets
+ * from ss) stands nearer the date dq than q does (at dist): a count's start
+ * is that figure's ("116,000 sq km, up by some 4,000 since January"). */
+static int nearer_count(const scan_ctx *x, size_t ss, const qentry *e, const size_t *ws, size_t nw, const cc_qty *q,
+                        const cc_qty *dq, size_t dist)
+{
+    for (size_t j = 0; j < e->nq; j++) {
+        cc_qty o = e->q[j];
+        qty_shift(&o, ss);
+        if (o.kind == CC_K_DATE || (o.start < q->end && q->start < o.end) || (o.start < dq->end && dq->start < o.end))
+            continue;
+        if (attach_distance(x->lists[L_ASIDE], x->d->text, ws, nw, o.start, o.end, dq->start, dq->end) < dist) return 1;
+    }
+    return 0;
+}
+
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
                        const cc_qty *all, size_t nall, cc_qty *when, int *span)
 {
@@ -2899,8 +2928,9 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
         size_t w = words_before(ws, nw, dq.start); /* ws[w - 1]: the word before the date */
         if (!dq.unanchored && (words_after(x->lists[L_COUNTED_FROM], t, dq.start, dq.end, 1) ||
                                counted_since(x, ss, dq.start))) {
-            /* "since August" (the word may open the date), "since the start of 2024": where a count starts */
-            if (dist < since_best && (!bare || year_as_date(x, &dq))) {
+            /* "since August" (the word may open the date), "since the start of 2024": where a count starts
+             * (the count nearest it: "116,000 sq km, up by some 4,000 since January" is the gain's) */
+            if (dist < since_best && (!bare || year_as_date(x, &dq)) && !nearer_count(x, ss, e, ws, nw, q, &dq, dist)) {
                 since_best = dist;
                 x->since = dq.low;
             }
@@ -2920,12 +2950,8 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             if (!listed_before(cc_rules_lexicon(x->rs), "held_until", t, ws[w - 1], dq.start, 1)) continue;
             upto = 1;
         }
-        int other = 0;
-        for (size_t j = 0; j < nall && !other; j++)
-            if (all[j].start != q->start && !(all[j].start < dq.end && dq.start < all[j].end) && /* not the year read as a number */
-                attach_distance(x->lists[L_ASIDE], t, ws, nw, all[j].start, all[j].end, dq.start, dq.end) < dist)
-                other = 1;
-        if (other || (bare && !year_as_date(x, &dq))) continue; /* the year read as the date it is */
+        if (nearer_figure(x, ws, nw, q, &dq, all, nall, dist) || (bare && !year_as_date(x, &dq)))
+            continue; /* another figure's time; the year read as the date it is */
         best = dist;
         *when = dq;
         *span = upto ? TIME_BY : time_span(x, ws, w, &dq, bare);
