@@ -3099,6 +3099,16 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
         trace(x, r, fr->cues[bad].absent ? CC_TR_ABSENT : CC_TR_CUE, qs.s, qs.e, fr->cues[bad].name);
         return;
     }
+    /* a value a rule this one defers to has read is that rule's (add_claim would drop the claim): stop
+     * before the vetoes and the time are asked (a hedge a cue took moves where the value starts) */
+    int hedge_taken = 0;
+    for (size_t k = 0; k < fr->ncues && k < 32; k++)
+        if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
+    for (size_t k = 0; !hedge_taken && k < r->ndefer; k++)
+        if (rule_read(x, cc_rules_get(x->rs, r->defer[k]), q->start)) {
+            trace(x, r, CC_TR_SAME, ms, me, cc_rules_get(x->rs, r->defer[k])->id);
+            return;
+        }
     if (vetoed(x, r, ws, nw, ss, se, ms, me, qty_from(q), q->end)) { trace_veto(x, r, ms, me); return; }
     if (refuted_after(x, ss, se, q->end)) { /* "…; the maps show otherwise" */
         trace(x, r, CC_TR_VETO, ms, me, "refuted later in its sentence");
@@ -3114,9 +3124,6 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     if (!timed && former_value(t, ws, nw, q, cs, fr->ncues)) { trace(x, r, CC_TR_VETO, ms, me, "an earlier value"); return; }
     if (timed) x->when = &when;
     x->when_span = span;
-    int hedge_taken = 0;
-    for (size_t k = 0; k < fr->ncues && k < 32; k++)
-        if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
     cc_qty v = *q;
     if (hedge_taken) { /* read the number without the word a cue took */
         cc_normopt o = norm_opt(x->d, sentence_cache(x, ss, se)->year, r->round_down, 0);
