@@ -1915,6 +1915,8 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         size_t last = today ? te - 1 : week || month ? k + 2 : k;
         /* "three years ago, on February 24, 2022": the date set beside it is the one meant */
         cc_qty on;
+        memset(&on, 0, sizeof on); /* date_whole sets only what it reads */
+        on.weekday = on.weekday_actual = -1;
         size_t oe;
         if (sym(p, last + 1, ',') && (word(p, last + 2, "on") || word(p, last + 2, "in")) &&
             date_whole(p, last + 3, &on, &oe) && !on.relative && !on.unanchored) {

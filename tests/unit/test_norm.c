@@ -588,6 +588,19 @@ static void test_dates(void **state)
 }
 
 
+/* A date read from each text against its reference date (NULL: none) is
+ * the interval lo..hi (ISO days). */
+typedef struct { const char *text, *ref, *lo, *hi; } date_case;
+
+static void check_dates(const date_case *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cc_qty q = q1(d[i].text, CC_K_DATE, d[i].ref, 0);
+        if (fabs(q.low - D(d[i].lo)) > 0.5 || fabs(q.high - D(d[i].hi)) > 0.5)
+            fail_msg("%s: got %.0f..%.0f days off", d[i].text, q.low - D(d[i].lo), q.high - D(d[i].hi));
+    }
+}
+
 /* Dates as intervals: a month standing alone after "in", "early", "mid-",
  * "late" is the latest such month, narrowed to the part written (the parts
  * overlap: a writer's "early" may reach the 15th); a part of a year or a
@@ -596,7 +609,7 @@ static void test_dates(void **state)
 static void test_date_intervals(void **state)
 {
     (void)state;
-    static const struct { const char *text, *ref, *lo, *hi; } d[] = {
+    static const date_case d[] = {
         {"in June", "2023-12-26", "2023-06-01", "2023-06-30"},
         {"in early June", "2023-12-26", "2023-06-01", "2023-06-15"},
         {"in June last year", "2023-07-08", "2022-06-01", "2022-06-30"},
@@ -612,12 +625,34 @@ static void test_date_intervals(void **state)
         {"24.02.2022", NULL, "2022-02-24", "2022-02-24"},
         {"Posted: 2025/10/18", NULL, "2025-10-18", "2025-10-18"},
         {"on 5.10.2023 the talks began", NULL, "2023-10-05", "2023-10-05"},
+        /* spans of dates: from the first day to the last (test_date_spans) */
+        {"March 12-14, 2024", "2025-10-01", "2024-03-12", "2024-03-14"},
+        {"12-14 March 2024", NULL, "2024-03-12", "2024-03-14"},
+        {"between 12 and 14 March 2024", NULL, "2024-03-12", "2024-03-14"},
+        {"from June to August 2024", NULL, "2024-06-01", "2024-08-31"},
+        {"June-August 2024", NULL, "2024-06-01", "2024-08-31"},
+        {"between June and August", "2025-10-01", "2025-06-01", "2025-08-31"},
+        {"between June and August", "2025-07-10", "2024-06-01", "2024-08-31"},
+        {"from December to February", "2025-04-02", "2024-12-01", "2025-02-28"},
+        {"between March 2023 and May 2024", NULL, "2023-03-01", "2024-05-31"},
+        {"from 24 February 2022 to 1 March 2022", NULL, "2022-02-24", "2022-03-01"},
+        /* a day and the next told with "and" are one span (a two-day meeting); two other days are not */
+        {"met on May 16 and 17, 2025", NULL, "2025-05-16", "2025-05-17"},
+        {"on 16 and 17 May 2025", NULL, "2025-05-16", "2025-05-17"},
+        {"met on Tuesday and Wednesday", "2025-11-20", "2025-11-18", "2025-11-19"},
+        {"met on Tuesday and Thursday", "2025-11-20", "2025-11-18", "2025-11-18"},
+        {"on May 16 and June 2", "2025-11-20", "2025-05-16", "2025-05-16"},
+        /* months listed with one year are one span in that year */
+        {"in February and March 2014", "2025-05-18", "2014-02-01", "2014-03-31"},
+        {"in May or June, 2023", "2025-05-18", "2023-05-01", "2023-06-30"},
+        {"in February and in March", "2025-05-18", "2025-02-01", "2025-02-28"},
+        /* a time ago set beside the date it was is that date; a part of the day before a date is that day */
+        {"three years ago, on February 24, 2022", "2025-06-10", "2022-02-24", "2022-02-24"},
+        {"eleven years ago, in March 2014", "2025-06-10", "2014-03-01", "2014-03-31"},
+        {"in the early hours of 24 February 2022", NULL, "2022-02-24", "2022-02-24"},
+        {"on the morning of May 16, 2025", NULL, "2025-05-16", "2025-05-16"},
     };
-    for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
-        cc_qty q = q1(d[i].text, CC_K_DATE, d[i].ref, 0);
-        NEAR(q.low, D(d[i].lo));
-        NEAR(q.high, D(d[i].hi));
-    }
+    check_dates(d, sizeof d / sizeof *d);
     /* a hedge word that is a verb before the date's preposition hedges nothing */
     {
         cc_qty e = q1("Britain estimated in June that", CC_K_DATE, "2025-07-05", 0);
@@ -636,10 +671,6 @@ static void test_date_intervals(void **state)
     }
 }
 
-/* A span of dates is one interval, from its first day to its last: two
- * days of one month, two months, two whole dates; the year written at the
- * end holds for both ends, and without one the latest such span before the
- * reference date is meant. "and" joins the ends only after "between". */
 /* A fraction of a scale word is an amount ("a quarter of a million"), and a
  * "+" after a figure is its floor ("950,000+"). */
 static void test_fraction_of_scale(void **state)
@@ -671,41 +702,15 @@ static void test_date_part_nouns(void **state)
     assert_true(none("the end of the war", CC_K_DATE));
 }
 
+/* A span of dates is one interval, from its first day to its last: two
+ * days of one month, two months, two whole dates; the year written at the
+ * end holds for both ends, and without one the latest such span before the
+ * reference date is meant (the rows of test_date_intervals). "and" joins
+ * the ends only after "between", or two days that follow each other. Here:
+ * what is no span. */
 static void test_date_spans(void **state)
 {
     (void)state;
-    static const struct { const char *text, *ref, *lo, *hi; } d[] = {
-        {"March 12-14, 2024", "2025-10-01", "2024-03-12", "2024-03-14"},
-        {"12-14 March 2024", NULL, "2024-03-12", "2024-03-14"},
-        {"between 12 and 14 March 2024", NULL, "2024-03-12", "2024-03-14"},
-        {"from June to August 2024", NULL, "2024-06-01", "2024-08-31"},
-        {"June-August 2024", NULL, "2024-06-01", "2024-08-31"},
-        {"between June and August", "2025-10-01", "2025-06-01", "2025-08-31"},
-        {"between June and August", "2025-07-10", "2024-06-01", "2024-08-31"},
-        {"from December to February", "2025-04-02", "2024-12-01", "2025-02-28"},
-        {"between March 2023 and May 2024", NULL, "2023-03-01", "2024-05-31"},
-        {"from 24 February 2022 to 1 March 2022", NULL, "2022-02-24", "2022-03-01"},
-        /* a day and the next told with "and" are one span (a two-day meeting); two other days are not */
-        {"met on May 16 and 17, 2025", NULL, "2025-05-16", "2025-05-17"},
-        {"on 16 and 17 May 2025", NULL, "2025-05-16", "2025-05-17"},
-        {"met on Tuesday and Wednesday", "2025-11-20", "2025-11-18", "2025-11-19"},
-        {"met on Tuesday and Thursday", "2025-11-20", "2025-11-18", "2025-11-18"},
-        {"on May 16 and June 2", "2025-11-20", "2025-05-16", "2025-05-16"},
-        /* months listed with one year are one span in that year */
-        {"in February and March 2014", "2025-05-18", "2014-02-01", "2014-03-31"},
-        {"in May or June, 2023", "2025-05-18", "2023-05-01", "2023-06-30"},
-        {"in February and in March", "2025-05-18", "2025-02-01", "2025-02-28"},
-        /* a time ago set beside the date it was is that date; a part of the day before a date is that day */
-        {"three years ago, on February 24, 2022", "2025-06-10", "2022-02-24", "2022-02-24"},
-        {"eleven years ago, in March 2014", "2025-06-10", "2014-03-01", "2014-03-31"},
-        {"in the early hours of 24 February 2022", NULL, "2022-02-24", "2022-02-24"},
-        {"on the morning of May 16, 2025", NULL, "2025-05-16", "2025-05-16"},
-    };
-    for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
-        cc_qty q = q1(d[i].text, CC_K_DATE, d[i].ref, 0);
-        if (fabs(q.low - D(d[i].lo)) > 0.5 || fabs(q.high - D(d[i].hi)) > 0.5)
-            fail_msg("%s: got %.0f..%.0f off", d[i].text, q.low - D(d[i].lo), q.high - D(d[i].hi));
-    }
     /* no reference date and no year: unanchored, never guessed */
     assert_true(q1("between June and August", CC_K_DATE, NULL, 0).unanchored);
     /* "and" without "between" lists two dates; an end before the start is no span */
