@@ -1126,6 +1126,17 @@ static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
         *end = e;
         return 1;
     }
+    int sp = j > i ? date_part_at(p, j) : -1;
+    if (sp >= 0 && date_parts[sp].part == 0) { /* "this summer", "last spring": the season of that year */
+        if (!has) { set_unanchored(q); *end = j + 1; return 1; }
+        int from = date_parts[sp].from, to = date_parts[sp].to, y = ry;
+        if (dir < 0 && rm <= to) y--;        /* "last summer" in July: the year before's */
+        else if (dir > 0 && rm >= from) y++; /* "next spring" in May: the year after's */
+        set_days(q, cc_days_from_civil(y, from, 1), cc_days_from_civil(y, to, cc_days_in_month(y, to)));
+        q->relative = 1;
+        *end = j + 1;
+        return 1;
+    }
     if (j > i && word(p, j, "weekend")) { /* "last weekend": the Saturday and Sunday before this week */
         if (!has) { set_unanchored(q); *end = j + 1; return 1; }
         int64_t sat = monday_of(ref) - 2 + 7 * (dir + 1); /* dir: -1 last, 0 this, 1 next */
@@ -2047,6 +2058,10 @@ static int may_start(const P *p, const unsigned char *role, size_t i)
     if (role[i] != A_GLUE) return entering(p, i) > i;
     for (size_t k = i + 1; k < p->nt && k <= i + 4; k++)
         if (role[k] == A_ANCHOR) return 1;
+    if (i + 1 < p->nt && role[i + 1] == A_PART) { /* "this summer", "last spring" */
+        int k = date_part_at(p, i + 1);
+        if (k >= 0 && date_parts[k].part == 0) return 1;
+    }
     size_t e; /* a phrase of the lexicon that starts with the glue word ("a few") */
     lookup(p, i, CC_LX_NUMBER, &e);
     for (unsigned h = 0; h < p->memo[i].n; h++)

@@ -646,6 +646,11 @@ static void test_date_intervals(void **state)
         {"in February and March 2014", "2025-05-18", "2014-02-01", "2014-03-31"},
         {"in May or June, 2023", "2025-05-18", "2023-05-01", "2023-06-30"},
         {"in February and in March", "2025-05-18", "2025-02-01", "2025-02-28"},
+        /* a season named from the reference date: this year's, the last one over, the next to begin */
+        {"this summer", "2025-12-02", "2025-06-01", "2025-08-31"},
+        {"last summer", "2025-07-10", "2024-06-01", "2024-08-31"},
+        {"last spring", "2025-12-02", "2025-03-01", "2025-05-31"},
+        {"next autumn", "2025-12-02", "2026-09-01", "2026-11-30"},
         /* a time ago set beside the date it was is that date; a part of the day before a date is that day */
         {"three years ago, on February 24, 2022", "2025-06-10", "2022-02-24", "2022-02-24"},
         {"eleven years ago, in March 2014", "2025-06-10", "2014-03-01", "2014-03-31"},
