@@ -1283,10 +1283,6 @@ static void bare_months(const P *p, int m1, int m2, cc_qty *q)
     q->relative = 1;
 }
 
-/* A span of dates, one interval from its first day to its last: "March
- * 12-14, 2024", "12-14 March 2024", "from June to August 2024", "between
- * June and August", "between March 2023 and May 2024". The end carries the
- * year for both; an end before the start is no span. */
 /* The day after the joint at k of a span of days from day d1 ("12-14",
  * "12 to 14"; with "and", only the next day: "16 and 17", a two-day
  * meeting, while "16 and 20" are two days): its token, or 0. */
@@ -1297,6 +1293,10 @@ static size_t day_joint(const P *p, size_t k, int between, int d1, int *d2, size
     return word(p, k, "and") && day_tok(p, k + 1, d2, e) && *d2 == d1 + 1 ? k + 1 : 0;
 }
 
+/* A span of dates, one interval from its first day to its last: "March
+ * 12-14, 2024", "12-14 March 2024", "from June to August 2024", "between
+ * June and August", "between March 2023 and May 2024". The end carries the
+ * year for both; an end before the start is no span. */
 static int date_span(const P *p, size_t i, cc_qty *q, size_t *end)
 {
     /* qty_at has read a "between" or "from" before i already */
@@ -1419,8 +1419,6 @@ static double ordinal_at(const P *p, size_t i, size_t *end)
     return 0;
 }
 
-/* "in its fourth year", "the third year of the war": [n-1, n) units;
- * "entered its fourth year": n-1 units */
 /* A period entered as a headline writes it, with no article: "enters
  * fourth year", "enters year four" (a unit, then its number). The number
  * of the period and its unit, *end after both; 0 when neither. */
@@ -1439,6 +1437,25 @@ static double headline_period(const P *p, size_t j, const cc_lxent **u, size_t *
     return n;
 }
 
+/* Period number ov of unit u, as ordinal_period reads it: [ov-1, ov)
+ * units, or ov-1 when entered; *end at token end_tok. */
+static int set_period(cc_qty *q, double ov, const cc_lxent *u, int enters, size_t end_tok, size_t *end)
+{
+    q->kind = CC_K_DURATION;
+    q->unit = "day";
+    q->low = (ov - 1) * u->v;
+    q->high = enters ? q->low : ov * u->v;
+    q->entered = (unsigned)enters;
+    q->best = q->low;
+    q->wnum = ov;
+    q->wunit = u->name;
+    q->wfactor = u->v; /* so that a start derived from it is counted on the calendar */
+    *end = end_tok;
+    return 1;
+}
+
+/* "in its fourth year", "the third year of the war": [n-1, n) units;
+ * "entered its fourth year": n-1 units */
 static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *from)
 {
     size_t j = entering(p, i), e, ue;
@@ -1448,16 +1465,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *
           word(p, j, "her"))) {
         const cc_lxent *hu;
         double hn = enters ? headline_period(p, j, &hu, &ue) : 0;
-        if (!hn) return 0;
-        q->kind = CC_K_DURATION;
-        q->unit = "day";
-        q->low = q->high = q->best = (hn - 1) * hu->v;
-        q->entered = 1;
-        q->wnum = hn;
-        q->wunit = hu->name;
-        q->wfactor = hu->v;
-        *end = ue;
-        return 1;
+        return hn ? set_period(q, hn, hu, 1, ue, end) : 0;
     }
     if (word(p, j, "a") && j > 0 && word(p, j - 1, "for")) return 0; /* "for a second day": again, no age */
     j++;
@@ -1495,17 +1503,7 @@ static int ordinal_period(const P *p, size_t i, cc_qty *q, size_t *end, size_t *
     }
     const cc_lxent *u = lookup_unit(p, e, &ue);
     if (!u || u->kind != CC_K_DURATION) return 0;
-    q->kind = CC_K_DURATION;
-    q->unit = "day";
-    q->low = (ov - 1) * u->v;
-    q->high = enters ? q->low : ov * u->v;
-    q->entered = (unsigned)enters;
-    q->best = q->low;
-    q->wnum = ov;
-    q->wunit = u->name;
-    q->wfactor = u->v; /* so that a start derived from it is counted on the calendar */
-    *end = ue;
-    return 1;
+    return set_period(q, ov, u, enters, ue, end);
 }
 
 /* Token k is a word of the lexicon's word list `list`. */

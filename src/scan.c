@@ -269,11 +269,18 @@ static int gate(const pcre2_code *re, cc_matcher *m, const char *s, size_t len)
     return run(re, m, s, len, 0) >= 0;
 }
 
+/* The slot of a direct-mapped per-sentence cache of n slots for pattern re
+ * asked of the sentence starting at ss (sentence_gate, raw_matches). */
+static size_t sentence_slot(const pcre2_code *re, size_t ss, size_t n)
+{
+    return (((uintptr_t)re >> 4) ^ (ss * 0x9E3779B1u)) % n;
+}
+
 /* gate over the sentence [ss, se) of the document being scanned, each
  * pattern asked once per sentence */
 static int sentence_gate(const pcre2_code *re, cc_matcher *m, const char *t, size_t ss, size_t se)
 {
-    size_t k = (((uintptr_t)re >> 4) ^ (ss * 0x9E3779B1u)) % (sizeof m->gc / sizeof *m->gc);
+    size_t k = sentence_slot(re, ss, sizeof m->gc / sizeof *m->gc);
     if (m->gc[k].gen != m->gc_gen || m->gc[k].re != re || m->gc[k].ss != ss || m->gc[k].se != se) {
         m->gc[k].re = re;
         m->gc[k].ss = ss;
@@ -1312,6 +1319,20 @@ static int later_start(const scan_ctx *x, const cc_subject_decl *decl)
            x->since > (double)decl->counted_from + decl->window_days;
 }
 
+/* A rule r defers to that has read the value starting at vs (traced as
+ * the claim's reason), or NULL. */
+static const cc_rule *deferred_read(const scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t vs)
+{
+    for (size_t k = 0; k < r->ndefer; k++) {
+        const cc_rule *o = cc_rules_get(x->rs, r->defer[k]);
+        if (rule_read(x, o, vs)) {
+            trace(x, r, CC_TR_SAME, ms, me, o->id);
+            return o;
+        }
+    }
+    return NULL;
+}
+
 static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t vs, size_t ve, const cc_qty *q,
                      const slots *sl)
 {
@@ -1320,11 +1341,7 @@ static int add_claim(scan_ctx *x, const cc_rule *r, size_t ms, size_t me, size_t
     /* one claim per value span and rule, whichever pattern or frame found it;
      * none where a rule this one defers to read the value */
     if (rule_read(x, r, vs)) { trace(x, r, CC_TR_SAME, ms, me, NULL); return -1; }
-    for (size_t k = 0; k < r->ndefer; k++)
-        if (rule_read(x, cc_rules_get(x->rs, r->defer[k]), vs)) {
-            trace(x, r, CC_TR_SAME, ms, me, cc_rules_get(x->rs, r->defer[k])->id);
-            return -1;
-        }
+    if (deferred_read(x, r, ms, me, vs)) return -1;
     if (x->max_claims && x->made >= x->max_claims) { x->dropped++; return -1; }
     cc_claim *c = push_claim(x->out);
     c->rule = r;
@@ -1914,7 +1931,6 @@ static int keeps(scan_ctx *x, const cc_cue *cu, fspan *g, size_t ss, size_t se)
            !(cu->not_before_figure && before_figure(x, *g, ss, se));
 }
 
-/* The matches of re in [ss, se), but those cue cu (when given) excludes. */
 /* A pattern's matches in a sentence, one after another, before any cue's
  * own checks: several rules' cues share a pattern (a table's words), and
  * each would search the sentence again. Direct-mapped, per document. */
@@ -1933,7 +1949,7 @@ static const struct raw_hits *raw_matches(scan_ctx *x, const pcre2_code *re, siz
 {
     cc_matcher *m = x->m;
     if (!m->rh) m->rh = cc_xcalloc(RAW_SLOTS, sizeof *m->rh);
-    struct raw_hits *r = &m->rh[(((uintptr_t)re >> 4) ^ (ss * 0x9E3779B1u)) % RAW_SLOTS];
+    struct raw_hits *r = &m->rh[sentence_slot(re, ss, RAW_SLOTS)];
     if (r->gen == m->gc_gen && r->re == re && r->ss == ss && r->se == se) return r->n <= RAW_HITS ? r : NULL;
     r->re = re;
     r->ss = ss;
@@ -1951,6 +1967,7 @@ static const struct raw_hits *raw_matches(scan_ctx *x, const pcre2_code *re, siz
     return r;
 }
 
+/* The matches of re in [ss, se), but those cue cu (when given) excludes. */
 static const cue_hits *matches_in(scan_ctx *x, const pcre2_code *re, const cc_cue *cu, size_t ss, size_t se,
                                   cue_hits *h)
 {
@@ -2520,16 +2537,14 @@ static int of_phrase(const char *t, size_t ve, size_t se, fspan *w)
     return 1;
 }
 
-/* For a cue with of_whole: the whole the figure at core names by "of"
- * (of_phrase), in which the cue's match must stand, unless that whole is
+/* For a cue with of_whole: the whole the figure names by "of" (of, when
+ * has_of: of_phrase) is where the cue's match must stand, unless that whole is
  * one of the cue's referring phrases ("a share of the territory, says the
  * head of Donetsk's administration": it may stand for a region named
  * later). */
-static int named_whole(scan_ctx *x, const cc_cue *cu, fspan core, size_t se, fspan *whole)
+static int named_whole(scan_ctx *x, const cc_cue *cu, int has_of, fspan of)
 {
-    const char *t = x->d->text;
-    return cu->of_whole && of_phrase(t, core.e, se, whole) &&
-           !(cu->refer && run(cu->refer, x->m, t, whole->e, whole->s) >= 0);
+    return cu->of_whole && has_of && !(cu->refer && run(cu->refer, x->m, x->d->text, of.e, of.s) >= 0);
 }
 
 /* Match got is listed with another match of its cue right after it, only
@@ -2605,6 +2620,9 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
     cue_hits rh, oh;
     int wide = fronted_date(cc_rules_lexicon(x->rs), t, ws, nw, se, q);
     taken[nt++] = core;
+    fspan of = {0, 0}; /* the whole the figure names by "of", and the count it is joined to: the same for every cue */
+    int has_of = of_phrase(t, core.e, se, &of);
+    const cc_qty *first = joined_to(t, q, all, nall);
     for (size_t k = 0; k < fr->ncues && k < 32; k++) {
         const cc_cue *cu = &fr->cues[k];
         cs[k] = ce[k] = SIZE_MAX;
@@ -2621,17 +2639,13 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
         size_t ntk = nt;
         if (cu->same_words && cs[cu->near] != SIZE_MAX) ntk = untake(taken, nt, cs[cu->near], ce[cu->near]);
         int found = own_cue(x, cu, ch, ws, nw, anchor, reach, taken, ntk, q, all, nall, &got);
-        const cc_qty *first;
-        if (!found && cu->near < 0 && !cu->absent && (first = joined_to(t, q, all, nall))) {
+        if (!found && cu->near < 0 && !cu->absent && first) {
             fspan fa = {qty_from(first), first->end};
             found = own_cue(x, cu, ch, ws, nw, fa, reach, taken, ntk, first, all, nall, &got) && got.e <= qty_from(q);
         }
-        fspan whole;
-        int of_whole = named_whole(x, cu, core, se, &whole);
-        if (found && of_whole && !(got.s >= whole.s && got.s < whole.e)) found = 0;
-        fspan of;
-        if (found && of_phrase(t, core.e, se, &of) && got.s >= of.s && got.s < of.e && whole_of_several(t, ch, core, got, se))
-            found = 0;
+        int of_whole = named_whole(x, cu, has_of, of);
+        if (found && of_whole && !(got.s >= of.s && got.s < of.e)) found = 0;
+        if (found && has_of && got.s >= of.s && got.s < of.e && whole_of_several(t, ch, core, got, se)) found = 0;
         /* a date belongs to its own predicate: "invaded in February 2022 but withdrew …" ("smaller but
          * grievous" sets no two acts apart, so only a date's cues are asked) */
         if (found && q->kind == CC_K_DATE && listed_between(x->lists[L_CONTRAST], t, core, got)) found = 0;
@@ -2644,7 +2658,7 @@ static void place_cues(scan_ctx *x, const cc_frame *fr, size_t ss, size_t se, co
             fspan rg;
             if (find_cue(x->lists, cu, matches_in(x, cu->refer, NULL, ss, se, &rh), t, ws, nw, anchor,
                          (size_t)cu->reach, taken, 0, &rg) &&
-                (!of_whole || (rg.s >= whole.s && rg.s < whole.e)) &&
+                (!of_whole || (rg.s >= of.s && rg.s < of.e)) &&
                 (!found || attach_distance(x->lists[L_ASIDE], t, ws, nw, anchor.s, anchor.e, rg.s, rg.e) < gd) &&
                 antecedent(x, cu, &rg) && !(found && rg.s == got.s)) { /* the match found is what it stands for */
                 got = rg;
@@ -2868,14 +2882,6 @@ static int now_nearer(const scan_ctx *x, const size_t *ws, size_t nw, const cc_q
     return 0;
 }
 
-/* The date the sentence [ss, ..) states value q for: of its dates within
- * the frame's reach of q, the nearest, unless another value of the rule's
- * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
- * holds 54%": December is 51.5%'s). A date after a period word ("since
- * 2022", "between June and August") bounds a period and says no such thing,
- * but one after "before" or "until" is the time the figure held up to.
- * Offsets of *when are in the document; *span says what kind of time it is
- * (time_span). */
 /* Another figure of the sentence (not q, nor the date dq read as a
  * number) stands nearer the date than q's distance dist: the date is its. */
 static int nearer_figure(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q, const cc_qty *dq,
@@ -2905,6 +2911,14 @@ static int nearer_count(const scan_ctx *x, size_t ss, const qentry *e, const siz
     return 0;
 }
 
+/* The date the sentence [ss, ..) states value q for: of its dates within
+ * the frame's reach of q, the nearest, unless another value of the rule's
+ * kind stands nearer to it ("after holding 51.5% in mid-December, Russia now
+ * holds 54%": December is 51.5%'s). A date after a period word ("since
+ * 2022", "between June and August") bounds a period and says no such thing,
+ * but one after "before" or "until" is the time the figure held up to.
+ * Offsets of *when are in the document; *span says what kind of time it is
+ * (time_span). */
 static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int reach, const cc_qty *q,
                        const cc_qty *all, size_t nall, cc_qty *when, int *span)
 {
@@ -3049,7 +3063,7 @@ static int refuted_after(scan_ctx *x, size_t ss, size_t se, size_t at)
         e->refuted_asked = 1;
         e->refuted = SIZE_MAX;
         const char *t = x->d->text;
-        /* most sentences hold no entry's last word ("otherwise", "false" …) anywhere: one memmem each */
+        /* most sentences hold no entry's last word ("otherwise", "false" …) anywhere: one search each */
         int maybe = x->nrefute_last == SIZE_MAX;
         for (size_t k = 0; !maybe && k < x->nrefute_last; k++) maybe = holds_bytes(t + ss, se - ss, x->refute_last[k]);
         for (size_t i = maybe ? se : ss; i > ss; i--)
@@ -3104,11 +3118,7 @@ static void frame_quantity(scan_ctx *x, const cc_rule *r, size_t ss, size_t se, 
     int hedge_taken = 0;
     for (size_t k = 0; k < fr->ncues && k < 32; k++)
         if (cs[k] != SIZE_MAX && cs[k] < core.s && ce[k] > qs.s) hedge_taken = 1;
-    for (size_t k = 0; !hedge_taken && k < r->ndefer; k++)
-        if (rule_read(x, cc_rules_get(x->rs, r->defer[k]), q->start)) {
-            trace(x, r, CC_TR_SAME, ms, me, cc_rules_get(x->rs, r->defer[k])->id);
-            return;
-        }
+    if (!hedge_taken && deferred_read(x, r, ms, me, q->start)) return;
     if (vetoed(x, r, ws, nw, ss, se, ms, me, qty_from(q), q->end)) { trace_veto(x, r, ms, me); return; }
     if (refuted_after(x, ss, se, q->end)) { /* "…; the maps show otherwise" */
         trace(x, r, CC_TR_VETO, ms, me, "refuted later in its sentence");
