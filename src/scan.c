@@ -2771,14 +2771,20 @@ static int year_as_date(scan_ctx *x, cc_qty *q)
     return 1;
 }
 
+/* The words a verb of saying's hearer or channel may take before the date
+ * it was said on ("told a news conference", "said in a statement"). */
+enum { HEARER_WORDS = 3 };
+
 /* What a stated time dq is (ws[w - 1] the word before it): a bare year, a
  * month, a week or another span of days is a period ("in 2023", "in May",
  * "last month") unless "by" or "as of" leads to it or a verb of saying
  * stands before ("estimated in 2024", "said in February that 46,000 had
- * been killed"): then it is the time the figure was reached (TIME_BY). A
+ * been killed"): then it is the time the figure was reached (TIME_BY). So
+ * is a date after the verb's hearer or channel, the figure told before the
+ * verb (qe, its end): "31,000, Zelensky told reporters on Sunday". A
  * single day is a day (TIME_DAY: "killed 12 troops on Friday"), or a point
  * when it is not a date. */
-static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty *dq, int bare)
+static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty *dq, int bare, size_t qe)
 {
     const char *t = x->d->text;
     int days = !bare && dq->kind == CC_K_DATE && isfinite(dq->low) && dq->high > dq->low;
@@ -2789,6 +2795,10 @@ static int time_span(const scan_ctx *x, const size_t *ws, size_t w, const cc_qty
     /* "said in February that …", "said on Sunday": the date read with its "in" or "on" */
     if (w > 0 && (word_is(t, dq->start, dq->end, "in") || word_is(t, dq->start, dq->end, "on")) &&
         listed_before(cc_rules_lexicon(x->rs), "stated", t, ws[w - 1], dq->start, 1))
+        return TIME_BY;
+    size_t said;
+    if (qe <= dq->start && listed_before_at(cc_rules_lexicon(x->rs), "stated", t, qe, dq->start, HEARER_WORDS + 1, &said) &&
+        !memchr(t + said, ',', dq->start - said) && !memchr(t + said, ';', dq->start - said))
         return TIME_BY;
     return bare || days ? TIME_PERIOD : TIME_DAY;
 }
@@ -2968,7 +2978,7 @@ static int stated_time(scan_ctx *x, size_t ss, const size_t *ws, size_t nw, int 
             continue; /* another figure's time; the year read as the date it is */
         best = dist;
         *when = dq;
-        *span = upto ? TIME_BY : time_span(x, ws, w, &dq, bare);
+        *span = upto ? TIME_BY : time_span(x, ws, w, &dq, bare, q->end);
     }
     /* "hold 5,000 km² now, a fifth of what they held in 2022" */
     if (best != SIZE_MAX && now_nearer(x, ws, nw, q, best)) {
