@@ -207,8 +207,30 @@ static const char *dateline_dash(const char *post, size_t qn)
     return p;
 }
 
-/* pre is empty or a city in capitals ("KYIV,", "ANCHORAGE, Alaska"), and
- * post starts with an optional "(Agency)" and then a dash. */
+static int capital_word(const char *w, size_t n, void *arg)
+{
+    (void)n;
+    if (!isupper((unsigned char)w[0])) return 1; /* the walk stops at a word in lower case */
+    ++*(size_t *)arg;
+    return 0;
+}
+
+/* A place named in title case and closed by a comma ("Kyiv,", "New
+ * Delhi,"): a national agency's dateline. Up to four words, each
+ * capitalised. */
+static int title_place(const char *pre, size_t pn)
+{
+    while (pn && isspace((unsigned char)pre[pn - 1])) pn--;
+    if (!pn || pre[pn - 1] != ',') return 0;
+    size_t seen = 0, all = words(pre, pn, NULL, NULL);
+    words(pre, pn, capital_word, &seen);
+    return all >= 1 && all <= 4 && seen == all;
+}
+
+/* pre is empty or a city in capitals ("KYIV,", "ANCHORAGE, Alaska") or in
+ * title case before a comma ("Kyiv,"), and post starts with an optional
+ * "(Agency)" and then a dash. Returns 0, or 2 for a place in title case
+ * (which a timeline's entry may also be), else 1. */
 static int wire(const cc_lexicon *lx, const char *pre, size_t pn, const char *post, size_t qn)
 {
     if (!dateline_dash(post, qn)) return 0;
@@ -217,7 +239,8 @@ static int wire(const cc_lexicon *lx, const char *pre, size_t pn, const char *po
         if (isupper((unsigned char)pre[i])) caps++;
         else if (islower((unsigned char)pre[i])) lower++;
     }
-    return pn == 0 || (caps >= 2 && caps >= lower && other_words(lx, pre, pn) <= 4);
+    if (pn == 0 || (caps >= 2 && caps >= lower && other_words(lx, pre, pn) <= 4)) return 1;
+    return title_place(pre, pn) ? 2 : 0;
 }
 
 typedef struct {
@@ -493,10 +516,12 @@ size_t cc_pubdate_dateline_end(const cc_lexicon *lx, const char *s, size_t n, in
     size_t nq = cc_norm_scan(lx, s, zone, CC_K_DATE, &o, q, 4);
     for (size_t k = 0; k < nq && k < 4; k++) {
         if (!(q[k].kind == CC_K_DATE || (q[k].unanchored && q[k].month))) continue;
-        if (!wire(lx, s, q[k].start, s + q[k].end, n - q[k].end)) continue;
-        /* with no city, only the story's own day: "Feb 24, 2022 - Russia launches its invasion" in a
-         * timeline is an event's date */
-        if (q[k].start == 0 && !(has_date && same_day(&q[k], date))) continue;
+        int w = wire(lx, s, q[k].start, s + q[k].end, n - q[k].end);
+        if (!w) continue;
+        /* with no city, or one in title case, only the story's own day: "Feb 24, 2022 - Russia launches
+         * its invasion" or "Mariupol, May 20, 2022 - the last defenders surrender" in a timeline is an
+         * event's date */
+        if ((q[k].start == 0 || w == 2) && !(has_date && same_day(&q[k], date))) continue;
         const char *p = skip_space(dateline_dash(s + q[k].end, n - q[k].end), s + n);
         /* the story follows, not a time ("Fri, 01/23/2026 – 10:40": a date line, its weekday checked) */
         if (p < s + n && !isdigit((unsigned char)*p)) return (size_t)(p - s);

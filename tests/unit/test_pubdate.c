@@ -50,6 +50,9 @@ static const page pages[] = {
     {"WARSAW, September 2, 2025 (Reuters) - Poland closed two border crossings on Tuesday.", "2025-09-02",
      CC_PD_WIRE, 0},
     {"March 3, 2025 -- The first convoy crossed the river before dawn.", "2025-03-03", CC_PD_WIRE, 0},
+    /* a national agency's dateline: the city in title case */
+    {"POLITICS\nKyiv, 14 November 2024 (UNN) - The parliament extended martial law again.", "2024-11-14", CC_PD_WIRE, 0},
+    {"Economy\n\nNew Delhi, March 5, 2025 - Exporters asked for more time.", "2025-03-05", CC_PD_WIRE, 0},
     /* a date alone on its line, below the headline */
     {"Aid package clears the Senate\n\nLukas Meyer\n12 April 2024\n\nThe vote was 79 to 18.", "2024-04-12",
      CC_PD_LINE, 0},
@@ -99,6 +102,8 @@ static const char *const undated[] = {
     "Why Crimea matters\n\nRussian troops took the parliament building on February 27, 2014, and raised a flag over it.",
     /* an event of the story, in the past tense */
     "Talks in Riyadh\n\nThe first day of talks ended on Saturday (Feb 7) with no statement, and aides flew home.",
+    /* a place and a date in a headline's sentence, no dateline: no dash after the date */
+    "Odesa, 3 March 2024: the night the drones came\n\nResidents describe the attack on the port.",
     /* a month and day with nothing to fix the year */
     "The two sides first met on May 16 in Istanbul, where they agreed to swap prisoners and talk again soon.",
     /* a year and a sign */
@@ -173,6 +178,9 @@ static void test_dateline_end(void **state)
         {"Russian forces captured the town on June 12 - a first in weeks.", NULL},
         /* no city and another day: a timeline's entry, not a dateline */
         {"Feb 24, 2022 - Russia launches its full-scale invasion.", NULL},
+        /* a city in title case: an agency's dateline on the story's day, a timeline's entry on another */
+        {"Kyiv, 3 March 2025 (UNN) - Lawmakers extended martial law.", "Lawmakers extended"},
+        {"Mariupol, May 20, 2022 - The last defenders of the steelworks surrender.", NULL},
         {"Tanks crossed the border at dawn on 24 February 2022.", NULL},
         {"Talks in Geneva, officials said - no date here.", NULL},
     };
