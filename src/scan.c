@@ -1106,11 +1106,11 @@ enum { TIME_POINT, TIME_PERIOD, TIME_BY, TIME_WITHIN, TIME_DAY };
 /* Lexicon word lists asked of every figure, by index into scan_ctx.lists. */
 enum {
     L_COMPARATIVE, L_WITHIN, L_ASIDE, L_INCREMENT_BEFORE, L_INCREMENT_AFTER, L_NOW, L_COUNTED_FROM, L_PART_OF_YEAR,
-    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L_CONTRAST, L_SECOND_PREDICATE, L_REFUTED, L__N
+    L_RUNNING_TOTAL, L_OFFSET, L_TOTAL_AFTER, L_ONE_DAY, L_CONTRAST, L_SECOND_PREDICATE, L_REFUTED, L_URGING, L__N
 };
 static const char *const list_names[L__N] = {"comparative", "within", "aside", "increment_before", "increment_after",
                                              "now", "counted_from", "part_of_year", "running_total", "offset", "total_after", "one_day",
-                                             "contrast", "second_predicate", "refuted"};
+                                             "contrast", "second_predicate", "refuted", "urging"};
 
 /* What one document's scan carries from claim to claim. */
 typedef struct {
@@ -2073,7 +2073,18 @@ static int antecedent(scan_ctx *x, const cc_cue *cu, fspan *got)
     if (!listed_at(pronoun, t, got->s, got->e)) return last_match(x, cu, from, got->s, got);
     /* a pronoun within its sentence stands for the first named there ("Kyiv says Russia has lost
      * 1,160 troops, bringing its total to …": Russia), or for the speaker when none else is
-     * ("by Kyiv's own count, 46,000 of its soldiers") */
+     * ("by Kyiv's own count, 46,000 of its soldiers"); after a verb of urging, for the first named
+     * after it, who is to do what follows ("wants Kyiv to give up the 25% it still holds": Kyiv) */
+    size_t urged = ps;
+    for (size_t i = ps; i < got->s; i++)
+        if (isalpha((unsigned char)t[i]) && (i == ps || !isalpha((unsigned char)t[i - 1])) &&
+            listed_at(x->lists[L_URGING], t, i, got->s))
+            urged = i + 1;
+    fspan obj;
+    if (urged > ps && first_match(x, cu, urged, got->s, 0, &obj)) {
+        *got = obj;
+        return 1;
+    }
     if (ps < got->s && (first_match(x, cu, ps, got->s, 0, got) || first_match(x, cu, ps, got->s, 1, got))) return 1;
     fspan last;
     if (!last_match(x, cu, from, got->s, &last)) return 0;
