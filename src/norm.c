@@ -1029,6 +1029,25 @@ static int listed_month(const P *p, size_t k, int first, int *m2, int *y, size_t
     return 0;
 }
 
+/* "two years ago, on 24 February": a month and day written without a year
+ * (on) set in the year of the time ago (q, its days), the one year whose
+ * day falls in q's span, nearest its best day. 0 when none does. */
+static int ago_year(const cc_qty *q, cc_qty *on)
+{
+    int by, bm, bd, found = 0;
+    int64_t bestday = 0;
+    cc_civil_from_days((int64_t)q->best, &by, &bm, &bd);
+    for (int y = by - 1; y <= by + 1; y++) {
+        if (!cc_date_valid(y, on->month, on->mday)) continue;
+        int64_t z = cc_days_from_civil(y, on->month, on->mday);
+        if (z < (int64_t)q->low || z > (int64_t)q->high) continue;
+        if (!found || llabs(z - (int64_t)q->best) < llabs(bestday - (int64_t)q->best)) bestday = z;
+        found = 1;
+    }
+    if (found) set_days(on, bestday, bestday);
+    return found;
+}
+
 /* Relative forms anchored to the reference date. */
 static int date_relative(const P *p, size_t i, cc_qty *q, size_t *end)
 {
@@ -1928,7 +1947,8 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         on.weekday = on.weekday_actual = -1;
         size_t oe;
         if (sym(p, last + 1, ',') && (word(p, last + 2, "on") || word(p, last + 2, "in")) &&
-            date_whole(p, last + 3, &on, &oe) && !on.relative && !on.unanchored) {
+            date_whole(p, last + 3, &on, &oe) && (!on.relative || on.month) && !on.unanchored &&
+            (!on.relative || ago_year(q, &on))) {
             set_days(q, (int64_t)on.low, (int64_t)on.high);
             q->relative = 0;
             q->unanchored = 0;

@@ -654,6 +654,9 @@ static void test_date_intervals(void **state)
         /* a time ago set beside the date it was is that date; a part of the day before a date is that day */
         {"three years ago, on February 24, 2022", "2025-06-10", "2022-02-24", "2022-02-24"},
         {"eleven years ago, in March 2014", "2025-06-10", "2014-03-01", "2014-03-31"},
+        /* …and a month and day without a year: that day in the year the time ago points to */
+        {"two years ago, on 24 February", "2024-02-27", "2022-02-24", "2022-02-24"},
+        {"a year ago, on Feb. 24", "2023-03-10", "2022-02-24", "2022-02-24"},
         {"in the early hours of 24 February 2022", NULL, "2022-02-24", "2022-02-24"},
         {"on the morning of May 16, 2025", NULL, "2025-05-16", "2025-05-16"},
     };
