@@ -1988,6 +1988,13 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
          * months, "1,000-day" is day 1,000, whatever the trailing zeros */
         if (elapsed && !a.share) { pl = a.x; phh = a.x + (a.x == floor(a.x) ? 1 : 2 * h); }
         hedge_interval(p, hedge, a.x, pl, phh, &lo, &hi, nonneg, kind == CC_K_PERCENT ? 100 / factor : 0);
+        /* "nearly 113,000" may round a source's 113,100: a count's or an area's top takes the figure's
+         * written half-step, `nearly_over` of it at most (a duration's "nearly four years" stays under) */
+        if (hedge == CC_H_NEARLY && kind != CC_K_DURATION && !a.share) {
+            double base = fabs(a.x), whole = kind == CC_K_PERCENT ? 100 / factor : 0;
+            if (whole > a.x && whole - a.x < base) base = whole - a.x; /* "nearly 99%": 1 % of the rest */
+            hi = a.x + fmin(h, cc_lexicon_param(p->lx, "nearly_over", 0.01) * base);
+        }
         if (hedge == CC_H_NEARLY && p->opt && p->opt->round_down && kind == CC_K_DURATION) hi = a.x;
     }
     q->kind = kind;

@@ -151,8 +151,12 @@ static void test_hedges(void **state)
     NEAR(q.high, 4 * 365);
     NEAR(q.best, 4 * 365);
     q = q1("almost 1,000", CC_K_ANY, NULL, 0);
-    NEAR(q.high, 1000);
+    NEAR(q.high, 1010); /* the figure may be a rounding of one a little above it: 1 % at most */
     NEAR(q.low, 875);
+    q = q1("nearly 113,000", CC_K_ANY, NULL, 0); /* rounded from 113,100 by the writer, up to its half-step */
+    NEAR(q.high, 113500);
+    q = q1("nearly 113,250", CC_K_ANY, NULL, 0);
+    NEAR(q.high, 113255);
     /* a headline's present tense is a verb's hedge; after "the" the same word is an adjective */
     q = q1("Russian casualties top 1 million", CC_K_COUNT, NULL, 0);
     assert_int_equal(q.hedge, CC_H_OVER);
@@ -162,7 +166,7 @@ static void test_hedges(void **state)
     q = q1("the top 10 banks", CC_K_COUNT, NULL, 0);
     assert_int_equal(q.hedge, CC_H_NONE);
     q = q1("just under 50%", CC_K_PERCENT, NULL, 0);
-    NEAR(q.high, 50);
+    NEAR(q.high, 50.5);
     q = q1("close to 200", CC_K_ANY, NULL, 0);
     assert_int_equal(q.hedge, CC_H_NEARLY);
     q = q1("closer to 400,000", CC_K_ANY, NULL, 0); /* another estimate's, nearer this figure: about */
