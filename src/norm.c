@@ -1405,16 +1405,20 @@ static int date_at(const P *p, size_t i, cc_qty *q, size_t *end)
     return 0;
 }
 
+static int tok_listed(const P *p, size_t k, const char *list);
+
 /* A period entered rather than lived in, the verb read with it: "entered
- * its third year", "ground on into a fourth year" (its first day). Returns
- * the token after the verb, or i. "Now well into its third year" is inside
- * it; so is a bare "into", which may follow a duration ("three weeks into"). */
+ * its third year", "ground on into a fourth year", "heads into its third
+ * year" (a verb of the lexicon's `entering` before "into"): its first day.
+ * Returns the token after the verb, or i. "Now well into its third year" is
+ * inside it; so is a bare "into", which may follow a duration ("three weeks
+ * into"). */
 static size_t entering(const P *p, size_t i)
 {
     if (i < p->nt && p->t[i].type == CC_T_WORD && p->t[i].end - p->t[i].start >= 5 &&
         strncasecmp(p->s + p->t[i].start, "enter", 5) == 0)
         return word(p, i + 1, "into") ? i + 2 : i + 1;
-    return word(p, i, "on") && word(p, i + 1, "into") ? i + 2 : i;
+    return word(p, i + 1, "into") && (word(p, i, "on") || tok_listed(p, i, "entering")) ? i + 2 : i;
 }
 
 /* An ordinal at i: a lexicon ordinal ("fourth"), a tens word hyphened to
