@@ -1644,6 +1644,48 @@ static int whole_not_hedge(const P *p, size_t j, size_t e)
              word(p, e, "half") || lookup(p, e, CC_LX_VULGAR, &we) || lookup(p, e, CC_LX_ONE, &we));
 }
 
+/* "6,500 of the 26,500 square kilometres", "20,000 of the Donetsk region's
+ * 26,500 sq km": a figure x with no unit of its own (token k after it)
+ * followed by "of", a few words and a larger whole with its unit, is a part
+ * in that unit. Returns the unit (and the token after it in *end), or NULL. */
+static const cc_lxent *part_of_whole(const P *p, size_t k, double x, size_t *end)
+{
+    if (!word(p, k, "of")) return NULL;
+    for (size_t m = k + 1; m < p->nt && m <= k + 6; m++) {
+        const cc_tok *t = &p->t[m];
+        if (t->type == CC_T_NUM) {
+            amt w;
+            size_t ue;
+            const cc_lxent *u;
+            if (!amount(p, m, &w, 1) || w.share || w.x <= x || !(u = lookup_unit(p, w.end, &ue)) ||
+                u->kind == CC_K_PERCENT)
+                return NULL;
+            *end = ue;
+            return u;
+        }
+        /* words and a possessive's apostrophe stand between ("of the Donetsk region's") */
+        if (t->type != CC_T_WORD && !(t->type == CC_T_SYM && (t->cp == '\'' || t->cp == 0x2019))) return NULL;
+    }
+    return NULL;
+}
+
+/* A whole ("all of Luhansk", "the whole of the region") that some words
+ * after it (from token k) take a part out of: "except a few villages",
+ * "apart from a sliver", "but for", "save for", "bar", "excluding". Returns
+ * the token after those words (their first at *at), or 0. */
+static size_t whole_but(const P *p, size_t k, size_t *at)
+{
+    for (size_t m = k; m < p->nt && m <= k + 6; m++) {
+        if (sym(p, m, '.') || sym(p, m, ';') || sym(p, m, ':')) return 0;
+        *at = m;
+        if (word(p, m, "except") || word(p, m, "excluding") || word(p, m, "bar")) return m + 1;
+        if (((word(p, m, "apart") || word(p, m, "aside")) && word(p, m + 1, "from")) ||
+            ((word(p, m, "but") || word(p, m, "save")) && word(p, m + 1, "for")))
+            return m + 2;
+    }
+    return 0;
+}
+
 static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
 {
     memset(q, 0, sizeof *q);
@@ -1823,6 +1865,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     }
     /* unit, possibly hyphenated ("34-month", "four-hour"); percent sign */
     const cc_lxent *u = NULL;
+    size_t whole_end = 0; /* the token after a whole the figure is a part of, its unit written there */
     /* "the 1990s", "the '90s": a decade label */
     if (!cur && adjacent(p, k) && k < p->nt && (word(p, k, "s") || (sym(p, k, '\'') && word(p, k + 1, "s"))) &&
         p->t[k - 1].type == CC_T_NUM && fmod(p->t[k - 1].num, 10) == 0) {
@@ -1848,6 +1891,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             if (fu && fu->kind != CC_K_PERCENT) { u = fu; a.share = 0; k = ue; }
         }
         if (!u && !a.share && !range) u = label_unit(p, i);
+        if (!u && !a.share && !range) u = part_of_whole(p, k, a.x, &whole_end);
         if (unit_one && !u) return 0;
         if (u && u->kind == CC_K_PERCENT && a.share) u = NULL;
         /* "an hour and a half", "one year and a quarter" */
@@ -1967,6 +2011,12 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
         return -1;
     }
     int nonneg = kind != CC_K_COUNT && kind != CC_K_NUMBER;
+    size_t bw, be; /* "all of Luhansk except …": nearly the whole, the hedge's words after it */
+    if (a.whole && hedge == CC_H_NONE && (be = whole_but(p, k, &bw))) {
+        hedge = CC_H_NEARLY;
+        q->hedge_start = p->t[bw].start;
+        q->hedge_end = p->t[be - 1].end;
+    }
     if (range) {
         double pl = a.x, phh = b.x;
         best = (a.x + b.x) / 2;
@@ -2011,7 +2061,7 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
     q->start = p->t[i].start;
     q->end = p->t[k - 1].end;
     /* a trailing "-long"/"-old" belongs to the phrase */
-    *endp = k;
+    *endp = whole_end ? whole_end : k; /* the whole read with its part is no quantity of its own */
     return 1;
 }
 

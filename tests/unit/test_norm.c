@@ -794,6 +794,45 @@ static void test_scan_many(void **state)
     assert_int_equal(cc_norm_scan(lx, s, strlen(s), CC_K_AREA, &o, q, 8), 1);
 }
 
+/* "6,500 of the 26,500 square kilometres": a part of a whole, the unit
+ * written once, after the whole; the whole is no quantity of its own. */
+static void test_part_of_whole(void **state)
+{
+    (void)state;
+    static const struct { const char *s, *span; double best; } c[] = {
+        {"Ukraine still holds about 6,500 of the 26,500 square kilometres of Donetsk", "about 6,500", 6500},
+        {"Russia controls about 20,000 of the Donetsk region's 26,500 sq km", "about 20,000", 20000},
+        {"some 300 of its 1,300 km2", "some 300", 300},
+    };
+    cc_normopt o = {0, 0, 0, 0, 0, 0};
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        cc_qty q[4];
+        size_t n = cc_norm_scan(lx, c[i].s, strlen(c[i].s), CC_K_ANY, &o, q, 4);
+        assert_int_equal(n, 1);
+        assert_int_equal(q[0].kind, CC_K_AREA);
+        NEAR(q[0].best, c[i].best);
+        SPAN(q[0], c[i].s, c[i].span);
+    }
+    /* a count of things of the whole's unit only: "500 of the 2,000 troops" is no unit */
+    cc_qty q[4];
+    const char *t = "500 of the 2,000 troops";
+    assert_int_equal(cc_norm_scan(lx, t, strlen(t), CC_K_ANY, &o, q, 4), 2);
+}
+
+/* "the whole of Luhansk except a few villages": nearly the whole. */
+static void test_whole_except(void **state)
+{
+    (void)state;
+    cc_qty q = q1("Moscow holds the whole of Luhansk except for a few villages", CC_K_PERCENT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NEARLY);
+    NEAR(q.high, 100);
+    assert_true(q.low < 100 && q.low >= 87.5 - 1e-6);
+    q = q1("Russia controls all of Luhansk apart from a sliver in the west", CC_K_PERCENT, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_NEARLY);
+    q = q1("Russia controls all of Luhansk", CC_K_PERCENT, NULL, 0);
+    NEAR(q.low, 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -803,7 +842,7 @@ int main(void)
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
         cmocka_unit_test(test_whole_or_hedge), cmocka_unit_test(test_date_part_nouns),
-        cmocka_unit_test(test_fraction_of_scale),
+        cmocka_unit_test(test_fraction_of_scale), cmocka_unit_test(test_part_of_whole), cmocka_unit_test(test_whole_except),
     };
     return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
 }
