@@ -1836,6 +1836,13 @@ static int qty_at(const P *p, size_t i, cc_qty *q, size_t *endp)
             return 0;
         }
     }
+    /* "1,100-plus days", "a 40-plus-day siege": "plus" glued by a hyphen is a floor, the unit after it */
+    if (!range && hedge == CC_H_NONE && is_dash(p, k) && adjacent(p, k) && word(p, k + 1, "plus") && adjacent(p, k + 1)) {
+        hedge = CC_H_ATLEAST;
+        q->hedge_start = p->t[k + 1].start;
+        q->hedge_end = p->t[k + 1].end;
+        k += 2;
+    }
     /* currency after the amount: "420 million finnish markka", "5 billion
      * euros", "one-yen", "50 cents", "3 dollars 50 cents". A unit wins where a
      * unit kind was asked for ("5 pounds" of flour). */

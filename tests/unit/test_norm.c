@@ -819,6 +819,21 @@ static void test_part_of_whole(void **state)
     assert_int_equal(cc_norm_scan(lx, t, strlen(t), CC_K_ANY, &o, q, 4), 2);
 }
 
+/* "1,100-plus days": the figure with "plus" glued by a hyphen is a floor,
+ * its unit after it. */
+static void test_hyphen_plus(void **state)
+{
+    (void)state;
+    cc_qty q = q1("the 1,100-plus days of fighting", CC_K_DURATION, NULL, 0);
+    assert_int_equal(q.hedge, CC_H_ATLEAST);
+    NEAR(q.low, 1100);
+    assert_true(isinf(q.high));
+    q = q1("his 20-plus years in the army", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 20 * 365);
+    q = q1("a 40-plus-day siege", CC_K_DURATION, NULL, 0);
+    NEAR(q.low, 40);
+}
+
 /* "the whole of Luhansk except a few villages": nearly the whole. */
 static void test_whole_except(void **state)
 {
@@ -842,7 +857,7 @@ int main(void)
         cmocka_unit_test(test_not_quantities), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_written_fractions_and_decimals), cmocka_unit_test(test_durations_and_money_forms),
         cmocka_unit_test(test_whole_or_hedge), cmocka_unit_test(test_date_part_nouns),
-        cmocka_unit_test(test_fraction_of_scale), cmocka_unit_test(test_part_of_whole), cmocka_unit_test(test_whole_except),
+        cmocka_unit_test(test_fraction_of_scale), cmocka_unit_test(test_part_of_whole), cmocka_unit_test(test_whole_except), cmocka_unit_test(test_hyphen_plus),
     };
     return cmocka_run_group_tests_name("normalizer", tests, setup, teardown);
 }
