@@ -2903,16 +2903,22 @@ static int now_nearer(const scan_ctx *x, const size_t *ws, size_t nw, const cc_q
     return 0;
 }
 
-/* Another figure of the sentence (not q, nor the date dq read as a
- * number) stands nearer the date than q's distance dist: the date is its. */
+/* Figure o, neither q nor the date dq read as a number, stands nearer dq
+ * than q's distance dist. */
+static int nearer_other(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *o, const cc_qty *q,
+                        const cc_qty *dq, size_t dist)
+{
+    return !(o->start < q->end && q->start < o->end) && !(o->start < dq->end && dq->start < o->end) &&
+           attach_distance(x->lists[L_ASIDE], x->d->text, ws, nw, o->start, o->end, dq->start, dq->end) < dist;
+}
+
+/* Another figure of the rule's kind in the sentence (all) stands nearer
+ * the date than q: the date is its. */
 static int nearer_figure(const scan_ctx *x, const size_t *ws, size_t nw, const cc_qty *q, const cc_qty *dq,
                          const cc_qty *all, size_t nall, size_t dist)
 {
-    const char *t = x->d->text;
     for (size_t j = 0; j < nall; j++)
-        if (all[j].start != q->start && !(all[j].start < dq->end && dq->start < all[j].end) &&
-            attach_distance(x->lists[L_ASIDE], t, ws, nw, all[j].start, all[j].end, dq->start, dq->end) < dist)
-            return 1;
+        if (nearer_other(x, ws, nw, &all[j], q, dq, dist)) return 1;
     return 0;
 }
 
@@ -2925,9 +2931,7 @@ static int nearer_count(const scan_ctx *x, size_t ss, const qentry *e, const siz
     for (size_t j = 0; j < e->nq; j++) {
         cc_qty o = e->q[j];
         qty_shift(&o, ss);
-        if (o.kind == CC_K_DATE || (o.start < q->end && q->start < o.end) || (o.start < dq->end && dq->start < o.end))
-            continue;
-        if (attach_distance(x->lists[L_ASIDE], x->d->text, ws, nw, o.start, o.end, dq->start, dq->end) < dist) return 1;
+        if (o.kind != CC_K_DATE && nearer_other(x, ws, nw, &o, q, dq, dist)) return 1;
     }
     return 0;
 }
